@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Newsroom archive: raw news articles in, an annotated, cross-linked static site out.
+
+Commands:
+  annotate   annotate new seeds into content/ (never overwrites a content file)
+  build      build the site into site/ with `mkdocs build --strict`
+  serve      preview the site with live reload while you edit content/
+  check      validate every file in content/ and print path:line:column problems
+
+Run `python build.py COMMAND --help` for a command's options and examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))  # `python build.py` works from a checkout without installing
+
+
+def _print_problems(problems: list) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from newsroom.annotate import Annotator
+    from newsroom.knowledge import load_knowledge
+
+    if args.json:
+        return _annotate_json(args)
+    if args.files:
+        print("annotate: FILE arguments go with --json; to add articles, put them in seeds/ "
+              "and run `python build.py annotate`", file=sys.stderr)
+        return 2
+    from newsroom.ingest import ingest
+
+    def progress(line: str) -> None:
+        print(f"  {line}", file=sys.stderr)
+
+    report = ingest(args.seeds, args.content, lambda: Annotator(load_knowledge()), progress)
+    _print_problems(report.problems)
+    print(f"annotated {len(report.written)} new article(s), {len(report.skipped)} already in content/; "
+          f"{len(report.new_actors)} new actor(s), {len(report.new_places)} new place(s)")
+    return 1 if any(p.severity == "error" and p.path.startswith("seeds") for p in report.problems) else 0
+
+
+def _annotate_json(args: argparse.Namespace) -> int:
+    from newsroom.annotate import Annotator
+    from newsroom.contract import annotation_json
+    from newsroom.knowledge import load_knowledge
+    from newsroom.store import SeedError, load_registry, read_seed
+
+    if not args.files:
+        print("annotate --json: name at least one FILE", file=sys.stderr)
+        return 2
+    knowledge = load_knowledge()
+    if args.content.is_dir():
+        registry, _ = load_registry(args.content)
+        knowledge = knowledge.with_registry(registry.known_actors(), registry.known_places())
+    annotator = Annotator(knowledge)
+    status = 0
+    for path in args.files:
+        try:
+            raw = read_seed(path)
+        except SeedError as exc:
+            print(exc.problem, file=sys.stderr)
+            print(json.dumps({"file": str(path), "error": exc.problem.message, "actors": [], "places": [],
+                              "events": []}, ensure_ascii=False))
+            status = 1
+            continue
+        ann = annotator(raw, args.date)
+        print(json.dumps(annotation_json(str(path), ann), ensure_ascii=False), flush=True)
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from newsroom.site.archive import load_archive
+
+    archive = load_archive(args.content)
+    _print_problems(archive.problems)
+    errors = sum(1 for p in archive.problems if p.severity == "error")
+    print(f"checked {len(archive.articles)} article(s), {len(archive.actors)} actor(s), "
+          f"{len(archive.places)} place(s): {errors} error(s)")
+    return 1 if errors else 0
+
+
+def _mkdocs(*argv: str) -> int:
+    return subprocess.call([sys.executable, "-m", "mkdocs", *argv], cwd=ROOT)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return _mkdocs("build", "--strict", "--site-dir", str(args.site_dir))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    return _mkdocs("serve", "--dev-addr", args.dev_addr)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n\n")[0],
+                                  formatter_class=argparse.RawDescriptionHelpFormatter,
+                                  epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_: str, examples: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_, epilog="examples:\n" + examples,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--content", type=Path, default=ROOT / "content", help="the content folder (default: content/)")
+        return p
+
+    p = command("annotate", "Annotate new seeds into content/, or print annotations as JSON Lines.",
+                "  python build.py annotate                       # every seed without an article\n"
+                "  python build.py annotate --json seeds/a.txt    # one JSON object per file, writes nothing\n"
+                "  python build.py annotate --json --date 2017-09-29 seeds/*.txt")
+    p.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the seeds folder (default: seeds/)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per FILE to stdout; write nothing")
+    p.add_argument("--date", help="the articles' publication date, YYYY-MM-DD (resolves 'on Thursday')")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="raw article files (with --json)")
+    p.set_defaults(func=cmd_annotate)
+
+    p = command("build", "Build the site from content/ into site/ (mkdocs build --strict).",
+                "  python build.py build\n  python build.py build --site-dir /tmp/site")
+    p.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where to write the site (default: site/)")
+    p.set_defaults(func=cmd_build)
+
+    p = command("serve", "Preview the site; pages update as you edit content/.",
+                "  python build.py serve\n  python build.py serve --dev-addr 127.0.0.1:8001")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_serve)
+
+    p = command("check", "Check every file in content/; print path:line:column: problem, exit 1 on errors.",
+                "  python build.py check")
+    p.set_defaults(func=cmd_check)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "annotate" and args.date:
+        import datetime as dt
+
+        try:
+            dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"annotate: --date {args.date!r} is not a date; use YYYY-MM-DD, e.g. --date 2017-09-29",
+                  file=sys.stderr)
+            return 2
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The annotator: a raw article in, actors, places and events with offsets out.
+
+`annotate_text` is a pure function of the text, the date and the knowledge base (plus the
+loaded model); nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .dates import parse_date_line
+from .entities import build_entities
+from .events import find_events
+from .gazetteer import Gazetteer
+from .knowledge import Knowledge
+from .mentions import find_candidates, select
+from .model import Annotation, Layout, Span
+from .reader import read_layout
+
+
+class Annotator:
+    """Holds what is costly to load (model, gazetteer) so many articles share it."""
+
+    def __init__(self, knowledge: Knowledge, nlp: Any | None = None, gazetteer: Gazetteer | None = None) -> None:
+        from .nlp import load_nlp
+
+        self.knowledge = knowledge
+        self.nlp = nlp or load_nlp()
+        self.gazetteer = gazetteer or Gazetteer(knowledge)
+
+    def use_knowledge(self, knowledge: Knowledge) -> None:
+        """Swap in a knowledge base (e.g. with the archive's registry added)."""
+        self.knowledge = knowledge
+        self.gazetteer.knowledge = knowledge
+
+    def __call__(self, raw: str, date: str | None = None) -> Annotation:
+        return annotate_text(raw, self, date)
+
+
+def masked_text(raw: str, layout: Layout) -> str:
+    """The raw text with everything but the readable stretches blanked out, offsets unchanged:
+    credits, datelines and READ MORE lines never reach the model."""
+    chars = [c if c == "\n" else " " for c in raw]
+    for span in layout.readable:
+        chars[span.start:span.end] = raw[span.start:span.end]
+    return "".join(chars)
+
+
+def sentences_of(doc: Any, layout: Layout) -> list[Span]:
+    out = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        span = Span(start, start + len(text), text)
+        if any(r.start <= span.start and span.end <= r.end for r in layout.readable):
+            out.append(span)
+    return out
+
+
+def annotate_text(raw: str, annotator: Annotator, date: str | None = None) -> Annotation:
+    layout = read_layout(raw)
+    doc = annotator.nlp(masked_text(raw, layout))
+    readable = [(s.start, s.end) for s in layout.readable]
+    selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable), doc.text)
+    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer)
+    for entity in [*actors, *places]:
+        for mention in entity.mentions:
+            assert raw[mention.start:mention.end] == mention.text, mention
+    article_date = date or parse_date_line(layout.dateline)
+    sentences = sentences_of(doc, layout)
+    story = [span for kind, span in layout.blocks if kind == "p"]
+    story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]
+    events = find_events(raw, story_sentences, actors, places, article_date)
+    return Annotation(layout, sentences, actors, places, events, article_date)

@@ -1,0 +1,343 @@
+"""Decide what each candidate mention refers to, and group mentions into one actor or place
+per real-world entity within the article (canonical name, kind, aliases)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import KIND_WORDS, Gazetteer, Resolved
+from .knowledge import Knowledge, KnownActor, actor_key
+from .mentions import AGENTIVE_SUFFIXES, LOCATIVE, TITLES, Candidate, acronym_definitions
+from .model import Actor, Place, Span
+from .text import fold, name_key
+
+ORG_KIND_WORDS = [
+    (("army", "forces", "brigade", "brigades", "militia", "militias", "battalion", "front", "rebels", "movement",
+      "jihad", "mujahideen", "cartel", "guard", "corps"), "armed-group"),
+    (("news", "agency", "times", "post", "tv", "television", "radio", "press", "herald", "journal", "tribune",
+      "gazette", "broadcasting", "network", "magazine", "daily", "telegraph", "channel"), "media"),
+    (("university", "college", "institute", "school", "academy"), "university"),
+    (("ministry", "department", "council", "commission", "office", "parliament", "senate", "congress",
+      "court", "police", "agency", "bureau", "administration", "authority", "service", "assembly", "cabinet",
+      "government"), "government-body"),
+    (("party",), "political-party"),
+    (("observatory", "monitor", "monitoring"), "monitor"),
+    (("rights", "watch", "foundation", "amnesty", "charity", "relief", "aid", "crescent", "cross",
+      "borders", "trust", "society", "association", "federation", "union", "league"), "ngo"),
+    (("inc", "inc.", "ltd", "corp", "corp.", "company", "group", "airlines", "bank", "motors", "technologies"),
+     "company"),
+    (("church", "mosque", "diocese", "synod"), "religious-body"),
+]
+PLACE_NOUNS = {"province", "city", "town", "capital", "border", "territory", "coast", "north", "south", "east",
+               "west", "region", "conflict", "war", "people", "soil", "airspace", "waters", "village", "side"}
+
+
+@dataclass
+class _Entity:
+    key: tuple[str, str]
+    facet: str                       # actor | place | country
+    kind: str
+    name: str | None = None          # fixed canonical name (knowledge base, gazetteer)
+    mentions: list[Candidate] = field(default_factory=list)
+    country: str | None = None
+    resolved: Resolved | None = None
+    known: KnownActor | None = None
+    role: str | None = None
+    votes: Counter[str] = field(default_factory=Counter)
+    texts: list[str] = field(default_factory=list)
+
+
+def context_countries(doc: Any, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
+    """Country codes in order of first mention (names, forces, demonyms): the story's setting."""
+    seen: list[str] = []
+    for cand in selected:
+        if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
+            seen.append(cand.ref)
+    for token in doc:
+        code = knowledge.country_by_demonym.get(token.text)
+        if code and code not in seen:
+            seen.append(code)
+    return seen
+
+
+def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
+                   gazetteer: Gazetteer) -> tuple[list[Actor], list[Place]]:
+    context = context_countries(doc, selected, knowledge)
+    acronyms = acronym_definitions(doc, selected)
+    entities: dict[tuple[str, str], _Entity] = {}
+    assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
+    for cand in selected:
+        ent = _classify(doc, cand, knowledge, gazetteer, context, entities, acronyms, assigned)
+        if ent is None:
+            continue
+        ent = entities.setdefault(ent.key, ent)
+        ent.mentions.append(cand)
+        ent.texts.append(doc.text[cand.start:cand.end])
+        assigned[cand.start] = ent.key
+        if ent.facet == "country":
+            ent.votes[_country_role(doc, cand)] += 1
+        if ent.kind == "person" and ent.role is None:
+            ent.role = _role_before(doc, cand)
+    _merge_into_places(entities)
+    _attach_generic_forces(doc, selected, entities)
+    return _finish(doc, entities, knowledge)
+
+
+def _merge_into_places(entities: dict[tuple[str, str], _Entity]) -> None:
+    """A name read as a place once is that place everywhere in the article: the model types
+    'Palmyra' as PERSON in one sentence and GPE in the next."""
+    place_keys: dict[str, _Entity] = {}
+    for ent in entities.values():
+        if ent.facet == "place":
+            for text in ent.texts:
+                place_keys.setdefault(name_key(text), ent)
+    for key, ent in list(entities.items()):
+        if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
+            continue
+        targets = {id(place_keys.get(name_key(t))) for t in ent.texts}
+        if len(targets) == 1 and (target := place_keys.get(name_key(ent.texts[0]))) is not None:
+            target.mentions.extend(ent.mentions)
+            target.texts.extend(ent.texts)
+            del entities[key]
+
+
+def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
+              entities: dict[tuple[str, str], _Entity], acronyms: dict[str, Candidate],
+              assigned: dict[int, tuple[str, str]]) -> _Entity | None:
+    text = doc.text[cand.start:cand.end]
+    if cand.label in ("COUNTRY", "STATE"):
+        assert cand.ref is not None
+        return _country(cand.ref, knowledge)
+    if cand.label == "FORCES":
+        assert cand.ref is not None
+        forces = knowledge.forces_actor(cand.ref)
+        return _Entity(("actor", forces.name), "actor", "armed-force", forces.name, country=cand.ref, known=forces)
+    if cand.label == "ACTOR":
+        known = next(a for a in knowledge.actors if a.name == cand.ref)
+        return _Entity(("actor", known.name), "actor", known.kind, known.name, country=known.country, known=known)
+    if cand.label == "PLACE":
+        resolved = gazetteer.resolve(cand.ref or text, context)
+        return _place(resolved, text)
+    if cand.label == "NORP":
+        code = knowledge.country_by_demonym.get(text)
+        known_actor = knowledge.actor_by_key.get(actor_key(text))
+        if known_actor is not None:
+            return _Entity(("actor", known_actor.name), "actor", known_actor.kind, known_actor.name,
+                           country=known_actor.country, known=known_actor)
+        return None if code is None else None
+    # Model entities: the knowledge base first, then acronyms, then in-article coreference.
+    known_actor = knowledge.actor_by_key.get(actor_key(text))
+    if known_actor is not None and cand.label != "PERSON":
+        return _Entity(("actor", known_actor.name), "actor", known_actor.kind, known_actor.name,
+                       country=known_actor.country, known=known_actor)
+    if (code := knowledge.country_by_key.get(name_key(text))) and cand.label != "PERSON":
+        return _country(code, knowledge)
+    if text in acronyms and acronyms[text].start in assigned:
+        return entities[assigned[acronyms[text].start]]
+    if cand.label in ("GPE", "LOC", "FAC"):
+        hint = _kind_word_after(doc, cand)
+        resolved = gazetteer.resolve(text, context, hint)
+        if resolved is not None and resolved.kind == "country" and resolved.country_code:
+            return _country(resolved.country_code, knowledge)
+        if resolved is None and cand.label == "FAC":
+            return None
+        return _place(resolved, text, hint)
+    if cand.label in ("PERSON", "ORG"):
+        earlier = _corefer(text, cand.label, entities)
+        if earlier is not None:
+            return earlier
+        place = _place_reading(doc, cand, text, gazetteer, context)
+        if place is not None:
+            return place
+        if cand.label == "PERSON" or (_role_before(doc, cand) and len(text.split()) >= 2):
+            return _Entity(("person", name_key(text)), "actor", "person")
+        return _Entity(("org", name_key(text)), "actor", org_kind(text))
+    return None
+
+
+def _country(code: str, knowledge: Knowledge) -> _Entity:
+    country = knowledge.countries[code]
+    return _Entity(("country", code), "country", "country", country.name, country=code)
+
+
+def _place(resolved: Resolved | None, text: str, hint: str | None = None) -> _Entity:
+    if resolved is None:
+        return _Entity(("place", name_key(text)), "place", hint or "place")
+    key = str(resolved.geonames) if resolved.geonames else name_key(resolved.name)
+    return _Entity(("place", f"{resolved.kind}:{key}"), "place", resolved.kind, None,
+                   country=resolved.country_code, resolved=resolved)
+
+
+def _kind_word_after(doc: Any, cand: Candidate) -> str | None:
+    j = cand.tokens[1]
+    if j < len(doc) and doc[j].lower_ in KIND_WORDS:
+        return KIND_WORDS[doc[j].lower_]
+    return None
+
+
+def _corefer(text: str, label: str, entities: dict[tuple[str, str], _Entity]) -> _Entity | None:
+    """A short later mention of an earlier name: 'Assad' -> 'Bashar al-Assad', 'PHR' -> ..."""
+    key = name_key(text)
+    words = key.split()
+    if not words:
+        return None
+    for ent in reversed(list(entities.values())):
+        if ent.facet != "actor":
+            continue
+        if (label == "PERSON") != (ent.kind == "person") and not (ent.kind == "person" and len(words) == 1):
+            continue
+        for mention_key in {name_key(m_text) for m_text in ent_texts(ent)}:
+            other = mention_key.split()
+            if len(other) > len(words) and other[-len(words):] == words:
+                return ent
+            if label == "ORG" and text.isupper() and _initials(mention_key) == text.lower():
+                return ent
+    return None
+
+
+def ent_texts(ent: _Entity) -> list[str]:
+    return [*ent.texts, *([ent.name] if ent.name else [])]
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "for", "and", "the", "de"))
+
+
+def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
+                   context: list[str]) -> _Entity | None:
+    """The model sometimes types towns as PERSON or ORG (Palmyra, al-Sukhna): weigh the evidence."""
+    i, j = cand.tokens
+    resolved = gazetteer.resolve(text, context, _kind_word_after(doc, cand))
+    if resolved is None or resolved.kind == "country":
+        return None
+    place_score = 0.0
+    if resolved.country_code in context[:2]:
+        place_score += 2 if resolved.population >= 5000 or resolved.known else 1
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.lower_ in LOCATIVE - {"of"}:
+        place_score += 2
+    if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in KIND_WORDS:
+        place_score += 3
+    if _kind_word_after(doc, cand):
+        place_score += 2
+    if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "and") and doc[j + 1].ent_type_ in ("GPE", "LOC"):
+        place_score += 1
+    person_score = 0.0
+    if prev is not None and prev.lower_ in TITLES:
+        person_score += 3
+    if j < len(doc) and doc[j].lemma_ in ("say", "tell") or (j < len(doc) and doc[j].lower_ in ("said", "says", "told")):
+        person_score += 3
+    if cand.label == "ORG":
+        person_score += 1
+    if i + 1 < j and cand.label == "PERSON" and not any(t.text[:1].islower() for t in doc[i:j]):
+        person_score += 0.5  # "Bashar Jaafari" reads as given name + surname; "Deir az Zor" less so
+    return _place(resolved, text) if place_score >= 2 and place_score > person_score else None
+
+
+def org_kind(name: str) -> str:
+    words = [w.lower().strip(".,") for w in re.split(r"[\s-]+", fold(name))]
+    for keys, kind in ORG_KIND_WORDS:
+        if any(w in keys for w in words):
+            return kind
+    return "organisation"
+
+
+def _country_role(doc: Any, cand: Candidate) -> str:
+    """'actor' when the state acts ('Russia accused', 'Iran-backed'), 'place' for 'in Syria'."""
+    i, j = cand.tokens
+    if cand.label == "STATE":
+        return "actor"
+    if j + 1 < len(doc) and doc[j].text == "-" and f"-{doc[j + 1].lower_}" in AGENTIVE_SUFFIXES:
+        return "actor"
+    if j < len(doc) and any(doc[j].lower_.endswith(s) for s in AGENTIVE_SUFFIXES):
+        return "actor"
+    token = doc[j - 1]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    dep = token.dep_
+    if dep == "pobj":
+        return "place" if token.head.lower_ in LOCATIVE else "actor"
+    if dep in ("nsubj", "nsubjpass", "dobj", "agent", "appos", "dative"):
+        return "actor"
+    if dep == "poss":
+        return "place" if token.head.lower_ in PLACE_NOUNS else "neutral"
+    return "neutral"
+
+
+def _role_before(doc: Any, cand: Candidate) -> str | None:
+    """'UN special envoy Staffan de Mistura' -> 'UN special envoy'."""
+    i = cand.tokens[0]
+    k = i
+    while k > 0 and (doc[k - 1].lower_ in TITLES or (doc[k - 1].is_upper and len(doc[k - 1]) <= 4 and k < i)
+                     or (doc[k - 1].pos_ == "ADJ" and k < i and doc[k - 2].lower_ in TITLES if k >= 2 else False)):
+        k -= 1
+    if k < i and any(doc[x].lower_ in TITLES for x in range(k, i)):
+        while k < i and doc[k].is_upper and doc[k].lower_ not in TITLES and k + 1 < i and doc[k + 1].lower_ not in TITLES:
+            k += 1
+        return doc[k:i].text.strip() or None
+    return None
+
+
+def _attach_generic_forces(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity]) -> None:
+    """'the army', 'the military' refer to the one national armed force the story names."""
+    forces = [e for e in entities.values() if e.kind == "armed-force"]
+    if len(forces) != 1:
+        return
+    taken = [(c.start, c.end) for c in selected]
+    for token in doc[1:]:
+        if token.lower_ in ("army", "military") and doc[token.i - 1].lower_ == "the" and token.dep_ != "amod":
+            start, end = token.idx, token.idx + len(token.text)
+            if not any(a < end and start < b for a, b in taken):
+                forces[0].mentions.append(Candidate(start, end, "FORCES", None, "rule", (token.i, token.i + 1)))
+
+
+def _finish(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowledge) -> tuple[list[Actor], list[Place]]:
+    actors: list[Actor] = []
+    places: list[Place] = []
+    for ent in entities.values():
+        spans = sorted({Span(m.start, m.end, doc.text[m.start:m.end]) for m in ent.mentions})
+        texts = [s.text for s in spans]
+        if ent.facet == "country":
+            country = knowledge.countries[ent.key[1]]
+            if ent.votes["actor"] > ent.votes["place"]:
+                actors.append(Actor(country.name, "state", spans, _aliases(texts, country.name), country.code))
+            else:
+                places.append(Place(country.name, "country", spans, country.name, country.code,
+                                    country.lat, country.lon, country.geonames))
+        elif ent.facet == "actor":
+            name = ent.name or canonical_name(texts, ent.kind)
+            known = ent.known
+            actors.append(Actor(name, ent.kind, spans, _aliases(texts, name), ent.country,
+                                known.wikipedia if known else None, ent.role))
+        else:
+            res = ent.resolved
+            name = res.name if res and res.known else place_name(res.name if res else None, texts)
+            places.append(Place(name, ent.kind, spans, res.country if res else None,
+                                res.country_code if res else None, res.lat if res else None,
+                                res.lon if res else None, res.geonames if res else None))
+    actors.sort(key=lambda a: a.mentions[0].start)
+    places.sort(key=lambda p: p.mentions[0].start)
+    return actors, places
+
+
+def _aliases(texts: list[str], name: str) -> list[str]:
+    return sorted({t for t in texts if t != name and not t.islower()})
+
+
+def canonical_name(texts: list[str], kind: str) -> str:
+    """The fullest form in the text: longest, preferring a spelled-out name over an acronym."""
+    spelled = [t for t in texts if not t.isupper()] or texts
+    counts = Counter(spelled)
+    return max(spelled, key=lambda t: (len(t.split()), counts[t], len(t), t))
+
+
+def place_name(gazetteer_name: str | None, texts: list[str]) -> str:
+    """The gazetteer's name when the text uses it (Deir ez-Zor), else the text's own (Palmyra, not Tadmur)."""
+    keys = {name_key(t) for t in texts}
+    if gazetteer_name and name_key(gazetteer_name) in keys:
+        return gazetteer_name
+    counts = Counter(texts)
+    return max(texts, key=lambda t: (counts[t], -len(t), t)) if texts else (gazetteer_name or "")

@@ -1,0 +1,54 @@
+"""Every error the project reports, in one place, with a stable code.
+
+Messages name the file (and line, where there is one) and say what to do, so an editor can fix
+the problem without reading code. Tests check these exact texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class NewsroomError(Exception):
+    """Base class: carries a message meant for a person."""
+
+
+class KnowledgeError(NewsroomError):
+    """A shipped data file is broken: a bug in the project, not in the archive."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in one file of the archive."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: str = "error"  # error | warning
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code}: {self.message}"
+
+
+# Codes and templates. Keep the texts stable: editors and tests rely on them.
+SEED_NOT_UTF8 = ("N001", "the file is not UTF-8 text (byte {offset}); save it as UTF-8 and run again")
+SEED_EMPTY = ("N002", "the file is empty; add the article text or delete the file")
+SEED_BINARY = ("N003", "the file looks binary (it contains NUL bytes); seeds must be plain text")
+YAML_SYNTAX = ("N101", "the front matter is not valid YAML: {detail}")
+FRONT_MATTER_MISSING = ("N102", "no front matter: the file must start with a line '---', then YAML, then '---'")
+FIELD_TYPE = ("N103", "'{field}' {detail}")
+FIELD_UNKNOWN = ("N104", "unknown field '{field}'{hint}")
+REFERENCE_MISSING = ("N105", "{kind} '{ref}' is not in content/{folder}/{hint}")
+EVENT_TYPE = ("N106", "unknown event type '{value}'{hint}")
+SLUG_BAD = ("N107", "'{value}' is not a valid slug: use lower-case letters, digits and '-' only")
+SLUG_CLASH = ("N108", "two files claim the slug '{slug}': {other}")
+YAML_TAG = ("N109", "YAML tags such as '{tag}' are not allowed in content files; remove the tag")
+RENDER_FAILED = ("N111", "the page /{url} could not be rendered ({detail}); check this file's values")
+YAML_TOO_BIG = ("N110", "the front matter expands to too many nodes (a YAML alias bomb?); remove the aliases")
+
+
+def problem(path: str, line: int, column: int, template: tuple[str, str], severity: str = "error", **fields: object) -> Problem:
+    code, text = template
+    return Problem(path, line, column, code, text.format(**fields), severity)

@@ -1,0 +1,169 @@
+"""Markdown files with YAML front matter: split, parse safely, dump deterministically.
+
+Parsing is strict on purpose: no YAML tags (no `!!python/...`), a cap on nodes (no alias
+bombs), duplicate keys reported, and every error carries the file's line and column.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+
+from . import errors
+from .errors import Problem
+
+MAX_NODES = 50_000
+FENCE = "---"
+
+
+@dataclass
+class Document:
+    """A content file: its front matter (a mapping) and its body, with where the body starts."""
+
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+
+
+class FrontMatterError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def split(path: str, text: str) -> tuple[str, str, int]:
+    """-> (yaml text, body, body's first line)."""
+    if not text.startswith(FENCE + "\n") and not text.startswith(FENCE + "\r\n"):
+        raise FrontMatterError(errors.problem(path, 1, 1, errors.FRONT_MATTER_MISSING))
+    lines = text.splitlines(keepends=True)
+    for n, line in enumerate(lines[1:], 1):
+        if line.rstrip("\r\n") == FENCE:
+            return "".join(lines[1:n]), "".join(lines[n + 1:]), n + 2
+    raise FrontMatterError(errors.problem(path, 1, 1, errors.FRONT_MATTER_MISSING))
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses tags, duplicate keys and runaway alias expansion."""
+
+    def __init__(self, stream: str, path: str, offset: int) -> None:
+        super().__init__(stream)
+        self.path, self.offset, self.nodes = path, offset, 0
+
+    def _problem(self, node: yaml.Node, template: tuple[str, str], **fields: object) -> FrontMatterError:
+        mark = node.start_mark
+        return FrontMatterError(errors.problem(self.path, mark.line + 1 + self.offset, mark.column + 1, template, **fields))
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self._problem(node, errors.YAML_TOO_BIG)
+        if node.tag.startswith("!") and not node.tag.startswith("tag:yaml.org,2002:"):
+            raise self._problem(node, errors.YAML_TAG, tag=node.tag)
+        if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!!python"):
+            raise self._problem(node, errors.YAML_TAG, tag=node.tag)
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                mark = key_node.start_mark
+                raise FrontMatterError(errors.problem(
+                    self.path, mark.line + 1 + self.offset, mark.column + 1, errors.YAML_SYNTAX,
+                    detail=f"the key '{key}' appears twice; keep one"))
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _check_tags(node: yaml.Node | None, loader: _StrictLoader) -> None:
+    # Tags are checked on the composed tree, before anything is constructed.
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        tag = current.tag or ""
+        if tag.startswith("tag:yaml.org,2002:python") or (tag.startswith("!") and not tag.startswith("!!")):
+            raise loader._problem(current, errors.YAML_TAG, tag=tag.replace("tag:yaml.org,2002:", "!!"))
+        if isinstance(current, yaml.MappingNode):
+            for k, v in current.value:
+                stack.extend([k, v])
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def parse_yaml(path: str, text: str, line_offset: int = 0) -> Any:
+    """Parse one YAML document strictly; errors name `path:line:column`."""
+    if "\t" in text:
+        for n, line in enumerate(text.splitlines(), 1):
+            if "\t" in line[: len(line) - len(line.lstrip())]:
+                raise FrontMatterError(errors.problem(
+                    path, n + line_offset, line.index("\t") + 1, errors.YAML_SYNTAX,
+                    detail="a tab is used for indentation; indent with spaces"))
+    loader = _StrictLoader(text, path, line_offset)
+    try:
+        node = loader.get_single_node()
+        _check_tags(node, loader)
+        return loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        column = mark.column + 1 if mark else 1
+        detail = " ".join(str(exc.problem or exc).split())
+        raise FrontMatterError(errors.problem(path, line, column, errors.YAML_SYNTAX, detail=detail)) from exc
+    finally:
+        loader.dispose()
+
+
+def read_document(path: str, text: str) -> Document:
+    yaml_text, body, body_line = split(path, text)
+    meta = parse_yaml(path, yaml_text, line_offset=1)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError(errors.problem(path, 2, 1, errors.FIELD_TYPE, field="front matter",
+                                              detail="must be a mapping of field: value"))
+    return Document(meta, body, body_line)
+
+
+def _yaml() -> YAML:
+    out = YAML()
+    out.default_flow_style = False
+    out.allow_unicode = True
+    out.width = 4096  # one value, one line: diffs stay readable
+    out.indent(mapping=2, sequence=2, offset=0)
+    return out
+
+
+FLOW_KEYS = {"mentions", "aliases", "actors"}
+
+
+def _flow_lists(data: Any, key: str | None = None) -> Any:
+    """Short lists of names (mentions, aliases, event actors) on one line: [a, b, c]."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(data, dict):
+        out = CommentedMap()
+        for k, v in data.items():
+            out[k] = _flow_lists(v, k)
+        return out
+    if isinstance(data, list):
+        seq = CommentedSeq(_flow_lists(v) for v in data)
+        if key in FLOW_KEYS and all(isinstance(v, str) for v in data):
+            seq.fa.set_flow_style()
+        return seq
+    return data
+
+
+def dump_yaml(data: Any) -> str:
+    """Deterministic block-style YAML, the way an editor would write it."""
+    buffer = io.StringIO()
+    _yaml().dump(_flow_lists(data), buffer)
+    return buffer.getvalue()
+
+
+def dump_document(meta: dict[str, Any], body: str) -> str:
+    return f"{FENCE}\n{dump_yaml(meta)}{FENCE}\n{body}"

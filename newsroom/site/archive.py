@@ -1,0 +1,242 @@
+"""Read all of ``content/`` into one consistent model before any page is rendered.
+
+A bad file is reported (path:line:column) and left out; everything else still builds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import errors
+from ..errors import Problem
+from ..frontmatter import FrontMatterError, parse_yaml, read_document
+from ..model import EVENT_TYPES
+from ..text import is_slug
+
+
+@dataclass
+class Sentence:
+    anchor: str       # "s3": stable while the body's lines stay in place
+    text: str
+
+
+@dataclass
+class Block:
+    kind: str         # "p" | "h"
+    text: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    entity: str       # entity id
+    folder: str       # actors | places
+    texts: list[str]
+    role: str | None = None
+
+
+@dataclass
+class EventRecord:
+    id: str
+    article: str
+    type: str
+    sub_type: str
+    actors: list[str]
+    place: str | None
+    when: str | None
+    date: str | None
+    precision: str | None
+    fatalities: dict[str, Any] | None
+    according_to: str | None
+    status: str
+    evidence: str
+    anchor: str | None = None
+
+
+@dataclass
+class ArticleRecord:
+    slug: str
+    path: str
+    title: str
+    date: str | None
+    meta: dict[str, Any]
+    blocks: list[Block]
+    actors: list[Mention]
+    places: list[Mention]
+    events: list[EventRecord]
+
+    def sentence(self, anchor: str) -> str | None:
+        for block in self.blocks:
+            for s in block.sentences:
+                if s.anchor == anchor:
+                    return s.text
+        return None
+
+
+@dataclass
+class Entity:
+    slug: str
+    folder: str       # actors | places
+    path: str
+    record: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.record.get("name") or self.slug)
+
+    @property
+    def kind(self) -> str:
+        return str(self.record.get("kind") or "")
+
+
+@dataclass
+class Archive:
+    articles: dict[str, ArticleRecord] = field(default_factory=dict)
+    actors: dict[str, Entity] = field(default_factory=dict)
+    places: dict[str, Entity] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)  # "actors/old" -> "actors/new"
+
+    @property
+    def events(self) -> list[EventRecord]:
+        return [e for a in self.articles.values() for e in a.events]
+
+    def entity(self, folder: str, slug: str) -> Entity | None:
+        return (self.actors if folder == "actors" else self.places).get(slug)
+
+
+def parse_body(body: str) -> list[Block]:
+    """One sentence a line, blank lines between paragraphs, '## ' for subheadings."""
+    blocks: list[Block] = []
+    n = 0
+    for chunk in re.split(r"\n\s*\n", body.strip()):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if len(lines) == 1 and lines[0].startswith("## "):
+            blocks.append(Block("h", lines[0][3:].strip()))
+            continue
+        sentences = []
+        for line in lines:
+            n += 1
+            sentences.append(Sentence(f"s{n}", line))
+        blocks.append(Block("p", sentences=sentences))
+    return blocks
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _load_entities(content_dir: Path, folder: str, archive: Archive) -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for path in sorted((content_dir / folder).glob("*.yml")):
+        display = f"content/{folder}/{path.name}"
+        if not is_slug(path.stem):
+            archive.problems.append(errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem))
+            continue
+        try:
+            record = parse_yaml(display, path.read_text(encoding="utf-8"))
+        except FrontMatterError as exc:
+            archive.problems.append(exc.problem)
+            continue
+        except UnicodeDecodeError:
+            archive.problems.append(errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("name"), str):
+            archive.problems.append(errors.problem(display, 1, 1, errors.FIELD_TYPE, field="name",
+                                                   detail="is required and must be text"))
+            continue
+        out[path.stem] = Entity(path.stem, folder, display, record)
+    return out
+
+
+def load_archive(content_dir: Path) -> Archive:
+    """Everything in content/, cross-checked; problems collected rather than raised."""
+    archive = Archive()
+    archive.actors = _load_entities(content_dir, "actors", archive)
+    archive.places = _load_entities(content_dir, "places", archive)
+    for folder, entities in (("actors", archive.actors), ("places", archive.places)):
+        for slug, entity in entities.items():
+            for old in entity.record.get("redirect_from") or []:
+                if isinstance(old, str) and is_slug(old) and old not in entities:
+                    archive.redirects[f"{folder}/{old}"] = f"{folder}/{slug}"
+    for path in sorted((content_dir / "articles").glob("*.md")):
+        display = f"content/articles/{path.name}"
+        if not is_slug(path.stem):
+            archive.problems.append(errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem))
+            continue
+        try:
+            doc = read_document(display, path.read_text(encoding="utf-8"))
+        except FrontMatterError as exc:
+            archive.problems.append(exc.problem)
+            continue
+        except UnicodeDecodeError:
+            archive.problems.append(errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0))
+            continue
+        article = _article(path.stem, display, doc.meta, doc.body, archive)
+        if article is not None:
+            archive.articles[article.slug] = article
+    return archive
+
+
+def _mentions(meta: dict[str, Any], key: str, folder: str, known: dict[str, Entity], display: str,
+              archive: Archive) -> list[Mention]:
+    out = []
+    for item in meta.get(key) or []:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            archive.problems.append(errors.problem(display, 1, 1, errors.FIELD_TYPE, field=key,
+                                                   detail="entries need an 'id'"))
+            continue
+        slug = archive.redirects.get(f"{folder}/{item['id']}", f"{folder}/{item['id']}").split("/", 1)[1]
+        if slug not in known:
+            archive.problems.append(errors.problem(display, 1, 1, errors.REFERENCE_MISSING, kind=folder[:-1],
+                                                   ref=item["id"], folder=folder, hint=""))
+            continue
+        texts = [str(t) for t in item.get("mentions") or [] if t is not None]
+        out.append(Mention(slug, folder, texts, _str_or_none(item.get("role"))))
+    return out
+
+
+def _article(slug: str, display: str, meta: dict[str, Any], body: str, archive: Archive) -> ArticleRecord | None:
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        archive.problems.append(errors.problem(display, 2, 1, errors.FIELD_TYPE, field="title",
+                                               detail="is required and must be text"))
+        return None
+    date = meta.get("date")
+    date = date.isoformat() if hasattr(date, "isoformat") else _str_or_none(date)
+    blocks = parse_body(body)
+    article = ArticleRecord(slug, display, title, date, meta, blocks,
+                            _mentions(meta, "actors", "actors", archive.actors, display, archive),
+                            _mentions(meta, "places", "places", archive.places, display, archive), [])
+    sentence_index = {_norm(s.text): s.anchor for b in blocks for s in b.sentences}
+    for item in meta.get("events") or []:
+        if not isinstance(item, dict):
+            continue
+        etype = str(item.get("type"))
+        if etype not in EVENT_TYPES:
+            archive.problems.append(errors.problem(display, 1, 1, errors.EVENT_TYPE, value=etype, hint=""))
+            continue
+        evidence = _norm(str(item.get("evidence") or ""))
+        anchor = sentence_index.get(evidence) or next(
+            (a for text, a in sentence_index.items() if evidence and evidence in text), None)
+        actors = [a for a in item.get("actors") or [] if isinstance(a, str) and a in archive.actors]
+        place = item.get("place") if item.get("place") in archive.places else None
+        source = item.get("according_to") if item.get("according_to") in archive.actors else None
+        event_date = item.get("date")
+        event_date = event_date.isoformat() if hasattr(event_date, "isoformat") else _str_or_none(event_date)
+        article.events.append(EventRecord(
+            id=str(item.get("id") or f"{slug}-{len(article.events) + 1}"), article=slug, type=etype,
+            sub_type=str(item.get("sub_type") or ""), actors=actors, place=place,
+            when=_str_or_none(item.get("when")), date=event_date, precision=_str_or_none(item.get("precision")),
+            fatalities=item.get("fatalities") if isinstance(item.get("fatalities"), dict) else None,
+            according_to=source, status=str(item.get("status") or "reported"), evidence=evidence, anchor=anchor))
+    return article

@@ -1,0 +1,261 @@
+"""Render every generated page from the archive model with the Jinja templates in ``templates/``.
+
+Pure apart from reading the templates: returns {src_uri: markdown text} for pages and
+{path: html} for redirect stubs. Every value from content/ is escaped by Jinja's autoescape;
+mention links are built from escaped pieces only.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+import yaml
+
+from ..errors import RENDER_FAILED, problem
+from ..model import EVENT_TYPES
+from .archive import Archive, ArticleRecord, Entity, EventRecord, Mention
+from .links import page_url, relative, src_uri
+
+KIND_LABELS = {
+    "person": "People", "state": "States", "armed-force": "Armed forces", "armed-group": "Armed groups",
+    "organisation": "Organisations", "government-body": "Government bodies",
+    "international-body": "International bodies", "ngo": "NGOs", "monitor": "Monitors", "media": "Media",
+    "political-party": "Political parties", "company": "Companies", "religious-body": "Religious bodies",
+    "sports-body": "Sports bodies", "university": "Universities",
+}
+
+
+@dataclass
+class Rendered:
+    pages: dict[str, str]       # src_uri -> markdown (front matter + one HTML block)
+    redirects: dict[str, str]   # "actors/old/index.html" -> html
+
+
+def page_title(text: str) -> str:
+    """A title safe for MkDocs/Material, which print page.title unescaped (and unescape it in
+    <title>): no angle brackets at all, '&' escaped."""
+    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=False)
+
+
+def _page(title: str, body: str, search: bool = True) -> str:
+    meta: dict[str, Any] = {"title": page_title(title)}
+    if not search:
+        meta["search"] = {"exclude": True}
+    # No blank lines inside the HTML block: Markdown must pass it through untouched.
+    body = "\n".join(line for line in body.splitlines() if line.strip())
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n\n{body}\n"
+
+
+def link_mentions(text: str, links: list[tuple[str, str, str]]) -> str:
+    """Escape `text` and wrap each mention in a link. links: (mention text, href, css class)."""
+    spans: list[tuple[int, int, str, str]] = []
+    for mention, href, cls in sorted(links, key=lambda x: -len(x[0])):
+        if not mention.strip():
+            continue
+        for match in re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text):
+            a, b = match.span()
+            if all(b <= s or a >= e for s, e, _, _ in spans):
+                spans.append((a, b, href, cls))
+    out, pos = [], 0
+    for a, b, href, cls in sorted(spans):
+        out.append(html.escape(text[pos:a]))
+        out.append(f'<a class="{cls}" href="{html.escape(href)}">{html.escape(text[a:b])}</a>')
+        pos = b
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _coords(entity: Entity) -> tuple[float, float] | None:
+    lat, lon = entity.record.get("lat"), entity.record.get("lon")
+    if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+        return float(lat), float(lon)
+    return None
+
+
+def _sort_date(article: ArticleRecord) -> tuple[int, str, str]:
+    return (0 if article.date else 1, "" if not article.date else _neg(article.date), article.title.lower())
+
+
+def _neg(date: str) -> str:
+    # Newest first, as a string key: invert each digit.
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
+
+
+class SiteRenderer:
+    def __init__(self, archive: Archive, templates_dir: Path) -> None:
+        self.archive = archive
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=True,
+            trim_blocks=True, lstrip_blocks=True,
+        )
+        self._mentions_of: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] = defaultdict(list)
+        for article in sorted(archive.articles.values(), key=_sort_date):
+            for mention in [*article.actors, *article.places]:
+                self._mentions_of[(mention.folder, mention.entity)].append((article, mention))
+        self.events_by_id = {e.id: e for e in archive.events}
+
+    # ---------------------------------------------------------------- helpers for templates
+
+    def _render(self, template: str, url: str, **context: Any) -> str:
+        def link(target: str) -> str:
+            return relative(url, target)
+
+        return self.env.get_template(template).render(
+            link=link, page_url=page_url, archive=self.archive, kind_labels=KIND_LABELS, **context)
+
+    def _entity_name(self, folder: str, slug: str) -> str:
+        entity = self.archive.entity(folder, slug)
+        return entity.name if entity else slug
+
+    def quote(self, article: ArticleRecord, texts: list[str]) -> tuple[str, str] | None:
+        """The first sentence of `article` naming one of `texts`: (anchor, sentence)."""
+        for block in article.blocks:
+            for sentence in block.sentences:
+                if any(t and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", sentence.text) for t in texts):
+                    return sentence.anchor, sentence.text
+        return None
+
+    # ---------------------------------------------------------------- pages
+
+    def render(self) -> Rendered:
+        """Every page; one that fails to render is reported against its file and left out."""
+        pages: dict[str, str] = {}
+        jobs: list[tuple[str, str, Any]] = []
+        for article in self.archive.articles.values():
+            jobs.append((page_url("articles", article.slug), article.path, lambda a=article: self.article_page(a)))
+        for entity in [*self.archive.actors.values(), *self.archive.places.values()]:
+            jobs.append((page_url(entity.folder, entity.slug), entity.path, lambda e=entity: self.entity_page(e)))
+        for event in self.archive.events:
+            path = self.archive.articles[event.article].path
+            jobs.append((page_url("events", event.id), path, lambda e=event: self.event_page(e)))
+        for url, path, make in jobs:
+            try:
+                pages[src_uri(url)] = make()
+            except Exception as exc:  # noqa: BLE001 - one bad value must not take the site down
+                self.archive.problems.append(problem(path, 1, 1, RENDER_FAILED, url=url, detail=exc))
+        pages.update(self.index_pages())
+        redirects = {}
+        for old, new in sorted(self.archive.redirects.items()):
+            body = self.env.get_template("redirect.html").render(target=relative(old + "/", new + "/"),
+                                                                 name=self._entity_name(*new.split("/", 1)))
+            redirects[f"{old}/index.html"] = body
+        return Rendered(pages, redirects)
+
+    def article_page(self, article: ArticleRecord) -> str:
+        url = page_url("articles", article.slug)
+        links = []
+        for mention in [*article.actors, *article.places]:
+            href = relative(url, page_url(mention.folder, mention.entity))
+            links.extend((t, href, f"nr-mention nr-{mention.folder[:-1]}") for t in mention.texts)
+        evidence_of: dict[str, list[EventRecord]] = defaultdict(list)
+        for event in article.events:
+            if event.anchor:
+                evidence_of[event.anchor].append(event)
+        blocks = []
+        for block in article.blocks:
+            if block.kind == "h":
+                blocks.append({"kind": "h", "text": block.text})
+            else:
+                blocks.append({"kind": "p", "sentences": [
+                    {"anchor": s.anchor, "html": Markup(link_mentions(s.text, links)),
+                     "events": evidence_of.get(s.anchor, [])} for s in block.sentences]})
+        body = self._render("article.html", url, article=article, blocks=blocks, meta=article.meta,
+                            name=self._entity_name)
+        return _page(article.title, body)
+
+    def entity_page(self, entity: Entity) -> str:
+        folder = entity.folder
+        url = page_url(folder, entity.slug)
+        reports = []
+        seen_texts: Counter[str] = Counter()
+        together: Counter[tuple[str, str]] = Counter()
+        for article, mention in self._mentions_of[(folder, entity.slug)]:
+            seen_texts.update(mention.texts)
+            reports.append({"article": article, "quote": self.quote(article, mention.texts), "role": mention.role})
+            for other in [*article.actors, *article.places]:
+                if (other.folder, other.entity) != (folder, entity.slug):
+                    together[(other.folder, other.entity)] += 1
+        field = "actors" if folder == "actors" else "place"
+        events = [e for e in self.archive.events
+                  if (entity.slug in e.actors or e.according_to == entity.slug if folder == "actors"
+                      else e.place == entity.slug)]
+        events.sort(key=lambda e: (e.date or "9999", e.id))
+        aliases = sorted({*seen_texts, *(a for a in entity.record.get("aliases") or [] if isinstance(a, str))}
+                         - {entity.name})
+        nearby = []
+        if folder == "places" and (here := _coords(entity)):
+            for other in self.archive.places.values():
+                there = _coords(other)
+                if other.slug != entity.slug and there and other.kind != "country":
+                    distance = haversine_km(here, there)
+                    if distance <= 250:
+                        nearby.append((round(distance), other))
+            nearby.sort(key=lambda x: (x[0], x[1].slug))
+        related = sorted(together.items(), key=lambda x: (-x[1], self._entity_name(*x[0])))
+        body = self._render(f"{folder[:-1]}.html", url, entity=entity, record=entity.record, reports=reports,
+                            events=events, aliases=aliases, nearby=nearby[:10], related=related[:20],
+                            name=self._entity_name, field=field)
+        return _page(entity.name, body)
+
+    def event_page(self, event: EventRecord) -> str:
+        url = page_url("events", event.id)
+        article = self.archive.articles[event.article]
+        body = self._render("event.html", url, event=event, article=article, name=self._entity_name,
+                            title=self.event_title(event))
+        return _page(self.event_title(event), body)
+
+    def event_title(self, event: EventRecord) -> str:
+        where = f" in {self._entity_name('places', event.place)}" if event.place else ""
+        when = f", {event.date}" if event.date else ""
+        return f"{event.sub_type or event.type}{where}{when}"
+
+    def index_pages(self) -> dict[str, str]:
+        articles = sorted(self.archive.articles.values(), key=_sort_date)
+        by_kind: dict[str, list[Entity]] = defaultdict(list)
+        for actor in self.archive.actors.values():
+            by_kind[actor.kind].append(actor)
+        for items in by_kind.values():
+            items.sort(key=lambda e: (e.name.lower(), e.slug))
+        kinds = sorted(by_kind, key=lambda k: list(KIND_LABELS).index(k) if k in KIND_LABELS else 99)
+        by_country: dict[str, list[Entity]] = defaultdict(list)
+        for place in self.archive.places.values():
+            country = place.record.get("country") or (place.name if place.kind == "country" else "Elsewhere")
+            by_country[str(country)].append(place)
+        for items in by_country.values():
+            items.sort(key=lambda e: (e.kind != "country", e.name.lower(), e.slug))
+        events_by_type: dict[str, list[EventRecord]] = {t: [] for t in EVENT_TYPES}
+        for event in self.archive.events:
+            events_by_type[event.type].append(event)
+        for items in events_by_type.values():
+            items.sort(key=lambda e: (e.date or "9999", e.id))
+        count = {"articles": len(articles), "actors": len(self.archive.actors),
+                 "places": len(self.archive.places), "events": len(self.archive.events)}
+        return {
+            "index.md": _page("Newsroom archive", self._render("home.html", "", articles=articles[:30],
+                                                                count=count)),
+            src_uri("articles/"): _page("Articles", self._render("articles_index.html", "articles/",
+                                                                  articles=articles, count=count)),
+            src_uri("actors/"): _page("Actors", self._render("actors_index.html", "actors/", by_kind=by_kind,
+                                                              kinds=kinds, count=count)),
+            src_uri("places/"): _page("Places", self._render("places_index.html", "places/",
+                                                              by_country=dict(sorted(by_country.items())),
+                                                              count=count)),
+            src_uri("events/"): _page("Events", self._render("events_index.html", "events/",
+                                                              events_by_type=events_by_type,
+                                                              title=self.event_title, name=self._entity_name,
+                                                              count=count)),
+        }

@@ -1,0 +1,62 @@
+"""Small pure helpers on strings: slugs and the normal form used to compare names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+# Arabic article spellings news agencies transliterate differently: al-, el-, az-, ez-, as-, ...
+_ARABIC_ARTICLE = re.compile(r"\b(?:a|e)[lnrstdz]{1,2}[- ](?=\w)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|s')$")
+
+
+def fold(value: str) -> str:
+    """Strip diacritics and unify apostrophes/dashes; keeps case."""
+    decomposed = unicodedata.normalize("NFKD", value.translate(_APOSTROPHES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """The form two spellings of one name share: 'Deir Az Zor' and 'Deir al-Zor' -> 'deir zor'.
+
+    Case, diacritics, possessives, hyphens and Arabic articles (al-/az-/ez-/as-) are dropped,
+    and the common Deir/Dayr, Zor/Zawr transliteration pairs are unified, because news
+    agencies spell one Arabic name in all these ways.
+    """
+    text = fold(name).strip()
+    text = _POSSESSIVE.sub("", text)
+    text = _ARABIC_ARTICLE.sub("", " " + text).strip()
+    text = re.sub(r"[^\w\s]", " ", text.lower())
+    words = [_TRANSLIT.get(w, w) for w in text.split()]
+    # Final -ah/-a alternate freely (Sukhnah/Sukhna, Raqqah/Raqqa).
+    words = [w[:-1] if len(w) > 4 and w.endswith("ah") else w for w in words]
+    return " ".join(w for w in words if w not in {"the"})
+
+
+_TRANSLIT = {"dayr": "deir", "dair": "deir", "zawr": "zor", "zour": "zor", "el": "", "al": ""}
+
+
+def slugify(value: str, max_length: int = 80) -> str:
+    """URL slug: ASCII, lower case, words joined by '-', never empty, never a path."""
+    text = fold(value).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) > max_length:
+        text = text[:max_length].rsplit("-", 1)[0]
+    return text or "untitled"
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`... whichever is not taken yet."""
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(value: str) -> bool:
+    """True for a safe slug: no '/', no '..', no absolute path, nothing but [a-z0-9-]."""
+    return bool(SLUG_RE.match(value))
