@@ -15,6 +15,7 @@ from .gazetteer import Gazetteer
 from .knowledge import Knowledge
 from .mentions import find_candidates, select
 from .model import Annotation, Layout, Span
+from .nlp import parse_pieces
 from .reader import read_layout
 
 
@@ -61,8 +62,8 @@ def sentences_of(doc: Any, layout: Layout) -> list[Span]:
 
 def annotate_text(raw: str, annotator: Annotator, date: str | None = None) -> Annotation:
     layout = read_layout(raw)
-    doc = annotator.nlp(masked_text(raw, layout))
     readable = [(s.start, s.end) for s in layout.readable]
+    doc = parse_pieces(annotator.nlp, masked_text(raw, layout), readable)
     selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable), doc.text)
     actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer)
     for entity in [*actors, *places]:

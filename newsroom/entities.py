@@ -69,8 +69,10 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     acronyms = acronym_definitions(doc, selected)
     entities: dict[tuple[str, str], _Entity] = {}
     assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
-    for cand in selected:
-        ent = _classify(doc, cand, knowledge, gazetteer, context, entities, acronyms, assigned)
+    for n, cand in enumerate(selected):
+        region = _region_after(doc, cand, selected[n + 1] if n + 1 < len(selected) else None, gazetteer, context)
+        local = [region, *context] if region else context
+        ent = _classify(doc, cand, knowledge, gazetteer, local, entities, acronyms, assigned, bool(region))
         if ent is None:
             continue
         ent = entities.setdefault(ent.key, ent)
@@ -104,9 +106,24 @@ def _merge_into_places(entities: dict[tuple[str, str], _Entity]) -> None:
             del entities[key]
 
 
+def _region_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
+                  context: list[str]) -> str | None:
+    """'Palmyra, New York' / 'Aceh, Indonesia': the country of the place named after the comma."""
+    j = cand.tokens[1]
+    if following is None or j >= len(doc) or doc[j].text != "," or following.tokens[0] != j + 1:
+        return None
+    if following.label in ("COUNTRY",):
+        return following.ref
+    if following.label not in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
+        return None
+    # After a comma comes the wider area: try regions (New York State) before cities.
+    resolved = gazetteer.resolve(doc.text[following.start:following.end], context, "province")
+    return resolved.country_code if resolved else None
+
+
 def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
               entities: dict[tuple[str, str], _Entity], acronyms: dict[str, Candidate],
-              assigned: dict[int, tuple[str, str]]) -> _Entity | None:
+              assigned: dict[int, tuple[str, str]], before_region: bool = False) -> _Entity | None:
     text = doc.text[cand.start:cand.end]
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
@@ -149,7 +166,7 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         earlier = _corefer(text, cand.label, entities)
         if earlier is not None:
             return earlier
-        place = _place_reading(doc, cand, text, gazetteer, context)
+        place = _place_reading(doc, cand, text, gazetteer, context, before_region)
         if place is not None:
             return place
         if cand.label == "PERSON" or (_role_before(doc, cand) and len(text.split()) >= 2):
@@ -207,13 +224,13 @@ def _initials(key: str) -> str:
 
 
 def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
-                   context: list[str]) -> _Entity | None:
+                   context: list[str], before_region: bool = False) -> _Entity | None:
     """The model sometimes types towns as PERSON or ORG (Palmyra, al-Sukhna): weigh the evidence."""
     i, j = cand.tokens
     resolved = gazetteer.resolve(text, context, _kind_word_after(doc, cand))
     if resolved is None or resolved.kind == "country":
         return None
-    place_score = 0.0
+    place_score = 3.0 if before_region else 0.0
     if resolved.country_code in context[:2]:
         place_score += 2 if resolved.population >= 5000 or resolved.known else 1
     prev = doc[i - 1] if i > 0 else None
@@ -260,7 +277,7 @@ def _country_role(doc: Any, cand: Candidate) -> str:
     dep = token.dep_
     if dep == "pobj":
         return "place" if token.head.lower_ in LOCATIVE else "actor"
-    if dep in ("nsubj", "nsubjpass", "dobj", "agent", "appos", "dative"):
+    if dep in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
         return "actor"
     if dep == "poss":
         return "place" if token.head.lower_ in PLACE_NOUNS else "neutral"

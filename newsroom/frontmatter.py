@@ -20,6 +20,9 @@ MAX_NODES = 50_000
 FENCE = "---"
 
 
+Location = tuple[int, int]  # 1-based line and column in the file
+
+
 @dataclass
 class Document:
     """A content file: its front matter (a mapping) and its body, with where the body starts."""
@@ -27,6 +30,13 @@ class Document:
     meta: dict[str, Any]
     body: str
     body_line: int  # 1-based line of the body's first line in the file
+    where: dict[tuple[Any, ...], Location]  # ("actors", 0, "id") -> where that value is written
+
+    def at(self, *path: Any) -> Location:
+        """Where a value is written; falls back to its nearest written parent."""
+        while path and path not in self.where:
+            path = path[:-1]
+        return self.where.get(path, (2, 1))
 
 
 class FrontMatterError(Exception):
@@ -95,8 +105,28 @@ def _check_tags(node: yaml.Node | None, loader: _StrictLoader) -> None:
             stack.extend(current.value)
 
 
+def _locations(node: yaml.Node | None, offset: int) -> dict[tuple[Any, ...], Location]:
+    where: dict[tuple[Any, ...], Location] = {}
+    stack: list[tuple[tuple[Any, ...], yaml.Node]] = [((), node)] if node is not None else []
+    while stack:
+        path, current = stack.pop()
+        where[path] = (current.start_mark.line + 1 + offset, current.start_mark.column + 1)
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    stack.append(((*path, key.value), value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(((*path, i), item) for i, item in enumerate(current.value))
+    return where
+
+
 def parse_yaml(path: str, text: str, line_offset: int = 0) -> Any:
     """Parse one YAML document strictly; errors name `path:line:column`."""
+    return parse_yaml_located(path, text, line_offset)[0]
+
+
+def parse_yaml_located(path: str, text: str, line_offset: int = 0) -> tuple[Any, dict[tuple[Any, ...], Location]]:
+    """Like `parse_yaml`, plus where each value is written (for messages about values)."""
     if "\t" in text:
         for n, line in enumerate(text.splitlines(), 1):
             if "\t" in line[: len(line) - len(line.lstrip())]:
@@ -107,7 +137,8 @@ def parse_yaml(path: str, text: str, line_offset: int = 0) -> Any:
     try:
         node = loader.get_single_node()
         _check_tags(node, loader)
-        return loader.construct_document(node) if node is not None else None
+        data = loader.construct_document(node) if node is not None else None
+        return data, _locations(node, line_offset)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -120,13 +151,13 @@ def parse_yaml(path: str, text: str, line_offset: int = 0) -> Any:
 
 def read_document(path: str, text: str) -> Document:
     yaml_text, body, body_line = split(path, text)
-    meta = parse_yaml(path, yaml_text, line_offset=1)
+    meta, where = parse_yaml_located(path, yaml_text, line_offset=1)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError(errors.problem(path, 2, 1, errors.FIELD_TYPE, field="front matter",
                                               detail="must be a mapping of field: value"))
-    return Document(meta, body, body_line)
+    return Document(meta, body, body_line, where)
 
 
 def _yaml() -> YAML:

@@ -126,7 +126,7 @@ def _match_actor(actor: Actor, registry: Registry, index: dict[str, list[str]],
                  new: dict[str, dict[str, Any]]) -> str | None:
     keys = [name_key(actor.name)]
     for slug, record in new.items():
-        if name_key(record["name"]) in keys and record["kind"] == actor.kind:
+        if name_key(record["name"]) in keys and _kinds_compatible(record["kind"], actor.kind):
             return slug
     for key in keys:
         for slug in index.get(key, []):

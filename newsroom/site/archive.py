@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import errors
 from ..errors import Problem
-from ..frontmatter import FrontMatterError, parse_yaml, read_document
+from ..frontmatter import Document, FrontMatterError, parse_yaml, read_document
 from ..model import EVENT_TYPES
 from ..text import is_slug
 
@@ -181,49 +181,65 @@ def load_archive(content_dir: Path) -> Archive:
         except UnicodeDecodeError:
             archive.problems.append(errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0))
             continue
-        article = _article(path.stem, display, doc.meta, doc.body, archive)
+        article = _article(path.stem, display, doc, archive)
         if article is not None:
             archive.articles[article.slug] = article
     return archive
 
 
-def _mentions(meta: dict[str, Any], key: str, folder: str, known: dict[str, Entity], display: str,
+def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], display: str,
               archive: Archive) -> list[Mention]:
     out = []
-    for item in meta.get(key) or []:
+    items = doc.meta.get(key) or []
+    if not isinstance(items, list):
+        archive.problems.append(errors.problem(display, *doc.at(key), errors.FIELD_TYPE, field=key,
+                                               detail="must be a list"))
+        return out
+    for n, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            archive.problems.append(errors.problem(display, 1, 1, errors.FIELD_TYPE, field=key,
+            archive.problems.append(errors.problem(display, *doc.at(key, n), errors.FIELD_TYPE, field=key,
                                                    detail="entries need an 'id'"))
             continue
         slug = archive.redirects.get(f"{folder}/{item['id']}", f"{folder}/{item['id']}").split("/", 1)[1]
         if slug not in known:
-            archive.problems.append(errors.problem(display, 1, 1, errors.REFERENCE_MISSING, kind=folder[:-1],
-                                                   ref=item["id"], folder=folder, hint=""))
+            archive.problems.append(errors.problem(display, *doc.at(key, n, "id"), errors.REFERENCE_MISSING,
+                                                   kind=folder[:-1], ref=item["id"], folder=folder,
+                                                   hint=did_you_mean(item["id"], known)))
             continue
         texts = [str(t) for t in item.get("mentions") or [] if t is not None]
         out.append(Mention(slug, folder, texts, _str_or_none(item.get("role"))))
     return out
 
 
-def _article(slug: str, display: str, meta: dict[str, Any], body: str, archive: Archive) -> ArticleRecord | None:
+def did_you_mean(value: str, choices: Any) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(value, sorted(choices), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _article(slug: str, display: str, doc: Document, archive: Archive) -> ArticleRecord | None:
+    meta, body = doc.meta, doc.body
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        archive.problems.append(errors.problem(display, 2, 1, errors.FIELD_TYPE, field="title",
+        archive.problems.append(errors.problem(display, *doc.at("title"), errors.FIELD_TYPE, field="title",
                                                detail="is required and must be text"))
         return None
     date = meta.get("date")
     date = date.isoformat() if hasattr(date, "isoformat") else _str_or_none(date)
     blocks = parse_body(body)
     article = ArticleRecord(slug, display, title, date, meta, blocks,
-                            _mentions(meta, "actors", "actors", archive.actors, display, archive),
-                            _mentions(meta, "places", "places", archive.places, display, archive), [])
+                            _mentions(doc, "actors", "actors", archive.actors, display, archive),
+                            _mentions(doc, "places", "places", archive.places, display, archive), [])
     sentence_index = {_norm(s.text): s.anchor for b in blocks for s in b.sentences}
-    for item in meta.get("events") or []:
+    events = meta.get("events") or []
+    for n, item in enumerate(events if isinstance(events, list) else []):
         if not isinstance(item, dict):
             continue
         etype = str(item.get("type"))
         if etype not in EVENT_TYPES:
-            archive.problems.append(errors.problem(display, 1, 1, errors.EVENT_TYPE, value=etype, hint=""))
+            archive.problems.append(errors.problem(display, *doc.at("events", n, "type"), errors.EVENT_TYPE,
+                                                   value=etype, hint=did_you_mean(etype, EVENT_TYPES)))
             continue
         evidence = _norm(str(item.get("evidence") or ""))
         anchor = sentence_index.get(evidence) or next(
