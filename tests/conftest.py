@@ -1,0 +1,58 @@
+"""Shared fixtures: the real annotator (loaded once), and the example archive built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_41a19ee89e8c43ed.txt"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def run(*argv: str, cwd: Path = ROOT, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a command the way a user would; return its output."""
+    proc = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    if check and proc.returncode != 0:
+        raise AssertionError(f"{' '.join(argv)} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def copy_project(dest: Path, with_content: bool = True) -> Path:
+    """A copy of the project's archive files (not .venv, not site/) to build in tmp_path."""
+    for name in ("mkdocs.yml", "build.py"):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("docs", "templates", "seeds"):
+        shutil.copytree(ROOT / name, dest / name)
+    if with_content:
+        shutil.copytree(ROOT / "content", dest / "content")
+    else:
+        for folder in ("articles", "actors", "places"):
+            (dest / "content" / folder).mkdir(parents=True)
+    return dest
+
+
+def build_site(project: Path, site: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return run(sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), cwd=project, check=check)
+
+
+@pytest.fixture(scope="session")
+def annotator():
+    from newsroom.annotate import Annotator
+    from newsroom.knowledge import load_knowledge
+
+    return Annotator(load_knowledge())
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed example archive, built with `mkdocs build --strict` into a temp folder."""
+    project = copy_project(tmp_path_factory.mktemp("example"))
+    site = project / "site"
+    build_site(project, site)
+    return site

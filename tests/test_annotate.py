@@ -1,0 +1,108 @@
+"""The annotator on real sentences: the seed article and small real-world cases."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from newsroom.contract import annotation_json
+from newsroom.model import EVENT_TYPES
+
+from .conftest import ROOT, SEED, run
+
+SEED_TEXT = SEED.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(annotator):
+    return annotation_json(str(SEED), annotator(SEED_TEXT, "2017-09-29"))
+
+
+def _actor(result, name):
+    return next((a for a in result["actors"] if a["name"] == name), None)
+
+
+def _place(result, name):
+    return next((p for p in result["places"] if p["name"] == name), None)
+
+
+def test_cli_json_contract_offsets_slice_the_file():
+    proc = run(sys.executable, "build.py", "annotate", "--json", "--date", "2017-09-29", str(SEED), cwd=ROOT)
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 1
+    result = json.loads(lines[0])
+    spans = [m for e in result["actors"] + result["places"] for m in e["mentions"]]
+    spans += [e["evidence"] for e in result["events"]]
+    assert spans
+    for span in spans:
+        assert SEED_TEXT[span["start"]:span["end"]] == span["text"]
+    for event in result["events"]:
+        assert event["type"] in EVENT_TYPES and event["sub_type"] in EVENT_TYPES[event["type"]]
+        assert set(event) >= {"type", "sub_type", "actors", "place", "date", "fatalities", "according_to", "evidence"}
+    for place in result["places"]:
+        assert set(place) >= {"name", "kind", "country", "lat", "lon", "mentions"}
+
+
+def test_json_mode_writes_nothing(tmp_path):
+    before = sorted(p.relative_to(ROOT) for p in (ROOT / "content").rglob("*"))
+    run(sys.executable, "build.py", "annotate", "--json", str(SEED), cwd=ROOT)
+    assert sorted(p.relative_to(ROOT) for p in (ROOT / "content").rglob("*")) == before
+
+
+def test_one_entity_per_real_world_actor(seed):
+    isil = _actor(seed, "Islamic State of Iraq and the Levant")
+    assert {"ISIL", "ISIS"} <= {m["text"] for m in isil["mentions"]}
+    assad = _actor(seed, "Bashar al-Assad")
+    assert assad["kind"] == "person" and {m["text"] for m in assad["mentions"]} >= {"Assad"}
+    phr = _actor(seed, "Physicians for Human Rights")
+    assert "PHR" in {m["text"] for m in phr["mentions"]}
+    assert _actor(seed, "Hezbollah")["kind"] == "armed-group"
+    assert _actor(seed, "Syrian Observatory for Human Rights")["kind"] == "monitor"
+    assert any(a["kind"] == "armed-force" and "Syrian army" in {m["text"] for m in a["mentions"]}
+               for a in seed["actors"])
+
+
+def test_photo_credit_is_not_an_actor(seed):
+    names = " ".join(m["text"] for a in seed["actors"] for m in a["mentions"])
+    assert "Sanadiki" not in names and "Reuters" not in names
+
+
+def test_places_resolve_to_real_places_whatever_the_spelling(seed):
+    deir = _place(seed, "Deir ez-Zor")
+    assert {"Deir Az Zor", "Deir al-Zor"} <= {m["text"] for m in deir["mentions"]}
+    assert deir["country"] == "Syria" and abs(deir["lat"] - 35.336) < 0.1 and abs(deir["lon"] - 40.141) < 0.1
+    palmyra = _place(seed, "Palmyra")
+    assert palmyra["country"] == "Syria" and abs(palmyra["lat"] - 34.56) < 0.1
+    assert any(p["country"] == "Syria" and abs(p["lat"] - 34.887) < 0.1 for p in seed["places"])  # al-Sukhna
+    assert _place(seed, "Geneva")["country"] == "Switzerland"
+    assert _place(seed, "Syria")["kind"] == "country"
+
+
+def test_events_cite_their_sentence_and_resolve_weekdays(seed):
+    assert len(seed["events"]) >= 5
+    counted = [e for e in seed["events"] if e["fatalities"] == 59]
+    assert counted and counted[0]["according_to"] == "Syrian Observatory for Human Rights"
+    assert counted[0]["date"] == "2017-09-28"
+    assert all(e["evidence"]["text"] in SEED_TEXT for e in seed["events"])
+
+
+def test_palmyra_alone_is_the_bigger_palmyra_but_in_a_syria_story_it_is_syrian(annotator):
+    syrian = annotation_json("x", annotator("Fighting in Syria\n\nThe army entered Palmyra in Syria on Monday.\n"))
+    assert _place(syrian, "Palmyra")["country"] == "Syria"
+    american = annotation_json("x", annotator("Storm\n\nA storm hit Palmyra, New York, on Monday.\n"))
+    assert _place(american, "Palmyra")["country"] != "Syria"
+
+
+def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):
+    result = annotation_json("x", annotator(
+        "Talks\n\nRussia accused Ukraine of shelling the plant. Thousands of people live in France.\n"))
+    assert _actor(result, "Russia")["kind"] == "state"
+    assert _place(result, "France")["kind"] == "country"
+
+
+def test_bad_date_is_refused_with_a_hint():
+    proc = run(sys.executable, "build.py", "annotate", "--json", "--date", "29/09/2017", str(SEED), check=False)
+    assert proc.returncode == 2
+    assert "use YYYY-MM-DD, e.g. --date 2017-09-29" in proc.stderr

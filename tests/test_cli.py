@@ -1,0 +1,34 @@
+"""The command line as a person meets it: every command has help with examples."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from .conftest import run
+
+COMMANDS = ["annotate", "build", "serve", "check"]
+
+
+def test_top_level_help_lists_every_command():
+    out = run(sys.executable, "build.py", "--help").stdout
+    for command in COMMANDS:
+        assert f"  {command}" in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_help_with_examples(command):
+    out = run(sys.executable, "build.py", command, "--help").stdout
+    assert "examples:" in out and f"python build.py {command}" in out
+
+
+def test_check_passes_on_the_example_archive():
+    proc = run(sys.executable, "build.py", "check")
+    assert proc.stdout.startswith("checked ") and ": 0 error(s)" in proc.stdout
+
+
+def test_annotate_refuses_files_without_json():
+    proc = run(sys.executable, "build.py", "annotate", "seeds/000_41a19ee89e8c43ed.txt", check=False)
+    assert proc.returncode == 2
+    assert "FILE arguments go with --json" in proc.stderr

@@ -1,0 +1,17 @@
+from newsroom.events import fatalities, load_triggers
+from newsroom.model import EVENT_TYPES
+
+
+def test_fatalities_as_stated():
+    assert fatalities("the attacks had killed more than 58 fighters from the army") == (59, "at-least", "more than 58 fighters")
+    assert fatalities("it had killed around 100 government fighters south of the town")[:2] == (100, "about")
+    assert fatalities("At least 107 people were killed when the crane fell")[:2] == (107, "at-least")
+    assert fatalities("No injuries or deaths were reported") is None
+
+
+def test_every_trigger_rule_names_an_acled_type_and_sub_type():
+    triggers = load_triggers()
+    assert triggers
+    for trigger in triggers:
+        assert trigger.sub_type in EVENT_TYPES[trigger.type]
+    assert sum(len(v) for v in EVENT_TYPES.values()) == 25

@@ -1,0 +1,94 @@
+"""Seeds -> content: new articles only, entity files created once, hand edits never touched."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from newsroom.ingest import ingest
+from newsroom.frontmatter import read_document
+
+from .conftest import ROOT, SEED, copy_project, run
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_new_seed_becomes_an_article_with_entity_files(tmp_path, annotator):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    shutil.copy2(SEED, seeds / SEED.name)
+    report = ingest(seeds, content, lambda: annotator)
+    assert report.written == ["syrian-army-captures-key-supply-route-in-deir-az-zor"]
+    doc = read_document("a", (content / "articles" / f"{report.written[0]}.md").read_text(encoding="utf-8"))
+    assert doc.meta["seed"] == SEED.name
+    assert doc.meta["title"] == "Syrian army captures key supply route in Deir Az Zor"
+    for item in doc.meta["actors"]:
+        assert (content / "actors" / f"{item['id']}.yml").exists()
+    for item in doc.meta["places"]:
+        assert (content / "places" / f"{item['id']}.yml").exists()
+    assert "hezbollah" in {a["id"] for a in doc.meta["actors"]}
+    assert (content / ".machine" / "articles" / f"{report.written[0]}.md").exists()
+    # The body is the story, one sentence a line; credits are not in it.
+    assert "The Syrian army and its allies have repelled" in doc.body and "Sanadiki" not in doc.body
+
+
+def test_rerun_changes_nothing_and_keeps_hand_edits(tmp_path, annotator):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    shutil.copy2(SEED, seeds / SEED.name)
+    slug = ingest(seeds, content, lambda: annotator).written[0]
+    article = content / "articles" / f"{slug}.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("date:\n", "date: 2017-09-29\n", 1),
+                       encoding="utf-8")
+    actor = content / "actors" / "hezbollah.yml"
+    actor.write_text(actor.read_text(encoding="utf-8") + "# checked by the desk\n", encoding="utf-8")
+    before = _snapshot(content)
+    report = ingest(seeds, content, lambda: annotator)
+    assert report.written == [] and report.skipped == [SEED.name]
+    assert _snapshot(content) == before
+
+
+def test_committed_example_keeps_its_hand_added_date(tmp_path):
+    """`make site` runs annotate on the example archive: the editor's date must survive."""
+    project = copy_project(tmp_path)
+    before = _snapshot(project / "content")
+    proc = run(sys.executable, str(ROOT / "build.py"), "annotate", "--seeds", str(project / "seeds"),
+               "--content", str(project / "content"))
+    assert "annotated 0 new article(s)" in proc.stdout
+    assert _snapshot(project / "content") == before
+    seed_article = project / "content" / "articles" / "syrian-army-captures-key-supply-route-in-deir-az-zor.md"
+    assert "\ndate: 2017-09-29\n" in seed_article.read_text(encoding="utf-8")
+
+
+def test_a_second_article_reuses_the_entity_files_of_the_first(tmp_path, annotator):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    shutil.copy2(SEED, seeds / SEED.name)
+    (seeds / "b.txt").write_text(
+        "Hezbollah fighters advance near Deir al-Zor\n\n"
+        "Hezbollah fighters advanced near Deir al-Zor on Monday, the group said.\n", encoding="utf-8")
+    ingest(seeds, content, lambda: annotator)
+    places = sorted(p.stem for p in (content / "places").glob("*.yml"))
+    assert places.count("deir-ez-zor") == 1 and not any(p.startswith("deir-al-zor") for p in places)
+    second = read_document("b", (content / "articles" / "hezbollah-fighters-advance-near-deir-al-zor.md")
+                           .read_text(encoding="utf-8"))
+    assert "deir-ez-zor" in {p["id"] for p in second.meta["places"]}
+    assert "hezbollah" in {a["id"] for a in second.meta["actors"]}
+
+
+def test_a_bad_seed_is_reported_and_the_others_are_annotated(tmp_path, annotator):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    shutil.copy2(SEED, seeds / SEED.name)
+    (seeds / "latin1.txt").write_bytes("Caf\xe9 bombing\n\nA caf\xe9 was hit.\n".encode("latin-1"))
+    (seeds / "empty.txt").write_bytes(b"")
+    report = ingest(seeds, content, lambda: annotator)
+    assert len(report.written) == 1
+    messages = sorted(str(p) for p in report.problems)
+    assert messages == [
+        "seeds/empty.txt:1:1: error N002: the file is empty; add the article text or delete the file",
+        "seeds/latin1.txt:1:4: error N001: the file is not UTF-8 text (byte 3); save it as UTF-8 and run again",
+    ]

@@ -1,0 +1,86 @@
+"""The built example archive, checked the way a reader would look at it."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+from newsroom.frontmatter import read_document
+
+from .conftest import ROOT, build_site, copy_project
+from .linkcheck import broken_links, parse
+
+SEED_SLUG = "syrian-army-captures-key-supply-route-in-deir-az-zor"
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _seed_meta() -> dict:
+    path = ROOT / "content" / "articles" / f"{SEED_SLUG}.md"
+    return read_document(str(path), path.read_text(encoding="utf-8")).meta
+
+
+def test_no_broken_link_anywhere(example_site):
+    assert broken_links(example_site) == []
+
+
+def test_article_index_lists_every_article(example_site):
+    index = _html(example_site, "articles")
+    for path in (ROOT / "content" / "articles").glob("*.md"):
+        assert f'href="{path.stem}/"' in index, path.stem
+    assert len(list((ROOT / "content" / "articles").glob("*.md"))) >= 25
+
+
+def test_every_actor_and_place_of_the_seed_has_a_page_listing_it(example_site):
+    meta = _seed_meta()
+    assert meta["date"].isoformat() == "2017-09-29"
+    for folder in ("actors", "places"):
+        for item in meta[folder]:
+            page = _html(example_site, f"{folder}/{item['id']}")
+            assert f'href="../../articles/{SEED_SLUG}/"' in page, (folder, item["id"])
+
+
+def test_seed_article_page_reads_like_an_annotated_article(example_site):
+    page = _html(example_site, f"articles/{SEED_SLUG}")
+    assert "<h1>Syrian army captures key supply route in Deir Az Zor</h1>" in page
+    assert '<time datetime="2017-09-29">' in page
+    assert "Omar Sanadiki/Reuters" in page and "Source: News Agencies" in page
+    assert re.search(r'<a class="nr-mention nr-place" href="../../places/deir-ez-zor/">Deir Az Zor</a>', page)
+    # Each event links to its evidence sentence, which exists on the page.
+    ids = parse(example_site / "articles" / SEED_SLUG / "index.html").ids
+    anchors = re.findall(r'<a href="#(s\d+)">evidence</a>', page)
+    assert anchors and set(anchors) <= ids
+
+
+def test_deir_ez_zor_page_quotes_the_seed_under_its_other_spellings(example_site):
+    page = _html(example_site, "places/deir-ez-zor")
+    assert "<h1>Deir ez-Zor</h1>" in page
+    assert "Deir al-Zor" in page and "Deir Az Zor" in page
+    assert 'data-lat="35.33' in page
+
+
+def test_entity_pages_stay_out_of_the_navigation(example_site):
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary', 1)[1].split('<nav class="md-nav md-nav--secondary"', 1)[0]
+    assert "actors/hezbollah/" not in nav
+    assert "Actors" in nav and "Places" in nav and "Events" in nav
+
+
+def test_two_builds_are_byte_identical(tmp_path, example_site):
+    project = copy_project(tmp_path)
+    build_site(project, tmp_path / "again")
+    comparison = filecmp.dircmp(example_site, tmp_path / "again")
+    differences: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str = "") -> None:
+        differences.extend(prefix + name for name in cmp.left_only + cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differences.extend(prefix + name for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(comparison)
+    assert differences == []

@@ -1,0 +1,34 @@
+from newsroom.text import is_slug, name_key, slugify, unique_slug
+
+
+def test_transliterations_of_one_name_share_a_key():
+    spellings = ["Deir Az Zor", "Deir al-Zor", "Deir ez-Zor", "Dayr az Zawr", "Deir az-Zor"]
+    assert {name_key(s) for s in spellings} == {"deir zor"}
+
+
+def test_final_ah_and_arabic_article_variants_meet():
+    assert name_key("al-Sukhna") == name_key("As Sukhnah")
+    assert name_key("Raqqa") == name_key("Ar-Raqqah")
+
+
+def test_possessive_and_curly_apostrophe_are_ignored():
+    assert name_key("Lebanon’s") == name_key("Lebanon") == "lebanon"
+
+
+def test_different_places_keep_different_keys():
+    assert name_key("Palmyra") != name_key("Damascus")
+    assert name_key("Idlib") != name_key("Deir Az Zor")
+
+
+def test_slugify_is_ascii_and_never_a_path():
+    assert slugify("Syrian army captures key supply route in Deir Az Zor") == \
+        "syrian-army-captures-key-supply-route-in-deir-az-zor"
+    assert slugify("Ḩamāh / ../etc") == "hamah-etc"
+    assert slugify("!!!") == "untitled"
+
+
+def test_unique_slug_and_slug_check():
+    assert unique_slug("a", {"a", "a-2"}) == "a-3"
+    assert is_slug("deir-ez-zor")
+    for bad in ("../x", "/etc/passwd", "A", "a b", "a--b", ""):
+        assert not is_slug(bad)
