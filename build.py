@@ -74,7 +74,7 @@ def _annotate_json(args: argparse.Namespace) -> int:
             status = 1
             continue
         ann = annotator(raw, args.date)
-        print(json.dumps(annotation_json(str(path), ann), ensure_ascii=False), flush=True)
+        print(json.dumps(annotation_json(str(path), ann, annotator.knowledge.countries), ensure_ascii=False), flush=True)
     return status
 
 

