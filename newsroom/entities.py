@@ -363,25 +363,36 @@ def _role_before(doc: Any, cand: Candidate) -> str | None:
 
 
 def _add_repeated_names(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity]) -> None:
-    """Every later 'Montalvo' is Daniel Montalvo, even where the model missed it."""
+    """Every later 'Montalvo' is Daniel Montalvo and every later 'Sea Org' is the Sea Org, even
+    where the model missed them: a name found once is looked for everywhere in the article."""
     taken = [(c.start, c.end) for c in selected]
     for ent in entities.values():
-        if ent.kind != "person":
-            continue
-        full = max(ent.texts, key=lambda t: len(t.split()))
-        words = full.split()
-        forms = {full, words[-1]} if len(words) >= 2 and len(words[-1]) > 2 else {full}
-        for form in forms:
+        if ent.facet != "actor":
+            continue  # a place name repeats as a person's or a disease's too often ('West Nile')
+        forms = {t for t in ent.texts if t[:1].isupper() and (len(t) >= 4 or t.isupper() and len(t) >= 2)}
+        if ent.kind == "person":
+            full = max(ent.texts, key=lambda t: len(t.split()))
+            words = full.split()
+            if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper():
+                forms.add(words[-1])
+        label = "PERSON" if ent.kind == "person" else "ORG" if ent.facet == "actor" else "GPE"
+        for form in sorted(forms, key=len, reverse=True):
             for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", doc.text):
                 a, b = match.span()
                 if any(x < b and a < y for x, y in taken):
                     continue
                 span = doc.char_span(a, b)
-                if span is None or not form[:1].isupper():
+                if span is None or not _inside_readable(doc, span):
                     continue
-                ent.mentions.append(Candidate(a, b, "PERSON", None, "rule", (span.start, span.end)))
+                ent.mentions.append(Candidate(a, b, label, None, "rule", (span.start, span.end)))
                 ent.texts.append(form)
                 taken.append((a, b))
+
+
+def _inside_readable(doc: Any, span: Any) -> bool:
+    # Masked stretches (credits, datelines) are blanks in doc.text, so a match there cannot
+    # happen; this guards against a name running into a blanked stretch.
+    return not any(t.is_space for t in span)
 
 
 def _attach_generic_forces(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity]) -> None:

@@ -98,15 +98,28 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
             span = doc[i + 1:j]
             i += 1
         found.append(Candidate(span.start_char, span.end_char, label, ref, "kb", (i, j)))
+    lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
-        for i, j in clean_entity(doc, ent.start, ent.end, ent.label_):
+        if ent.label_ == "PERSON" and _common_noun(ent, lowercase_words):
+            continue
+        for i, j in clean_entity(doc, ent.start, extend_name(doc, ent.end), ent.label_):
             span = doc[i:j]
             found.append(Candidate(span.start_char, span.end_char, ent.label_, None, "ner", (i, j)))
     found.extend(_proper_noun_runs(doc, found))
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
+
+
+def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
+    """'Iodine', 'Polaroid', 'STS-1' typed PERSON: a name whose words the article also writes in
+    lower case ('iodine', 'polaroids') is a common noun, and a person's name has no digits."""
+    words = [t for t in ent if t.is_alpha]
+    if ent.label_ == "PERSON" and any(t.like_num or any(ch.isdigit() for ch in t.text) for t in ent):
+        return True
+    return bool(words) and all(t.lower_ in lowercase_words or t.lower_ + "s" in lowercase_words
+                               or t.lower_.rstrip("s") in lowercase_words for t in words)
 
 
 def _proper_noun_runs(doc: Any, found: list[Candidate]) -> list[Candidate]:
@@ -125,6 +138,23 @@ def _proper_noun_runs(doc: Any, found: list[Candidate]) -> list[Candidate]:
                 span = doc[i:j]
                 out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
     return out
+
+
+ARABIC_ARTICLES = {"al", "el", "ez", "az", "as", "ad", "an", "ar", "at", "ash", "ed", "es", "er", "ul", "bin", "ibn", "bint", "abu"}
+
+
+def extend_name(doc: Any, j: int) -> int:
+    """Grow an entity over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
+    'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word)."""
+    while j + 1 < len(doc) and doc[j].lower_ in ARABIC_ARTICLES and not doc[j - 1].whitespace_.count("\n"):
+        k = j + 1
+        if doc[k].text == "-" and k + 1 < len(doc):
+            k += 1
+        if doc[k].text[:1].isupper() and doc[k].is_alpha:
+            j = k + 1
+        else:
+            break
+    return j
 
 
 def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:

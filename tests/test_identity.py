@@ -1,0 +1,77 @@
+"""One page per real-world entity across the archive, whatever each article's spelling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsroom.frontmatter import read_document
+from newsroom.ingest import ingest
+
+from .conftest import build_site, copy_project
+
+ARTICLES = {
+    "a.txt": "Fighting near Deir Az Zor\n\nISIL fighters attacked army positions near Deir Az Zor on Monday, "
+             "Physicians for Human Rights said.\n",
+    "b.txt": "Siege of Deir al-Zor lifted\n\nThe army broke the ISIS siege of Deir al-Zor, the Syrian Observatory "
+             "for Human Rights said.\n",
+    "c.txt": "Air raids on Deir ez-Zor\n\nAir raids hit Deir ez-Zor in Syria on Tuesday, PHR reported, blaming "
+             "the Islamic State for shelling.\n",
+    "d.txt": "Daesh retreats from Dayr az Zawr\n\nDaesh fighters withdrew from Dayr az Zawr in eastern Syria "
+             "on Friday.\n",
+    "e.txt": "Ruins of Palmyra damaged\n\nThe ancient ruins of Palmyra in Syria were damaged again, officials "
+             "said on Monday.\n",
+    "f.txt": "Flooding in Palmyra, New York\n\nHeavy rain flooded streets in Palmyra, New York, on Monday, "
+             "the county said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory, annotator) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("identity"), with_content=False)
+    for name, text in ARTICLES.items():
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    for seed in project.glob("seeds/wikinews-*.txt"):
+        seed.unlink()
+    (project / "seeds" / "000_41a19ee89e8c43ed.txt").unlink()
+    ingest(project / "seeds", project / "content", lambda: annotator)
+    return project
+
+
+def _references(project: Path, folder: str) -> dict[str, set[str]]:
+    """entity id -> the seeds of the articles that mention it."""
+    out: dict[str, set[str]] = {}
+    for path in (project / "content" / "articles").glob("*.md"):
+        doc = read_document(str(path), path.read_text(encoding="utf-8"))
+        for item in doc.meta[folder]:
+            out.setdefault(item["id"], set()).add(doc.meta["seed"])
+    return out
+
+
+def test_four_spellings_of_deir_ez_zor_are_one_place(archive):
+    places = _references(archive, "places")
+    assert places["deir-ez-zor"] == {"a.txt", "b.txt", "c.txt", "d.txt"}
+    assert not [p for p in places if p.startswith(("deir-al", "deir-az", "dayr"))]
+
+
+def test_isil_isis_islamic_state_daesh_are_one_actor(archive):
+    actors = _references(archive, "actors")
+    assert actors["islamic-state-of-iraq-and-the-levant"] == {"a.txt", "b.txt", "c.txt", "d.txt"}
+    assert actors["physicians-for-human-rights"] == {"a.txt", "c.txt"}
+
+
+def test_palmyra_syria_and_palmyra_new_york_are_two_places(archive):
+    places = _references(archive, "places")
+    palmyras = {p: seeds for p, seeds in places.items() if p.startswith("palmyra")}
+    assert sorted(palmyras.values(), key=sorted) == [{"e.txt"}, {"f.txt"}]
+    records = {p: (archive / "content" / "places" / f"{p}.yml").read_text(encoding="utf-8") for p in palmyras}
+    assert sorted("country_code: SY" in r for r in records.values()) == [False, True]
+
+
+def test_entity_pages_list_every_article_under_any_spelling(archive, tmp_path):
+    build_site(archive, tmp_path / "site")
+    page = (tmp_path / "site" / "places" / "deir-ez-zor" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<li><a href="../../articles/') == 4
+    for spelling in ("Deir Az Zor", "Deir al-Zor", "Deir ez-Zor", "Dayr az Zawr"):
+        assert spelling in page
