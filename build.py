@@ -6,6 +6,9 @@ Commands:
   build      build the site into site/ with `mkdocs build --strict`
   serve      preview the site with live reload while you edit content/
   check      validate every file in content/ and print path:line:column problems
+  merge      merge two entities into one; the old URL redirects to the new page
+  rename     rename an entity; its old URL redirects to the new page
+  review     list near-duplicate entities to merge by hand
 
 Run `python build.py COMMAND --help` for a command's options and examples.
 """
@@ -89,6 +92,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from newsroom.merge import IdentityError, apply_merge
+
+    try:
+        outcome = apply_merge(args.content, args.old, args.new, args.kind)
+    except IdentityError as exc:
+        print(f"merge: {exc}", file=sys.stderr)
+        return 1
+    print(outcome.message)
+    return 0
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    from newsroom.merge import IdentityError, apply_rename
+
+    try:
+        outcome = apply_rename(args.content, args.old, args.new_name, args.kind)
+    except IdentityError as exc:
+        print(f"rename: {exc}", file=sys.stderr)
+        return 1
+    print(outcome.message)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from newsroom.review import review_pairs
+    from newsroom.site.archive import load_archive
+
+    archive = load_archive(args.content)
+    pairs = [*review_pairs("actors", {s: e.record for s, e in archive.actors.items()}),
+             *review_pairs("places", {s: e.record for s, e in archive.places.items()})]
+    for pair in pairs:
+        print(f"{pair.folder}: {pair.a} ~ {pair.b} ({pair.reason})\n    to merge: {pair.command}")
+    print(f"{len(pairs)} pair(s) to review")
+    return 0
+
+
 def _mkdocs(*argv: str) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", *argv], cwd=ROOT)
 
@@ -132,6 +172,27 @@ def parser() -> argparse.ArgumentParser:
                 "  python build.py serve\n  python build.py serve --dev-addr 127.0.0.1:8001")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     p.set_defaults(func=cmd_serve)
+
+    p = command("merge", "Merge entity OLD into NEW: references, aliases and hand-written fields move; "
+                "OLD's URL redirects to NEW.",
+                "  python build.py merge isis islamic-state-of-iraq-and-the-levant\n"
+                "  python build.py merge deir-al-zor deir-ez-zor --kind place")
+    p.add_argument("old", metavar="OLD", help="slug of the entity to merge away (its file name without .yml)")
+    p.add_argument("new", metavar="NEW", help="slug of the entity that stays")
+    p.add_argument("--kind", choices=["actor", "place"], help="needed only when a slug is both an actor and a place")
+    p.set_defaults(func=cmd_merge)
+
+    p = command("rename", "Rename an entity; its page moves to the new name's slug and the old URL redirects.",
+                "  python build.py rename syrian-army 'Syrian Arab Army'\n"
+                "  python build.py rename deir-ez-zor 'Deir ez-Zor' --kind place")
+    p.add_argument("old", metavar="OLD", help="slug of the entity (its file name without .yml)")
+    p.add_argument("new_name", metavar="NEW_NAME", help="the entity's new canonical name")
+    p.add_argument("--kind", choices=["actor", "place"], help="needed only when a slug is both an actor and a place")
+    p.set_defaults(func=cmd_rename)
+
+    p = command("review", "List entities that may be one real-world entity, with the merge command for each.",
+                "  python build.py review")
+    p.set_defaults(func=cmd_review)
 
     p = command("check", "Check every file in content/; print path:line:column: problem, exit 1 on errors.",
                 "  python build.py check")

@@ -21,6 +21,7 @@ import yaml
 
 from ..errors import RENDER_FAILED, problem
 from ..model import EVENT_TYPES
+from ..review import review_pairs
 from .archive import Archive, ArticleRecord, Entity, EventRecord, Mention
 from .links import page_url, relative, src_uri
 
@@ -244,7 +245,11 @@ class SiteRenderer:
             items.sort(key=lambda e: (e.date or "9999", e.id))
         count = {"articles": len(articles), "actors": len(self.archive.actors),
                  "places": len(self.archive.places), "events": len(self.archive.events)}
+        pairs = [*review_pairs("actors", {s: e.record for s, e in self.archive.actors.items()}),
+                 *review_pairs("places", {s: e.record for s, e in self.archive.places.items()})]
         return {
+            src_uri("review/"): _page("Review", self._render("review.html", "review/", pairs=pairs,
+                                                              name=self._entity_name), search=False),
             "index.md": _page("Newsroom archive", self._render("home.html", "", articles=articles[:30],
                                                                 count=count)),
             src_uri("articles/"): _page("Articles", self._render("articles_index.html", "articles/",
