@@ -110,6 +110,7 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
         if ent.kind == "person" and ent.role is None:
             ent.role = _role_before(doc, cand)
     _merge_into_places(entities, persons)
+    _merge_short_names(entities)
     _add_repeated_names(doc, selected, entities)
     _attach_generic_forces(doc, selected, entities)
     return _finish(doc, entities, knowledge)
@@ -360,6 +361,24 @@ def _role_before(doc: Any, cand: Candidate) -> str | None:
             k += 1
         return doc[k:i].text.strip() or None
     return None
+
+
+def _merge_short_names(entities: dict[tuple[str, str], _Entity]) -> None:
+    """A surname met before the full name ('Braverman (left)' in a caption, 'Suella Braverman'
+    later) is the one person with that surname."""
+    people = [e for e in entities.values() if e.kind == "person"]
+    for key, ent in list(entities.items()):
+        if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
+            continue
+        words = {name_key(t) for t in ent.texts}
+        if any(len(w.split()) != 1 for w in words):
+            continue
+        owners = [p for p in people if p is not ent and any(
+            len(name_key(t).split()) > 1 and name_key(t).split()[-1] in words for t in p.texts)]
+        if len({id(o) for o in owners}) == 1:
+            owners[0].mentions.extend(ent.mentions)
+            owners[0].texts.extend(ent.texts)
+            del entities[key]
 
 
 def _add_repeated_names(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity]) -> None:
