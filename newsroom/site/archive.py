@@ -12,7 +12,8 @@ from typing import Any
 
 from .. import errors
 from ..errors import Problem
-from ..frontmatter import Document, FrontMatterError, parse_yaml, read_document
+from ..frontmatter import Document, FrontMatterError, Location, parse_yaml_located, read_document
+from ..validate import validate
 from ..model import EVENT_TYPES
 from ..text import is_slug
 
@@ -127,6 +128,12 @@ def parse_body(body: str) -> list[Block]:
     return blocks
 
 
+def _at(where: dict[tuple[Any, ...], Location], path: tuple[Any, ...]) -> Location:
+    while path and path not in where:
+        path = path[:-1]
+    return where.get(path, (1, 1))
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -143,17 +150,22 @@ def _load_entities(content_dir: Path, folder: str, archive: Archive) -> dict[str
             archive.problems.append(errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem))
             continue
         try:
-            record = parse_yaml(display, path.read_text(encoding="utf-8"))
+            record, where = parse_yaml_located(display, path.read_text(encoding="utf-8"))
         except FrontMatterError as exc:
             archive.problems.append(exc.problem)
             continue
         except UnicodeDecodeError:
             archive.problems.append(errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0))
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("name"), str):
-            archive.problems.append(errors.problem(display, 1, 1, errors.FIELD_TYPE, field="name",
-                                                   detail="is required and must be text"))
+        if not isinstance(record, dict):
+            archive.problems.append(errors.problem(display, 1, 1, errors.FIELD_TYPE, field=path.name,
+                                                   detail="must be a mapping of field: value"))
             continue
+        problems = validate(folder[:-1], record, display, lambda *p, w=where: _at(w, p))
+        archive.problems.extend(problems)
+        if not isinstance(record.get("name"), str) or any(p.severity == "error" and p.message.startswith(
+                ("'name'", "'kind'")) for p in problems):
+            continue  # without a name or kind there is no page to make
         out[path.stem] = Entity(path.stem, folder, display, record)
     return out
 
@@ -220,6 +232,8 @@ def did_you_mean(value: str, choices: Any) -> str:
 
 def _article(slug: str, display: str, doc: Document, archive: Archive) -> ArticleRecord | None:
     meta, body = doc.meta, doc.body
+    archive.problems.extend(p for p in validate("article", meta, display, doc.at)
+                            if not p.message.startswith(("unknown event type", "'title'")))
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         archive.problems.append(errors.problem(display, *doc.at("title"), errors.FIELD_TYPE, field="title",
