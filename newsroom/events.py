@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -31,9 +32,8 @@ FATALITIES = [
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?:deaths|dead|fatalities)", re.IGNORECASE),
     re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,4}}?(?:to|at|of)\s+{_QUAL}{_NUM}", re.IGNORECASE),
 ]
-REPORTING = re.compile(r"\b(said|says|reported|reports|claimed|claims|announced|stated|told|added|accused)\b")
 PLANNED = re.compile(r"\b(will|plans? to|planned|hopes? to|intends? to|is to|are to|to convene|scheduled)\b", re.IGNORECASE)
-CLAIMED = re.compile(r"\b(claimed|claims|said it had|said they had)\b", re.IGNORECASE)
+CLAIMED = re.compile(r"\b(claimed|claims|said(?: \w+){0,3} (?:it|they) had)\b", re.IGNORECASE)
 SPECIFIC = {"road": 0, "landmark": 0, "town": 1, "village": 1, "city": 1, "district": 2, "province": 3,
             "region": 4, "river": 4, "place": 4, "country": 5, "continent": 6}
 
@@ -87,9 +87,10 @@ def fatalities(sentence: str) -> tuple[int, str, str] | None:
     return None
 
 
-def find_events(raw: str, sentences: list[Span], actors: list[Actor], places: list[Place],
+def find_events(doc: Any, sentences: list[Span], actors: list[Actor], places: list[Place],
                 article_date: str | None) -> list[Event]:
-    """At most one event per sentence: the first trigger rule that fits it."""
+    """At most one event per sentence: the first trigger rule that fits it. `doc` is the parsed
+    article (offsets of the raw text), used to tell who says what."""
     triggers = load_triggers()
     events = []
     for sentence in sentences:
@@ -100,15 +101,15 @@ def find_events(raw: str, sentences: list[Span], actors: list[Actor], places: li
                 continue
             if trigger.needs_actor and not in_actors:
                 continue
-            events.append(_event(trigger, sentence, in_actors, in_places, article_date))
+            events.append(_event(doc, trigger, sentence, in_actors, in_places, article_date))
             break
     return events
 
 
-def _event(trigger: Trigger, sentence: Span, in_actors: list[tuple[Span, Actor]],
+def _event(doc: Any, trigger: Trigger, sentence: Span, in_actors: list[tuple[Span, Actor]],
            in_places: list[tuple[Span, Place]], article_date: str | None) -> Event:
     text = sentence.text
-    source = _according_to(text, sentence, in_actors)
+    source = _according_to(doc, text, sentence, in_actors)
     names: list[str] = []
     for _, actor in sorted(in_actors, key=lambda x: x[0].start):
         if actor.name not in names and not (actor.name == source and actor.kind in ("media", "monitor", "ngo")):
@@ -129,8 +130,12 @@ def _event(trigger: Trigger, sentence: Span, in_actors: list[tuple[Span, Actor]]
     return event
 
 
-def _according_to(text: str, sentence: Span, in_actors: list[tuple[Span, Actor]]) -> str | None:
-    """'according to X' or 'X said': the source of the claim, if it is a named actor."""
+SPEAKER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "det", "case"}
+
+
+def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Span, Actor]]) -> str | None:
+    """'according to X', or X as the one saying ('X said', 'the X media unit said'): the source
+    of the claim, if it is a named actor. 'A commander ... backing Assad said' has no named source."""
     lowered = text.lower()
     at = lowered.find("according to")
     if at >= 0:
@@ -139,9 +144,30 @@ def _according_to(text: str, sentence: Span, in_actors: list[tuple[Span, Actor]]
         organisations = [x for x in after if x[1].kind != "state"] or after
         if organisations:
             return min(organisations, key=lambda x: x[0].start)[1].name
-    verb = REPORTING.search(text)
-    if verb:
-        before = [(m, a) for m, a in in_actors if m.end - sentence.start <= verb.start()]
-        if before:
-            return max(before, key=lambda x: x[0].start)[1].name
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for verb in span:
+        if verb.lower_ not in REPORTING_VERBS:
+            continue
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for mention, actor in in_actors:
+                root = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if root is not None and _speaks_for(root.root, subject):
+                    return actor.name
     return None
+
+
+REPORTING_VERBS = {"said", "says", "say", "reported", "reports", "claimed", "claims", "announced", "stated",
+                   "told", "added", "accused", "confirmed", "warned", "insisted", "denied"}
+
+
+def _speaks_for(token: Any, subject: Any) -> bool:
+    """The mention is the subject, or a modifier of it ('the Hezbollah media unit')."""
+    while token.i != subject.i:
+        if token.dep_ not in SPEAKER_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True

@@ -31,6 +31,7 @@ FORCE_NOUNS = {"army", "military", "forces", "troops", "soldiers", "navy", "air 
                "warplanes", "aircraft", "marines", "militaries"}
 STATE_NOUNS = {"government", "authorities", "officials", "diplomats", "regime", "administration",
                "state", "ministry", "threats", "leadership", "embassy"}
+STATE_NAMING_NOUNS = {"government", "authorities", "regime", "administration"}  # part of the name
 LOCATIVE = {"in", "to", "from", "into", "near", "at", "across", "throughout", "inside", "within", "outside",
             "around", "towards", "toward", "via", "through", "off", "across", "between", "of"}
 AGENTIVE_SUFFIXES = ("-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-funded", "-brokered")
@@ -93,6 +94,8 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
     found: list[Candidate] = []
     for match_id, i, j in [*phrases(doc), *patterns(doc)]:
         label, ref = nlp.vocab.strings[match_id].split("|", 1)
+        if label == "STATE" and doc[j - 1].lower_ not in STATE_NAMING_NOUNS:
+            j -= 1  # 'North Korean threats': the state is named by 'North Korean' alone
         span = doc[i:j]
         if label == "COUNTRY" and span.text.startswith("the "):
             span = doc[i + 1:j]
