@@ -85,8 +85,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     from newsroom.site.archive import load_archive
 
     archive = load_archive(args.content)
-    _print_problems(archive.problems)
-    errors = sum(1 for p in archive.problems if p.severity == "error")
+    problems = archive.problems
+    if args.files:
+        # The whole archive is read (references cross files); only the named files are reported.
+        wanted = {Path(f).resolve() for f in args.files}
+        problems = [p for p in problems if (ROOT / p.path).resolve() in wanted
+                    or (args.content.parent / p.path).resolve() in wanted]
+    for problem in problems:
+        if args.format == "github":
+            level = "error" if problem.severity == "error" else "warning"
+            print(f"::{level} file={problem.path},line={problem.line},col={problem.column},"
+                  f"title={problem.code}::{problem.message}")
+        else:
+            print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == "error")
     print(f"checked {len(archive.articles)} article(s), {len(archive.actors)} actor(s), "
           f"{len(archive.places)} place(s): {errors} error(s)")
     return 1 if errors else 0
@@ -195,7 +207,12 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_review)
 
     p = command("check", "Check every file in content/; print path:line:column: problem, exit 1 on errors.",
-                "  python build.py check")
+                "  python build.py check\n"
+                "  python build.py check content/articles/my-article.md   # report this file only\n"
+                "  python build.py check --format github                   # annotations in a pull request")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report problems in these files only")
+    p.add_argument("--format", choices=["text", "github"], default="text",
+                   help="text (path:line:column: message) or github (workflow annotations)")
     p.set_defaults(func=cmd_check)
     return top
 

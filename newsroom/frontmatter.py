@@ -144,6 +144,10 @@ def parse_yaml_located(path: str, text: str, line_offset: int = 0) -> tuple[Any,
         line = (mark.line + 1 if mark else 1) + line_offset
         column = mark.column + 1 if mark else 1
         detail = " ".join(str(exc.problem or exc).split())
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            # Where the unclosed bracket or quote began: usually the line to fix.
+            detail += (f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset},"
+                       f" column {exc.context_mark.column + 1})")
         raise FrontMatterError(errors.problem(path, line, column, errors.YAML_SYNTAX, detail=detail)) from exc
     finally:
         loader.dispose()
