@@ -36,6 +36,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
     if args.json:
         return _annotate_json(args)
+    if args.refresh:
+        return _annotate_refresh(args)
     if args.files:
         print("annotate: FILE arguments go with --json; to add articles, put them in seeds/ "
               "and run `python build.py annotate`", file=sys.stderr)
@@ -50,6 +52,21 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     print(f"annotated {len(report.written)} new article(s), {len(report.skipped)} already in content/; "
           f"{len(report.new_actors)} new actor(s), {len(report.new_places)} new place(s)")
     return 1 if any(p.severity == "error" and p.path.startswith("seeds") for p in report.problems) else 0
+
+
+def _annotate_refresh(args: argparse.Namespace) -> int:
+    from newsroom.annotate import Annotator
+    from newsroom.ingest import refresh
+    from newsroom.knowledge import load_knowledge
+
+    report = refresh(args.seeds, args.content, lambda: Annotator(load_knowledge()),
+                     [str(f) for f in args.files] or None, lambda line: print(f"  {line}", file=sys.stderr))
+    _print_problems(report.problems)
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}", file=sys.stderr)
+    print(f"refreshed {len(report.updated) + len(report.unchanged)} article(s): {len(report.updated)} updated, "
+          f"{len(report.unchanged)} unchanged, {len(report.conflicts)} conflict(s) left for an editor")
+    return 1 if report.problems else 0
 
 
 def _annotate_json(args: argparse.Namespace) -> int:
@@ -168,11 +185,16 @@ def parser() -> argparse.ArgumentParser:
     p = command("annotate", "Annotate new seeds into content/, or print annotations as JSON Lines.",
                 "  python build.py annotate                       # every seed without an article\n"
                 "  python build.py annotate --json seeds/a.txt    # one JSON object per file, writes nothing\n"
-                "  python build.py annotate --json --date 2017-09-29 seeds/*.txt")
+                "  python build.py annotate --json --date 2017-09-29 seeds/*.txt\n"
+                "  python build.py annotate --refresh              # re-annotate all; your edits win\n"
+                "  python build.py annotate --refresh my-article   # only content/articles/my-article.md")
     p.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the seeds folder (default: seeds/)")
     p.add_argument("--json", action="store_true", help="print one JSON object per FILE to stdout; write nothing")
     p.add_argument("--date", help="the articles' publication date, YYYY-MM-DD (resolves 'on Thursday')")
-    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="raw article files (with --json)")
+    p.add_argument("--refresh", action="store_true",
+                   help="re-annotate existing articles (all, or the SLUGs given) and merge: editors' changes win")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="raw article files (with --json), or article slugs (with --refresh)")
     p.set_defaults(func=cmd_annotate)
 
     p = command("build", "Build the site from content/ into site/ (mkdocs build --strict).",

@@ -6,6 +6,7 @@ Pure: the store decides where the text goes.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .frontmatter import dump_document
@@ -34,7 +35,7 @@ def _event_entry(event: Event, event_id: str, actor_ids: dict[str, str], place_i
     if event.when:
         entry["when"] = event.when
     if event.date:
-        entry["date"] = event.date
+        entry["date"] = _date(event.date)
         entry["precision"] = event.precision
     if event.fatalities is not None:
         entry["fatalities"] = {"count": event.fatalities, "qualifier": event.fatalities_qualifier,
@@ -50,7 +51,7 @@ def _event_entry(event: Event, event_id: str, actor_ids: dict[str, str], place_i
 def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict[str, Any]:
     """The front matter of a newly annotated article (key order is the order editors see)."""
     layout = ann.layout
-    meta: dict[str, Any] = {"title": layout.title, "seed": seed, "date": ann.date}
+    meta: dict[str, Any] = {"title": layout.title, "seed": seed, "date": _date(ann.date)}
     for key in ("dek", "dateline", "byline", "credit"):
         value = getattr(layout, key)
         if value:
@@ -69,6 +70,11 @@ def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict
                       for place, slug_ in zip(ann.places, ids.place_ids)]
     meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(ann.events, 1)]
     return meta
+
+
+def _date(value: str | None) -> dt.date | None:
+    """ISO dates as YAML dates (written unquoted, as an editor types them)."""
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _mention_texts(mentions: list[Span]) -> list[str]:

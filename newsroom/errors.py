@@ -46,6 +46,8 @@ SLUG_BAD = ("N107", "'{value}' is not a valid slug: use lower-case letters, digi
 SLUG_CLASH = ("N108", "two files claim the slug '{slug}': {other}")
 YAML_TAG = ("N109", "YAML tags such as '{tag}' are not allowed in content files; remove the tag")
 RENDER_FAILED = ("N111", "the page /{url} could not be rendered ({detail}); check this file's values")
+NO_SUCH_ARTICLE = ("N112", "there is no article '{slug}'; run `python build.py check` to list the articles")
+SEED_MISSING = ("N113", "the seed '{seed}' named in this article is not in seeds/; restore it or fix 'seed'")
 YAML_TOO_BIG = ("N110", "the front matter expands to too many nodes (a YAML alias bomb?); remove the aliases")
 
 

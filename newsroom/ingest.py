@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .annotate import Annotator
 from .articles import article_file, article_meta, story_body
-from .errors import Problem
+from .errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
 from .registry import assign
 from .store import (SeedError, annotated_seeds, create, dump_entity, entity_path, load_registry, machine_path,
                     read_seed, seed_files)
@@ -24,6 +24,14 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)      # seeds already annotated
     new_actors: list[str] = field(default_factory=list)
     new_places: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class RefreshReport:
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)   # "path: message"
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -68,4 +76,68 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         if create(content_dir / "articles" / f"{slug}.md", text):
             report.written.append(slug)
         progress(f"{display} -> content/articles/{slug}.md")
+    return report
+
+
+def _register(content_dir: Path, registry: Any, ids: Any) -> None:
+    for folder, records, target in (("actors", ids.new_actors, registry.actors),
+                                    ("places", ids.new_places, registry.places)):
+        for entity_slug, record in records.items():
+            create(entity_path(content_dir, folder, entity_slug), dump_entity(record))
+            target[entity_slug] = record
+
+
+def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Annotator],
+            slugs: list[str] | None = None, progress: Callable[[str], None] = lambda _: None) -> RefreshReport:
+    """Re-annotate existing articles and merge the result into them, three ways."""
+    from .frontmatter import FrontMatterError, read_document
+    from .refresh import refresh_article
+
+    report = RefreshReport()
+    registry, problems = load_registry(content_dir)
+    report.problems.extend(problems)
+    paths = sorted((content_dir / "articles").glob("*.md"))
+    if slugs:
+        known = {p.stem for p in paths}
+        for slug in slugs:
+            if slug not in known:
+                report.problems.append(problem(f"content/articles/{slug}.md", 1, 1, NO_SUCH_ARTICLE, slug=slug))
+        paths = [p for p in paths if p.stem in set(slugs)]
+    if not paths:
+        return report
+    annotator = make_annotator()
+    annotator.use_knowledge(annotator.knowledge.with_registry(registry.known_actors(), registry.known_places()))
+    for path in paths:
+        display = f"content/articles/{path.name}"
+        ours_text = path.read_text(encoding="utf-8")
+        try:
+            meta = read_document(display, ours_text).meta
+        except FrontMatterError as exc:
+            report.problems.append(exc.problem)
+            continue
+        seed = seeds_dir / str(meta.get("seed", ""))
+        try:
+            raw = read_seed(seed, f"{seeds_dir.name}/{seed.name}")
+        except (SeedError, OSError) as exc:
+            report.problems.append(exc.problem if isinstance(exc, SeedError) else
+                                   problem(display, 1, 1, SEED_MISSING, seed=str(meta.get("seed"))))
+            continue
+        date = meta.get("date")
+        ann = annotator(raw, date.isoformat() if hasattr(date, "isoformat") else date)
+        ids = assign(registry, ann.actors, ann.places)
+        _register(content_dir, registry, ids)
+        theirs = article_file(article_meta(ann, path.stem, seed.name, ids), story_body(ann))
+        base_path = machine_path(content_dir, path.stem)
+        base = base_path.read_text(encoding="utf-8") if base_path.exists() else None
+        result = refresh_article(display, ours_text, base, theirs)
+        if result.changed:
+            path.write_text(result.text, encoding="utf-8")
+            report.updated.append(path.stem)
+        else:
+            report.unchanged.append(path.stem)
+        base_path.parent.mkdir(parents=True, exist_ok=True)
+        base_path.write_text(theirs, encoding="utf-8")  # the tool's own file: the next merge's base
+        report.conflicts.extend(f"{display}: {c}" for c in result.conflicts)
+        progress(f"{display}: {'updated' if result.changed else 'unchanged'}"
+                 + (f", {len(result.conflicts)} conflict(s)" if result.conflicts else ""))
     return report
