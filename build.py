@@ -163,7 +163,11 @@ def _mkdocs(*argv: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    return _mkdocs("build", "--strict", "--site-dir", str(args.site_dir))
+    status = _mkdocs("build", "--strict", "--site-dir", str(args.site_dir))
+    if status != 0:
+        return status
+    # The search index: Pagefind reads the built pages (its binary ships in the pagefind wheel).
+    return subprocess.call([sys.executable, "-m", "pagefind", "--site", str(args.site_dir), "--silent"], cwd=ROOT)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -95,7 +95,9 @@ def find_events(doc: Any, sentences: list[Span], actors: list[Actor], places: li
     events = []
     for sentence in sentences:
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
-        in_places = [(m, p) for p in places for m in p.mentions if _inside(m, sentence)]
+        # 'a UK-based monitor': where an actor is based, not where the event happened.
+        in_places = [(m, p) for p in places for m in p.mentions if _inside(m, sentence)
+                     and not doc.text.startswith("-based", m.end)]
         for trigger in triggers:
             if not trigger.pattern.search(sentence.text):
                 continue

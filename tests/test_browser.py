@@ -73,3 +73,30 @@ def test_article_index_and_event_evidence_in_the_browser(page, served):
     anchor = evidence.get_attribute("href").lstrip("#")
     evidence.click()
     assert page.locator(f"#{anchor}").evaluate("el => el.matches(':target')")
+
+
+def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article_events(page, served):
+    page.goto(f"{served}/search/")
+    page.fill(".pagefind-ui__search-input", "Hezbollah")
+    page.wait_for_selector(".pagefind-ui__result")
+    kind = page.locator(".pagefind-ui__filter-panel details", has_text="kind")
+    kind.locator("summary").click()
+    kind.locator("label", has_text="event").first.click()
+    page.wait_for_function("""() => [...document.querySelectorAll('.pagefind-ui__result-link')]
+        .every(a => a.getAttribute('href').includes('/events/'))""")
+    links = [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
+    assert links and all("/events/" in link for link in links)
+    page.goto(f"{served}{links[0]}" if links[0].startswith("/") else links[0])
+    assert page.locator(f'a[href*="articles/{SEED_SLUG}/"]').count() >= 1
+
+
+def test_archive_map_shows_a_marker_per_place_with_coordinates(page, served, example_site):
+    import json
+
+    features = json.loads((example_site / "exports" / "places.geojson").read_text(encoding="utf-8"))["features"]
+    page.goto(f"{served}/map/")
+    page.wait_for_selector(".nr-archive-map[data-markers]")
+    assert page.locator(".nr-archive-map .leaflet-marker-icon").count() == len(features) > 20
+    page.goto(f"{served}/places/deir-ez-zor/")
+    page.wait_for_selector(".nr-map .leaflet-marker-icon")
+    assert "35.3359, 40.1408" in page.locator(".nr-coords").first.inner_text()

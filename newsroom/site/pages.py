@@ -46,10 +46,12 @@ def page_title(text: str) -> str:
     return html.escape(text.replace("<", "‹").replace(">", "›"), quote=False)
 
 
-def _page(title: str, body: str, search: bool = True) -> str:
+def _page(title: str, body: str, search: bool = True, feed: str | None = None) -> str:
     meta: dict[str, Any] = {"title": page_title(title)}
     if not search:
         meta["search"] = {"exclude": True}
+    if feed:
+        meta["feed"], meta["feed_title"] = feed, page_title(f"{title}: new articles")
     # No blank lines inside the HTML block: Markdown must pass it through untouched.
     body = "\n".join(line for line in body.splitlines() if line.strip())
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n\n{body}\n"
@@ -210,7 +212,7 @@ class SiteRenderer:
         body = self._render(f"{folder[:-1]}.html", url, entity=entity, record=entity.record, reports=reports,
                             events=events, aliases=aliases, nearby=nearby[:10], related=related[:20],
                             name=self._entity_name, field=field)
-        return _page(entity.name, body)
+        return _page(entity.name, body, feed=f"{folder}/{entity.slug}/feed.xml")
 
     def event_page(self, event: EventRecord) -> str:
         url = page_url("events", event.id)
@@ -248,6 +250,8 @@ class SiteRenderer:
         pairs = [*review_pairs("actors", {s: e.record for s, e in self.archive.actors.items()}),
                  *review_pairs("places", {s: e.record for s, e in self.archive.places.items()})]
         return {
+            src_uri("map/"): _page("Map", self._render("map.html", "map/", count=count)),
+            src_uri("search/"): _page("Search", self._render("search.html", "search/"), search=False),
             src_uri("review/"): _page("Review", self._render("review.html", "review/", pairs=pairs,
                                                               name=self._entity_name), search=False),
             "index.md": _page("Newsroom archive", self._render("home.html", "", articles=articles[:30],

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .archive import load_archive
+from .exports import exports
 from .pages import SiteRenderer
 
 log = logging.getLogger("mkdocs.plugins.newsroom")
@@ -43,7 +44,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             # A warning, so `mkdocs build --strict` fails after building everything valid.
             log.warning(str(problem))
         taken = {f.src_uri for f in files}
-        generated = {**rendered.pages, **rendered.redirects}
+        generated = {**rendered.pages, **rendered.redirects, **exports(archive, config.site_url or "")}
         for src_uri, content in sorted(generated.items()):
             if src_uri in taken:
                 log.warning(f"docs/{src_uri} hides a generated page of the same name; rename it")

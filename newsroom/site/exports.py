@@ -1,0 +1,134 @@
+"""Data for researchers, generated with the site: events.csv (ACLED's column names where they
+apply), events.json, places.geojson, actors.json, and Atom feeds of articles, per actor and
+per place. Pure: the archive in, {path: text} out; deterministic for the same content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from .archive import Archive, ArticleRecord, EventRecord
+
+ACLED_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+CSV_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
+    "actor2", "country", "location", "latitude", "longitude", "source", "notes", "fatalities",
+    # not ACLED's: where the record comes from in this archive
+    "article", "evidence", "status",
+]
+
+
+def _name(archive: Archive, folder: str, slug: str | None) -> str:
+    if not slug:
+        return ""
+    entity = archive.entity(folder, slug)
+    return entity.name if entity else slug
+
+
+def _event_row(archive: Archive, event: EventRecord) -> dict[str, Any]:
+    place = archive.places.get(event.place or "")
+    record = place.record if place else {}
+    article = archive.articles[event.article]
+    return {
+        "event_id_cnty": event.id, "event_date": event.date or "", "year": (event.date or "")[:4],
+        "time_precision": ACLED_PRECISION.get(event.precision or "", ""), "event_type": event.type,
+        "sub_event_type": event.sub_type, "actor1": _name(archive, "actors", event.actors[0] if event.actors else None),
+        "actor2": _name(archive, "actors", event.actors[1] if len(event.actors) > 1 else None),
+        "country": record.get("country") or "", "location": place.name if place else "",
+        "latitude": record.get("lat", ""), "longitude": record.get("lon", ""),
+        "source": _name(archive, "actors", event.according_to) or article.meta.get("credit") or "",
+        "notes": event.when or "", "fatalities": (event.fatalities or {}).get("count", "") if event.fatalities else "",
+        "article": f"articles/{event.article}/", "evidence": event.evidence, "status": event.status,
+    }
+
+
+def events_csv(archive: Archive) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in sorted(archive.events, key=lambda e: (e.date or "", e.id)):
+        writer.writerow(_event_row(archive, event))
+    return buffer.getvalue()
+
+
+def events_json(archive: Archive) -> str:
+    rows = []
+    for event in sorted(archive.events, key=lambda e: (e.date or "", e.id)):
+        rows.append({"id": event.id, "type": event.type, "sub_type": event.sub_type, "date": event.date,
+                     "precision": event.precision, "when": event.when, "actors": event.actors,
+                     "place": event.place, "fatalities": event.fatalities, "according_to": event.according_to,
+                     "status": event.status, "article": event.article, "evidence": event.evidence,
+                     "url": f"events/{event.id}/"})
+    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def places_geojson(archive: Archive) -> str:
+    features = []
+    events_at = defaultdict(int)
+    for event in archive.events:
+        if event.place:
+            events_at[event.place] += 1
+    for slug, place in sorted(archive.places.items()):
+        lat, lon = place.record.get("lat"), place.record.get("lon")
+        if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
+            continue
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                         "properties": {"id": slug, "name": place.name, "kind": place.kind,
+                                        "country": place.record.get("country"), "events": events_at[slug],
+                                        "url": f"places/{slug}/"}})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def actors_json(archive: Archive) -> str:
+    rows = [{"id": slug, "url": f"actors/{slug}/", **{k: v for k, v in sorted(actor.record.items())}}
+            for slug, actor in sorted(archive.actors.items())]
+    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
+
+
+def atom_feed(title: str, feed_path: str, articles: list[ArticleRecord], site_url: str) -> str:
+    """An Atom feed (RFC 4287). Ids are tag: URIs so the feed is valid without a site URL."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    dated = [a for a in articles if a.date]
+    updated = max((a.date for a in dated), default="2000-01-01")
+    entries = []
+    for article in sorted(articles, key=lambda a: (a.date or "", a.slug), reverse=True)[:50]:
+        stamp = f"{article.date or updated}T00:00:00Z"
+        summary = article.meta.get("dek") or ""
+        entries.append(
+            "  <entry>\n"
+            f"    <title>{escape(article.title)}</title>\n"
+            f"    <id>tag:newsroom-archive,2000:articles/{article.slug}</id>\n"
+            f"    <link href={quoteattr(base + f'articles/{article.slug}/')}/>\n"
+            f"    <updated>{stamp}</updated>\n"
+            + (f"    <summary>{escape(str(summary))}</summary>\n" if summary else "")
+            + "  </entry>\n")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"'
+            + (f" xml:base={quoteattr(base)}" if base else "") + ">\n"
+            f"  <title>{escape(title)}</title>\n  <id>tag:newsroom-archive,2000:{escape(feed_path)}</id>\n"
+            f"  <link rel=\"self\" href={quoteattr(base + feed_path)}/>\n"
+            f"  <updated>{updated}T00:00:00Z</updated>\n  <author><name>Newsroom archive</name></author>\n"
+            + "".join(entries) + "</feed>\n")
+
+
+def exports(archive: Archive, site_url: str = "") -> dict[str, str]:
+    out = {
+        "exports/events.csv": events_csv(archive), "exports/events.json": events_json(archive),
+        "exports/places.geojson": places_geojson(archive), "exports/actors.json": actors_json(archive),
+        "feeds/articles.xml": atom_feed("Newsroom archive: articles", "feeds/articles.xml",
+                                        list(archive.articles.values()), site_url),
+    }
+    mentioned: dict[tuple[str, str], list[ArticleRecord]] = defaultdict(list)
+    for article in archive.articles.values():
+        for mention in [*article.actors, *article.places]:
+            mentioned[(mention.folder, mention.entity)].append(article)
+    entities = [("actors", slug) for slug in archive.actors] + [("places", slug) for slug in archive.places]
+    for folder, slug in sorted(entities):
+        articles = mentioned.get((folder, slug), [])  # every entity page links its feed, even an empty one
+        name = _name(archive, folder, slug)
+        out[f"{folder}/{slug}/feed.xml"] = atom_feed(f"Newsroom archive: {name}", f"{folder}/{slug}/feed.xml",
+                                                     articles, site_url)
+    return out

@@ -1,0 +1,49 @@
+"""Data for researchers: ACLED-style CSV, JSON, GeoJSON and Atom feeds, built with the site."""
+
+from __future__ import annotations
+
+import csv
+import json
+import xml.etree.ElementTree as ET
+
+SEED_SLUG = "syrian-army-captures-key-supply-route-in-deir-az-zor"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_events_csv_uses_acled_columns_and_cites_evidence(example_site):
+    with (example_site / "exports" / "events.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {"event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude",
+            "longitude", "fatalities", "source"} <= set(rows[0])
+    seed_rows = [r for r in rows if r["article"] == f"articles/{SEED_SLUG}/"]
+    observatory = [r for r in seed_rows if r["fatalities"] == "59"]
+    assert observatory and observatory[0]["source"] == "Syrian Observatory for Human Rights"
+    assert observatory[0]["event_date"] == "2017-09-28" and observatory[0]["event_type"] == "Battles"
+    assert all(r["evidence"] for r in rows)
+
+
+def test_geojson_and_actors_json(example_site):
+    places = json.loads((example_site / "exports" / "places.geojson").read_text(encoding="utf-8"))
+    deir = next(f for f in places["features"] if f["properties"]["id"] == "deir-ez-zor")
+    assert [round(c, 2) for c in deir["geometry"]["coordinates"]] == [40.14, 35.34]
+    actors = json.loads((example_site / "exports" / "actors.json").read_text(encoding="utf-8"))
+    assert any(a["id"] == "hezbollah" and a["kind"] == "armed-group" for a in actors)
+    events = json.loads((example_site / "exports" / "events.json").read_text(encoding="utf-8"))
+    assert all((example_site / e["url"] / "index.html").exists() for e in events)
+
+
+def test_atom_feeds_parse_and_link_to_articles(example_site):
+    feed = ET.parse(example_site / "feeds" / "articles.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) >= 25
+    hezbollah = ET.parse(example_site / "actors" / "hezbollah" / "feed.xml").getroot()
+    links = [e.find(f"{ATOM}link").get("href") for e in hezbollah.findall(f"{ATOM}entry")]
+    assert f"articles/{SEED_SLUG}/" in links
+    page = (example_site / "actors" / "hezbollah" / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in page
+
+
+def test_every_page_carries_a_content_security_policy(example_site):
+    page = (example_site / "articles" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'' in page
+    assert "fonts.googleapis.com" not in page
