@@ -35,6 +35,7 @@ class Problem:
 # Codes and templates. Keep the texts stable: editors and tests rely on them.
 SEED_NOT_UTF8 = ("N001", "the file is not UTF-8 text (byte {offset}); save it as UTF-8 and run again")
 SEED_EMPTY = ("N002", "the file is empty; add the article text or delete the file")
+SEED_TOO_BIG = ("N004", "the file is {size:.1f} MB; the annotator reads articles of up to {limit:.0f} MB: split it into articles")
 SEED_BINARY = ("N003", "the file looks binary (it contains NUL bytes); seeds must be plain text")
 YAML_SYNTAX = ("N101", "the front matter is not valid YAML: {detail}")
 FRONT_MATTER_MISSING = ("N102", "no front matter: the file must start with a line '---', then YAML, then '---'")

@@ -90,6 +90,22 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes the document has once aliases are expanded (shared nodes counted once
+    per use), computed without expanding anything: a 'billion laughs' is measured, not built."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a cycle counts once
+    size = 1
+    if isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(v, memo) for v in node.value)
+    memo[key] = size
+    return size
+
+
 def _check_tags(node: yaml.Node | None, loader: _StrictLoader) -> None:
     # Tags are checked on the composed tree, before anything is constructed.
     stack = [node] if node is not None else []
@@ -136,6 +152,8 @@ def parse_yaml_located(path: str, text: str, line_offset: int = 0) -> tuple[Any,
     loader = _StrictLoader(text, path, line_offset)
     try:
         node = loader.get_single_node()
+        if node is not None and _expanded_size(node, {}) > MAX_NODES:
+            raise loader._problem(node, errors.YAML_TOO_BIG)
         _check_tags(node, loader)
         data = loader.construct_document(node) if node is not None else None
         return data, _locations(node, line_offset)

@@ -14,6 +14,7 @@ from .errors import Problem
 from .frontmatter import FrontMatterError, parse_yaml, read_document
 from .registry import Registry
 
+MAX_SEED_BYTES = 2_000_000  # a news article is ~5-50 kB; past this it is a dump, not an article
 MACHINE_DIR = ".machine"  # content/.machine/: what the annotator last wrote, the base of a 3-way merge
 
 
@@ -26,6 +27,9 @@ class SeedError(Exception):
 def read_seed(path: Path, display: str | None = None) -> str:
     """The seed's text, decoded as UTF-8 with no newline translation (offsets depend on it)."""
     name = display or str(path)
+    size = path.stat().st_size
+    if size > MAX_SEED_BYTES:
+        raise SeedError(errors.problem(name, 1, 1, errors.SEED_TOO_BIG, size=size / 1e6, limit=MAX_SEED_BYTES / 1e6))
     data = path.read_bytes()
     if not data.strip():
         raise SeedError(errors.problem(name, 1, 1, errors.SEED_EMPTY))

@@ -178,8 +178,18 @@ def load_archive(content_dir: Path) -> Archive:
     for folder, entities in (("actors", archive.actors), ("places", archive.places)):
         for slug, entity in entities.items():
             for old in entity.record.get("redirect_from") or []:
-                if isinstance(old, str) and is_slug(old) and old not in entities:
-                    archive.redirects[f"{folder}/{old}"] = f"{folder}/{slug}"
+                if not isinstance(old, str) or not is_slug(old):
+                    continue  # the schema check reports it
+                key = f"{folder}/{old}"
+                if old in entities:
+                    claim = f"content/{folder}/{old}.yml is that page, and {entity.path} redirects it"
+                elif key in archive.redirects:
+                    claim = (f"{entity.path} and content/{archive.redirects[key]}.yml both redirect it; "
+                             f"keep it in one 'redirect_from'")
+                else:
+                    archive.redirects[key] = f"{folder}/{slug}"
+                    continue
+                archive.problems.append(errors.problem(entity.path, 1, 1, errors.SLUG_CLASH, slug=old, other=claim))
     for path in sorted((content_dir / "articles").glob("*.md")):
         display = f"content/articles/{path.name}"
         if not is_slug(path.stem):
