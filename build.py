@@ -84,17 +84,23 @@ def _annotate_json(args: argparse.Namespace) -> int:
         knowledge = knowledge.with_registry(registry.known_actors(), registry.known_places())
     annotator = Annotator(knowledge)
     status = 0
+    texts: list[tuple[Path, str | None, str | None]] = []  # (file, text, error)
     for path in args.files:
         try:
-            raw = read_seed(path)
+            texts.append((path, read_seed(path), None))
         except SeedError as exc:
             print(exc.problem, file=sys.stderr)
-            print(json.dumps({"file": str(path), "error": exc.problem.message, "actors": [], "places": [],
-                              "events": []}, ensure_ascii=False))
+            texts.append((path, None, exc.problem.message))
             status = 1
+    readable = [t for _, t, _ in texts if t is not None]
+    annotations = iter(annotator.pipe(readable, [args.date] * len(readable)))
+    for path, text, error in texts:
+        if text is None:
+            print(json.dumps({"file": str(path), "error": error, "actors": [], "places": [], "events": []},
+                             ensure_ascii=False))
             continue
-        ann = annotator(raw, args.date)
-        print(json.dumps(annotation_json(str(path), ann, annotator.knowledge.countries), ensure_ascii=False), flush=True)
+        print(json.dumps(annotation_json(str(path), next(annotations), annotator.knowledge.countries),
+                         ensure_ascii=False), flush=True)
     return status
 
 

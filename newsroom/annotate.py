@@ -1,6 +1,6 @@
 """The annotator: a raw article in, actors, places and events with offsets out.
 
-`annotate_text` is a pure function of the text, the date and the knowledge base (plus the
+`Annotator.pipe` is a pure function of the texts, the dates and the knowledge base (plus the
 loaded model); nothing here touches the disk.
 """
 
@@ -15,7 +15,7 @@ from .gazetteer import Gazetteer
 from .knowledge import Knowledge
 from .mentions import find_candidates, select
 from .model import Annotation, Layout, Span
-from .nlp import parse_pieces
+from .nlp import parse_many, text_of
 from .reader import read_layout
 
 
@@ -35,7 +35,21 @@ class Annotator:
         self.gazetteer.knowledge = knowledge
 
     def __call__(self, raw: str, date: str | None = None) -> Annotation:
-        return annotate_text(raw, self, date)
+        return self.pipe([raw], [date])[0]
+
+    def pipe(self, raws: list[str], dates: list[str | None] | None = None, chunk: int = 64) -> list[Annotation]:
+        """Annotate many articles; the model parses their text in batched passes of `chunk`
+        articles (parsed Docs are dropped after each chunk, so memory stays flat)."""
+        dates = dates or [None] * len(raws)
+        out: list[Annotation] = []
+        for at in range(0, len(raws), chunk):
+            part, part_dates = raws[at:at + chunk], dates[at:at + chunk]
+            layouts = [read_layout(raw) for raw in part]
+            spans = [[(s.start, s.end) for s in layout.readable] for layout in layouts]
+            docs = parse_many(self.nlp, [masked_text(r, lay) for r, lay in zip(part, layouts)], spans)
+            out += [annotate_parsed(raw, layout, doc, self, date)
+                    for raw, layout, doc, date in zip(part, layouts, docs, part_dates)]
+        return out
 
 
 def masked_text(raw: str, layout: Layout) -> str:
@@ -60,11 +74,10 @@ def sentences_of(doc: Any, layout: Layout) -> list[Span]:
     return out
 
 
-def annotate_text(raw: str, annotator: Annotator, date: str | None = None) -> Annotation:
-    layout = read_layout(raw)
+def annotate_parsed(raw: str, layout: Layout, doc: Any, annotator: Annotator, date: str | None = None) -> Annotation:
+    """Everything after the parse: mentions, entities, events (pure given the parsed Doc)."""
     readable = [(s.start, s.end) for s in layout.readable]
-    doc = parse_pieces(annotator.nlp, masked_text(raw, layout), readable)
-    selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable), doc.text)
+    selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable), text_of(doc))
     actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer)
     for entity in [*actors, *places]:
         for mention in entity.mentions:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .nlp import text_of
 from .gazetteer import KIND_WORDS, Gazetteer, Resolved
 from .knowledge import Knowledge, KnownActor, actor_key
 from .mentions import AGENTIVE_SUFFIXES, LOCATIVE, TITLES, Candidate, acronym_definitions
@@ -75,7 +76,7 @@ def person_readings(doc: Any, selected: list[Candidate]) -> set[str]:
     for cand in selected:
         if cand.source != "ner":
             continue
-        key = name_key(doc.text[cand.start:cand.end])
+        key = name_key(text_of(doc)[cand.start:cand.end])
         votes.setdefault(key, Counter())[cand.label] += 1
         words = key.split()
         if cand.label == "PERSON" and len(words) >= 2:
@@ -91,7 +92,7 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     context = context_countries(doc, selected, knowledge)
     persons = person_readings(doc, selected)
     selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC") and
-                name_key(doc.text[c.start:c.end]) in persons else c for c in selected]
+                name_key(text_of(doc)[c.start:c.end]) in persons else c for c in selected]
     acronyms = acronym_definitions(doc, selected)
     entities: dict[tuple[str, str], _Entity] = {}
     assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
@@ -103,7 +104,7 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
             continue
         ent = entities.setdefault(ent.key, ent)
         ent.mentions.append(cand)
-        ent.texts.append(doc.text[cand.start:cand.end])
+        ent.texts.append(text_of(doc)[cand.start:cand.end])
         assigned[cand.start] = ent.key
         if ent.facet == "country":
             ent.votes[_country_role(doc, cand)] += 1
@@ -152,14 +153,14 @@ def _region_after(doc: Any, cand: Candidate, following: Candidate | None, gazett
     if following.label not in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
         return None
     # After a comma comes the wider area: try regions (New York State) before cities.
-    resolved = gazetteer.resolve(doc.text[following.start:following.end], context, "province")
+    resolved = gazetteer.resolve(text_of(doc)[following.start:following.end], context, "province")
     return resolved.country_code if resolved else None
 
 
 def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
               entities: dict[tuple[str, str], _Entity], acronyms: dict[str, Candidate],
               assigned: dict[int, tuple[str, str]], before_region: bool = False) -> _Entity | None:
-    text = doc.text[cand.start:cand.end]
+    text = text_of(doc)[cand.start:cand.end]
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
         if cand.label == "COUNTRY" and (region := _namesake_region(text, cand.ref, knowledge, context)):
@@ -396,7 +397,7 @@ def _add_repeated_names(doc: Any, selected: list[Candidate], entities: dict[tupl
                 forms.add(words[-1])
         label = "PERSON" if ent.kind == "person" else "ORG" if ent.facet == "actor" else "GPE"
         for form in sorted(forms, key=len, reverse=True):
-            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", doc.text):
+            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text_of(doc)):
                 a, b = match.span()
                 if any(x < b and a < y for x, y in taken):
                     continue
@@ -409,7 +410,7 @@ def _add_repeated_names(doc: Any, selected: list[Candidate], entities: dict[tupl
 
 
 def _inside_readable(doc: Any, span: Any) -> bool:
-    # Masked stretches (credits, datelines) are blanks in doc.text, so a match there cannot
+    # Masked stretches (credits, datelines) are blanks in text_of(doc), so a match there cannot
     # happen; this guards against a name running into a blanked stretch.
     return not any(t.is_space for t in span)
 
@@ -431,7 +432,7 @@ def _finish(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowl
     actors: list[Actor] = []
     places: list[Place] = []
     for ent in entities.values():
-        spans = sorted({Span(m.start, m.end, doc.text[m.start:m.end]) for m in ent.mentions})
+        spans = sorted({Span(m.start, m.end, text_of(doc)[m.start:m.end]) for m in ent.mentions})
         texts = [s.text for s in spans]
         if ent.facet == "country":
             country = knowledge.countries[ent.key[1]]

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from .nlp import text_of
 from .dates import find_when
 from .errors import KnowledgeError
 from .model import EVENT_TYPES, Actor, Event, Place, Span
@@ -97,7 +98,7 @@ def find_events(doc: Any, sentences: list[Span], actors: list[Actor], places: li
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
         # 'a UK-based monitor': where an actor is based, not where the event happened.
         in_places = [(m, p) for p in places for m in p.mentions if _inside(m, sentence)
-                     and not doc.text.startswith("-based", m.end)]
+                     and not text_of(doc).startswith("-based", m.end)]
         for trigger in triggers:
             if not trigger.pattern.search(sentence.text):
                 continue

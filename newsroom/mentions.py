@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .nlp import text_of
 from .knowledge import Knowledge
 
 TITLES = {
@@ -54,8 +55,8 @@ class Candidate:
 
 
 @lru_cache(maxsize=4)
-def _matchers(nlp: Any, knowledge: Knowledge) -> tuple[Any, Any]:
-    from spacy.matcher import Matcher, PhraseMatcher
+def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
+    from spacy.matcher import PhraseMatcher
 
     phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
     tokenizer = nlp.tokenizer
@@ -73,15 +74,14 @@ def _matchers(nlp: Any, knowledge: Knowledge) -> tuple[Any, Any]:
         add(f"ACTOR|{actor.name}", {actor.name, *actor.aliases})
     for place in knowledge.places:
         add(f"PLACE|{place.name}", {place.name, *place.aliases})
-    patterns = Matcher(nlp.vocab)
+    # Demonym phrases ('Syrian army', 'North Korean officials') as phrases too: a PhraseMatcher is
+    # a hash lookup, where token patterns for 250 countries cost more than the parse.
     for code, country in sorted(knowledge.countries.items()):
         for demonym in country.demonyms:
-            words = [{"ORTH": w} for w in demonym.split()]
-            patterns.add(f"FORCES|{code}", [[*words, {"LOWER": {"IN": sorted(FORCE_NOUNS)}}],
-                                             [*words, {"LOWER": "armed"}, {"LOWER": "forces"}],
-                                             [*words, {"LOWER": "air"}, {"LOWER": "force"}]])
-            patterns.add(f"STATE|{code}", [[*words, {"LOWER": {"IN": sorted(STATE_NOUNS)}}]])
-    return phrases, patterns
+            add(f"FORCES|{code}", {f"{demonym} {noun}" for n in FORCE_NOUNS for noun in (n, n.title())})
+            add(f"STATE|{code}", {f"{demonym} {noun}" for n in STATE_NOUNS for noun in (n, n.title())})
+    return phrases
+
 
 
 def _the(name: str) -> set[str]:
@@ -90,9 +90,9 @@ def _the(name: str) -> set[str]:
 
 def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tuple[int, int]]) -> list[Candidate]:
     """All candidate mentions, overlapping freely; `select` picks among them."""
-    phrases, patterns = _matchers(nlp, knowledge)
+    phrases = _matchers(nlp, knowledge)
     found: list[Candidate] = []
-    for match_id, i, j in [*phrases(doc), *patterns(doc)]:
+    for match_id, i, j in phrases(doc):
         label, ref = nlp.vocab.strings[match_id].split("|", 1)
         if label == "STATE" and doc[j - 1].lower_ not in STATE_NAMING_NOUNS:
             j -= 1  # 'North Korean threats': the state is named by 'North Korean' alone
@@ -231,7 +231,7 @@ def acronym_definitions(doc: Any, selected: list[Candidate]) -> dict[str, Candid
     """'Physicians for Human Rights (PHR)' -> {'PHR': <that name>}; also '(ISIL, also known as ISIS)'."""
     by_end = {c.end: c for c in selected}
     out: dict[str, Candidate] = {}
-    text = doc.text
+    text = text_of(doc)
     for match in ACRONYM_DEF.finditer(text):
         acronym = match.group(1)
         before = text[: match.start()].rstrip()
