@@ -83,3 +83,25 @@ def test_pre_commit_refuses_a_broken_front_matter(tmp_path):
     assert ("content/articles/kenya-confirms-first-swine-flu-case.md:3:5: error N101: the front matter is not "
             "valid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence that starts at line 2, "
             "column 8)") in proc.stdout
+
+
+def test_following_the_handbook_fixes_a_wrong_actor_on_the_rebuilt_site(tmp_path):
+    """docs/handbook/fixing.md, step by step: a new actor file, the article's entry pointed at it."""
+    from .conftest import build_site
+
+    assert "create\n  `content/actors/<slug>.yml` with at least `name` and `kind`" in (HANDBOOK / "fixing.md").read_text(encoding="utf-8")
+    project = copy_project(tmp_path)
+    slug = "syrian-army-captures-key-supply-route-in-deir-az-zor"
+    article = project / "content" / "articles" / f"{slug}.md"
+    text = article.read_text(encoding="utf-8")
+    assert "- id: al-furqan-foundation\n" in text
+    (project / "content" / "actors" / "al-furqan-media.yml").write_text(
+        "name: Al-Furqan Media\nkind: media\ndescription: ISIL's media arm.\n", encoding="utf-8")
+    article.write_text(text.replace("- id: al-furqan-foundation\n", "- id: al-furqan-media\n"), encoding="utf-8")
+    check = run(sys.executable, str(project / "build.py"), "check", cwd=project)
+    assert ": 0 error(s)" in check.stdout
+    build_site(project, tmp_path / "site")
+    page = (tmp_path / "site" / "articles" / slug / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../actors/al-furqan-media/">Al-Furqan</a>' in page
+    actor = (tmp_path / "site" / "actors" / "al-furqan-media" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../articles/{slug}/"' in actor and "ISIL&#39;s media arm." in actor

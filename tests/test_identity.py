@@ -75,3 +75,31 @@ def test_entity_pages_list_every_article_under_any_spelling(archive, tmp_path):
     assert page.count('<li><a href="../../articles/') == 4
     for spelling in ("Deir Az Zor", "Deir al-Zor", "Deir ez-Zor", "Dayr az Zawr"):
         assert spelling in page
+
+
+def test_one_event_reported_by_two_articles_has_one_page_citing_both(tmp_path):
+    project = copy_project(tmp_path, with_content=False)
+    content = project / "content"
+    for slug in ("hezbollah", "islamic-state"):
+        (content / "actors" / f"{slug}.yml").write_text(f"name: {slug.title()}\nkind: armed-group\n", encoding="utf-8")
+    (content / "places" / "palmyra.yml").write_text("name: Palmyra\nkind: town\nlat: 34.56\nlon: 38.28\n",
+                                                    encoding="utf-8")
+    reports = {"first": ("Hezbollah", "at least 10", 10), "second": ("Islamic State", "about 30", 30)}
+    for n, (slug, (source, words, count)) in enumerate(reports.items(), 1):
+        sentence = f"Fighters clashed near Palmyra on Monday, killing {words} people, {source} said."
+        (content / "articles" / f"{slug}.md").write_text(
+            f"---\ntitle: {slug.title()} report\nseed: {slug}.txt\ndate: 2017-09-2{n}\nactors:\n- id: hezbollah\n"
+            f"- id: islamic-state\nplaces:\n- id: palmyra\nevents:\n- id: {slug}-1\n  type: Battles\n"
+            f"  sub_type: Armed clash\n  actors: [hezbollah, islamic-state]\n  place: palmyra\n  date: 2017-09-18\n"
+            f"  fatalities: {{count: {count}, text: {words} people}}\n  according_to: {source.lower().replace(' ', '-')}\n"
+            f"  evidence: {sentence}\n---\n{sentence}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(project, site)
+    page = (site / "events" / "first-1" / "index.html").read_text(encoding="utf-8")
+    assert "Reports (2)" in page
+    assert page.count("<blockquote>") == 2 and "10 killed" in page and "30 (about) killed" not in page
+    assert "30 killed" in page  # each report keeps its own figure and source
+    stub = (site / "events" / "second-1" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../first-1/' in stub
+    index = (site / "events" / "index.html").read_text(encoding="utf-8")
+    assert index.count('href="first-1/"') >= 1 and 'href="second-1/"' not in index

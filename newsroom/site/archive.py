@@ -55,6 +55,7 @@ class EventRecord:
     status: str
     evidence: str
     anchor: str | None = None
+    page: str = ""    # the event page this report is shown on: one page per real-world event
 
 
 @dataclass
@@ -104,6 +105,10 @@ class Archive:
     @property
     def events(self) -> list[EventRecord]:
         return [e for a in self.articles.values() for e in a.events]
+
+    def reports(self, page: str) -> list[EventRecord]:
+        """Every article's record of the event shown on /events/<page>/."""
+        return sorted((e for e in self.events if e.page == page), key=lambda e: (e.date or "", e.article, e.id))
 
     def entity(self, folder: str, slug: str) -> Entity | None:
         return (self.actors if folder == "actors" else self.places).get(slug)
@@ -206,7 +211,27 @@ def load_archive(content_dir: Path) -> Archive:
         article = _article(path.stem, display, doc, archive)
         if article is not None:
             archive.articles[article.slug] = article
+    group_events(archive.events)
     return archive
+
+
+def group_events(events: list[EventRecord]) -> None:
+    """One page per real-world event: reports from different articles with the same type,
+    place and date, and actors in common (or none named), share the page of the earliest."""
+    ordered = sorted(events, key=lambda e: (e.date or "", e.article, e.id))
+    pages: list[EventRecord] = []
+    for event in ordered:
+        event.page = event.id
+        if not (event.date and event.place):
+            continue  # without a date and a place two reports cannot be told to be one event
+        for first in pages:
+            same = (first.type, first.place, first.date) == (event.type, event.place, event.date)
+            if same and first.article != event.article and (
+                    set(first.actors) & set(event.actors) or not (first.actors or event.actors)):
+                event.page = first.id
+                break
+        else:
+            pages.append(event)
 
 
 def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], display: str,

@@ -62,7 +62,7 @@ def events_json(archive: Archive) -> str:
                      "precision": event.precision, "when": event.when, "actors": event.actors,
                      "place": event.place, "fatalities": event.fatalities, "according_to": event.according_to,
                      "status": event.status, "article": event.article, "evidence": event.evidence,
-                     "url": f"events/{event.id}/"})
+                     "page": event.page, "url": f"events/{event.page}/"})
     return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

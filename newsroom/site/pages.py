@@ -143,8 +143,9 @@ class SiteRenderer:
         for entity in [*self.archive.actors.values(), *self.archive.places.values()]:
             jobs.append((page_url(entity.folder, entity.slug), entity.path, lambda e=entity: self.entity_page(e)))
         for event in self.archive.events:
-            path = self.archive.articles[event.article].path
-            jobs.append((page_url("events", event.id), path, lambda e=event: self.event_page(e)))
+            if event.page == event.id:  # one page per real-world event; the other reports share it
+                path = self.archive.articles[event.article].path
+                jobs.append((page_url("events", event.id), path, lambda e=event: self.event_page(e)))
         for url, path, make in jobs:
             try:
                 pages[src_uri(url)] = make()
@@ -152,10 +153,12 @@ class SiteRenderer:
                 self.archive.problems.append(problem(path, 1, 1, RENDER_FAILED, url=url, detail=exc))
         pages.update(self.index_pages())
         redirects = {}
-        for old, new in sorted(self.archive.redirects.items()):
-            body = self.env.get_template("redirect.html").render(target=relative(old + "/", new + "/"),
-                                                                 name=self._entity_name(*new.split("/", 1)))
-            redirects[f"{old}/index.html"] = body
+        moved = {f"events/{e.id}": f"events/{e.page}" for e in self.archive.events if e.page != e.id}
+        for old, new in sorted({**self.archive.redirects, **moved}.items()):
+            folder, slug = new.split("/", 1)
+            name = self.event_title(self.events_by_id[slug]) if folder == "events" else self._entity_name(folder, slug)
+            body = self.env.get_template("redirect.html").render(target=relative(old + "/", new + "/"), name=name)
+            redirects[f"{old}/index.html"] = body  # an event's own URL keeps working too
         return Rendered(pages, redirects)
 
     def article_page(self, article: ArticleRecord) -> str:
@@ -196,7 +199,8 @@ class SiteRenderer:
         events = [e for e in self.archive.events
                   if (entity.slug in e.actors or e.according_to == entity.slug if folder == "actors"
                       else e.place == entity.slug)]
-        events.sort(key=lambda e: (e.date or "9999", e.id))
+        events = sorted({e.page: self.events_by_id[e.page] for e in events}.values(),
+                        key=lambda e: (e.date or "9999", e.id))  # one line per real-world event
         aliases = sorted({*seen_texts, *(a for a in entity.record.get("aliases") or [] if isinstance(a, str))}
                          - {entity.name})
         nearby = []
@@ -218,7 +222,7 @@ class SiteRenderer:
         url = page_url("events", event.id)
         article = self.archive.articles[event.article]
         body = self._render("event.html", url, event=event, article=article, name=self._entity_name,
-                            title=self.event_title(event))
+                            title=self.event_title(event), reports=self.archive.reports(event.page))
         return _page(self.event_title(event), body)
 
     def event_title(self, event: EventRecord) -> str:
@@ -242,7 +246,8 @@ class SiteRenderer:
             items.sort(key=lambda e: (e.kind != "country", e.name.lower(), e.slug))
         events_by_type: dict[str, list[EventRecord]] = {t: [] for t in EVENT_TYPES}
         for event in self.archive.events:
-            events_by_type[event.type].append(event)
+            if event.page == event.id:
+                events_by_type[event.type].append(event)
         for items in events_by_type.values():
             items.sort(key=lambda e: (e.date or "9999", e.id))
         count = {"articles": len(articles), "actors": len(self.archive.actors),
