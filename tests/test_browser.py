@@ -100,3 +100,42 @@ def test_archive_map_shows_a_marker_per_place_with_coordinates(page, served, exa
     page.goto(f"{served}/places/deir-ez-zor/")
     page.wait_for_selector(".nr-map .leaflet-marker-icon")
     assert "35.3359, 40.1408" in page.locator(".nr-coords").first.inner_text()
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("url", [f"/articles/{SEED_SLUG}/", "/actors/hezbollah/", "/places/deir-ez-zor/",
+                                 "/articles/", "/actors/", "/events/"])
+def test_no_serious_accessibility_violation(page, served, url):
+    page.goto(f"{served}{url}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                                       target: v.nodes[0].target.join(' ')}));
+    }""")
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+
+
+def test_a_script_in_an_article_runs_no_script(page, tmp_path):
+    from .conftest import build_site, copy_project
+
+    project = copy_project(tmp_path, with_content=False)
+    (project / "content" / "articles" / "evil.md").write_text(
+        "---\ntitle: '<script>window.pwned = 1</script>Evil'\nseed: e.txt\n"
+        "dek: '<img src=x onerror=\"window.pwned = 2\">'\n---\n"
+        "A <script>window.pwned = 3</script> sentence <img src=x onerror=\"window.pwned = 4\">.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(project, site)
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/articles/evil/")
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => window.pwned === undefined")
+        assert "<script>window.pwned = 3</script>" in page.locator(".nr-body").inner_text()
+    finally:
+        server.shutdown()
