@@ -20,6 +20,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))  # `python build.py` works from a checkout without installing
@@ -127,28 +128,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def cmd_merge(args: argparse.Namespace) -> int:
-    from newsroom.merge import IdentityError, apply_merge
+def _identity_command(verb: str, apply: Callable[[], object]) -> int:
+    from newsroom.merge import IdentityError
 
     try:
-        outcome = apply_merge(args.content, args.old, args.new, args.kind)
+        outcome = apply()
     except IdentityError as exc:
-        print(f"merge: {exc}", file=sys.stderr)
+        print(f"{verb}: {exc}", file=sys.stderr)
         return 1
-    print(outcome.message)
+    print(getattr(outcome, "message"))
     return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from newsroom.merge import apply_merge
+
+    return _identity_command("merge", lambda: apply_merge(args.content, args.old, args.new, args.kind))
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
-    from newsroom.merge import IdentityError, apply_rename
+    from newsroom.merge import apply_rename
 
-    try:
-        outcome = apply_rename(args.content, args.old, args.new_name, args.kind)
-    except IdentityError as exc:
-        print(f"rename: {exc}", file=sys.stderr)
-        return 1
-    print(outcome.message)
-    return 0
+    return _identity_command("rename", lambda: apply_rename(args.content, args.old, args.new_name, args.kind))
 
 
 def cmd_review(args: argparse.Namespace) -> int:
