@@ -105,11 +105,14 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
-        if ent.label_ == "PERSON" and _common_noun(ent, lowercase_words):
+        if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
             continue
         for i, j in clean_entity(doc, ent.start, extend_name(doc, ent.end), ent.label_):
             span = doc[i:j]
-            found.append(Candidate(span.start_char, span.end_char, ent.label_, None, "ner", (i, j)))
+            label = ent.label_
+            if label == "PERSON" and span.text.isupper() and len(span.text) <= 6:
+                label = "ORG"  # 'DAB', 'FTU': an acronym names an organisation, not a person
+            found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
     found.extend(_proper_noun_runs(doc, found))
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
@@ -119,8 +122,8 @@ def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
     """'Iodine', 'Polaroid', 'STS-1' typed PERSON: a name whose words the article also writes in
     lower case ('iodine', 'polaroids') is a common noun, and a person's name has no digits."""
     words = [t for t in ent if t.is_alpha]
-    if ent.label_ == "PERSON" and any(t.like_num or any(ch.isdigit() for ch in t.text) for t in ent):
-        return True
+    if ent.label_ != "ORG" and any(any(ch.isdigit() for ch in t.text) for t in ent):
+        return True  # 'IE6', 'STS-1': versions and missions, not people or places
     return bool(words) and all(t.lower_ in lowercase_words or t.lower_ + "s" in lowercase_words
                                or t.lower_.rstrip("s") in lowercase_words for t in words)
 

@@ -82,8 +82,11 @@ def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article_events(p
     kind = page.locator(".pagefind-ui__filter-panel details", has_text="kind")
     kind.locator("summary").click()
     kind.locator("label", has_text="event").first.click()
-    page.wait_for_function("""() => [...document.querySelectorAll('.pagefind-ui__result-link')]
-        .every(a => a.getAttribute('href').includes('/events/'))""")
+    # Results refresh asynchronously: wait until there are some and all are event pages.
+    page.wait_for_function("""() => {
+        const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
+        return links.length > 0 && links.every(a => a.getAttribute('href').includes('/events/'));
+    }""")
     links = [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
     assert links and all("/events/" in link for link in links)
     page.goto(f"{served}{links[0]}" if links[0].startswith("/") else links[0])
