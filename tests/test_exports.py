@@ -47,3 +47,27 @@ def test_every_page_carries_a_content_security_policy(example_site):
     page = (example_site / "articles" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'' in page
     assert "fonts.googleapis.com" not in page
+
+
+def test_places_geojson_is_valid_geojson(example_site):
+    from jsonschema import validate
+
+    point = {"type": "object", "required": ["type", "coordinates"],
+             "properties": {"type": {"const": "Point"},
+                            "coordinates": {"type": "array", "minItems": 2, "maxItems": 3,
+                                            "prefixItems": [{"type": "number", "minimum": -180, "maximum": 180},
+                                                            {"type": "number", "minimum": -90, "maximum": 90}]}}}
+    schema = {"type": "object", "required": ["type", "features"],
+              "properties": {"type": {"const": "FeatureCollection"},
+                             "features": {"type": "array", "items": {
+                                 "type": "object", "required": ["type", "geometry", "properties"],
+                                 "properties": {"type": {"const": "Feature"}, "geometry": point,
+                                                "properties": {"type": ["object", "null"]}}}}}}
+    validate(json.loads((example_site / "exports" / "places.geojson").read_text(encoding="utf-8")), schema)
+
+
+def test_timeline_lists_events_newest_first(example_site):
+    page = (example_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    months = [m for m in __import__("re").findall(r'<h2 id="m-([0-9-]+|Undated)"', page)]
+    dated = [m for m in months if m != "Undated"]
+    assert dated == sorted(dated, reverse=True) and "2017-09" in dated

@@ -254,7 +254,15 @@ class SiteRenderer:
                  "places": len(self.archive.places), "events": len(self.archive.events)}
         pairs = [*review_pairs("actors", {s: e.record for s, e in self.archive.actors.items()}),
                  *review_pairs("places", {s: e.record for s, e in self.archive.places.items()})]
+        pages_only = [e for e in self.archive.events if e.page == e.id]
+        by_month: dict[str, list[EventRecord]] = defaultdict(list)
+        for event in sorted(pages_only, key=lambda e: (e.date or "", e.id), reverse=True):
+            by_month[event.date[:7] if event.date else "Undated"].append(event)
+        months = sorted((m for m in by_month if m != "Undated"), reverse=True) + (["Undated"] if "Undated" in by_month else [])
         return {
+            src_uri("timeline/"): _page("Timeline", self._render("timeline.html", "timeline/",
+                                                                  by_month=[(m, by_month[m]) for m in months],
+                                                                  name=self._entity_name)),
             src_uri("map/"): _page("Map", self._render("map.html", "map/", count=count)),
             src_uri("search/"): _page("Search", self._render("search.html", "search/"), search=False),
             src_uri("review/"): _page("Review", self._render("review.html", "review/", pairs=pairs,
