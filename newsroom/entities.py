@@ -177,12 +177,13 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         resolved = gazetteer.resolve(cand.ref or text, context)
         return _place(resolved, text)
     if cand.label == "NORP":
-        code = knowledge.country_by_demonym.get(text)
+        # A group name the model calls nationality/religion ('Taliban') counts when it is known;
+        # bare demonyms ('Syrian') are not mentions.
         known_actor = knowledge.actor_by_key.get(actor_key(text))
         if known_actor is not None:
             return _Entity(("actor", known_actor.name), "actor", known_actor.kind, known_actor.name,
                            country=known_actor.country, known=known_actor)
-        return None if code is None else None
+        return None
     # Model entities: the knowledge base first, then acronyms, then in-article coreference.
     known_actor = knowledge.actor_by_key.get(actor_key(text))
     if known_actor is not None and cand.label != "PERSON":

@@ -28,8 +28,6 @@ class Registry:
             for name in names:
                 if isinstance(name, str) and name:
                     index.setdefault(name_key(name), []).append(slug)
-            for old in record.get("redirect_from") or []:
-                index.setdefault(f"slug:{old}", []).append(slug)
         return index
 
     def known_actors(self) -> list[KnownActor]:
