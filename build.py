@@ -19,6 +19,7 @@ import argparse
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -48,10 +49,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     def progress(line: str) -> None:
         print(f"  {line}", file=sys.stderr)
 
-    report = ingest(args.seeds, args.content, lambda: Annotator(load_knowledge()), progress)
+    started = time.perf_counter()
+    report = ingest(args.seeds, args.content, lambda: Annotator(load_knowledge()), progress, args.jobs)
     _print_problems(report.problems)
     print(f"annotated {len(report.written)} new article(s), {len(report.skipped)} already in content/; "
-          f"{len(report.new_actors)} new actor(s), {len(report.new_places)} new place(s)")
+          f"{len(report.new_actors)} new actor(s), {len(report.new_places)} new place(s)"
+          + (f" in {time.perf_counter() - started:.1f} s on {args.jobs} process(es)" if report.written else ""))
     return 1 if any(p.severity == "error" and p.path.startswith("seeds") for p in report.problems) else 0
 
 
@@ -202,6 +205,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the seeds folder (default: seeds/)")
     p.add_argument("--json", action="store_true", help="print one JSON object per FILE to stdout; write nothing")
     p.add_argument("--date", help="the articles' publication date, YYYY-MM-DD (resolves 'on Thursday')")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes to annotate new seeds with (default: every core)")
     p.add_argument("--refresh", action="store_true",
                    help="re-annotate existing articles (all, or the SLUGs given) and merge: editors' changes win")
     p.add_argument("files", nargs="*", type=Path, metavar="FILE",
@@ -252,6 +257,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "annotate" and args.jobs is None:
+        from newsroom.parallel import default_processes
+
+        args.jobs = default_processes()
     if args.command == "annotate" and args.date:
         import datetime as dt
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .annotate import Annotator
+from .parallel import annotate_all
 from .articles import article_file, article_meta, story_body
 from .errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
 from .registry import assign
@@ -44,7 +45,9 @@ def pending_seeds(seeds_dir: Path, content_dir: Path) -> tuple[list[Path], list[
 
 
 def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Annotator],
-           progress: Callable[[str], None] = lambda _: None) -> IngestReport:
+           progress: Callable[[str], None] = lambda _: None, processes: int = 1) -> IngestReport:
+    """Annotate every new seed (on `processes` cores), then write articles and entity files in
+    seed order, so the result does not depend on the number of processes."""
     report = IngestReport()
     todo, report.skipped, report.problems = pending_seeds(seeds_dir, content_dir)
     if not todo:
@@ -54,14 +57,15 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
     annotator = make_annotator()
     annotator.use_knowledge(annotator.knowledge.with_registry(registry.known_actors(), registry.known_places()))
     taken = {p.stem for p in (content_dir / "articles").glob("*.md")}
+    readable: list[tuple[Path, str]] = []
     for path in todo:
-        display = f"{seeds_dir.name}/{path.name}"
         try:
-            raw = read_seed(path, display)
+            readable.append((path, read_seed(path, f"{seeds_dir.name}/{path.name}")))
         except SeedError as exc:
             report.problems.append(exc.problem)
-            continue
-        ann = annotator(raw)
+    annotations = annotate_all(annotator, [(raw, None) for _, raw in readable], processes)
+    for (path, _), ann in zip(readable, annotations):
+        display = f"{seeds_dir.name}/{path.name}"
         ids = assign(registry, ann.actors, ann.places)
         slug = unique_slug(slugify(ann.layout.title), taken)
         taken.add(slug)

@@ -92,3 +92,14 @@ def test_a_bad_seed_is_reported_and_the_others_are_annotated(tmp_path, annotator
         "seeds/empty.txt:1:1: error N002: the file is empty; add the article text or delete the file",
         "seeds/latin1.txt:1:4: error N001: the file is not UTF-8 text (byte 3); save it as UTF-8 and run again",
     ]
+
+
+def test_two_processes_write_exactly_what_one_writes(tmp_path, annotator):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:6]:
+        shutil.copy2(path, seeds / path.name)
+    one = ingest(seeds, tmp_path / "one", lambda: annotator, processes=1)
+    two = ingest(seeds, tmp_path / "two", lambda: annotator, processes=2)
+    assert one.written == two.written and len(one.written) == 6
+    assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "two")
