@@ -85,7 +85,7 @@ def _annotate_json(args: argparse.Namespace) -> int:
     knowledge = load_knowledge()
     if args.content.is_dir():
         registry, _ = load_registry(args.content)
-        knowledge = knowledge.with_registry(registry.known_actors(), registry.known_places())
+        knowledge = registry.extend(knowledge)
     annotator = Annotator(knowledge)
     status = 0
     texts: list[tuple[Path, str | None, str | None]] = []  # (file, text, error)
@@ -184,6 +184,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _mkdocs("serve", "--dev-addr", args.dev_addr)
 
 
+def entity_arguments(p: argparse.ArgumentParser, old_help: str) -> None:
+    """OLD and --kind, shared by merge and rename."""
+    p.add_argument("old", metavar="OLD", help=old_help)
+    p.add_argument("--kind", choices=["actor", "place"], help="needed only when a slug is both an actor and a place")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n\n")[0],
                                   formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -227,17 +233,15 @@ def parser() -> argparse.ArgumentParser:
                 "OLD's URL redirects to NEW.",
                 "  python build.py merge isis islamic-state-of-iraq-and-the-levant\n"
                 "  python build.py merge deir-al-zor deir-ez-zor --kind place")
-    p.add_argument("old", metavar="OLD", help="slug of the entity to merge away (its file name without .yml)")
+    entity_arguments(p, "slug of the entity to merge away (its file name without .yml)")
     p.add_argument("new", metavar="NEW", help="slug of the entity that stays")
-    p.add_argument("--kind", choices=["actor", "place"], help="needed only when a slug is both an actor and a place")
     p.set_defaults(func=cmd_merge)
 
     p = command("rename", "Rename an entity; its page moves to the new name's slug and the old URL redirects.",
                 "  python build.py rename syrian-army 'Syrian Arab Army'\n"
                 "  python build.py rename deir-ez-zor 'Deir ez-Zor' --kind place")
-    p.add_argument("old", metavar="OLD", help="slug of the entity (its file name without .yml)")
+    entity_arguments(p, "slug of the entity (its file name without .yml)")
     p.add_argument("new_name", metavar="NEW_NAME", help="the entity's new canonical name")
-    p.add_argument("--kind", choices=["actor", "place"], help="needed only when a slug is both an actor and a place")
     p.set_defaults(func=cmd_rename)
 
     p = command("review", "List entities that may be one real-world entity, with the merge command for each.",

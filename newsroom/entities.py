@@ -268,7 +268,7 @@ def _corefer(text: str, label: str, entities: dict[tuple[str, str], _Entity]) ->
             continue
         if (label == "PERSON") != (ent.kind == "person") and not (ent.kind == "person" and len(words) == 1):
             continue
-        for mention_key in {name_key(m_text) for m_text in ent_texts(ent)}:
+        for mention_key in {name_key(m_text) for m_text in _entity_texts(ent)}:
             other = mention_key.split()
             if len(other) > len(words) and other[-len(words):] == words:
                 return ent
@@ -277,7 +277,7 @@ def _corefer(text: str, label: str, entities: dict[tuple[str, str], _Entity]) ->
     return None
 
 
-def ent_texts(ent: _Entity) -> list[str]:
+def _entity_texts(ent: _Entity) -> list[str]:
     return [*ent.texts, *([ent.name] if ent.name else [])]
 
 
@@ -443,7 +443,7 @@ def _finish(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowl
                 places.append(Place(country.name, "country", spans, country.name, country.code,
                                     country.lat, country.lon, country.geonames))
         elif ent.facet == "actor":
-            name = ent.name or canonical_name(texts, ent.kind)
+            name = ent.name or canonical_name(texts)
             known = ent.known
             actors.append(Actor(name, ent.kind, spans, _aliases(texts, name), ent.country,
                                 known.wikipedia if known else None, ent.role))
@@ -462,7 +462,7 @@ def _aliases(texts: list[str], name: str) -> list[str]:
     return sorted({t for t in texts if t != name and not t.islower()})
 
 
-def canonical_name(texts: list[str], kind: str) -> str:
+def canonical_name(texts: list[str]) -> str:
     """The fullest form in the text: longest, preferring a spelled-out name over an acronym."""
     spelled = [t for t in texts if not t.isupper()] or texts
     counts = Counter(spelled)

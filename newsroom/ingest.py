@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from .annotate import Annotator
-from .parallel import annotate_all
 from .articles import article_file, article_meta, story_body
 from .errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
-from .registry import assign
+from .parallel import annotate_all
+from .registry import Assignment, Registry, assign
 from .store import (SeedError, annotated_seeds, create, dump_entity, entity_path, load_registry, machine_path,
                     read_seed, seed_files)
 from .text import slugify, unique_slug
@@ -55,7 +55,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
     registry, problems = load_registry(content_dir)
     report.problems.extend(problems)
     annotator = make_annotator()
-    annotator.use_knowledge(annotator.knowledge.with_registry(registry.known_actors(), registry.known_places()))
+    annotator.use_knowledge(registry.extend(annotator.knowledge))
     taken = {p.stem for p in (content_dir / "articles").glob("*.md")}
     readable: list[tuple[Path, str]] = []
     for path in todo:
@@ -69,12 +69,9 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         ids = assign(registry, ann.actors, ann.places)
         slug = unique_slug(slugify(ann.layout.title), taken)
         taken.add(slug)
-        for folder, records, target, names in (("actors", ids.new_actors, registry.actors, report.new_actors),
-                                               ("places", ids.new_places, registry.places, report.new_places)):
-            for entity_slug, record in records.items():
-                if create(entity_path(content_dir, folder, entity_slug), dump_entity(record)):
-                    names.append(entity_slug)
-                target[entity_slug] = record
+        created = _register(content_dir, registry, ids)
+        report.new_actors += created["actors"]
+        report.new_places += created["places"]
         text = article_file(article_meta(ann, slug, path.name, ids), story_body(ann))
         create(machine_path(content_dir, slug), text)
         if create(content_dir / "articles" / f"{slug}.md", text):
@@ -83,12 +80,17 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
     return report
 
 
-def _register(content_dir: Path, registry: Any, ids: Any) -> None:
+def _register(content_dir: Path, registry: Registry, ids: Assignment) -> dict[str, list[str]]:
+    """Create the entity files of an article's new entities (never replacing one) and add them
+    to the registry; -> the slugs whose files were created, by folder."""
+    created: dict[str, list[str]] = {"actors": [], "places": []}
     for folder, records, target in (("actors", ids.new_actors, registry.actors),
                                     ("places", ids.new_places, registry.places)):
         for entity_slug, record in records.items():
-            create(entity_path(content_dir, folder, entity_slug), dump_entity(record))
+            if create(entity_path(content_dir, folder, entity_slug), dump_entity(record)):
+                created[folder].append(entity_slug)
             target[entity_slug] = record
+    return created
 
 
 def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Annotator],
@@ -110,7 +112,7 @@ def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Ann
     if not paths:
         return report
     annotator = make_annotator()
-    annotator.use_knowledge(annotator.knowledge.with_registry(registry.known_actors(), registry.known_places()))
+    annotator.use_knowledge(registry.extend(annotator.knowledge))
     for path in paths:
         display = f"content/articles/{path.name}"
         ours_text = path.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .knowledge import KnownActor, KnownPlace
+from .knowledge import Knowledge, KnownActor, KnownPlace
 from .model import Actor, Place
 from .text import name_key, slugify, unique_slug
 
@@ -29,6 +29,11 @@ class Registry:
                 if isinstance(name, str) and name:
                     index.setdefault(name_key(name), []).append(slug)
         return index
+
+    def extend(self, knowledge: Knowledge) -> Knowledge:
+        """The knowledge base plus this archive's entities, so an editor's alias is used for
+        every later article."""
+        return knowledge.with_registry(self.known_actors(), self.known_places())
 
     def known_actors(self) -> list[KnownActor]:
         """Registry actors as knowledge, so an editor's alias is used for later articles."""

@@ -101,10 +101,22 @@ class Archive:
     places: dict[str, Entity] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)  # "actors/old" -> "actors/new"
+    _mentions: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] | None = field(default=None, repr=False)
 
     @property
     def events(self) -> list[EventRecord]:
         return [e for a in self.articles.values() for e in a.events]
+
+    def mentions_of(self) -> dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]:
+        """(folder, entity id) -> every (article, mention) naming it, newest article first.
+        Built once: entity pages, feeds and exports all read it."""
+        if self._mentions is None:
+            index: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] = {}
+            for article in sorted(self.articles.values(), key=article_order):
+                for mention in [*article.actors, *article.places]:
+                    index.setdefault((mention.folder, mention.entity), []).append((article, mention))
+            self._mentions = index
+        return self._mentions
 
     def reports(self, page: str) -> list[EventRecord]:
         """Every article's record of the event shown on /events/<page>/."""
@@ -112,6 +124,16 @@ class Archive:
 
     def entity(self, folder: str, slug: str) -> Entity | None:
         return (self.actors if folder == "actors" else self.places).get(slug)
+
+
+def article_order(article: ArticleRecord) -> tuple[int, str, str]:
+    """Newest first, undated last, then by title."""
+    return (0 if article.date else 1, "" if not article.date else _newest_first(article.date), article.title.lower())
+
+
+def _newest_first(date: str) -> str:
+    # Newest first, as a string key: invert each digit.
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
 
 
 def parse_body(body: str) -> list[Block]:

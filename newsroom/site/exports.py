@@ -121,13 +121,11 @@ def exports(archive: Archive, site_url: str = "") -> dict[str, str]:
         "feeds/articles.xml": atom_feed("Newsroom archive: articles", "feeds/articles.xml",
                                         list(archive.articles.values()), site_url),
     }
-    mentioned: dict[tuple[str, str], list[ArticleRecord]] = defaultdict(list)
-    for article in archive.articles.values():
-        for mention in [*article.actors, *article.places]:
-            mentioned[(mention.folder, mention.entity)].append(article)
+    mentioned = archive.mentions_of()
     entities = [("actors", slug) for slug in archive.actors] + [("places", slug) for slug in archive.places]
     for folder, slug in sorted(entities):
-        articles = mentioned.get((folder, slug), [])  # every entity page links its feed, even an empty one
+        # every entity page links its feed, even an empty one
+        articles = list({a.slug: a for a, _ in mentioned.get((folder, slug), [])}.values())
         name = _name(archive, folder, slug)
         out[f"{folder}/{slug}/feed.xml"] = atom_feed(f"Newsroom archive: {name}", f"{folder}/{slug}/feed.xml",
                                                      articles, site_url)

@@ -22,7 +22,7 @@ import yaml
 from ..errors import RENDER_FAILED, problem
 from ..model import EVENT_TYPES
 from ..review import review_pairs
-from .archive import Archive, ArticleRecord, Entity, EventRecord, Mention
+from .archive import Archive, ArticleRecord, Entity, EventRecord, article_order
 from .links import page_url, relative, src_uri
 
 KIND_LABELS = {
@@ -89,15 +89,6 @@ def _coords(entity: Entity) -> tuple[float, float] | None:
     return None
 
 
-def _sort_date(article: ArticleRecord) -> tuple[int, str, str]:
-    return (0 if article.date else 1, "" if not article.date else _neg(article.date), article.title.lower())
-
-
-def _neg(date: str) -> str:
-    # Newest first, as a string key: invert each digit.
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
-
-
 class SiteRenderer:
     def __init__(self, archive: Archive, templates_dir: Path) -> None:
         self.archive = archive
@@ -105,10 +96,6 @@ class SiteRenderer:
             loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=True,
             trim_blocks=True, lstrip_blocks=True,
         )
-        self._mentions_of: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] = defaultdict(list)
-        for article in sorted(archive.articles.values(), key=_sort_date):
-            for mention in [*article.actors, *article.places]:
-                self._mentions_of[(mention.folder, mention.entity)].append((article, mention))
         self.events_by_id = {e.id: e for e in archive.events}
 
     # ---------------------------------------------------------------- helpers for templates
@@ -189,7 +176,7 @@ class SiteRenderer:
         reports = []
         seen_texts: Counter[str] = Counter()
         together: Counter[tuple[str, str]] = Counter()
-        for article, mention in self._mentions_of[(folder, entity.slug)]:
+        for article, mention in self.archive.mentions_of().get((folder, entity.slug), []):
             seen_texts.update(mention.texts)
             reports.append({"article": article, "quote": self.quote(article, mention.texts), "role": mention.role})
             for other in [*article.actors, *article.places]:
@@ -231,7 +218,7 @@ class SiteRenderer:
         return f"{event.sub_type or event.type}{where}{when}"
 
     def index_pages(self) -> dict[str, str]:
-        articles = sorted(self.archive.articles.values(), key=_sort_date)
+        articles = sorted(self.archive.articles.values(), key=article_order)
         by_kind: dict[str, list[Entity]] = defaultdict(list)
         for actor in self.archive.actors.values():
             by_kind[actor.kind].append(actor)
