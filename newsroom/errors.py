@@ -49,6 +49,7 @@ YAML_TAG = ("N109", "YAML tags such as '{tag}' are not allowed in content files;
 RENDER_FAILED = ("N111", "the page /{url} could not be rendered ({detail}); check this file's values")
 NO_SUCH_ARTICLE = ("N112", "there is no article '{slug}'; run `python build.py check` to list the articles")
 SEED_MISSING = ("N113", "the seed '{seed}' named in this article is not in seeds/; restore it or fix 'seed'")
+LINK_BROKEN = ("N114", "the page /{url} links to {href}, which is not a page or file of the site; fix the value that makes this link")
 YAML_TOO_BIG = ("N110", "the front matter expands to too many nodes (a YAML alias bomb?); remove the aliases")
 
 

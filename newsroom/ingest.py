@@ -84,12 +84,11 @@ def _register(content_dir: Path, registry: Registry, ids: Assignment) -> dict[st
     """Create the entity files of an article's new entities (never replacing one) and add them
     to the registry; -> the slugs whose files were created, by folder."""
     created: dict[str, list[str]] = {"actors": [], "places": []}
-    for folder, records, target in (("actors", ids.new_actors, registry.actors),
-                                    ("places", ids.new_places, registry.places)):
+    for folder, records in (("actors", ids.new_actors), ("places", ids.new_places)):
         for entity_slug, record in records.items():
             if create(entity_path(content_dir, folder, entity_slug), dump_entity(record)):
                 created[folder].append(entity_slug)
-            target[entity_slug] = record
+            registry.add(folder, entity_slug, record)
     return created
 
 

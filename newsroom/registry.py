@@ -6,6 +6,7 @@ mints ids for new ones; it is pure (the store reads and writes the files).
 
 from __future__ import annotations
 
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,15 +21,37 @@ class Registry:
 
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     places: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # name_key -> slugs, and GeoNames id -> slug: built on first use, then kept up to date by
+    # add(), so annotating the 10,000th article does not re-read 10,000 records.
+    _names: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False, compare=False)
+    _geonames: dict[Any, str] | None = field(default=None, repr=False, compare=False)
 
-    def _index(self, records: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = {}
-        for slug, record in sorted(records.items()):
-            names = [record.get("name") or "", *(record.get("aliases") or [])]
-            for name in names:
-                if isinstance(name, str) and name:
-                    index.setdefault(name_key(name), []).append(slug)
-        return index
+    def names(self, folder: str) -> dict[str, list[str]]:
+        if folder not in self._names:
+            index: dict[str, list[str]] = {}
+            for slug, record in sorted(self._records(folder).items()):
+                _index_record(index, slug, record)
+            self._names[folder] = index
+        return self._names[folder]
+
+    def by_geonames(self) -> dict[Any, str]:
+        if self._geonames is None:
+            self._geonames = {}
+            for slug, record in sorted(self.places.items()):
+                if record.get("geonames"):
+                    self._geonames[record["geonames"]] = slug
+        return self._geonames
+
+    def add(self, folder: str, slug: str, record: dict[str, Any]) -> None:
+        """Register a new entity (ingest calls this after writing its file)."""
+        self._records(folder)[slug] = record
+        if folder in self._names:
+            _index_record(self._names[folder], slug, record)
+        if folder == "places" and self._geonames is not None and record.get("geonames"):
+            self._geonames.setdefault(record["geonames"], slug)
+
+    def _records(self, folder: str) -> dict[str, dict[str, Any]]:
+        return self.actors if folder == "actors" else self.places
 
     def extend(self, knowledge: Knowledge) -> Knowledge:
         """The knowledge base plus this archive's entities, so an editor's alias is used for
@@ -55,6 +78,24 @@ class Registry:
                 out.append(KnownPlace(name, str(kind), aliases, record.get("country_code"),
                                       record.get("lat"), record.get("lon"), record.get("geonames")))
         return out
+
+
+def _index_record(index: dict[str, list[str]], slug: str, record: dict[str, Any]) -> None:
+    for name in [record.get("name") or "", *(record.get("aliases") or [])]:
+        if isinstance(name, str) and name:
+            slugs = index.setdefault(name_key(name), [])
+            if slug not in slugs:
+                slugs.append(slug)
+
+
+class _Taken(Container[str]):
+    """The slugs in use: the registry's and this article's new ones, without copying either."""
+
+    def __init__(self, *parts: Mapping[str, Any]) -> None:
+        self.parts = parts
+
+    def __contains__(self, slug: object) -> bool:
+        return any(slug in part for part in self.parts)
 
 
 @dataclass
@@ -98,24 +139,23 @@ def place_record(place: Place) -> dict[str, Any]:
 
 def assign(registry: Registry, actors: list[Actor], places: list[Place]) -> Assignment:
     """Match each actor and place to a registry entry, or mint a new id (pure)."""
-    actor_index = registry._index(registry.actors)
+    actor_index = registry.names("actors")
     new_actors: dict[str, dict[str, Any]] = {}
     actor_ids = []
     for actor in actors:
         slug = _match_actor(actor, registry, actor_index, new_actors)
         if slug is None:
-            taken = set(registry.actors) | set(new_actors)
-            slug = unique_slug(slugify(actor.name), taken)
+            slug = unique_slug(slugify(actor.name), _Taken(registry.actors, new_actors))
             new_actors[slug] = actor_record(actor)
         actor_ids.append(slug)
-    place_index = registry._index(registry.places)
-    by_geonames = {r.get("geonames"): s for s, r in sorted(registry.places.items()) if r.get("geonames")}
+    place_index = registry.names("places")
+    by_geonames = registry.by_geonames()
     new_places: dict[str, dict[str, Any]] = {}
     place_ids = []
     for place in places:
         slug = _match_place(place, registry, place_index, by_geonames, new_places)
         if slug is None:
-            taken = set(registry.places) | set(new_places)
+            taken = _Taken(registry.places, new_places)
             base = slugify(place.name)
             if base in taken and place.country:
                 base = slugify(f"{place.name} {place.country}")

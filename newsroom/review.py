@@ -42,6 +42,10 @@ def _compatible(folder: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not (a.get("country") and b.get("country") and a.get("country") != b.get("country"))
 
 
+def _prefixes(form: str) -> set[str]:
+    return {word[:3] for word in form.split()} or {""}
+
+
 def review_pairs(folder: str, records: dict[str, dict[str, Any]]) -> list[Pair]:
     """Pairs of entities of one kind (and country) whose names or aliases nearly match."""
     slugs = sorted(records)
@@ -52,10 +56,18 @@ def review_pairs(folder: str, records: dict[str, dict[str, Any]]) -> list[Pair]:
         for form in forms[slug]:
             owner.append(slug)
             choices.append(form)
+    # Names this alike share the first letters of some word ('deir ezzor' / 'deir ez zor'), so
+    # each form is compared with the forms sharing a word prefix only: linear in practice, where
+    # all-pairs took minutes at 20,000 entities.
+    block: dict[str, list[int]] = {}
+    for index, form in enumerate(choices):
+        for prefix in _prefixes(form):
+            block.setdefault(prefix, []).append(index)
     best: dict[tuple[str, str], Pair] = {}
     for slug in slugs:
         for form in forms[slug]:
-            for _, score, index in process.extract(form, choices, scorer=fuzz.token_sort_ratio,
+            candidates = {i: choices[i] for prefix in _prefixes(form) for i in block[prefix]}
+            for _, score, index in process.extract(form, candidates, scorer=fuzz.token_sort_ratio,
                                                    score_cutoff=THRESHOLD, limit=20):
                 other = owner[index]
                 if other == slug or not _compatible(folder, records[slug], records[other]):

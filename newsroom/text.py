@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -46,7 +47,7 @@ def slugify(value: str, max_length: int = 80) -> str:
     return text or "untitled"
 
 
-def unique_slug(base: str, taken: set[str]) -> str:
+def unique_slug(base: str, taken: Container[str]) -> str:
     """`base`, or `base-2`, `base-3`... whichever is not taken yet."""
     slug, n = base, 2
     while slug in taken:

@@ -55,7 +55,7 @@ class EventRecord:
     status: str
     evidence: str
     anchor: str | None = None
-    page: str = ""    # the event page this report is shown on: one page per real-world event
+    page: str = field(default="", compare=False)  # the page it is shown on: one per real-world event
 
 
 @dataclass
@@ -102,10 +102,16 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)  # "actors/old" -> "actors/new"
     _mentions: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] | None = field(default=None, repr=False)
+    _events: list[EventRecord] | None = field(default=None, repr=False)
+    _reports: dict[str, list[EventRecord]] | None = field(default=None, repr=False)
+    _events_of: dict[tuple[str, str], list[EventRecord]] | None = field(default=None, repr=False)
 
     @property
     def events(self) -> list[EventRecord]:
-        return [e for a in self.articles.values() for e in a.events]
+        """Every event of every article, in article order (the archive is read-only once loaded)."""
+        if self._events is None:
+            self._events = [e for a in self.articles.values() for e in a.events]
+        return self._events
 
     def mentions_of(self) -> dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]:
         """(folder, entity id) -> every (article, mention) naming it, newest article first.
@@ -118,9 +124,26 @@ class Archive:
             self._mentions = index
         return self._mentions
 
+    def events_of(self) -> dict[tuple[str, str], list[EventRecord]]:
+        """("actors", slug) / ("places", slug) -> the events it takes part in (or reports) or
+        happened at. Built once for all entity pages."""
+        if self._events_of is None:
+            index: dict[tuple[str, str], list[EventRecord]] = {}
+            for event in self.events:
+                for actor in dict.fromkeys([*event.actors, *([event.according_to] if event.according_to else [])]):
+                    index.setdefault(("actors", actor), []).append(event)
+                if event.place:
+                    index.setdefault(("places", event.place), []).append(event)
+            self._events_of = index
+        return self._events_of
+
     def reports(self, page: str) -> list[EventRecord]:
         """Every article's record of the event shown on /events/<page>/."""
-        return sorted((e for e in self.events if e.page == page), key=lambda e: (e.date or "", e.article, e.id))
+        if self._reports is None:
+            self._reports = {}
+            for event in sorted(self.events, key=lambda e: (e.date or "", e.article, e.id)):
+                self._reports.setdefault(event.page, []).append(event)
+        return self._reports.get(page, [])
 
     def entity(self, folder: str, slug: str) -> Entity | None:
         return (self.actors if folder == "actors" else self.places).get(slug)
@@ -169,39 +192,89 @@ def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _load_entities(content_dir: Path, folder: str, archive: Archive) -> dict[str, Entity]:
+Stamp = tuple[int, int]  # (mtime in ns, size): a file edited since has another stamp
+
+
+@dataclass
+class ReadCache:
+    """What load_archive made of each file last time, reused while the file's stamp (and, for
+    an article, the set of entity ids it may refer to) stays the same. `mkdocs serve` keeps one
+    between rebuilds, so an edit re-reads one file, not 50,000."""
+
+    results: dict[Path, tuple[Any, Any]] = field(default_factory=dict)  # path -> (key, result)
+    changed: set[str] = field(default_factory=set)  # display paths read again, added or removed
+    visited: set[Path] = field(default_factory=set)
+
+    def get(self, path: Path, key: Any, display: str, make: Any) -> Any:
+        self.visited.add(path)
+        cached = self.results.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = make()
+        if cached is None or cached[1] != result:
+            self.changed.add(display)
+        self.results[path] = (key, result)
+        return result
+
+
+def _stamp(path: Path) -> Stamp:
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size
+
+
+def _read_entity(path: Path, folder: str, display: str) -> tuple[Entity | None, list[Problem]]:
+    """One entity file -> its entity (None if it cannot have a page) and its problems."""
+    if not is_slug(path.stem):
+        return None, [errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem)]
+    try:
+        record, where = parse_yaml_located(display, path.read_text(encoding="utf-8"))
+    except FrontMatterError as exc:
+        return None, [exc.problem]
+    except UnicodeDecodeError:
+        return None, [errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0)]
+    if not isinstance(record, dict):
+        return None, [errors.problem(display, 1, 1, errors.FIELD_TYPE, field=path.name,
+                                     detail="must be a mapping of field: value")]
+    problems = validate(folder[:-1], record, display, lambda *p, w=where: _at(w, p))
+    if not isinstance(record.get("name"), str) or any(p.severity == "error" and p.message.startswith(
+            ("'name'", "'kind'")) for p in problems):
+        return None, problems  # without a name or kind there is no page to make
+    return Entity(path.stem, folder, display, record), problems
+
+
+def _load_entities(content_dir: Path, folder: str, archive: Archive, cache: ReadCache) -> dict[str, Entity]:
     out: dict[str, Entity] = {}
     for path in sorted((content_dir / folder).glob("*.yml")):
         display = f"content/{folder}/{path.name}"
-        if not is_slug(path.stem):
-            archive.problems.append(errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem))
-            continue
-        try:
-            record, where = parse_yaml_located(display, path.read_text(encoding="utf-8"))
-        except FrontMatterError as exc:
-            archive.problems.append(exc.problem)
-            continue
-        except UnicodeDecodeError:
-            archive.problems.append(errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0))
-            continue
-        if not isinstance(record, dict):
-            archive.problems.append(errors.problem(display, 1, 1, errors.FIELD_TYPE, field=path.name,
-                                                   detail="must be a mapping of field: value"))
-            continue
-        problems = validate(folder[:-1], record, display, lambda *p, w=where: _at(w, p))
+        entity, problems = cache.get(path, _stamp(path), display, lambda: _read_entity(path, folder, display))
         archive.problems.extend(problems)
-        if not isinstance(record.get("name"), str) or any(p.severity == "error" and p.message.startswith(
-                ("'name'", "'kind'")) for p in problems):
-            continue  # without a name or kind there is no page to make
-        out[path.stem] = Entity(path.stem, folder, display, record)
+        if entity is not None:
+            out[path.stem] = entity
     return out
 
 
-def load_archive(content_dir: Path) -> Archive:
+def _read_article(path: Path, display: str, archive: Archive) -> tuple[ArticleRecord | None, list[Problem]]:
+    """One article file -> its record and problems, given the archive's entities."""
+    if not is_slug(path.stem):
+        return None, [errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem)]
+    try:
+        doc = read_document(display, path.read_text(encoding="utf-8"))
+    except FrontMatterError as exc:
+        return None, [exc.problem]
+    except UnicodeDecodeError:
+        return None, [errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0)]
+    scratch = Archive(actors=archive.actors, places=archive.places, redirects=archive.redirects)
+    article = _article(path.stem, display, doc, scratch)
+    return article, scratch.problems
+
+
+def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
     """Everything in content/, cross-checked; problems collected rather than raised."""
+    cache = cache if cache is not None else ReadCache()
+    cache.changed, cache.visited = set(), set()
     archive = Archive()
-    archive.actors = _load_entities(content_dir, "actors", archive)
-    archive.places = _load_entities(content_dir, "places", archive)
+    archive.actors = _load_entities(content_dir, "actors", archive, cache)
+    archive.places = _load_entities(content_dir, "places", archive, cache)
     for folder, entities in (("actors", archive.actors), ("places", archive.places)):
         for slug, entity in entities.items():
             for old in entity.record.get("redirect_from") or []:
@@ -217,22 +290,19 @@ def load_archive(content_dir: Path) -> Archive:
                     archive.redirects[key] = f"{folder}/{slug}"
                     continue
                 archive.problems.append(errors.problem(entity.path, 1, 1, errors.SLUG_CLASH, slug=old, other=claim))
+    # An article's record depends on which ids exist (a mention of a missing entity is a
+    # problem): a new, removed or redirected entity file re-reads every article.
+    ids = hash((tuple(archive.actors), tuple(archive.places), tuple(sorted(archive.redirects.items()))))
     for path in sorted((content_dir / "articles").glob("*.md")):
         display = f"content/articles/{path.name}"
-        if not is_slug(path.stem):
-            archive.problems.append(errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem))
-            continue
-        try:
-            doc = read_document(display, path.read_text(encoding="utf-8"))
-        except FrontMatterError as exc:
-            archive.problems.append(exc.problem)
-            continue
-        except UnicodeDecodeError:
-            archive.problems.append(errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0))
-            continue
-        article = _article(path.stem, display, doc, archive)
+        article, problems = cache.get(path, (_stamp(path), ids), display,
+                                      lambda: _read_article(path, display, archive))
+        archive.problems.extend(problems)
         if article is not None:
             archive.articles[article.slug] = article
+    for gone in set(cache.results) - cache.visited:
+        cache.changed.add(f"content/{gone.parent.name}/{gone.name}")
+        del cache.results[gone]
     group_events(archive.events)
     return archive
 
@@ -241,19 +311,19 @@ def group_events(events: list[EventRecord]) -> None:
     """One page per real-world event: reports from different articles with the same type,
     place and date, and actors in common (or none named), share the page of the earliest."""
     ordered = sorted(events, key=lambda e: (e.date or "", e.article, e.id))
-    pages: list[EventRecord] = []
+    pages: dict[tuple[str, str, str], list[EventRecord]] = {}  # (type, place, date) -> first reports
     for event in ordered:
         event.page = event.id
         if not (event.date and event.place):
             continue  # without a date and a place two reports cannot be told to be one event
-        for first in pages:
-            same = (first.type, first.place, first.date) == (event.type, event.place, event.date)
-            if same and first.article != event.article and (
+        candidates = pages.setdefault((event.type, event.place, event.date), [])
+        for first in candidates:
+            if first.article != event.article and (
                     set(first.actors) & set(event.actors) or not (first.actors or event.actors)):
                 event.page = first.id
                 break
         else:
-            pages.append(event)
+            candidates.append(event)
 
 
 def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], display: str,

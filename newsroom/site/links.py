@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 
 def page_url(section: str, slug: str | None = None) -> str:
@@ -13,6 +14,8 @@ def page_url(section: str, slug: str | None = None) -> str:
 def src_uri(url: str) -> str:
     """The in-memory Markdown file behind a URL: 'actors/hezbollah/' -> 'actors/hezbollah.md'."""
     path = url.rstrip("/")
+    if not path:
+        return "index.md"
     return f"{path}/index.md" if path.count("/") == 0 else f"{path}.md"
 
 
@@ -25,3 +28,27 @@ def relative(from_url: str, to_url: str) -> str:
     if rel == "./":
         rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+# Written after MkDocs, by `pagefind --site site` (build.py build).
+WRITTEN_AFTER = ("pagefind/",)
+HREF_RE = re.compile(r'(?:href|src)="([^"]*)"')
+
+
+def broken_links(html: str, url: str, known: set[str]) -> list[str]:
+    """The site-relative links in a page's HTML (href/src) that lead to no file of the site.
+    `known` holds every file's URL ('actors/x/', 'exports/events.csv'). MkDocs checks the links
+    it renders from Markdown; generated pages are HTML, so they are checked here."""
+    broken = []
+    for href in dict.fromkeys(HREF_RE.findall(html)):
+        target = href.split("#", 1)[0].split("?", 1)[0]
+        if not target or ":" in target or target.startswith("//"):
+            continue  # same page, or another site (https:, mailto:)
+        resolved = posixpath.normpath(posixpath.join("/" + url, target)).lstrip("/")
+        if resolved and target.endswith("/"):
+            resolved += "/"
+        if resolved.endswith("index.html"):
+            resolved = resolved[: -len("index.html")]
+        if resolved not in known and resolved + "/" not in known and not resolved.startswith(WRITTEN_AFTER):
+            broken.append(href)
+    return broken

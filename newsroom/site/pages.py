@@ -1,8 +1,11 @@
-"""Render every generated page from the archive model with the Jinja templates in ``templates/``.
+"""Every generated page of the site, planned from the archive model and rendered on demand
+with the Jinja templates in ``templates/``.
 
-Pure apart from reading the templates: returns {src_uri: markdown text} for pages and
-{path: html} for redirect stubs. Every value from content/ is escaped by Jinja's autoescape;
-mention links are built from escaped pieces only.
+Pure apart from reading the templates. `plan()` lists every page with its front matter and a
+function that renders its HTML body: MkDocs builds a page only when it writes it, so the bodies
+of 50,000 pages are never all in memory at once, and `serve` renders only the pages an edit
+touched. Every value from content/ is escaped by Jinja's autoescape; mention links are built
+from escaped pieces only.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
@@ -35,9 +38,17 @@ KIND_LABELS = {
 
 
 @dataclass
-class Rendered:
-    pages: dict[str, str]       # src_uri -> markdown (front matter + one HTML block)
-    redirects: dict[str, str]   # "actors/old/index.html" -> html
+class PlannedPage:
+    url: str                    # "actors/hezbollah/"
+    key: tuple[str, str]        # what it shows: ("actors", slug), ("events", id), ("index", url)...
+    source: str                 # the content file to blame if it cannot be rendered
+    meta: dict[str, Any]        # its front matter: title, search, feed
+    render: Callable[[], str]   # its HTML body
+
+    @property
+    def markdown(self) -> str:
+        """The page's Markdown source for MkDocs: front matter only; the body is HTML."""
+        return f"---\n{yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True)}---\n"
 
 
 def page_title(text: str) -> str:
@@ -46,15 +57,13 @@ def page_title(text: str) -> str:
     return html.escape(text.replace("<", "‹").replace(">", "›"), quote=False)
 
 
-def _page(title: str, body: str, search: bool = True, feed: str | None = None) -> str:
+def page_meta(title: str, search: bool = True, feed: str | None = None) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": page_title(title)}
     if not search:
         meta["search"] = {"exclude": True}
     if feed:
         meta["feed"], meta["feed_title"] = feed, page_title(f"{title}: new articles")
-    # No blank lines inside the HTML block: Markdown must pass it through untouched.
-    body = "\n".join(line for line in body.splitlines() if line.strip())
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n\n{body}\n"
+    return meta
 
 
 def link_mentions(text: str, links: list[tuple[str, str, str]]) -> str:
@@ -82,6 +91,19 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
+NEARBY_KM = 250
+# Grid cells of 2.5 degrees of latitude (~280 km); columns shrink towards the poles, so a cell
+# is at least NEARBY_KM wide up to 60 degrees north or south; beyond that a few far places in
+# the same band can be missed, which a "nearby" list can afford.
+CELL_DEGREES = 2.5
+GRID_COLUMNS = int(360 / CELL_DEGREES)
+
+
+def _cell(point: tuple[float, float]) -> tuple[int, int]:
+    lat, lon = point
+    return int(math.floor(lat / CELL_DEGREES)), int(math.floor((lon % 360) / CELL_DEGREES))
+
+
 def _coords(entity: Entity) -> tuple[float, float] | None:
     lat, lon = entity.record.get("lat"), entity.record.get("lon")
     if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
@@ -97,6 +119,7 @@ class SiteRenderer:
             trim_blocks=True, lstrip_blocks=True,
         )
         self.events_by_id = {e.id: e for e in archive.events}
+        self._grid: dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]] | None = None
 
     # ---------------------------------------------------------------- helpers for templates
 
@@ -111,6 +134,27 @@ class SiteRenderer:
         entity = self.archive.entity(folder, slug)
         return entity.name if entity else slug
 
+    def nearby(self, place: Entity) -> list[tuple[int, Entity]]:
+        """Places (not countries) within NEARBY_KM, nearest first. Places are bucketed on a grid
+        of cells about NEARBY_KM wide, so each page looks at its own and the adjacent cells."""
+        here = _coords(place)
+        if here is None:
+            return []
+        if self._grid is None:
+            self._grid = defaultdict(list)
+            for other in self.archive.places.values():
+                there = _coords(other)
+                if there and other.kind != "country":
+                    self._grid[_cell(there)].append((there, other))
+        row, col = _cell(here)
+        out = []
+        for r in (row - 1, row, row + 1):
+            for c in (col - 1, col, col + 1):
+                for there, other in self._grid.get((r, c % GRID_COLUMNS), []):
+                    if other.slug != place.slug and (distance := haversine_km(here, there)) <= NEARBY_KM:
+                        out.append((round(distance), other))
+        return sorted(out, key=lambda x: (x[0], x[1].slug))
+
     def quote(self, article: ArticleRecord, texts: list[str]) -> tuple[str, str] | None:
         """The first sentence of `article` naming one of `texts`: (anchor, sentence)."""
         for block in article.blocks:
@@ -121,32 +165,34 @@ class SiteRenderer:
 
     # ---------------------------------------------------------------- pages
 
-    def render(self) -> Rendered:
-        """Every page; one that fails to render is reported against its file and left out."""
-        pages: dict[str, str] = {}
-        jobs: list[tuple[str, str, Any]] = []
+    def plan(self) -> dict[str, PlannedPage]:
+        """Every page: src_uri -> its plan. Cheap: nothing is rendered yet."""
+        pages: list[PlannedPage] = []
         for article in self.archive.articles.values():
-            jobs.append((page_url("articles", article.slug), article.path, lambda a=article: self.article_page(a)))
+            pages.append(PlannedPage(page_url("articles", article.slug), ("articles", article.slug), article.path,
+                                     page_meta(article.title), lambda a=article: self.article_page(a)))
         for entity in [*self.archive.actors.values(), *self.archive.places.values()]:
-            jobs.append((page_url(entity.folder, entity.slug), entity.path, lambda e=entity: self.entity_page(e)))
+            pages.append(PlannedPage(page_url(entity.folder, entity.slug), (entity.folder, entity.slug), entity.path,
+                                     page_meta(entity.name, feed=f"{entity.folder}/{entity.slug}/feed.xml"),
+                                     lambda e=entity: self.entity_page(e)))
         for event in self.archive.events:
             if event.page == event.id:  # one page per real-world event; the other reports share it
-                path = self.archive.articles[event.article].path
-                jobs.append((page_url("events", event.id), path, lambda e=event: self.event_page(e)))
-        for url, path, make in jobs:
-            try:
-                pages[src_uri(url)] = make()
-            except Exception as exc:  # noqa: BLE001 - one bad value must not take the site down
-                self.archive.problems.append(problem(path, 1, 1, RENDER_FAILED, url=url, detail=exc))
-        pages.update(self.index_pages())
-        redirects = {}
+                pages.append(PlannedPage(page_url("events", event.id), ("events", event.id),
+                                         self.archive.articles[event.article].path,
+                                         page_meta(self.event_title(event)), lambda e=event: self.event_page(e)))
+        pages.extend(self.index_pages())
+        return {src_uri(page.url): page for page in pages}
+
+    def redirects(self) -> dict[str, str]:
+        """Old URLs -> small HTML pages sending the reader on: "actors/old/index.html" -> html."""
+        out = {}
         moved = {f"events/{e.id}": f"events/{e.page}" for e in self.archive.events if e.page != e.id}
         for old, new in sorted({**self.archive.redirects, **moved}.items()):
             folder, slug = new.split("/", 1)
             name = self.event_title(self.events_by_id[slug]) if folder == "events" else self._entity_name(folder, slug)
             body = self.env.get_template("redirect.html").render(target=relative(old + "/", new + "/"), name=name)
-            redirects[f"{old}/index.html"] = body  # an event's own URL keeps working too
-        return Rendered(pages, redirects)
+            out[f"{old}/index.html"] = body  # an event's own URL keeps working too
+        return out
 
     def article_page(self, article: ArticleRecord) -> str:
         url = page_url("articles", article.slug)
@@ -166,9 +212,8 @@ class SiteRenderer:
                 blocks.append({"kind": "p", "sentences": [
                     {"anchor": s.anchor, "html": Markup(link_mentions(s.text, links)),
                      "events": evidence_of.get(s.anchor, [])} for s in block.sentences]})
-        body = self._render("article.html", url, article=article, blocks=blocks, meta=article.meta,
+        return self._render("article.html", url, article=article, blocks=blocks, meta=article.meta,
                             name=self._entity_name)
-        return _page(article.title, body)
 
     def entity_page(self, entity: Entity) -> str:
         folder = entity.folder
@@ -183,88 +228,95 @@ class SiteRenderer:
                 if (other.folder, other.entity) != (folder, entity.slug):
                     together[(other.folder, other.entity)] += 1
         field = "actors" if folder == "actors" else "place"
-        events = [e for e in self.archive.events
-                  if (entity.slug in e.actors or e.according_to == entity.slug if folder == "actors"
-                      else e.place == entity.slug)]
+        events = self.archive.events_of().get((folder, entity.slug), [])
         events = sorted({e.page: self.events_by_id[e.page] for e in events}.values(),
                         key=lambda e: (e.date or "9999", e.id))  # one line per real-world event
         aliases = sorted({*seen_texts, *(a for a in entity.record.get("aliases") or [] if isinstance(a, str))}
                          - {entity.name})
-        nearby = []
-        if folder == "places" and (here := _coords(entity)):
-            for other in self.archive.places.values():
-                there = _coords(other)
-                if other.slug != entity.slug and there and other.kind != "country":
-                    distance = haversine_km(here, there)
-                    if distance <= 250:
-                        nearby.append((round(distance), other))
-            nearby.sort(key=lambda x: (x[0], x[1].slug))
+        nearby = self.nearby(entity) if folder == "places" else []
         related = sorted(together.items(), key=lambda x: (-x[1], self._entity_name(*x[0])))
-        body = self._render(f"{folder[:-1]}.html", url, entity=entity, record=entity.record, reports=reports,
+        return self._render(f"{folder[:-1]}.html", url, entity=entity, record=entity.record, reports=reports,
                             events=events, aliases=aliases, nearby=nearby[:10], related=related[:20],
                             name=self._entity_name, field=field)
-        return _page(entity.name, body, feed=f"{folder}/{entity.slug}/feed.xml")
 
     def event_page(self, event: EventRecord) -> str:
         url = page_url("events", event.id)
         article = self.archive.articles[event.article]
-        body = self._render("event.html", url, event=event, article=article, name=self._entity_name,
+        return self._render("event.html", url, event=event, article=article, name=self._entity_name,
                             title=self.event_title(event), reports=self.archive.reports(event.page))
-        return _page(self.event_title(event), body)
 
     def event_title(self, event: EventRecord) -> str:
         where = f" in {self._entity_name('places', event.place)}" if event.place else ""
         when = f", {event.date}" if event.date else ""
         return f"{event.sub_type or event.type}{where}{when}"
 
-    def index_pages(self) -> dict[str, str]:
+    def count(self) -> dict[str, int]:
+        return {"articles": len(self.archive.articles), "actors": len(self.archive.actors),
+                "places": len(self.archive.places), "events": len(self.archive.events)}
+
+    def index_pages(self) -> list[PlannedPage]:
+        def index(url: str, title: str, render: Callable[[], str], search: bool = True) -> PlannedPage:
+            return PlannedPage(url, ("index", url), "mkdocs.yml", page_meta(title, search=search), render)
+
+        return [
+            index("", "Newsroom archive", self.home_page),
+            index("articles/", "Articles", self.articles_index),
+            index("actors/", "Actors", self.actors_index),
+            index("places/", "Places", self.places_index),
+            index("events/", "Events", self.events_index),
+            index("timeline/", "Timeline", self.timeline_page),
+            index("map/", "Map", lambda: self._render("map.html", "map/", count=self.count())),
+            index("search/", "Search", lambda: self._render("search.html", "search/"), search=False),
+            index("review/", "Review", self.review_page, search=False),
+        ]
+
+    def home_page(self) -> str:
         articles = sorted(self.archive.articles.values(), key=article_order)
+        return self._render("home.html", "", articles=articles[:30], count=self.count())
+
+    def articles_index(self) -> str:
+        articles = sorted(self.archive.articles.values(), key=article_order)
+        return self._render("articles_index.html", "articles/", articles=articles, count=self.count())
+
+    def actors_index(self) -> str:
         by_kind: dict[str, list[Entity]] = defaultdict(list)
         for actor in self.archive.actors.values():
             by_kind[actor.kind].append(actor)
         for items in by_kind.values():
             items.sort(key=lambda e: (e.name.lower(), e.slug))
         kinds = sorted(by_kind, key=lambda k: list(KIND_LABELS).index(k) if k in KIND_LABELS else 99)
+        return self._render("actors_index.html", "actors/", by_kind=by_kind, kinds=kinds, count=self.count())
+
+    def places_index(self) -> str:
         by_country: dict[str, list[Entity]] = defaultdict(list)
         for place in self.archive.places.values():
             country = place.record.get("country") or (place.name if place.kind == "country" else "Elsewhere")
             by_country[str(country)].append(place)
         for items in by_country.values():
             items.sort(key=lambda e: (e.kind != "country", e.name.lower(), e.slug))
+        return self._render("places_index.html", "places/", by_country=dict(sorted(by_country.items())),
+                            count=self.count())
+
+    def events_index(self) -> str:
         events_by_type: dict[str, list[EventRecord]] = {t: [] for t in EVENT_TYPES}
         for event in self.archive.events:
             if event.page == event.id:
                 events_by_type[event.type].append(event)
         for items in events_by_type.values():
             items.sort(key=lambda e: (e.date or "9999", e.id))
-        count = {"articles": len(articles), "actors": len(self.archive.actors),
-                 "places": len(self.archive.places), "events": len(self.archive.events)}
-        pairs = [*review_pairs("actors", {s: e.record for s, e in self.archive.actors.items()}),
-                 *review_pairs("places", {s: e.record for s, e in self.archive.places.items()})]
+        return self._render("events_index.html", "events/", events_by_type=events_by_type, title=self.event_title,
+                            name=self._entity_name, count=self.count())
+
+    def timeline_page(self) -> str:
         pages_only = [e for e in self.archive.events if e.page == e.id]
         by_month: dict[str, list[EventRecord]] = defaultdict(list)
         for event in sorted(pages_only, key=lambda e: (e.date or "", e.id), reverse=True):
             by_month[event.date[:7] if event.date else "Undated"].append(event)
         months = sorted((m for m in by_month if m != "Undated"), reverse=True) + (["Undated"] if "Undated" in by_month else [])
-        return {
-            src_uri("timeline/"): _page("Timeline", self._render("timeline.html", "timeline/",
-                                                                  by_month=[(m, by_month[m]) for m in months],
-                                                                  name=self._entity_name)),
-            src_uri("map/"): _page("Map", self._render("map.html", "map/", count=count)),
-            src_uri("search/"): _page("Search", self._render("search.html", "search/"), search=False),
-            src_uri("review/"): _page("Review", self._render("review.html", "review/", pairs=pairs,
-                                                              name=self._entity_name), search=False),
-            "index.md": _page("Newsroom archive", self._render("home.html", "", articles=articles[:30],
-                                                                count=count)),
-            src_uri("articles/"): _page("Articles", self._render("articles_index.html", "articles/",
-                                                                  articles=articles, count=count)),
-            src_uri("actors/"): _page("Actors", self._render("actors_index.html", "actors/", by_kind=by_kind,
-                                                              kinds=kinds, count=count)),
-            src_uri("places/"): _page("Places", self._render("places_index.html", "places/",
-                                                              by_country=dict(sorted(by_country.items())),
-                                                              count=count)),
-            src_uri("events/"): _page("Events", self._render("events_index.html", "events/",
-                                                              events_by_type=events_by_type,
-                                                              title=self.event_title, name=self._entity_name,
-                                                              count=count)),
-        }
+        return self._render("timeline.html", "timeline/", by_month=[(m, by_month[m]) for m in months],
+                            name=self._entity_name)
+
+    def review_page(self) -> str:
+        pairs = [*review_pairs("actors", {s: e.record for s, e in self.archive.actors.items()}),
+                 *review_pairs("places", {s: e.record for s, e in self.archive.places.items()})]
+        return self._render("review.html", "review/", pairs=pairs, name=self._entity_name)

@@ -1,11 +1,20 @@
 """The MkDocs plugin: thin. It reads content/ and hands MkDocs the generated pages in
 ``on_files``, so `mkdocs serve` regenerates them on every edit. Nothing is written to disk
-here; MkDocs writes the site."""
+here; MkDocs writes the site.
+
+A generated page's Markdown is its front matter alone. Its HTML body is rendered from the
+archive in ``on_page_context``, just before MkDocs writes the page, and dropped right after:
+no Markdown pass over generated HTML, and never all bodies in memory at once. Under
+`mkdocs serve --dirty` (what `build.py serve` runs) only the pages an edit touched are marked
+modified, so MkDocs skips the rest.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +23,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from .archive import load_archive
+from ..errors import LINK_BROKEN, RENDER_FAILED, problem
+from .archive import Archive, ReadCache, load_archive
 from .exports import exports
-from .pages import SiteRenderer
+from .incremental import affected_pages, event_pages
+from .links import broken_links
+from .pages import PlannedPage, SiteRenderer
 
 log = logging.getLogger("mkdocs.plugins.newsroom")
 
@@ -27,7 +40,49 @@ class NewsroomConfig(base.Config):
     templates_dir = c.Dir(exists=True)
 
 
+class GeneratedPage(File):
+    """A page made from content/; `changed` is False when a serve rebuild can keep it."""
+
+    plan: PlannedPage
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+class GeneratedFile(File):
+    """A redirect stub or an export, written only when its content changed (under --dirty)."""
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+@dataclass
+class _Build:
+    """What the previous build made, for the next serve rebuild to compare with."""
+
+    archive: Archive
+    event_pages: dict[str, str]
+    statics: dict[str, str]
+    stamp: tuple[int, ...]
+
+
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
+    def __init__(self) -> None:
+        self.incremental = False
+        self.cache = ReadCache()
+        self.previous: _Build | None = None
+        self.known: set[str] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental = command == "serve" and dirty
+        if self.incremental:
+            # MkDocs warns on every dirty build; with `strict: true` that warning alone would
+            # abort each rebuild. The warning is about stale nav, which only lists indexes here.
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for folder in (self.config.content_dir, self.config.templates_dir):
             if folder not in config.watch:
@@ -35,27 +90,81 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        archive = load_archive(Path(self.config.content_dir))
+        before = self.previous
+        archive = load_archive(Path(self.config.content_dir), self.cache if self.incremental else ReadCache())
         if "SOURCE_DATE_EPOCH" not in os.environ:
             # Same content, same site: date the build by the content, not the clock.
             os.environ["SOURCE_DATE_EPOCH"] = str(_content_epoch(archive))
-        rendered = SiteRenderer(archive, Path(self.config.templates_dir)).render()
-        for problem in archive.problems:
+        renderer = SiteRenderer(archive, Path(self.config.templates_dir))
+        for item in archive.problems:
             # A warning, so `mkdocs build --strict` fails after building everything valid.
-            log.warning(str(problem))
+            log.warning(str(item))
+        plan = renderer.plan()
+        statics = {**renderer.redirects(), **exports(archive, config.site_url or "")}
+        stamp = _stamp(Path(self.config.templates_dir), config.config_file_path)
+        touched = None  # None: every page
+        if self.incremental and before is not None and before.stamp == stamp:
+            touched = affected_pages(before.archive, archive, before.event_pages, self.cache.changed,
+                                     renderer.nearby)
         taken = {f.src_uri for f in files}
-        generated = {**rendered.pages, **rendered.redirects, **exports(archive, config.site_url or "")}
-        for src_uri, content in sorted(generated.items()):
-            if src_uri in taken:
-                log.warning(f"docs/{src_uri} hides a generated page of the same name; rename it")
+        for uri, page in sorted(plan.items()):
+            if uri in taken:
+                log.warning(f"docs/{uri} hides a generated page of the same name; rename it")
                 continue
-            files.append(File.generated(config, src_uri, content=content))
+            file = GeneratedPage.generated(config, uri, content=page.markdown)
+            file.plan = page
+            file.changed = touched is None or page.key[0] == "index" or page.key in touched
+            files.append(file)
+        for uri, content in sorted(statics.items()):
+            if uri in taken:
+                log.warning(f"docs/{uri} hides a generated file of the same name; rename it")
+                continue
+            static = GeneratedFile.generated(config, uri, content=content)
+            static.changed = touched is None or before is None or before.statics.get(uri) != content
+            files.append(static)
+        self.known = {f.url for f in files}
+        if self.incremental:
+            self.previous = _Build(archive, event_pages(archive), statics, stamp)
         return files
 
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The body is rendered when the page is written (on_page_context), not held till then.
+        return "" if isinstance(page.file, GeneratedPage) else html
 
-def _content_epoch(archive: Any) -> int:
-    import datetime as dt
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if not isinstance(page.file, GeneratedPage):
+            return context
+        plan = page.file.plan
+        try:
+            body = plan.render()
+        except Exception as exc:  # noqa: BLE001 - one bad value must not take the site down
+            log.warning(str(problem(plan.source, 1, 1, RENDER_FAILED, url=plan.url, detail=exc)))
+            body = "<p>This page could not be made; the build log says why.</p>"
+        for href in broken_links(body, plan.url, self.known):
+            log.warning(str(problem(plan.source, 1, 1, LINK_BROKEN, url=plan.url, href=href)))
+        page.content = body
+        return context
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page.file, GeneratedPage):
+            page.content = None  # written: free it
+        return output
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _stamp(templates_dir: Path, config_file: str | None) -> tuple[int, ...]:
+    """Changes when a template or mkdocs.yml does: then every page is rebuilt."""
+    paths = sorted(p for p in templates_dir.rglob("*") if p.is_file())
+    if config_file:
+        paths.append(Path(config_file))
+    return tuple(p.stat().st_mtime_ns for p in paths) + (len(paths),)
+
+
+def _content_epoch(archive: Archive) -> int:
     dates = sorted(a.date for a in archive.articles.values() if a.date and len(a.date) == 10)
     day = dt.date.fromisoformat(dates[-1]) if dates else dt.date(2000, 1, 1)
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
