@@ -181,7 +181,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return _mkdocs("serve", "--dev-addr", args.dev_addr)
+    # --dirty: after an edit the plugin marks only the pages it touched (the article, its
+    # entities and events, the indexes) as changed, and MkDocs writes only those.
+    return _mkdocs("serve", "--dirty", "--dev-addr", args.dev_addr)
 
 
 def entity_arguments(p: argparse.ArgumentParser, old_help: str) -> None:

@@ -10,6 +10,7 @@ from escaped pieces only.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -66,13 +67,20 @@ def page_meta(title: str, search: bool = True, feed: str | None = None) -> dict[
     return meta
 
 
+@functools.lru_cache(maxsize=65536)
+def whole_words(text: str) -> re.Pattern[str]:
+    """`text` as a pattern matching it as whole words only ('Assad' not in 'Assadi')."""
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
+
+
 def link_mentions(text: str, links: list[tuple[str, str, str]]) -> str:
-    """Escape `text` and wrap each mention in a link. links: (mention text, href, css class)."""
+    """Escape `text` and wrap each mention in a link, longer mentions first.
+    links: (mention text, href, css class)."""
     spans: list[tuple[int, int, str, str]] = []
     for mention, href, cls in sorted(links, key=lambda x: -len(x[0])):
-        if not mention.strip():
+        if not mention.strip() or mention not in text:
             continue
-        for match in re.finditer(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text):
+        for match in whole_words(mention).finditer(text):
             a, b = match.span()
             if all(b <= s or a >= e for s, e, _, _ in spans):
                 spans.append((a, b, href, cls))
@@ -89,6 +97,14 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _top(counts: Counter[tuple[str, str]], n: int, name: Callable[[tuple[str, str]], str]) -> list[tuple[tuple[str, str], int]]:
+    """The `n` most frequent keys, ties by name: names are looked up for the leaders only."""
+    if len(counts) > n:
+        floor = sorted(counts.values(), reverse=True)[n - 1]
+        counts = Counter({k: v for k, v in counts.items() if v >= floor})
+    return sorted(counts.items(), key=lambda x: (-x[1], name(x[0]), x[0]))[:n]
 
 
 NEARBY_KM = 250
@@ -127,8 +143,14 @@ class SiteRenderer:
         def link(target: str) -> str:
             return relative(url, target)
 
+        def entity_link(folder: str, slug: str, name: Callable[[str, str], str] = self._entity_name) -> Markup:
+            # A Python function, not a Jinja macro: entity pages call it a hundred times each.
+            return Markup(f'<a class="nr-{folder[:-1]}" href="{html.escape(relative(url, f"{folder}/{slug}/"))}">'
+                          f'{html.escape(name(folder, slug), quote=False)}</a>')
+
         return self.env.get_template(template).render(
-            link=link, page_url=page_url, archive=self.archive, kind_labels=KIND_LABELS, **context)
+            link=link, entity_link=entity_link, page_url=page_url, archive=self.archive, kind_labels=KIND_LABELS,
+            **context)
 
     def _entity_name(self, folder: str, slug: str) -> str:
         entity = self.archive.entity(folder, slug)
@@ -159,7 +181,7 @@ class SiteRenderer:
         """The first sentence of `article` naming one of `texts`: (anchor, sentence)."""
         for block in article.blocks:
             for sentence in block.sentences:
-                if any(t and re.search(r"(?<!\w)" + re.escape(t) + r"(?!\w)", sentence.text) for t in texts):
+                if any(t and t in sentence.text and whole_words(t).search(sentence.text) for t in texts):
                     return sentence.anchor, sentence.text
         return None
 
@@ -234,9 +256,9 @@ class SiteRenderer:
         aliases = sorted({*seen_texts, *(a for a in entity.record.get("aliases") or [] if isinstance(a, str))}
                          - {entity.name})
         nearby = self.nearby(entity) if folder == "places" else []
-        related = sorted(together.items(), key=lambda x: (-x[1], self._entity_name(*x[0])))
+        related = _top(together, 20, lambda key: self._entity_name(*key).lower())
         return self._render(f"{folder[:-1]}.html", url, entity=entity, record=entity.record, reports=reports,
-                            events=events, aliases=aliases, nearby=nearby[:10], related=related[:20],
+                            events=events, aliases=aliases, nearby=nearby[:10], related=related,
                             name=self._entity_name, field=field)
 
     def event_page(self, event: EventRecord) -> str:

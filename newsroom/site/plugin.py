@@ -31,6 +31,7 @@ from .exports import exports
 from .incremental import affected_pages, event_pages
 from .links import broken_links
 from .pages import PlannedPage, SiteRenderer
+from .prerender import Prerenderer
 
 log = logging.getLogger("mkdocs.plugins.newsroom")
 
@@ -38,6 +39,12 @@ log = logging.getLogger("mkdocs.plugins.newsroom")
 class NewsroomConfig(base.Config):
     content_dir = c.Dir(exists=True)
     templates_dir = c.Dir(exists=True)
+    # Processes that render page bodies beside MkDocs: 0 picks one per spare core for sites of
+    # PRERENDER_FROM pages or more, and renders in MkDocs's own process below that.
+    processes = c.Type(int, default=0)
+
+
+PRERENDER_FROM = 1000
 
 
 class GeneratedPage(File):
@@ -75,8 +82,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self.cache = ReadCache()
         self.previous: _Build | None = None
         self.known: set[str] = set()
+        self.prerender: Prerenderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs keeps plugin instances between config loads in one process: start afresh.
+        self.cache, self.previous = ReadCache(), None
         self.incremental = command == "serve" and dirty
         if self.incremental:
             # MkDocs warns on every dirty build; with `strict: true` that warning alone would
@@ -123,6 +133,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             static.changed = touched is None or before is None or before.statics.get(uri) != content
             files.append(static)
         self.known = {f.url for f in files}
+        self._start_prerender([f.plan for f in files if isinstance(f, GeneratedPage) and f.changed])
         if self.incremental:
             self.previous = _Build(archive, event_pages(archive), statics, stamp)
         return files
@@ -135,10 +146,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if not isinstance(page.file, GeneratedPage):
             return context
         plan = page.file.plan
-        try:
-            body = plan.render()
-        except Exception as exc:  # noqa: BLE001 - one bad value must not take the site down
-            log.warning(str(problem(plan.source, 1, 1, RENDER_FAILED, url=plan.url, detail=exc)))
+        body, error = self._body(plan)
+        if body is None:
+            log.warning(str(problem(plan.source, 1, 1, RENDER_FAILED, url=plan.url, detail=error)))
             body = "<p>This page could not be made; the build log says why.</p>"
         for href in broken_links(body, plan.url, self.known):
             log.warning(str(problem(plan.source, 1, 1, LINK_BROKEN, url=plan.url, href=href)))
@@ -149,6 +159,36 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if isinstance(page.file, GeneratedPage):
             page.content = None  # written: free it
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_prerender()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_prerender()
+
+    def _start_prerender(self, pages: list[PlannedPage]) -> None:
+        self._stop_prerender()
+        processes = self.config.processes
+        if processes == 0 and len(pages) >= PRERENDER_FROM and not self.incremental:
+            processes = min(3, (os.cpu_count() or 1) - 1)  # the main process runs the theme
+        if processes > 0 and pages:
+            self.prerender = Prerenderer(pages, processes)
+
+    def _stop_prerender(self) -> None:
+        if self.prerender is not None:
+            self.prerender.close()
+            self.prerender = None
+
+    def _body(self, plan: PlannedPage) -> tuple[str | None, str | None]:
+        if self.prerender is not None:
+            try:
+                return self.prerender.take(plan.url)
+            except KeyError:
+                pass  # not one of the pages handed to the workers
+        try:
+            return plan.render(), None
+        except Exception as exc:  # noqa: BLE001 - one bad value must not take the site down
+            return None, f"{type(exc).__name__}: {exc}"
 
 
 class _DirtyWarning(logging.Filter):

@@ -1,0 +1,104 @@
+"""Building big and rebuilding small: the page bodies rendered in worker processes give the
+same site, and a serve rebuild after an edit (only the touched pages) gives the same pages
+as a clean build of the edited archive."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import copy_project, run
+
+from newsroom.site.links import broken_links
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and not p.name.endswith(".gz")}
+
+
+def _mkdocs_build(project: Path, site: Path) -> None:
+    run(sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site), cwd=project)
+
+
+def test_bodies_rendered_by_worker_processes_give_the_same_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    _mkdocs_build(project, tmp_path / "inline")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      templates_dir: templates\n",
+                                                 "      templates_dir: templates\n      processes: 2\n"))
+    _mkdocs_build(project, tmp_path / "workers")
+    assert _tree(tmp_path / "inline") == _tree(tmp_path / "workers")
+
+
+class _Serve:
+    """The plugin as `mkdocs serve --dirty` drives it: one instance, a build per change."""
+
+    def __init__(self, project: Path, site: Path) -> None:
+        from mkdocs.config import load_config
+
+        self.project, self.site = project, site
+        os.chdir(project)
+        self.config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+        self.config.plugins.on_startup(command="serve", dirty=True)
+
+    def build(self) -> None:
+        from mkdocs.commands.build import build
+
+        build(self.config, serve_url="http://127.0.0.1:8000/", dirty=True)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    stamp = time.time_ns() + 1_000_000_000  # a new mtime even on a coarse clock
+    os.utime(path, ns=(stamp, stamp))
+
+
+@pytest.mark.parametrize("edit", ["article title", "actor name", "place coordinates"])
+def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edit: str) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    serve = _Serve(project, tmp_path / "served")
+    cwd = Path.cwd()
+    try:
+        serve.build()
+        untouched = tmp_path / "served" / "actors" / "adler-planetarium" / "index.html"
+        before = untouched.stat().st_mtime_ns if untouched.exists() else None
+        if edit == "article title":
+            _edit(project / "content/articles/syrian-army-captures-key-supply-route-in-deir-az-zor.md",
+                  "title: Syrian army captures", "title: Syrian troops capture")
+            changed_page = "articles/syrian-army-captures-key-supply-route-in-deir-az-zor/index.html"
+            expected = "Syrian troops capture"
+        elif edit == "actor name":
+            _edit(project / "content/actors/hezbollah.yml", "name: Hezbollah", "name: Hezbollah (Party of God)")
+            changed_page = "articles/syrian-army-captures-key-supply-route-in-deir-az-zor/index.html"
+            expected = "Hezbollah (Party of God)"
+        else:
+            _edit(project / "content/places/palmyra.yml", "lat: 34.", "lat: 35.")  # 111 km north
+            changed_page = "places/palmyra/index.html"
+            expected = 'data-lat="35.'
+        serve.build()
+    finally:
+        os.chdir(cwd)
+    assert expected in (tmp_path / "served" / changed_page).read_text(encoding="utf-8")
+    if before is not None:  # a page the edit does not touch is not written again
+        assert untouched.stat().st_mtime_ns == before
+    _mkdocs_build(project, tmp_path / "clean")
+    served, clean = _tree(tmp_path / "served"), _tree(tmp_path / "clean")
+    assert set(clean) <= set(served)
+    stale = [name for name in clean if served[name] != clean[name]]
+    assert stale == []
+
+
+def test_broken_links_in_generated_html_are_found() -> None:
+    known = {"", "actors/", "actors/hezbollah/", "exports/events.csv"}
+    html = ('<a href="../">up</a><a href="../hezbollah/#events">ok</a><a href="../hamas/">missing</a>'
+            '<a href="../../exports/events.csv">csv</a><a href="https://example.org/">away</a>'
+            '<a href="#s1">here</a><link href="../../pagefind/pagefind-ui.css">')
+    assert broken_links(html, "actors/hezbollah/", known) == ["../hamas/"]
