@@ -2,7 +2,7 @@
 """Newsroom archive: raw news articles in, an annotated, cross-linked static site out.
 
 Commands:
-  annotate   annotate new seeds into content/ (never overwrites a content file)
+  annotate   annotate new seeds into content/; re-annotate changed ones, keeping hand edits
   build      build the site into site/ with `mkdocs build --strict`
   serve      preview the site with live reload while you edit content/
   check      validate every file in content/ and print path:line:column problems
@@ -46,16 +46,45 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return 2
     from newsroom.ingest import ingest
 
-    def progress(line: str) -> None:
-        print(f"  {line}", file=sys.stderr)
-
     started = time.perf_counter()
-    report = ingest(args.seeds, args.content, lambda: Annotator(load_knowledge()), progress, args.jobs)
+    report = ingest(args.seeds, args.content, lambda: Annotator(load_knowledge()), Progress(started), args.jobs,
+                    _runner(args))
+    if sys.stderr.isatty() and report.words:
+        print(file=sys.stderr)  # end the progress bar's line
     _print_problems(report.problems)
-    print(f"annotated {len(report.written)} new article(s), {len(report.skipped)} already in content/; "
-          f"{len(report.new_actors)} new actor(s), {len(report.new_places)} new place(s)"
-          + (f" in {time.perf_counter() - started:.1f} s on {args.jobs} process(es)" if report.written else ""))
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}", file=sys.stderr)
+    seconds = time.perf_counter() - started
+    print(f"annotated {len(report.written)} new article(s), re-annotated {len(report.refreshed)} whose seed or "
+          f"annotator changed, {len(report.skipped)} unchanged; {len(report.new_actors)} new actor(s), "
+          f"{len(report.new_places)} new place(s)"
+          + (f"; {report.words:,} words in {seconds:.1f} s ({report.words / seconds:,.0f} words/s) "
+             + (f"on the Dask cluster at {args.dask}" if args.dask else f"on {args.jobs} process(es)")
+             if report.words else ""))
     return 1 if any(p.severity == "error" and p.path.startswith("seeds") for p in report.problems) else 0
+
+
+def _runner(args: argparse.Namespace):  # -> newsroom.parallel.Runner | None
+    if not args.dask:
+        return None
+    from newsroom.parallel import dask_runner
+
+    return dask_runner(args.dask)
+
+
+class Progress:
+    """One line per article when the output is a log; a bar that redraws itself on a terminal."""
+
+    def __init__(self, started: float) -> None:
+        self.started, self.done, self.tty = started, 0, sys.stderr.isatty()
+
+    def __call__(self, line: str) -> None:
+        self.done += 1
+        if not self.tty:
+            print(f"  {line}", file=sys.stderr)
+            return
+        rate = self.done / max(time.perf_counter() - self.started, 1e-9)
+        print(f"\r  {self.done} article(s), {rate:.1f}/s  {line[-60:]:<60}", end="", file=sys.stderr, flush=True)
 
 
 def _annotate_refresh(args: argparse.Namespace) -> int:
@@ -64,7 +93,7 @@ def _annotate_refresh(args: argparse.Namespace) -> int:
     from newsroom.knowledge import load_knowledge
 
     report = refresh(args.seeds, args.content, lambda: Annotator(load_knowledge()),
-                     [str(f) for f in args.files] or None, lambda line: print(f"  {line}", file=sys.stderr))
+                     [str(f) for f in args.files] or None, Progress(time.perf_counter()), args.jobs, _runner(args))
     _print_problems(report.problems)
     for conflict in report.conflicts:
         print(f"conflict: {conflict}", file=sys.stderr)
@@ -204,17 +233,22 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--content", type=Path, default=ROOT / "content", help="the content folder (default: content/)")
         return p
 
-    p = command("annotate", "Annotate new seeds into content/, or print annotations as JSON Lines.",
-                "  python build.py annotate                       # every seed without an article\n"
+    p = command("annotate", "Annotate new and changed seeds into content/, or print annotations as JSON Lines.",
+                "  python build.py annotate                       # new seeds, and those whose seed or\n"
+                "                                                 # annotator changed (merged: your edits win)\n"
                 "  python build.py annotate --json seeds/a.txt    # one JSON object per file, writes nothing\n"
                 "  python build.py annotate --json --date 2017-09-29 seeds/*.txt\n"
                 "  python build.py annotate --refresh              # re-annotate all; your edits win\n"
-                "  python build.py annotate --refresh my-article   # only content/articles/my-article.md")
+                "  python build.py annotate --refresh my-article   # only content/articles/my-article.md\n"
+                "  python build.py annotate --dask tcp://10.0.0.5:8786  # on a Dask cluster")
     p.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the seeds folder (default: seeds/)")
     p.add_argument("--json", action="store_true", help="print one JSON object per FILE to stdout; write nothing")
     p.add_argument("--date", help="the articles' publication date, YYYY-MM-DD (resolves 'on Thursday')")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
-                   help="processes to annotate new seeds with (default: every core)")
+                   help="processes to annotate with (default: every core)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="annotate on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+                        "the content written is the same as a local run's")
     p.add_argument("--refresh", action="store_true",
                    help="re-annotate existing articles (all, or the SLUGs given) and merge: editors' changes win")
     p.add_argument("files", nargs="*", type=Path, metavar="FILE",

@@ -1,6 +1,9 @@
-"""Seeds -> content: annotate every seed that has no article yet, and register new entities.
+"""Seeds -> content: annotate every seed that has no article yet, and register new entities;
+re-annotate (with a three-way merge that keeps hand edits) every article whose seed or
+annotator version changed since, as the manifest records; leave all others alone.
 
-Existing content files are never touched: an editor's file is the source of truth.
+An editor's file is the source of truth: new files are created, never replaced, and an
+existing article only ever changes through the merge.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from typing import Callable
 from .annotate import Annotator
 from .articles import article_file, article_meta, story_body
 from .errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
-from .parallel import annotate_all
+from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
+from .parallel import Runner, annotate_all
 from .registry import Assignment, Registry, assign
 from .store import (SeedError, annotated_seeds, create, dump_entity, entity_path, load_registry, machine_path,
                     read_seed, seed_files)
@@ -22,9 +26,20 @@ from .text import slugify, unique_slug
 @dataclass
 class IngestReport:
     written: list[str] = field(default_factory=list)      # article slugs
-    skipped: list[str] = field(default_factory=list)      # seeds already annotated
+    skipped: list[str] = field(default_factory=list)      # seeds unchanged since annotated
+    refreshed: list[str] = field(default_factory=list)    # re-annotated: seed or annotator changed
+    conflicts: list[str] = field(default_factory=list)
     new_actors: list[str] = field(default_factory=list)
     new_places: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    words: int = 0                                        # words read by the model
+
+
+@dataclass
+class SeedPlan:
+    new: list[Path] = field(default_factory=list)           # no article yet
+    stale: dict[str, str] = field(default_factory=dict)     # seed name -> article: seed or annotator changed
+    unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -34,28 +49,51 @@ class RefreshReport:
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)   # "path: message"
     problems: list[Problem] = field(default_factory=list)
+    words: int = 0
+    seeds: dict[str, str] = field(default_factory=dict)  # article -> its seed file's name
 
 
-def pending_seeds(seeds_dir: Path, content_dir: Path) -> tuple[list[Path], list[str], list[Problem]]:
-    done, problems = annotated_seeds(content_dir)
-    todo, skipped = [], []
+def plan_seeds(seeds_dir: Path, content_dir: Path, version: str) -> SeedPlan:
+    """Which seeds to annotate, from seed hashes and the manifest alone when it covers them."""
+    plan = SeedPlan()
+    manifest = read_manifest(content_dir)
+    unknown = []
     for path in seed_files(seeds_dir):
-        (skipped if path.name in done else todo).append(path)
-    return todo, [p.name for p in skipped], problems
+        entry = manifest.get(path.name)
+        if entry is None or not (content_dir / "articles" / f"{entry.article}.md").exists():
+            unknown.append(path)
+        elif entry.seed_sha256 == seed_sha256(path) and entry.annotator == version:
+            plan.unchanged.append(path.name)
+        else:
+            plan.stale[path.name] = entry.article
+    if unknown:  # articles from before the manifest, or whose entry is gone: ask the articles
+        done, plan.problems = annotated_seeds(content_dir)
+        for path in unknown:
+            if path.name in done:
+                plan.stale[path.name] = done[path.name]
+            else:
+                plan.new.append(path)
+    return plan
 
 
 def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Annotator],
-           progress: Callable[[str], None] = lambda _: None, processes: int = 1) -> IngestReport:
+           progress: Callable[[str], None] = lambda _: None, processes: int = 1,
+           runner: Runner | None = None) -> IngestReport:
     """Annotate every new seed (on `processes` cores), then write articles and entity files in
-    seed order, so the result does not depend on the number of processes."""
+    seed order, so the result does not depend on the number of processes; then re-annotate
+    and merge the articles whose seed or annotator changed."""
     report = IngestReport()
-    todo, report.skipped, report.problems = pending_seeds(seeds_dir, content_dir)
-    if not todo:
+    version = annotator_version()
+    plan = plan_seeds(seeds_dir, content_dir, version)
+    report.skipped, report.problems = plan.unchanged, plan.problems
+    if not plan.new and not plan.stale:
         return report
     registry, problems = load_registry(content_dir)
     report.problems.extend(problems)
     annotator = make_annotator()
     annotator.use_knowledge(registry.extend(annotator.knowledge))
+    manifest = read_manifest(content_dir)
+    todo = plan.new
     taken = {p.stem for p in (content_dir / "articles").glob("*.md")}
     readable: list[tuple[Path, str]] = []
     for path in todo:
@@ -63,9 +101,11 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
             readable.append((path, read_seed(path, f"{seeds_dir.name}/{path.name}")))
         except SeedError as exc:
             report.problems.append(exc.problem)
-    annotations = annotate_all(annotator, [(raw, None) for _, raw in readable], processes)
-    for (path, _), ann in zip(readable, annotations):
+    run = runner or (lambda a, jobs: annotate_all(a, jobs, processes))
+    annotations = run(annotator, [(raw, None) for _, raw in readable])
+    for (path, raw), ann in zip(readable, annotations):
         display = f"{seeds_dir.name}/{path.name}"
+        report.words += len(raw.split())
         ids = assign(registry, ann.actors, ann.places)
         slug = unique_slug(slugify(ann.layout.title), taken)
         taken.add(slug)
@@ -76,8 +116,25 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         create(machine_path(content_dir, slug), text)
         if create(content_dir / "articles" / f"{slug}.md", text):
             report.written.append(slug)
+        manifest[path.name] = Entry(slug, seed_sha256(path), version)
         progress(f"{display} -> content/articles/{slug}.md")
+    write_manifest(content_dir, manifest)
+    if plan.stale:
+        refreshed = _refresh(seeds_dir, content_dir, annotator, registry, sorted(plan.stale.values()), progress,
+                             run)
+        report.refreshed = refreshed.updated + refreshed.unchanged
+        report.conflicts, report.words = refreshed.conflicts, report.words + refreshed.words
+        report.problems.extend(refreshed.problems)
+        _record(seeds_dir, content_dir, refreshed, version)
     return report
+
+
+def _record(seeds_dir: Path, content_dir: Path, refreshed: RefreshReport, version: str) -> None:
+    """Note in the manifest which seed bytes and annotator version each article now reflects."""
+    manifest = read_manifest(content_dir)
+    for slug, seed in refreshed.seeds.items():
+        manifest[seed] = Entry(slug, seed_sha256(seeds_dir / seed), version)
+    write_manifest(content_dir, manifest)
 
 
 def _register(content_dir: Path, registry: Registry, ids: Assignment) -> dict[str, list[str]]:
@@ -93,26 +150,39 @@ def _register(content_dir: Path, registry: Registry, ids: Assignment) -> dict[st
 
 
 def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Annotator],
-            slugs: list[str] | None = None, progress: Callable[[str], None] = lambda _: None) -> RefreshReport:
-    """Re-annotate existing articles and merge the result into them, three ways."""
+            slugs: list[str] | None = None, progress: Callable[[str], None] = lambda _: None,
+            processes: int = 1, runner: Runner | None = None) -> RefreshReport:
+    """Re-annotate existing articles (all, or `slugs`) and merge the result into them, three ways."""
+    registry, problems = load_registry(content_dir)
+    paths = sorted((content_dir / "articles").glob("*.md"))
+    missing = []
+    if slugs:
+        known = {p.stem for p in paths}
+        missing = [problem(f"content/articles/{slug}.md", 1, 1, NO_SUCH_ARTICLE, slug=slug)
+                   for slug in slugs if slug not in known]
+        paths = [p for p in paths if p.stem in set(slugs)]
+    if not paths:
+        return RefreshReport(problems=problems + missing)
+    annotator = make_annotator()
+    annotator.use_knowledge(registry.extend(annotator.knowledge))
+    run = runner or (lambda a, jobs: annotate_all(a, jobs, processes))
+    report = _refresh(seeds_dir, content_dir, annotator, registry, [p.stem for p in paths], progress, run)
+    report.problems[:0] = problems + missing
+    _record(seeds_dir, content_dir, report, annotator_version())
+    return report
+
+
+def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry: Registry, slugs: list[str],
+             progress: Callable[[str], None], run: Runner) -> RefreshReport:
+    """Annotate the articles' seeds (with `run`: local processes or Dask), then merge each in
+    slug order."""
     from .frontmatter import FrontMatterError, read_document
     from .refresh import refresh_article
 
     report = RefreshReport()
-    registry, problems = load_registry(content_dir)
-    report.problems.extend(problems)
-    paths = sorted((content_dir / "articles").glob("*.md"))
-    if slugs:
-        known = {p.stem for p in paths}
-        for slug in slugs:
-            if slug not in known:
-                report.problems.append(problem(f"content/articles/{slug}.md", 1, 1, NO_SUCH_ARTICLE, slug=slug))
-        paths = [p for p in paths if p.stem in set(slugs)]
-    if not paths:
-        return report
-    annotator = make_annotator()
-    annotator.use_knowledge(registry.extend(annotator.knowledge))
-    for path in paths:
+    jobs: list[tuple[Path, str, str, str, str | None]] = []  # (article, its text, seed name, raw, date)
+    for slug in slugs:
+        path = content_dir / "articles" / f"{slug}.md"
         display = f"content/articles/{path.name}"
         ours_text = path.read_text(encoding="utf-8")
         try:
@@ -128,10 +198,15 @@ def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Ann
                                    problem(display, 1, 1, SEED_MISSING, seed=str(meta.get("seed"))))
             continue
         date = meta.get("date")
-        ann = annotator(raw, date.isoformat() if hasattr(date, "isoformat") else date)
+        jobs.append((path, ours_text, seed.name, raw, date.isoformat() if hasattr(date, "isoformat") else date))
+    annotations = run(annotator, [(raw, date) for *_, raw, date in jobs])
+    for (path, ours_text, seed_name, raw, _), ann in zip(jobs, annotations):
+        display = f"content/articles/{path.name}"
+        report.words += len(raw.split())
+        report.seeds[path.stem] = seed_name
         ids = assign(registry, ann.actors, ann.places)
         _register(content_dir, registry, ids)
-        theirs = article_file(article_meta(ann, path.stem, seed.name, ids), story_body(ann))
+        theirs = article_file(article_meta(ann, path.stem, seed_name, ids), story_body(ann))
         base_path = machine_path(content_dir, path.stem)
         base = base_path.read_text(encoding="utf-8") if base_path.exists() else None
         result = refresh_article(display, ours_text, base, theirs)

@@ -6,6 +6,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsroom.ingest import ingest
 from newsroom.frontmatter import read_document
 
@@ -103,3 +105,37 @@ def test_two_processes_write_exactly_what_one_writes(tmp_path, annotator):
     two = ingest(seeds, tmp_path / "two", lambda: annotator, processes=2)
     assert one.written == two.written and len(one.written) == 6
     assert _snapshot(tmp_path / "one") == _snapshot(tmp_path / "two")
+
+
+def test_only_a_changed_seed_or_annotator_is_read_again_and_hand_edits_survive(tmp_path, annotator, monkeypatch):
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    shutil.copy2(SEED, seeds / SEED.name)
+    other = seeds / "b.txt"
+    other.write_text("Hezbollah fighters advance near Deir al-Zor\n\n"
+                     "Hezbollah fighters advanced near Deir al-Zor on Monday, the group said.\n", encoding="utf-8")
+    first = ingest(seeds, content, lambda: annotator)
+    seed_slug, other_slug = first.written
+    seed_article = content / "articles" / f"{seed_slug}.md"
+    seed_article.write_text(seed_article.read_text(encoding="utf-8").replace("date:\n", "date: 2017-09-29\n", 1),
+                            encoding="utf-8")
+    edited = seed_article.read_bytes()
+
+    # Nothing changed: the manifest answers, the model is never loaded.
+    report = ingest(seeds, content, lambda: pytest.fail("the model was loaded for unchanged seeds"))
+    assert report.skipped == sorted([SEED.name, "b.txt"]) and report.refreshed == []
+
+    # A re-delivered seed: that article alone is read again and merged.
+    other.write_text(other.read_text(encoding="utf-8")
+                     + "\nThe fighters also shelled Palmyra on Tuesday, the group said.\n", encoding="utf-8")
+    report = ingest(seeds, content, lambda: annotator)
+    assert report.written == [] and report.refreshed == [other_slug] and report.skipped == [SEED.name]
+    assert "shelled Palmyra" in (content / "articles" / f"{other_slug}.md").read_text(encoding="utf-8")
+    assert seed_article.read_bytes() == edited
+
+    # A new annotator version: every article is read again; the editor's date stays.
+    monkeypatch.setattr("newsroom.ingest.annotator_version", lambda: "a-newer-annotator")
+    report = ingest(seeds, content, lambda: annotator)
+    assert sorted(report.refreshed) == sorted([seed_slug, other_slug])
+    assert "\ndate: 2017-09-29\n" in seed_article.read_text(encoding="utf-8")
+    assert ingest(seeds, content, lambda: annotator).refreshed == []
