@@ -93,13 +93,23 @@ def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article_events(p
     assert page.locator(f'a[href*="articles/{SEED_SLUG}/"]').count() >= 1
 
 
-def test_archive_map_shows_a_marker_per_place_with_coordinates(page, served, example_site):
+def test_archive_map_shows_a_marker_per_place_and_a_dot_per_event(page, served, example_site):
     import json
 
     features = json.loads((example_site / "exports" / "places.geojson").read_text(encoding="utf-8"))["features"]
+    events = json.loads((example_site / "exports" / "events.geojson").read_text(encoding="utf-8"))["features"]
     page.goto(f"{served}/map/")
     page.wait_for_selector(".nr-archive-map[data-markers]")
     assert page.locator(".nr-archive-map .leaflet-marker-icon").count() == len(features) > 20
+    dots = page.locator(".nr-archive-map path.nr-event-dot")
+    assert dots.count() == len(events) > 10
+    # A dot is coloured by its event type and opens a link to the event's page.
+    battles = [e for e in events if e["properties"]["type"] == "Battles"]
+    assert page.locator(".nr-archive-map path.nr-dot-1").count() == len(battles) > 0
+    page.locator(".leaflet-control-layers-overlays label", has_text="Places").locator("input").uncheck()
+    page.locator(".nr-archive-map path.nr-dot-1").first.click(force=True)
+    href = page.locator(".leaflet-popup-content a").get_attribute("href")
+    assert href.startswith("../events/") and (example_site / href[3:] / "index.html").exists()
     page.goto(f"{served}/places/deir-ez-zor/")
     page.wait_for_selector(".nr-map .leaflet-marker-icon")
     assert "35.3359, 40.1408" in page.locator(".nr-coords").first.inner_text()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
+
+import pytest
 import xml.etree.ElementTree as ET
 
 SEED_SLUG = "syrian-army-captures-key-supply-route-in-deir-az-zor"
@@ -20,6 +23,31 @@ def test_events_csv_uses_acled_columns_and_cites_evidence(example_site):
     assert observatory and observatory[0]["source"] == "Syrian Observatory for Human Rights"
     assert observatory[0]["event_date"] == "2017-09-28" and observatory[0]["event_type"] == "Battles"
     assert all(r["evidence"] for r in rows)
+
+
+def test_events_csv_loads_in_pandas_one_row_per_event_with_its_evidence(example_site):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(example_site / "exports" / "events.csv")
+    events = json.loads((example_site / "exports" / "events.json").read_text(encoding="utf-8"))
+    assert len(frame) == len(events) and frame["event_id_cnty"].is_unique
+    assert frame["evidence"].notna().all()
+    seed = frame[frame["article"] == f"articles/{SEED_SLUG}/"]
+    battles = seed[seed["event_type"] == "Battles"]
+    assert (battles["fatalities"] == 59).any()
+    # The evidence is the article's own sentence, word for word.
+    article = (example_site / "articles" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    for sentence in seed["evidence"]:
+        assert html.escape(sentence, quote=False) in article
+
+
+def test_events_geojson_puts_each_event_page_at_its_place(example_site):
+    events = json.loads((example_site / "exports" / "events.geojson").read_text(encoding="utf-8"))
+    places = json.loads((example_site / "exports" / "places.geojson").read_text(encoding="utf-8"))
+    at = {f["properties"]["name"]: f["geometry"]["coordinates"] for f in places["features"]}
+    assert events["features"]
+    for feature in events["features"]:
+        assert feature["geometry"]["coordinates"] == at[feature["properties"]["place"]]
+        assert (example_site / feature["properties"]["url"] / "index.html").exists()
 
 
 def test_geojson_and_actors_json(example_site):

@@ -19,20 +19,37 @@
     L.marker([lat, lon], { title: element.dataset.name || "" }).addTo(map);
   }
 
+  function popupLink(element, url, text) {
+    var link = document.createElement("a");
+    link.href = element.dataset.root + url;
+    link.textContent = text;  // text, never HTML
+    return link;
+  }
+
   function archiveMap(element) {
     var map = baseMap(element);
-    fetch(element.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
+    var types = (element.dataset.types || "").split("|");
+    var places = L.layerGroup().addTo(map), events = L.layerGroup().addTo(map);
+    L.control.layers(null, { "Events": events, "Places": places }, { collapsed: false }).addTo(map);
+    var json = function (src) { return fetch(src).then(function (r) { return r.json(); }); };
+    Promise.all([json(element.dataset.src), json(element.dataset.events)]).then(function (data) {
       var bounds = [];
-      data.features.forEach(function (f) {
+      data[0].features.forEach(function (f) {
         var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
         bounds.push(ll);
-        var link = document.createElement("a");
-        link.href = element.dataset.root + f.properties.url;
-        link.textContent = f.properties.name;  // text, never HTML
-        L.marker(ll, { title: f.properties.name }).bindPopup(link).addTo(map);
+        L.marker(ll, { title: f.properties.name })
+          .bindPopup(popupLink(element, f.properties.url, f.properties.name)).addTo(places);
+      });
+      data[1].features.forEach(function (f) {
+        var p = f.properties, ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        var label = (p.sub_type || p.type) + " in " + p.place + (p.date ? ", " + p.date : "");
+        L.circleMarker(ll, { radius: 6, weight: 1, fillOpacity: 0.8,
+                             className: "nr-event-dot nr-dot-" + (types.indexOf(p.type) + 1) })
+          .bindPopup(popupLink(element, p.url, label)).addTo(events);
       });
       if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6 }); else map.setView([20, 0], 2);
       element.dataset.markers = String(bounds.length);
+      element.dataset.eventDots = String(data[1].features.length);
     });
   }
 

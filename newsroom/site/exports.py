@@ -1,5 +1,5 @@
 """Data for researchers, generated with the site: events.csv (ACLED's column names where they
-apply), events.json, places.geojson, actors.json, and Atom feeds of articles, per actor and
+apply), events.json, events.geojson, places.geojson, actors.json, and Atom feeds of articles, per actor and
 per place. Pure: the archive in, {path: text} out; deterministic for the same content."""
 
 from __future__ import annotations
@@ -83,6 +83,23 @@ def places_geojson(archive: Archive) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def events_geojson(archive: Archive) -> str:
+    """One point per real-world event (its page), at its place, for the archive map."""
+    features = []
+    for event in sorted(archive.events, key=lambda e: (e.date or "", e.id)):
+        place = archive.places.get(event.place or "")
+        if event.page != event.id or place is None:
+            continue
+        lat, lon = place.record.get("lat"), place.record.get("lon")
+        if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
+            continue
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                         "properties": {"id": event.id, "type": event.type, "sub_type": event.sub_type,
+                                        "date": event.date, "place": place.name,
+                                        "reports": len(archive.reports(event.page)), "url": f"events/{event.id}/"}})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 def actors_json(archive: Archive) -> str:
     rows = [{"id": slug, "url": f"actors/{slug}/", **{k: v for k, v in sorted(actor.record.items())}}
             for slug, actor in sorted(archive.actors.items())]
@@ -118,6 +135,7 @@ def exports(archive: Archive, site_url: str = "") -> dict[str, str]:
     out = {
         "exports/events.csv": events_csv(archive), "exports/events.json": events_json(archive),
         "exports/places.geojson": places_geojson(archive), "exports/actors.json": actors_json(archive),
+        "exports/events.geojson": events_geojson(archive),
         "feeds/articles.xml": atom_feed("Newsroom archive: articles", "feeds/articles.xml",
                                         list(archive.articles.values()), site_url),
     }

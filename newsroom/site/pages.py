@@ -287,7 +287,8 @@ class SiteRenderer:
             index("places/", "Places", self.places_index),
             index("events/", "Events", self.events_index),
             index("timeline/", "Timeline", self.timeline_page),
-            index("map/", "Map", lambda: self._render("map.html", "map/", count=self.count())),
+            index("map/", "Map", lambda: self._render("map.html", "map/", count=self.count(),
+                                                      event_types=list(EVENT_TYPES))),
             index("search/", "Search", lambda: self._render("search.html", "search/"), search=False),
             index("review/", "Review", self.review_page, search=False),
         ]
