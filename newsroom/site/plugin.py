@@ -79,6 +79,7 @@ class _Build:
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def __init__(self) -> None:
         self.incremental = False
+        self.command = "build"
         self.cache = ReadCache()
         self.previous: _Build | None = None
         self.known: set[str] = set()
@@ -87,6 +88,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps plugin instances between config loads in one process: start afresh.
         self.cache, self.previous = ReadCache(), None
+        self.command = command
         self.incremental = command == "serve" and dirty
         if self.incremental:
             # MkDocs warns on every dirty build; with `strict: true` that warning alone would
@@ -169,8 +171,12 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def _start_prerender(self, pages: list[PlannedPage]) -> None:
         self._stop_prerender()
         processes = self.config.processes
-        if processes == 0 and len(pages) >= PRERENDER_FROM and not self.incremental:
+        if processes == 0 and len(pages) >= PRERENDER_FROM:
             processes = min(3, (os.cpu_count() or 1) - 1)  # the main process runs the theme
+        if self.command != "build":
+            # Not under serve: its live-reload server runs threads, and forking a threaded
+            # process can copy a lock held mid-way; an edit rebuilds a few pages anyway.
+            processes = 0
         if processes > 0 and pages:
             self.prerender = Prerenderer(pages, processes)
 
