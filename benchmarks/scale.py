@@ -124,8 +124,12 @@ def serve_static(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def search_payload(site: Path, queries: list[str]) -> dict[str, int]:
-    """Bytes transferred from /pagefind/ for each query typed into the search page."""
+def search_payload(site: Path, queries: list[str]) -> dict[str, dict[str, int]]:
+    """Bytes loaded from /pagefind/ for each query typed into the search page: as served here
+    (no compression) and as a static host that gzips text sends them (Pagefind's index files
+    are gzip already and are counted as they are)."""
+    import gzip
+
     from playwright.sync_api import sync_playwright
 
     server, url = serve_static(site)
@@ -138,14 +142,21 @@ def search_payload(site: Path, queries: list[str]) -> dict[str, int]:
                                                  args=flags)
             for query in queries:
                 page = browser.new_page()  # a fresh page: nothing cached from the last query
-                sizes: list[int] = []
-                page.on("requestfinished", lambda r: sizes.append(
-                    len(r.response().body()) if "/pagefind/" in r.url and r.response() else 0))
+                sizes: list[tuple[int, int]] = []
+
+                def loaded(request: object) -> None:
+                    response = request.response()  # type: ignore[attr-defined]
+                    if "/pagefind/" in request.url and response is not None:  # type: ignore[attr-defined]
+                        body = response.body()
+                        sizes.append((len(body), min(len(body), len(gzip.compress(body, 6)))))
+
+                page.on("requestfinished", loaded)
                 page.goto(f"{url}/search/")
                 page.fill(".pagefind-ui__search-input", query)
                 page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
                 page.wait_for_timeout(1500)  # the shown results' fragments
-                out[query] = sum(sizes)
+                out[query] = {"raw": sum(r for r, _ in sizes), "gzip": sum(g for _, g in sizes),
+                              "files": len(sizes)}
                 page.close()
             browser.close()
     finally:
@@ -249,8 +260,9 @@ def report(row: dict[str, object]) -> None:
           f"over the plain site: {q['wall_s']:.1f} s, {q['peak_mb']:.0f} MB, {q['index_mb']:.1f} MB")
     k = row["article_page_kb"]
     print(f"  article page HTML: median {k['median']:.1f} KB, largest {k['max']:.1f} KB (limit 60 KB)")
-    print("  one search query transfers: " + ", ".join(f"'{q}' {n / 1000:.0f} kB" for q, n in row["search_bytes"].items())
-          + " (limit 300 kB)")
+    print("  one search query loads: " + ", ".join(
+        f"'{q}' {n['raw'] / 1000:.0f} kB ({n['gzip'] / 1000:.0f} kB gzipped, {n['files']} files)"
+        for q, n in row["search_bytes"].items()) + " (limit 300 kB)")
     s = row["serve"]
     print(f"  serve: first page after {s['first_page_s']:.1f} s; a front-matter edit served after {s['edit_to_page_s']:.2f} s")
 

@@ -32,6 +32,11 @@ FORCE_NOUNS = {"army", "military", "forces", "troops", "soldiers", "navy", "air 
                "warplanes", "aircraft", "marines", "militaries"}
 STATE_NOUNS = {"government", "authorities", "officials", "diplomats", "regime", "administration",
                "state", "ministry", "threats", "leadership", "embassy"}
+# A "person" the model finds after one of these words is a place: 'Village Malakal' (in "SOS
+# Children's Village Malakal") is the town of Malakal; 'Fort Hood', 'Lake Victoria' are places
+# whose name keeps the word.
+PLACE_DESCRIPTORS = {"village", "town", "city", "district", "province", "county", "region", "state"}
+PLACE_NAME_HEADS = {"fort", "mount", "lake", "camp", "port", "cape", "gulf", "bay", "isle", "island"}
 STATE_NAMING_NOUNS = {"government", "authorities", "regime", "administration"}  # part of the name
 LOCATIVE = {"in", "to", "from", "into", "near", "at", "across", "throughout", "inside", "within", "outside",
             "around", "towards", "toward", "via", "through", "off", "across", "between", "of"}
@@ -112,6 +117,11 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
             label = ent.label_
             if label == "PERSON" and span.text.isupper() and len(span.text) <= 6:
                 label = "ORG"  # 'DAB', 'FTU': an acronym names an organisation, not a person
+            if label == "PERSON" and j - i >= 2 and doc[i].lower_ in PLACE_DESCRIPTORS | PLACE_NAME_HEADS:
+                label = "GPE" if doc[i].lower_ in PLACE_DESCRIPTORS else "LOC"
+                if doc[i].lower_ in PLACE_DESCRIPTORS:
+                    i += 1
+                    span = doc[i:j]
             found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
     found.extend(_proper_noun_runs(doc, found))
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]

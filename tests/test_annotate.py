@@ -102,6 +102,15 @@ def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):
     assert _place(result, "France")["kind"] == "country"
 
 
+def test_a_town_after_a_descriptor_is_a_place_not_a_person(annotator):
+    result = annotation_json("x", annotator(
+        "Cholera in Sudan\n\nThe situation in SOS Children's Village Malakal is stable, the charity said. "
+        "Aid groups have returned to work in both Darfur and Malakal.\n"))
+    assert not any("Malakal" in a["name"] for a in result["actors"])
+    malakal = _place(result, "Malakal")
+    assert malakal and malakal["country"] in ("South Sudan", "Sudan") and malakal["lat"] is not None
+
+
 def test_bad_date_is_refused_with_a_hint():
     proc = run(sys.executable, "build.py", "annotate", "--json", "--date", "29/09/2017", str(SEED), check=False)
     assert proc.returncode == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -21,9 +22,7 @@ from typing import Any, Callable
 
 import jinja2
 from markupsafe import Markup
-import yaml
 
-from ..errors import RENDER_FAILED, problem
 from ..model import EVENT_TYPES
 from ..review import review_pairs
 from .archive import Archive, ArticleRecord, Entity, EventRecord, article_order
@@ -45,11 +44,15 @@ class PlannedPage:
     source: str                 # the content file to blame if it cannot be rendered
     meta: dict[str, Any]        # its front matter: title, search, feed
     render: Callable[[], str]   # its HTML body
+    # For an index page: a summary of everything it shows, cheap to compute, so a serve
+    # rebuild renders the page again only when that changes. None: compare nothing.
+    fingerprint: Callable[[], Any] | None = None
 
     @property
     def markdown(self) -> str:
-        """The page's Markdown source for MkDocs: front matter only; the body is HTML."""
-        return f"---\n{yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True)}---\n"
+        """The page's Markdown source for MkDocs: front matter only; the body is HTML. JSON
+        values are YAML flow scalars, and json is far quicker than a YAML dump per page."""
+        return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in sorted(self.meta.items())) + "---\n"
 
 
 def page_title(text: str) -> str:
@@ -107,6 +110,7 @@ def _top(counts: Counter[tuple[str, str]], n: int, name: Callable[[tuple[str, st
     return sorted(counts.items(), key=lambda x: (-x[1], name(x[0]), x[0]))[:n]
 
 
+FACET_VALUES = 500  # actors (and places) offered as search filters: those named in most articles
 NEARBY_KM = 250
 # Grid cells of 2.5 degrees of latitude (~280 km); columns shrink towards the poles, so a cell
 # is at least NEARBY_KM wide up to 60 degrees north or south; beyond that a few far places in
@@ -128,14 +132,16 @@ def _coords(entity: Entity) -> tuple[float, float] | None:
 
 
 class SiteRenderer:
-    def __init__(self, archive: Archive, templates_dir: Path) -> None:
+    def __init__(self, archive: Archive, templates_dir: Path,
+                 bytecode_cache: jinja2.BytecodeCache | None = None) -> None:
         self.archive = archive
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=True,
-            trim_blocks=True, lstrip_blocks=True,
+            trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache,
         )
         self.events_by_id = {e.id: e for e in archive.events}
         self._grid: dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]] | None = None
+        self._facets: set[tuple[str, str]] | None = None
 
     # ---------------------------------------------------------------- helpers for templates
 
@@ -150,11 +156,24 @@ class SiteRenderer:
 
         return self.env.get_template(template).render(
             link=link, entity_link=entity_link, page_url=page_url, archive=self.archive, kind_labels=KIND_LABELS,
-            **context)
+            facet=self.facet, **context)
 
     def _entity_name(self, folder: str, slug: str) -> str:
         entity = self.archive.entity(folder, slug)
         return entity.name if entity else slug
+
+    def facet(self, folder: str, slug: str) -> bool:
+        """Whether the actor or place is a value of the search page's actor/place filter: the
+        FACET_VALUES named in most articles. Pagefind's UI loads every filter value with the
+        first query, so 20,000 one-article actors would cost every reader half a megabyte;
+        each of them is still found by its name, and its page lists its articles."""
+        if self._facets is None:
+            self._facets = set()
+            for name in ("actors", "places"):
+                counts = [(-len({a.slug for a, _ in mentions}), key) for key, mentions in
+                          self.archive.mentions_of().items() if key[0] == name]
+                self._facets.update(key for _, key in sorted(counts)[:FACET_VALUES])
+        return (folder, slug) in self._facets
 
     def nearby(self, place: Entity) -> list[tuple[int, Entity]]:
         """Places (not countries) within NEARBY_KM, nearest first. Places are bucketed on a grid
@@ -277,21 +296,42 @@ class SiteRenderer:
                 "places": len(self.archive.places), "events": len(self.archive.events)}
 
     def index_pages(self) -> list[PlannedPage]:
-        def index(url: str, title: str, render: Callable[[], str], search: bool = True) -> PlannedPage:
-            return PlannedPage(url, ("index", url), "mkdocs.yml", page_meta(title, search=search), render)
+        def index(url: str, title: str, render: Callable[[], str], fingerprint: Callable[[], Any],
+                  search: bool = True) -> PlannedPage:
+            return PlannedPage(url, ("index", url), "mkdocs.yml", page_meta(title, search=search), render,
+                               lambda: (self.count(), fingerprint()))
 
         return [
-            index("", "Newsroom archive", self.home_page),
-            index("articles/", "Articles", self.articles_index),
-            index("actors/", "Actors", self.actors_index),
-            index("places/", "Places", self.places_index),
-            index("events/", "Events", self.events_index),
-            index("timeline/", "Timeline", self.timeline_page),
+            index("", "Newsroom archive", self.home_page, lambda: self._article_rows()[:30]),
+            index("articles/", "Articles", self.articles_index, self._article_rows),
+            index("actors/", "Actors", self.actors_index,
+                  lambda: tuple((s, e.name, e.kind) for s, e in sorted(self.archive.actors.items()))),
+            index("places/", "Places", self.places_index,
+                  lambda: tuple((s, e.name, e.kind, str(e.record.get("country")))
+                                for s, e in sorted(self.archive.places.items()))),
+            index("events/", "Events", self.events_index, self._event_rows),
+            index("timeline/", "Timeline", self.timeline_page, self._event_rows),
             index("map/", "Map", lambda: self._render("map.html", "map/", count=self.count(),
-                                                      event_types=list(EVENT_TYPES))),
-            index("search/", "Search", lambda: self._render("search.html", "search/"), search=False),
-            index("review/", "Review", self.review_page, search=False),
+                                                      event_types=list(EVENT_TYPES)), tuple),
+            index("search/", "Search", lambda: self._render("search.html", "search/"), tuple, search=False),
+            index("review/", "Review", self.review_page, self._entity_records, search=False),
         ]
+
+    # What the index pages show, as comparable rows: same rows, same page.
+    def _article_rows(self) -> tuple[Any, ...]:
+        return tuple((a.slug, a.title, a.date, len(a.actors), len(a.places), len(a.events))
+                     for a in sorted(self.archive.articles.values(), key=article_order))
+
+    def _event_rows(self) -> tuple[Any, ...]:
+        name = self._entity_name
+        return tuple((e.id, e.page, e.type, e.sub_type, e.date, e.when, e.place and name("places", e.place),
+                      tuple(name("actors", a) for a in e.actors), repr(e.fatalities),
+                      e.according_to and name("actors", e.according_to), e.status, e.article, e.anchor)
+                     for e in self.archive.events)
+
+    def _entity_records(self) -> tuple[Any, ...]:
+        return tuple((e.folder, e.slug, repr(e.record)) for e in [*self.archive.actors.values(),
+                                                                  *self.archive.places.values()])
 
     def home_page(self) -> str:
         articles = sorted(self.archive.articles.values(), key=article_order)

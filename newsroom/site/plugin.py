@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,6 +48,21 @@ class NewsroomConfig(base.Config):
 PRERENDER_FROM = 1000
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept between serve rebuilds (keyed by name and source checksum, so an
+    edited template compiles again): a rebuild then spends nothing compiling Material's."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class GeneratedPage(File):
     """A page made from content/; `changed` is False when a serve rebuild can keep it."""
 
@@ -74,6 +90,8 @@ class _Build:
     event_pages: dict[str, str]
     statics: dict[str, str]
     stamp: tuple[int, ...]
+    fingerprints: dict[str, Any]  # index page -> what it showed
+    files: dict[str, File]        # src_uri -> the File handed to MkDocs
 
 
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
@@ -84,6 +102,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self.previous: _Build | None = None
         self.known: set[str] = set()
         self.prerender: Prerenderer | None = None
+        self.bytecode = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps plugin instances between config loads in one process: start afresh.
@@ -107,38 +126,62 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if "SOURCE_DATE_EPOCH" not in os.environ:
             # Same content, same site: date the build by the content, not the clock.
             os.environ["SOURCE_DATE_EPOCH"] = str(_content_epoch(archive))
-        renderer = SiteRenderer(archive, Path(self.config.templates_dir))
+        renderer = SiteRenderer(archive, Path(self.config.templates_dir), self.bytecode)
         for item in archive.problems:
             # A warning, so `mkdocs build --strict` fails after building everything valid.
             log.warning(str(item))
         plan = renderer.plan()
-        statics = {**renderer.redirects(), **exports(archive, config.site_url or "")}
         stamp = _stamp(Path(self.config.templates_dir), config.config_file_path)
         touched = None  # None: every page
         if self.incremental and before is not None and before.stamp == stamp:
             touched = affected_pages(before.archive, archive, before.event_pages, self.cache.changed,
                                      renderer.nearby)
+        statics = {**renderer.redirects(), **exports(archive, config.site_url or "", before and before.statics,
+                                                     touched)}
+        fingerprints = ({uri: page.fingerprint() for uri, page in plan.items() if page.fingerprint}
+                        if self.incremental else {})
         taken = {f.src_uri for f in files}
+        kept = before.files if before is not None and touched is not None else {}
+        made: dict[str, File] = {}
         for uri, page in sorted(plan.items()):
             if uri in taken:
                 log.warning(f"docs/{uri} hides a generated page of the same name; rename it")
                 continue
+            changed = touched is None or page.key in touched or (
+                page.fingerprint is not None and before is not None and before.fingerprints.get(uri) != fingerprints[uri])
+            old = kept.get(uri)
+            if not changed and isinstance(old, GeneratedPage) and old.content_string == page.markdown:
+                # Untouched: the same File (and the Page MkDocs made for it) serve again, as
+                # MkDocs skips it under --dirty; making 50,000 new ones costs seconds.
+                old.changed = False
+                made[uri] = old
+                continue
             file = GeneratedPage.generated(config, uri, content=page.markdown)
-            file.plan = page
-            file.changed = touched is None or page.key[0] == "index" or page.key in touched
-            files.append(file)
+            file.plan, file.changed = page, True
+            made[uri] = file
         for uri, content in sorted(statics.items()):
             if uri in taken:
                 log.warning(f"docs/{uri} hides a generated file of the same name; rename it")
                 continue
+            old = kept.get(uri)
+            if isinstance(old, GeneratedFile) and before is not None and before.statics.get(uri) == content:
+                old.changed = False
+                made[uri] = old
+                continue
             static = GeneratedFile.generated(config, uri, content=content)
-            static.changed = touched is None or before is None or before.statics.get(uri) != content
-            files.append(static)
+            static.changed = True
+            made[uri] = static
+        for file in made.values():
+            files.append(file)
         self.known = {f.url for f in files}
-        self._start_prerender([f.plan for f in files if isinstance(f, GeneratedPage) and f.changed])
+        self._start_prerender([f.plan for f in made.values() if isinstance(f, GeneratedPage) and f.changed])
         if self.incremental:
-            self.previous = _Build(archive, event_pages(archive), statics, stamp)
+            self.previous = _Build(archive, event_pages(archive), statics, stamp, fingerprints, made)
         return files
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        env.bytecode_cache = self.bytecode  # the theme's templates, compiled once per serve
+        return env
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The body is rendered when the page is written (on_page_context), not held till then.
