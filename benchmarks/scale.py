@@ -29,6 +29,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -175,7 +176,7 @@ def serve_edit_latency(project: Path) -> tuple[float, float]:
     page = f"http://127.0.0.1:{port}/articles/{article.stem}/"
     started = time.perf_counter()
     proc = subprocess.Popen([PY, "build.py", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     original = article.read_text(encoding="utf-8")
     try:
         body = _wait_for(page, lambda text: True, timeout=3600)
@@ -189,7 +190,7 @@ def serve_edit_latency(project: Path) -> tuple[float, float]:
         return first, time.perf_counter() - started
     finally:
         article.write_text(original, encoding="utf-8")
-        proc.terminate()
+        os.killpg(proc.pid, signal.SIGTERM)  # build.py and the mkdocs it started
         proc.wait()
 
 
