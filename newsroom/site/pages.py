@@ -163,10 +163,11 @@ class SiteRenderer:
         return entity.name if entity else slug
 
     def facet(self, folder: str, slug: str) -> bool:
-        """Whether the actor or place is a value of the search page's actor/place filter: the
-        FACET_VALUES named in most articles. Pagefind's UI loads every filter value with the
-        first query, so 20,000 one-article actors would cost every reader half a megabyte;
-        each of them is still found by its name, and its page lists its articles."""
+        """Whether the actor or place is a value of the search page's actor/place filter, and
+        its page is in the search index: the FACET_VALUES named in most articles. Pagefind's
+        UI loads every filter value with the first query, and every query loads a summary of
+        every indexed page, so 20,000 one-article actors would cost every reader a megabyte;
+        the articles naming them are found by the name, and link to their pages."""
         if self._facets is None:
             self._facets = set()
             for name in ("actors", "places"):

@@ -118,6 +118,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         for folder in (self.config.content_dir, self.config.templates_dir):
             if folder not in config.watch:
                 config.watch.append(folder)
+        if self.incremental:
+            # A preview needs no sitemap, and it lists every page: 50,000 URLs on every edit.
+            config.theme.static_templates.discard("sitemap.xml")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
