@@ -42,11 +42,16 @@ class PlannedPage:
     url: str                    # "actors/hezbollah/"
     key: tuple[str, str]        # what it shows: ("actors", slug), ("events", id), ("index", url)...
     source: str                 # the content file to blame if it cannot be rendered
-    meta: dict[str, Any]        # its front matter: title, search, feed
+    make_meta: Callable[[], dict[str, Any]]  # its front matter (title, search, feed), on demand
     render: Callable[[], str]   # its HTML body
     # For an index page: a summary of everything it shows, cheap to compute, so a serve
     # rebuild renders the page again only when that changes. None: compare nothing.
     fingerprint: Callable[[], Any] | None = None
+
+    @functools.cached_property
+    def meta(self) -> dict[str, Any]:
+        # On demand: a serve rebuild needs the titles of the pages it writes, not of all 50,000.
+        return self.make_meta()
 
     @property
     def markdown(self) -> str:
@@ -212,16 +217,17 @@ class SiteRenderer:
         pages: list[PlannedPage] = []
         for article in self.archive.articles.values():
             pages.append(PlannedPage(page_url("articles", article.slug), ("articles", article.slug), article.path,
-                                     page_meta(article.title), lambda a=article: self.article_page(a)))
+                                     lambda a=article: page_meta(a.title), lambda a=article: self.article_page(a)))
         for entity in [*self.archive.actors.values(), *self.archive.places.values()]:
             pages.append(PlannedPage(page_url(entity.folder, entity.slug), (entity.folder, entity.slug), entity.path,
-                                     page_meta(entity.name, feed=f"{entity.folder}/{entity.slug}/feed.xml"),
+                                     lambda e=entity: page_meta(e.name, feed=f"{e.folder}/{e.slug}/feed.xml"),
                                      lambda e=entity: self.entity_page(e)))
         for event in self.archive.events:
             if event.page == event.id:  # one page per real-world event; the other reports share it
                 pages.append(PlannedPage(page_url("events", event.id), ("events", event.id),
                                          self.archive.articles[event.article].path,
-                                         page_meta(self.event_title(event)), lambda e=event: self.event_page(e)))
+                                         lambda e=event: page_meta(self.event_title(e)),
+                                         lambda e=event: self.event_page(e)))
         pages.extend(self.index_pages())
         return {src_uri(page.url): page for page in pages}
 
@@ -299,7 +305,7 @@ class SiteRenderer:
     def index_pages(self) -> list[PlannedPage]:
         def index(url: str, title: str, render: Callable[[], str], fingerprint: Callable[[], Any],
                   search: bool = True) -> PlannedPage:
-            return PlannedPage(url, ("index", url), "mkdocs.yml", page_meta(title, search=search), render,
+            return PlannedPage(url, ("index", url), "mkdocs.yml", lambda: page_meta(title, search=search), render,
                                lambda: (self.count(), fingerprint()))
 
         return [

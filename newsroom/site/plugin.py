@@ -118,9 +118,6 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         for folder in (self.config.content_dir, self.config.templates_dir):
             if folder not in config.watch:
                 config.watch.append(folder)
-        if self.incremental:
-            # A preview needs no sitemap, and it lists every page: 50,000 URLs on every edit.
-            config.theme.static_templates.discard("sitemap.xml")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -153,9 +150,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             changed = touched is None or page.key in touched or (
                 page.fingerprint is not None and before is not None and before.fingerprints.get(uri) != fingerprints[uri])
             old = kept.get(uri)
-            if not changed and isinstance(old, GeneratedPage) and old.content_string == page.markdown:
+            if not changed and isinstance(old, GeneratedPage):
                 # Untouched: the same File (and the Page MkDocs made for it) serve again, as
-                # MkDocs skips it under --dirty; making 50,000 new ones costs seconds.
+                # MkDocs skips it under --dirty; making 50,000 new ones costs seconds. Its
+                # front matter cannot differ: a title comes from a file the edit did not touch.
                 old.changed = False
                 made[uri] = old
                 continue
