@@ -153,8 +153,8 @@ def search_payload(site: Path, queries: list[str]) -> dict[str, dict[str, int]]:
 
                 page.on("requestfinished", loaded)
                 page.goto(f"{url}/search/")
-                page.fill(".pagefind-ui__search-input", query)
-                page.wait_for_selector(".pagefind-ui__result", timeout=30_000)
+                page.fill("#nr-q", query)
+                page.wait_for_selector(".nr-result-link", timeout=30_000)
                 page.wait_for_timeout(1500)  # the shown results' fragments
                 out[query] = {"raw": sum(r for r, _ in sizes), "gzip": sum(g for _, g in sizes),
                               "files": len(sizes)}

@@ -76,21 +76,39 @@ def test_article_index_and_event_evidence_in_the_browser(page, served):
 
 
 def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article_events(page, served):
+    loaded: list[str] = []
+    page.on("requestfinished", lambda r: loaded.append(r.url))
     page.goto(f"{served}/search/")
-    page.fill(".pagefind-ui__search-input", "Hezbollah")
-    page.wait_for_selector(".pagefind-ui__result")
-    kind = page.locator(".pagefind-ui__filter-panel details", has_text="kind")
-    kind.locator("summary").click()
-    kind.locator("label", has_text="event").first.click()
+    page.fill("#nr-q", "Hezbollah")
+    page.wait_for_selector(".nr-result-link")
+    assert page.locator(".nr-result-link").count() > 1
+    assert not any(".pf_filter" in url for url in loaded)  # no filter is loaded until one is set
+    page.locator(".nr-search-filters label", has_text="event").locator("input").check()
     # Results refresh asynchronously: wait until there are some and all are event pages.
     page.wait_for_function("""() => {
-        const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
+        const links = [...document.querySelectorAll('.nr-result-link')];
         return links.length > 0 && links.every(a => a.getAttribute('href').includes('/events/'));
     }""")
-    links = [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
+    links = [a.get_attribute("href") for a in page.locator(".nr-result-link").all()]
     assert links and all("/events/" in link for link in links)
+    assert "result(s) for" in page.locator(".nr-search-status").inner_text()
     page.goto(f"{served}{links[0]}" if links[0].startswith("/") else links[0])
     assert page.locator(f'a[href*="articles/{SEED_SLUG}/"]').count() >= 1
+
+
+def test_search_by_an_actor_filter_keeps_only_articles_naming_it(page, served):
+    page.goto(f"{served}/search/")
+    page.wait_for_selector(".nr-search-filters:not([hidden])")
+    page.fill("#nr-q", "army")
+    page.wait_for_selector(".nr-result-link")
+    page.fill("#nr-actor", "Hezbollah")
+    page.locator("#nr-actor").dispatch_event("change")
+    page.wait_for_function("""() => {
+        const links = [...document.querySelectorAll('.nr-result-link')];
+        return links.length > 0 && links.length < 6;
+    }""")
+    hrefs = [a.get_attribute("href") for a in page.locator(".nr-result-link").all()]
+    assert any(f"articles/{SEED_SLUG}/" in h for h in hrefs)
 
 
 def test_archive_map_shows_a_marker_per_place_and_a_dot_per_event(page, served, example_site):
@@ -119,7 +137,7 @@ AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("url", [f"/articles/{SEED_SLUG}/", "/actors/hezbollah/", "/places/deir-ez-zor/",
-                                 "/articles/", "/actors/", "/events/"])
+                                 "/articles/", "/actors/", "/events/", "/search/", "/map/"])
 def test_no_serious_accessibility_violation(page, served, url):
     page.goto(f"{served}{url}")
     page.add_script_tag(path=str(AXE))

@@ -1,4 +1,4 @@
-// Maps (Leaflet, vendored under assets/vendor/leaflet) and the search page (Pagefind UI).
+// Maps (Leaflet, vendored under assets/vendor/leaflet) and the search page (Pagefind's JS API).
 // Pages work without this script: coordinates and lists are always in the HTML.
 (function () {
   "use strict";
@@ -53,9 +53,89 @@
     });
   }
 
-  function search(element) {
-    if (typeof PagefindUI === "undefined") return;
-    new PagefindUI({ element: element, showSubResults: true, resetStyles: false });
+  // The search page: Pagefind's JavaScript API with filters loaded only when set.
+  function search(form) {
+    var root = new URL(form.dataset.root, document.baseURI);
+    var input = form.querySelector("#nr-q");
+    var status = document.querySelector(".nr-search-status");
+    var list = document.querySelector(".nr-results");
+    var panel = form.querySelector(".nr-search-filters");
+    var pagefind = null, latest = 0;
+
+    function option(parent, type, name, value) {
+      if (type === "checkbox") {
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox"; box.value = value; box.dataset.filter = name;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + value + " "));
+        parent.appendChild(label);
+      } else {
+        var item = document.createElement("option");
+        item.value = value; item.textContent = value;
+        parent.appendChild(item);
+      }
+    }
+
+    fetch(form.dataset.facets).then(function (r) { return r.json(); }).then(function (facets) {
+      form.querySelectorAll("[data-type=checkbox]").forEach(function (box) {
+        (facets[box.dataset.filter] || []).forEach(function (v) { option(box, "checkbox", box.dataset.filter, v); });
+      });
+      (facets.year || []).forEach(function (v) { option(form.querySelector("#nr-year"), "option", "year", v); });
+      (facets.actor || []).forEach(function (v) { option(form.querySelector("#nr-actors"), "option", "actor", v); });
+      (facets.place || []).forEach(function (v) { option(form.querySelector("#nr-places"), "option", "place", v); });
+      panel.hidden = false;
+    });
+
+    function chosen() {
+      var filters = {};
+      form.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+        (filters[box.dataset.filter] = filters[box.dataset.filter] || []).push(box.value);
+      });
+      ["#nr-year", "#nr-actor", "#nr-place"].forEach(function (id) {
+        var field = form.querySelector(id);
+        if (field.value) filters[field.dataset.filter] = [field.value];
+      });
+      return filters;
+    }
+
+    function show(results, total, query) {
+      list.textContent = "";
+      results.forEach(function (data) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.className = "nr-result-link";
+        link.href = data.url;
+        link.textContent = (data.meta && data.meta.title) || data.url;  // text, never HTML
+        var excerpt = document.createElement("p");
+        // Pagefind's excerpt: the page's own text, escaped by Pagefind, with <mark> around hits.
+        excerpt.innerHTML = data.excerpt;
+        item.appendChild(link);
+        item.appendChild(excerpt);
+        list.appendChild(item);
+      });
+      status.textContent = total ? total + " result(s) for \u201c" + query + "\u201d" +
+        (total > results.length ? ", the first " + results.length + " shown" : "") : "Nothing found for \u201c" + query + "\u201d";
+    }
+
+    function run() {
+      var query = input.value.trim(), mine = ++latest;
+      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      var ready = pagefind ? Promise.resolve(pagefind) : import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        pagefind = module;
+        return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind; });
+      });
+      ready.then(function (pf) { return pf.debouncedSearch(query, { filters: chosen() }, 250); }).then(function (found) {
+        if (!found || mine !== latest) return null;  // superseded by a newer query
+        return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (data) {
+          if (mine === latest) show(data, found.results.length, query);
+        });
+      });
+    }
+
+    input.addEventListener("input", run);
+    form.addEventListener("change", run);
+    input.focus();
   }
 
   function init() {
@@ -63,7 +143,7 @@
       document.querySelectorAll(".nr-map").forEach(placeMap);
       document.querySelectorAll(".nr-archive-map").forEach(archiveMap);
     }
-    document.querySelectorAll("#nr-search").forEach(search);
+    document.querySelectorAll("form.nr-search").forEach(search);
   }
   if (window.document$) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();

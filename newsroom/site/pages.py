@@ -181,6 +181,20 @@ class SiteRenderer:
                 self._facets.update(key for _, key in sorted(counts)[:FACET_VALUES])
         return (folder, slug) in self._facets
 
+    def facets_json(self) -> str:
+        """The search page's filter choices, names only: Pagefind loads a filter's page lists
+        when a reader sets it, never all of them up front."""
+        self.facet("actors", "")  # builds the set
+        assert self._facets is not None
+        years = {d[:4] for d in [*(a.date for a in self.archive.articles.values()),
+                                 *(e.date for e in self.archive.events)] if d}
+        names = {folder: sorted({self._entity_name(folder, slug) for f, slug in self._facets if f == folder},
+                                key=str.lower) for folder in ("actors", "places")}
+        facets = {"kind": ["article", "event", "actor", "place"],
+                  "event type": [t for t in EVENT_TYPES if any(e.type == t for e in self.archive.events)],
+                  "year": sorted(years, reverse=True), "actor": names["actors"], "place": names["places"]}
+        return json.dumps(facets, ensure_ascii=False, sort_keys=True) + "\n"
+
     def nearby(self, place: Entity) -> list[tuple[int, Entity]]:
         """Places (not countries) within NEARBY_KM, nearest first. Places are bucketed on a grid
         of cells about NEARBY_KM wide, so each page looks at its own and the adjacent cells."""

@@ -137,7 +137,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             touched = affected_pages(before.archive, archive, before.event_pages, self.cache.changed,
                                      renderer.nearby)
         statics = {**renderer.redirects(), **exports(archive, config.site_url or "", before and before.statics,
-                                                     touched)}
+                                                     touched), "exports/facets.json": renderer.facets_json()}
         fingerprints = ({uri: page.fingerprint() for uri, page in plan.items() if page.fingerprint}
                         if self.incremental else {})
         taken = {f.src_uri for f in files}
