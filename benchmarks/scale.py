@@ -126,7 +126,8 @@ def serve_static(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 def search_payload(site: Path, queries: list[str]) -> dict[str, dict[str, int]]:
-    """Bytes loaded from /pagefind/ for each query typed into the search page: as served here
+    """Bytes loaded for search (/pagefind/ and the filter choices in exports/facets.json) for
+    each query typed into the search page: as served here
     (no compression) and as a static host that gzips text sends them (Pagefind's index files
     are gzip already and are counted as they are)."""
     import gzip
@@ -147,7 +148,8 @@ def search_payload(site: Path, queries: list[str]) -> dict[str, dict[str, int]]:
 
                 def loaded(request: object) -> None:
                     response = request.response()  # type: ignore[attr-defined]
-                    if "/pagefind/" in request.url and response is not None:  # type: ignore[attr-defined]
+                    wanted = "/pagefind/" in request.url or request.url.endswith("/facets.json")  # type: ignore[attr-defined]
+                    if wanted and response is not None:
                         body = response.body()
                         sizes.append((len(body), min(len(body), len(gzip.compress(body, 6)))))
 

@@ -96,6 +96,16 @@ def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article_events(p
     assert page.locator(f'a[href*="articles/{SEED_SLUG}/"]').count() >= 1
 
 
+def test_search_shows_ten_results_then_more_on_request(page, served):
+    page.goto(f"{served}/search/")
+    page.fill("#nr-q", "said")
+    page.wait_for_selector(".nr-more")
+    assert page.locator(".nr-result-link").count() == 10
+    assert "the first 10 shown" in page.locator(".nr-search-status").inner_text()
+    page.locator(".nr-more").click()
+    page.wait_for_function("() => document.querySelectorAll('.nr-result-link').length > 10")
+
+
 def test_search_by_an_actor_filter_keeps_only_articles_naming_it(page, served):
     page.goto(f"{served}/search/")
     page.wait_for_selector(".nr-search-filters:not([hidden])")

@@ -60,7 +60,7 @@
     var status = document.querySelector(".nr-search-status");
     var list = document.querySelector(".nr-results");
     var panel = form.querySelector(".nr-search-filters");
-    var pagefind = null, latest = 0;
+    var pagefind = null, latest = 0, PAGE = 10;
 
     function option(parent, type, name, value) {
       if (type === "checkbox") {
@@ -99,8 +99,7 @@
       return filters;
     }
 
-    function show(results, total, query) {
-      list.textContent = "";
+    function show(results, total, shown, query) {
       results.forEach(function (data) {
         var item = document.createElement("li");
         var link = document.createElement("a");
@@ -115,26 +114,50 @@
         list.appendChild(item);
       });
       status.textContent = total ? total + " result(s) for \u201c" + query + "\u201d" +
-        (total > results.length ? ", the first " + results.length + " shown" : "") : "Nothing found for \u201c" + query + "\u201d";
+        (total > shown ? ", the first " + shown + " shown" : "") : "Nothing found for \u201c" + query + "\u201d";
     }
 
     function run() {
       var query = input.value.trim(), mine = ++latest;
-      if (!query) { list.textContent = ""; status.textContent = ""; return; }
+      if (!query) {
+        list.textContent = ""; status.textContent = "";
+        var stale = document.querySelector(".nr-more");
+        if (stale) stale.remove();
+        return;
+      }
       var ready = pagefind ? Promise.resolve(pagefind) : import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         pagefind = module;
         return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind; });
       });
       ready.then(function (pf) { return pf.debouncedSearch(query, { filters: chosen() }, 250); }).then(function (found) {
-        if (!found || mine !== latest) return null;  // superseded by a newer query
-        return Promise.all(found.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (data) {
-          if (mine === latest) show(data, found.results.length, query);
-        });
+        if (!found || mine !== latest) return;  // superseded by a newer query
+        list.textContent = "";
+        more(found, 0, query, mine);
+      });
+    }
+
+    // Ten results at a time: each one shown costs a fragment download.
+    function more(found, start, query, mine) {
+      var page = found.results.slice(start, start + PAGE);
+      Promise.all(page.map(function (r) { return r.data(); })).then(function (data) {
+        if (mine !== latest) return;
+        show(data, found.results.length, start + data.length, query);
+        var old = document.querySelector(".nr-more");
+        if (old) old.remove();
+        if (start + PAGE < found.results.length) {
+          var button = document.createElement("button");
+          button.type = "button"; button.className = "nr-more md-button";
+          button.textContent = "More results";
+          button.addEventListener("click", function () { more(found, start + PAGE, query, mine); });
+          list.after(button);
+        }
       });
     }
 
     input.addEventListener("input", run);
-    form.addEventListener("change", run);
+    // Filters search again when set; the query box already did on input (its change event,
+    // fired when it loses focus, would restart the results the reader is paging through).
+    form.addEventListener("change", function (event) { if (event.target !== input) run(); });
     input.focus();
   }
 
