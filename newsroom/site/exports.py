@@ -132,18 +132,25 @@ def atom_feed(title: str, feed_path: str, articles: list[ArticleRecord], site_ur
             + "".join(entries) + "</feed>\n")
 
 
+DATA_FILES = ("exports/events.csv", "exports/events.json", "exports/events.geojson", "exports/places.geojson",
+              "exports/actors.json")
+
+
 def exports(archive: Archive, site_url: str = "", reuse: Mapping[str, str] | None = None,
-            fresh: set[tuple[str, str]] | None = None) -> dict[str, str]:
+            fresh: set[tuple[str, str]] | None = None, data_unchanged: bool = False) -> dict[str, str]:
     """Every export and feed. With `reuse` (the last build's, under serve), an entity's feed is
-    taken from it unless the entity is in `fresh` (touched by the edit): 30,000 feeds are not
-    rebuilt for one edit."""
-    out = {
-        "exports/events.csv": events_csv(archive), "exports/events.json": events_json(archive),
-        "exports/places.geojson": places_geojson(archive), "exports/actors.json": actors_json(archive),
-        "exports/events.geojson": events_geojson(archive),
-        "feeds/articles.xml": atom_feed("Newsroom archive: articles", "feeds/articles.xml",
-                                        list(archive.articles.values()), site_url),
-    }
+    taken from it unless the entity is in `fresh` (touched by the edit), and the data files
+    are taken from it when `data_unchanged`: one edit does not rebuild 30,000 feeds."""
+    if reuse is not None and data_unchanged and all(name in reuse for name in DATA_FILES):
+        out = {name: reuse[name] for name in DATA_FILES}
+    else:
+        out = {
+            "exports/events.csv": events_csv(archive), "exports/events.json": events_json(archive),
+            "exports/events.geojson": events_geojson(archive), "exports/places.geojson": places_geojson(archive),
+            "exports/actors.json": actors_json(archive),
+        }
+    out["feeds/articles.xml"] = atom_feed("Newsroom archive: articles", "feeds/articles.xml",
+                                          list(archive.articles.values()), site_url)
     mentioned = archive.mentions_of()
     entities = [("actors", slug) for slug in archive.actors] + [("places", slug) for slug in archive.places]
     for folder, slug in sorted(entities):

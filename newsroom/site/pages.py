@@ -147,6 +147,7 @@ class SiteRenderer:
         self.events_by_id = {e.id: e for e in archive.events}
         self._grid: dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]] | None = None
         self._facets: set[tuple[str, str]] | None = None
+        self._rows: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- helpers for templates
 
@@ -338,21 +339,34 @@ class SiteRenderer:
             index("review/", "Review", self.review_page, self._entity_records, search=False),
         ]
 
-    # What the index pages show, as comparable rows: same rows, same page.
+    # What the index pages (and the exports) show, as comparable rows: same rows, same page.
+    # Each is made once per build: several pages share them.
     def _article_rows(self) -> tuple[Any, ...]:
-        return tuple((a.slug, a.title, a.date, len(a.actors), len(a.places), len(a.events))
-                     for a in sorted(self.archive.articles.values(), key=article_order))
+        return self._memo("articles", lambda: tuple(
+            (a.slug, a.title, a.date, len(a.actors), len(a.places), len(a.events))
+            for a in sorted(self.archive.articles.values(), key=article_order)))
 
     def _event_rows(self) -> tuple[Any, ...]:
         name = self._entity_name
-        return tuple((e.id, e.page, e.type, e.sub_type, e.date, e.when, e.place and name("places", e.place),
-                      tuple(name("actors", a) for a in e.actors), repr(e.fatalities),
-                      e.according_to and name("actors", e.according_to), e.status, e.article, e.anchor)
-                     for e in self.archive.events)
+        return self._memo("events", lambda: tuple(
+            (e.id, e.page, e.type, e.sub_type, e.date, e.when, e.place and name("places", e.place),
+             tuple(name("actors", a) for a in e.actors), repr(e.fatalities),
+             e.according_to and name("actors", e.according_to), e.status, e.article, e.anchor, e.evidence,
+             self.archive.articles[e.article].meta.get("credit"))
+            for e in self.archive.events))
 
     def _entity_records(self) -> tuple[Any, ...]:
-        return tuple((e.folder, e.slug, repr(e.record)) for e in [*self.archive.actors.values(),
-                                                                  *self.archive.places.values()])
+        return self._memo("entities", lambda: tuple(
+            (e.folder, e.slug, repr(e.record)) for e in [*self.archive.actors.values(), *self.archive.places.values()]))
+
+    def _memo(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._rows:
+            self._rows[key] = make()
+        return self._rows[key]
+
+    def data_rows(self) -> tuple[Any, ...]:
+        """What events.csv/json/geojson, places.geojson and actors.json are made from."""
+        return self._event_rows(), self._entity_records()
 
     def home_page(self) -> str:
         articles = sorted(self.archive.articles.values(), key=article_order)

@@ -136,10 +136,15 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if self.incremental and before is not None and before.stamp == stamp:
             touched = affected_pages(before.archive, archive, before.event_pages, self.cache.changed,
                                      renderer.nearby)
-        statics = {**renderer.redirects(), **exports(archive, config.site_url or "", before and before.statics,
-                                                     touched), "exports/facets.json": renderer.facets_json()}
         fingerprints = ({uri: page.fingerprint() for uri, page in plan.items() if page.fingerprint}
                         if self.incremental else {})
+        if self.incremental:
+            fingerprints["exports/"] = renderer.data_rows()
+        data_unchanged = before is not None and touched is not None and \
+            before.fingerprints.get("exports/") == fingerprints.get("exports/")
+        statics = {**renderer.redirects(), **exports(archive, config.site_url or "", before and before.statics,
+                                                     touched, data_unchanged),
+                   "exports/facets.json": renderer.facets_json()}
         taken = {f.src_uri for f in files}
         kept = before.files if before is not None and touched is not None else {}
         made: dict[str, File] = {}
