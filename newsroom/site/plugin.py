@@ -12,6 +12,7 @@ modified, so MkDocs skips the rest.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 from dataclasses import dataclass
@@ -180,6 +181,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         for file in made.values():
             files.append(file)
         self.known = {f.url for f in files}
+        # The archive and the file list are millions of long-lived objects: frozen, the cyclic
+        # garbage collector stops re-scanning them on every collection (it took seconds of a
+        # serve rebuild at 10,000 articles). They are still freed when no longer referenced.
+        gc.freeze()
         self._start_prerender([f.plan for f in made.values() if isinstance(f, GeneratedPage) and f.changed])
         if self.incremental:
             self.previous = _Build(archive, event_pages(archive), statics, stamp, fingerprints, made)
