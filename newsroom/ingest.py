@@ -41,6 +41,8 @@ class SeedPlan:
     stale: dict[str, str] = field(default_factory=dict)     # seed name -> article: seed or annotator changed
     unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    manifest: dict[str, Entry] = field(default_factory=dict)  # as read, for the run to update
+    digests: dict[str, str] = field(default_factory=dict)     # seed name -> SHA-256, hashed once
 
 
 @dataclass
@@ -55,14 +57,14 @@ class RefreshReport:
 
 def plan_seeds(seeds_dir: Path, content_dir: Path, version: str) -> SeedPlan:
     """Which seeds to annotate, from seed hashes and the manifest alone when it covers them."""
-    plan = SeedPlan()
-    manifest = read_manifest(content_dir)
+    plan = SeedPlan(manifest=read_manifest(content_dir))
     unknown = []
     for path in seed_files(seeds_dir):
-        entry = manifest.get(path.name)
+        entry = plan.manifest.get(path.name)
+        digest = plan.digests[path.name] = seed_sha256(path)
         if entry is None or not (content_dir / "articles" / f"{entry.article}.md").exists():
             unknown.append(path)
-        elif entry.seed_sha256 == seed_sha256(path) and entry.annotator == version:
+        elif entry.seed_sha256 == digest and entry.annotator == version:
             plan.unchanged.append(path.name)
         else:
             plan.stale[path.name] = entry.article
@@ -92,11 +94,10 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
     report.problems.extend(problems)
     annotator = make_annotator()
     annotator.use_knowledge(registry.extend(annotator.knowledge))
-    manifest = read_manifest(content_dir)
-    todo = plan.new
+    manifest = plan.manifest
     taken = {p.stem for p in (content_dir / "articles").glob("*.md")}
     readable: list[tuple[Path, str]] = []
-    for path in todo:
+    for path in plan.new:
         try:
             readable.append((path, read_seed(path, f"{seeds_dir.name}/{path.name}")))
         except SeedError as exc:
@@ -116,7 +117,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         create(machine_path(content_dir, slug), text)
         if create(content_dir / "articles" / f"{slug}.md", text):
             report.written.append(slug)
-        manifest[path.name] = Entry(slug, seed_sha256(path), version)
+        manifest[path.name] = Entry(slug, plan.digests[path.name], version)
         progress(f"{display} -> content/articles/{slug}.md")
     write_manifest(content_dir, manifest)
     if plan.stale:
@@ -125,15 +126,15 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         report.refreshed = refreshed.updated + refreshed.unchanged
         report.conflicts, report.words = refreshed.conflicts, report.words + refreshed.words
         report.problems.extend(refreshed.problems)
-        _record(seeds_dir, content_dir, refreshed, version)
+        _record(content_dir, manifest, refreshed, version, plan.digests)
     return report
 
 
-def _record(seeds_dir: Path, content_dir: Path, refreshed: RefreshReport, version: str) -> None:
+def _record(content_dir: Path, manifest: dict[str, Entry], refreshed: RefreshReport, version: str,
+            digests: dict[str, str]) -> None:
     """Note in the manifest which seed bytes and annotator version each article now reflects."""
-    manifest = read_manifest(content_dir)
     for slug, seed in refreshed.seeds.items():
-        manifest[seed] = Entry(slug, seed_sha256(seeds_dir / seed), version)
+        manifest[seed] = Entry(slug, digests[seed], version)
     write_manifest(content_dir, manifest)
 
 
@@ -168,7 +169,8 @@ def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Ann
     run = runner or (lambda a, jobs: annotate_all(a, jobs, processes))
     report = _refresh(seeds_dir, content_dir, annotator, registry, [p.stem for p in paths], progress, run)
     report.problems[:0] = problems + missing
-    _record(seeds_dir, content_dir, report, annotator_version())
+    _record(content_dir, read_manifest(content_dir), report, annotator_version(),
+            {seed: seed_sha256(seeds_dir / seed) for seed in report.seeds.values()})
     return report
 
 
