@@ -64,23 +64,24 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-class GeneratedPage(File):
-    """A page made from content/; `changed` is False when a serve rebuild can keep it."""
+class _Generated(File):
+    """A file made from content/; `changed` is False when a serve rebuild can keep it, and
+    MkDocs (under --dirty) then neither renders nor writes it."""
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+class GeneratedPage(_Generated):
+    """An article, entity, event or index page."""
 
     plan: PlannedPage
-    changed: bool = True
-
-    def is_modified(self) -> bool:
-        return self.changed
 
 
-class GeneratedFile(File):
-    """A redirect stub or an export, written only when its content changed (under --dirty)."""
-
-    changed: bool = True
-
-    def is_modified(self) -> bool:
-        return self.changed
+class GeneratedFile(_Generated):
+    """A redirect stub, an export or a feed."""
 
 
 @dataclass
@@ -92,6 +93,7 @@ class _Build:
     statics: dict[str, str]
     stamp: tuple[int, ...]
     fingerprints: dict[str, Any]  # index page -> what it showed
+    data_rows: Any                # what the data exports were made from
     files: dict[str, File]        # src_uri -> the File handed to MkDocs
 
 
@@ -139,45 +141,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                                      renderer.nearby)
         fingerprints = ({uri: page.fingerprint() for uri, page in plan.items() if page.fingerprint}
                         if self.incremental else {})
-        if self.incremental:
-            fingerprints["exports/"] = renderer.data_rows()
-        data_unchanged = before is not None and touched is not None and \
-            before.fingerprints.get("exports/") == fingerprints.get("exports/")
-        statics = {**renderer.redirects(), **exports(archive, config.site_url or "", before and before.statics,
-                                                     touched, data_unchanged),
+        data_rows = renderer.data_rows() if self.incremental else None
+        since = before if touched is not None else None  # the build this one only updates
+        statics = {**renderer.redirects(),
+                   **exports(archive, config.site_url or "", since and since.statics, touched,
+                             data_unchanged=since is not None and since.data_rows == data_rows),
                    "exports/facets.json": renderer.facets_json()}
-        taken = {f.src_uri for f in files}
-        kept = before.files if before is not None and touched is not None else {}
-        made: dict[str, File] = {}
-        for uri, page in sorted(plan.items()):
-            if uri in taken:
-                log.warning(f"docs/{uri} hides a generated page of the same name; rename it")
-                continue
-            changed = touched is None or page.key in touched or (
-                page.fingerprint is not None and before is not None and before.fingerprints.get(uri) != fingerprints[uri])
-            old = kept.get(uri)
-            if not changed and isinstance(old, GeneratedPage):
-                # Untouched: the same File (and the Page MkDocs made for it) serve again, as
-                # MkDocs skips it under --dirty; making 50,000 new ones costs seconds. Its
-                # front matter cannot differ: a title comes from a file the edit did not touch.
-                old.changed = False
-                made[uri] = old
-                continue
-            file = GeneratedPage.generated(config, uri, content=page.markdown)
-            file.plan, file.changed = page, True
-            made[uri] = file
-        for uri, content in sorted(statics.items()):
-            if uri in taken:
-                log.warning(f"docs/{uri} hides a generated file of the same name; rename it")
-                continue
-            old = kept.get(uri)
-            if isinstance(old, GeneratedFile) and before is not None and before.statics.get(uri) == content:
-                old.changed = False
-                made[uri] = old
-                continue
-            static = GeneratedFile.generated(config, uri, content=content)
-            static.changed = True
-            made[uri] = static
+        made = self._generated_files(config, plan, statics, {f.src_uri for f in files}, since, touched, fingerprints)
         for file in made.values():
             files.append(file)
         self.known = {f.url for f in files}
@@ -187,8 +157,41 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         gc.freeze()
         self._start_prerender([f.plan for f in made.values() if isinstance(f, GeneratedPage) and f.changed])
         if self.incremental:
-            self.previous = _Build(archive, event_pages(archive), statics, stamp, fingerprints, made)
+            self.previous = _Build(archive, event_pages(archive), statics, stamp, fingerprints, data_rows, made)
         return files
+
+    @staticmethod
+    def _generated_files(config: MkDocsConfig, plan: dict[str, PlannedPage], statics: dict[str, str],
+                         taken: set[str], since: _Build | None, touched: set[Any] | None,
+                         fingerprints: dict[str, Any]) -> dict[str, File]:
+        """src_uri -> the File of every generated page and file. Under serve, what the edit left
+        unchanged keeps the last build's File (and the Page MkDocs made for it): making 50,000
+        new ones costs seconds, and MkDocs skips them under --dirty anyway."""
+        made: dict[str, File] = {}
+
+        def add(uri: str, kind: type[_Generated], content: Any, unchanged: bool) -> _Generated | None:
+            if uri in taken:
+                log.warning(f"docs/{uri} hides a generated file of the same name; rename it")
+                return None
+            old = since.files.get(uri) if since is not None else None
+            if unchanged and isinstance(old, kind):
+                old.changed = False
+                made[uri] = old
+                return None
+            new = made[uri] = kind.generated(config, uri, content=content())
+            new.changed = True
+            return new
+
+        for uri, page in sorted(plan.items()):
+            # A page's front matter cannot change unless it changed: a title comes from the
+            # file the page shows, which the edit then touched.
+            unchanged = since is not None and touched is not None and page.key not in touched and (
+                page.fingerprint is None or since.fingerprints.get(uri) == fingerprints[uri])
+            if (file := add(uri, GeneratedPage, lambda p=page: p.markdown, unchanged)) is not None:
+                file.plan = page  # type: ignore[attr-defined]
+        for uri, content in sorted(statics.items()):
+            add(uri, GeneratedFile, lambda c=content: c, since is not None and since.statics.get(uri) == content)
+        return made
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = self.bytecode  # the theme's templates, compiled once per serve
