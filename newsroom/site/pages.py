@@ -145,9 +145,6 @@ class SiteRenderer:
             trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache,
         )
         self.events_by_id = {e.id: e for e in archive.events}
-        self._grid: dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]] | None = None
-        self._facets: set[tuple[str, str]] | None = None
-        self._rows: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- helpers for templates
 
@@ -168,51 +165,56 @@ class SiteRenderer:
         entity = self.archive.entity(folder, slug)
         return entity.name if entity else slug
 
+    @functools.cached_property
+    def facets(self) -> set[tuple[str, str]]:
+        """The actors and places that are values of the search page's actor/place filter, and
+        whose pages are in the search index: the FACET_VALUES named in most articles.
+        Pagefind's UI loads every filter value with the first query, and every query loads a
+        summary of every indexed page, so 20,000 one-article actors would cost every reader a
+        megabyte; the articles naming them are found by the name, and link to their pages."""
+        chosen: set[tuple[str, str]] = set()
+        for name in ("actors", "places"):
+            counts = [(-len({a.slug for a, _ in mentions}), key) for key, mentions in
+                      self.archive.mentions_of().items() if key[0] == name]
+            chosen.update(key for _, key in sorted(counts)[:FACET_VALUES])
+        return chosen
+
     def facet(self, folder: str, slug: str) -> bool:
-        """Whether the actor or place is a value of the search page's actor/place filter, and
-        its page is in the search index: the FACET_VALUES named in most articles. Pagefind's
-        UI loads every filter value with the first query, and every query loads a summary of
-        every indexed page, so 20,000 one-article actors would cost every reader a megabyte;
-        the articles naming them are found by the name, and link to their pages."""
-        if self._facets is None:
-            self._facets = set()
-            for name in ("actors", "places"):
-                counts = [(-len({a.slug for a, _ in mentions}), key) for key, mentions in
-                          self.archive.mentions_of().items() if key[0] == name]
-                self._facets.update(key for _, key in sorted(counts)[:FACET_VALUES])
-        return (folder, slug) in self._facets
+        return (folder, slug) in self.facets
 
     def facets_json(self) -> str:
         """The search page's filter choices, names only: Pagefind loads a filter's page lists
         when a reader sets it, never all of them up front."""
-        self.facet("actors", "")  # builds the set
-        assert self._facets is not None
         years = {d[:4] for d in [*(a.date for a in self.archive.articles.values()),
                                  *(e.date for e in self.archive.events)] if d}
-        names = {folder: sorted({self._entity_name(folder, slug) for f, slug in self._facets if f == folder},
+        names = {folder: sorted({self._entity_name(folder, slug) for f, slug in self.facets if f == folder},
                                 key=str.lower) for folder in ("actors", "places")}
         facets = {"kind": ["article", "event", "actor", "place"],
                   "event type": [t for t in EVENT_TYPES if any(e.type == t for e in self.archive.events)],
                   "year": sorted(years, reverse=True), "actor": names["actors"], "place": names["places"]}
         return json.dumps(facets, ensure_ascii=False, sort_keys=True) + "\n"
 
+    @functools.cached_property
+    def grid(self) -> dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]]:
+        """Places with coordinates (not countries) by grid cell of about NEARBY_KM."""
+        cells: dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]] = defaultdict(list)
+        for other in self.archive.places.values():
+            there = _coords(other)
+            if there and other.kind != "country":
+                cells[_cell(there)].append((there, other))
+        return cells
+
     def nearby(self, place: Entity) -> list[tuple[int, Entity]]:
-        """Places (not countries) within NEARBY_KM, nearest first. Places are bucketed on a grid
-        of cells about NEARBY_KM wide, so each page looks at its own and the adjacent cells."""
+        """Places (not countries) within NEARBY_KM, nearest first: each page looks at its own
+        grid cell and the adjacent ones."""
         here = _coords(place)
         if here is None:
             return []
-        if self._grid is None:
-            self._grid = defaultdict(list)
-            for other in self.archive.places.values():
-                there = _coords(other)
-                if there and other.kind != "country":
-                    self._grid[_cell(there)].append((there, other))
         row, col = _cell(here)
         out = []
         for r in (row - 1, row, row + 1):
             for c in (col - 1, col, col + 1):
-                for there, other in self._grid.get((r, c % GRID_COLUMNS), []):
+                for there, other in self.grid.get((r, c % GRID_COLUMNS), []):
                     if other.slug != place.slug and (distance := haversine_km(here, there)) <= NEARBY_KM:
                         out.append((round(distance), other))
         return sorted(out, key=lambda x: (x[0], x[1].slug))
@@ -324,49 +326,45 @@ class SiteRenderer:
                                lambda: (self.count(), fingerprint()))
 
         return [
-            index("", "Newsroom archive", self.home_page, lambda: self._article_rows()[:30]),
-            index("articles/", "Articles", self.articles_index, self._article_rows),
+            index("", "Newsroom archive", self.home_page, lambda: self.article_rows[:30]),
+            index("articles/", "Articles", self.articles_index, lambda: self.article_rows),
             index("actors/", "Actors", self.actors_index,
                   lambda: tuple((s, e.name, e.kind) for s, e in sorted(self.archive.actors.items()))),
             index("places/", "Places", self.places_index,
                   lambda: tuple((s, e.name, e.kind, str(e.record.get("country")))
                                 for s, e in sorted(self.archive.places.items()))),
-            index("events/", "Events", self.events_index, self._event_rows),
-            index("timeline/", "Timeline", self.timeline_page, self._event_rows),
+            index("events/", "Events", self.events_index, lambda: self.event_rows),
+            index("timeline/", "Timeline", self.timeline_page, lambda: self.event_rows),
             index("map/", "Map", lambda: self._render("map.html", "map/", count=self.count(),
                                                       event_types=list(EVENT_TYPES)), tuple),
             index("search/", "Search", lambda: self._render("search.html", "search/"), tuple, search=False),
-            index("review/", "Review", self.review_page, self._entity_records, search=False),
+            index("review/", "Review", self.review_page, lambda: self.entity_records, search=False),
         ]
 
     # What the index pages (and the exports) show, as comparable rows: same rows, same page.
     # Each is made once per build: several pages share them.
-    def _article_rows(self) -> tuple[Any, ...]:
-        return self._memo("articles", lambda: tuple(
-            (a.slug, a.title, a.date, len(a.actors), len(a.places), len(a.events))
-            for a in sorted(self.archive.articles.values(), key=article_order)))
+    @functools.cached_property
+    def article_rows(self) -> tuple[Any, ...]:
+        return tuple((a.slug, a.title, a.date, len(a.actors), len(a.places), len(a.events))
+                     for a in sorted(self.archive.articles.values(), key=article_order))
 
-    def _event_rows(self) -> tuple[Any, ...]:
+    @functools.cached_property
+    def event_rows(self) -> tuple[Any, ...]:
         name = self._entity_name
-        return self._memo("events", lambda: tuple(
-            (e.id, e.page, e.type, e.sub_type, e.date, e.when, e.place and name("places", e.place),
-             tuple(name("actors", a) for a in e.actors), repr(e.fatalities),
-             e.according_to and name("actors", e.according_to), e.status, e.article, e.anchor, e.evidence,
-             self.archive.articles[e.article].meta.get("credit"))
-            for e in self.archive.events))
+        return tuple((e.id, e.page, e.type, e.sub_type, e.date, e.when, e.place and name("places", e.place),
+                      tuple(name("actors", a) for a in e.actors), repr(e.fatalities),
+                      e.according_to and name("actors", e.according_to), e.status, e.article, e.anchor, e.evidence,
+                      self.archive.articles[e.article].meta.get("credit"))
+                     for e in self.archive.events)
 
-    def _entity_records(self) -> tuple[Any, ...]:
-        return self._memo("entities", lambda: tuple(
-            (e.folder, e.slug, repr(e.record)) for e in [*self.archive.actors.values(), *self.archive.places.values()]))
-
-    def _memo(self, key: str, make: Callable[[], Any]) -> Any:
-        if key not in self._rows:
-            self._rows[key] = make()
-        return self._rows[key]
+    @functools.cached_property
+    def entity_records(self) -> tuple[Any, ...]:
+        return tuple((e.folder, e.slug, repr(e.record))
+                     for e in [*self.archive.actors.values(), *self.archive.places.values()])
 
     def data_rows(self) -> tuple[Any, ...]:
         """What events.csv/json/geojson, places.geojson and actors.json are made from."""
-        return self._event_rows(), self._entity_records()
+        return self.event_rows, self.entity_records
 
     def home_page(self) -> str:
         articles = sorted(self.archive.articles.values(), key=article_order)
