@@ -102,7 +102,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
             readable.append((path, read_seed(path, f"{seeds_dir.name}/{path.name}")))
         except SeedError as exc:
             report.problems.append(exc.problem)
-    run = runner or (lambda a, jobs: annotate_all(a, jobs, processes))
+    run = runner or _local(processes)
     annotations = run(annotator, [(raw, None) for _, raw in readable])
     for (path, raw), ann in zip(readable, annotations):
         display = f"{seeds_dir.name}/{path.name}"
@@ -128,6 +128,10 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         report.problems.extend(refreshed.problems)
         _record(content_dir, manifest, refreshed, version, plan.digests)
     return report
+
+
+def _local(processes: int) -> Runner:
+    return lambda annotator, jobs: annotate_all(annotator, jobs, processes)
 
 
 def _record(content_dir: Path, manifest: dict[str, Entry], refreshed: RefreshReport, version: str,
@@ -166,7 +170,7 @@ def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Ann
         return RefreshReport(problems=problems + missing)
     annotator = make_annotator()
     annotator.use_knowledge(registry.extend(annotator.knowledge))
-    run = runner or (lambda a, jobs: annotate_all(a, jobs, processes))
+    run = runner or _local(processes)
     report = _refresh(seeds_dir, content_dir, annotator, registry, [p.stem for p in paths], progress, run)
     report.problems[:0] = problems + missing
     _record(content_dir, read_manifest(content_dir), report, annotator_version(),

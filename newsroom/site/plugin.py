@@ -115,7 +115,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if self.incremental:
             # MkDocs warns on every dirty build; with `strict: true` that warning alone would
             # abort each rebuild. The warning is about stale nav, which only lists indexes here.
-            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if not any(isinstance(f, _DirtyWarning) for f in build_log.filters):
+                build_log.addFilter(_DirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for folder in (self.config.content_dir, self.config.templates_dir):
