@@ -23,6 +23,7 @@ import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -31,6 +32,7 @@ from ..errors import LINK_BROKEN, RENDER_FAILED, problem
 from .archive import Archive, ReadCache, load_archive
 from .exports import exports
 from .incremental import affected_pages, event_pages
+from .watch import watch_natively
 from .links import broken_links
 from .pages import PlannedPage, SiteRenderer
 from .prerender import Prerenderer
@@ -124,6 +126,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             if folder not in config.watch:
                 config.watch.append(folder)
         return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        watch_natively(server, self.config.content_dir)
+        return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         before = self.previous
