@@ -51,7 +51,7 @@ def page(served):
 def test_from_a_mention_to_the_place_and_back_to_the_highlighted_evidence(page, served):
     page.goto(f"{served}/articles/{SEED_SLUG}/")
     assert page.locator("h1").first.inner_text() == "Syrian army captures key supply route in Deir Az Zor"
-    page.locator("a.nr-mention.nr-place", has_text="Deir Az Zor").first.click()
+    page.locator(".nr-body a[href*=\"places/\"]", has_text="Deir Az Zor").first.click()
     page.wait_for_url(f"{served}/places/deir-ez-zor/")
     assert page.locator("h1").first.inner_text() == "Deir ez-Zor"
     quote = page.locator(f'.nr-reports a[href*="{SEED_SLUG}/#s"]').first
@@ -75,25 +75,37 @@ def test_article_index_and_event_evidence_in_the_browser(page, served):
     assert page.locator(f"#{anchor}").evaluate("el => el.matches(':target')")
 
 
-def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article_events(page, served):
+def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article(page, served):
     loaded: list[str] = []
     page.on("requestfinished", lambda r: loaded.append(r.url))
     page.goto(f"{served}/search/")
     page.fill("#nr-q", "Hezbollah")
     page.wait_for_selector(".nr-result-link")
-    assert page.locator(".nr-result-link").count() > 1
+
+    def hrefs() -> list[str]:
+        return [a.get_attribute("href") for a in page.locator(".nr-result-link").all()]
+
+    unfiltered = hrefs()
+    assert any("/actors/hezbollah/" in h for h in unfiltered)  # its actor page is a result too
     assert not any(".pf_filter" in url for url in loaded)  # no filter is loaded until one is set
-    page.locator(".nr-search-filters label", has_text="event").locator("input").check()
-    # Results refresh asynchronously: wait until there are some and all are event pages.
+    page.locator(".nr-search-filters label", has_text="any event").locator("input").check()
+    # Results refresh asynchronously: wait until only articles reporting events are left.
     page.wait_for_function("""() => {
         const links = [...document.querySelectorAll('.nr-result-link')];
-        return links.length > 0 && links.every(a => a.getAttribute('href').includes('/events/'));
+        return links.length > 0 && links.every(a => a.getAttribute('href').includes('/articles/'));
     }""")
-    links = [a.get_attribute("href") for a in page.locator(".nr-result-link").all()]
-    assert links and all("/events/" in link for link in links)
+    assert any(f"articles/{SEED_SLUG}/" in h for h in hrefs())
     assert "result(s) for" in page.locator(".nr-search-status").inner_text()
-    page.goto(f"{served}{links[0]}" if links[0].startswith("/") else links[0])
-    assert page.locator(f'a[href*="articles/{SEED_SLUG}/"]').count() >= 1
+    # One type ticked with "any event" still means any; alone, it keeps that type's articles.
+    page.locator(".nr-search-filters label", has_text="any event").locator("input").uncheck()
+    page.locator(".nr-search-filters label", has_text="Battles").locator("input").check()
+    page.wait_for_function("""() => {
+        const links = [...document.querySelectorAll('.nr-result-link')];
+        return links.length > 0 && links.every(a => a.getAttribute('href').includes('/articles/'));
+    }""")
+    assert any(f"articles/{SEED_SLUG}/" in h for h in hrefs())
+    page.goto(f"{served}/articles/{SEED_SLUG}/")
+    assert page.locator(".nr-events a.nr-event-type", has_text="Battles").count() >= 1
 
 
 def test_search_shows_ten_results_then_more_on_request(page, served):

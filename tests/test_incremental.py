@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, run
+from .conftest import ROOT, copy_project, run
 
 from newsroom.site.links import broken_links
 
@@ -94,6 +94,30 @@ def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edi
     assert set(clean) <= set(served)
     stale = [name for name in clean if served[name] != clean[name]]
     assert stale == []
+
+
+def test_the_mentions_index_patched_after_edits_equals_one_built_afresh(tmp_path: Path) -> None:
+    import shutil
+
+    from newsroom.site.archive import ReadCache, load_archive
+
+    def index(archive):  # comparable: article slugs and mention texts, in order
+        return {key: [(a.slug, m.texts) for a, m in pairs] for key, pairs in archive.mentions_of().items()}
+
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    cache = ReadCache()
+    first = load_archive(content, cache)
+    index(first)
+    articles = sorted((content / "articles").glob("*.md"))
+    # A retitled article moves in the newest-first order; a copy adds every entity's mention
+    # again; a removed article leaves entities only it named with no entry.
+    _edit(articles[0], "\ntitle: ", "\ntitle: Aaa ")
+    shutil.copy2(articles[1], content / "articles" / "zz-a-copy.md")
+    articles[2].unlink()
+    patched = load_archive(content, cache)
+    patched.follow(first)
+    assert patched._last is not None  # it did start from the last index
+    assert index(patched) == index(load_archive(content))
 
 
 def test_broken_links_in_generated_html_are_found() -> None:

@@ -79,7 +79,9 @@
 
     fetch(form.dataset.facets).then(function (r) { return r.json(); }).then(function (facets) {
       form.querySelectorAll("[data-type=checkbox]").forEach(function (box) {
-        (facets[box.dataset.filter] || []).forEach(function (v) { option(box, "checkbox", box.dataset.filter, v); });
+        var values = facets[box.dataset.filter] || [];
+        if (box.dataset.any && values.length) option(box, "checkbox", box.dataset.filter, box.dataset.any);
+        values.forEach(function (v) { option(box, "checkbox", box.dataset.filter, v); });
       });
       (facets.year || []).forEach(function (v) { option(form.querySelector("#nr-year"), "option", "year", v); });
       (facets.actor || []).forEach(function (v) { option(form.querySelector("#nr-actors"), "option", "actor", v); });
@@ -87,10 +89,17 @@
       panel.hidden = false;
     });
 
+    // Boxes ticked in one group widen it (any of them); groups and fields narrow (all).
     function chosen() {
       var filters = {};
-      form.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
-        (filters[box.dataset.filter] = filters[box.dataset.filter] || []).push(box.value);
+      form.querySelectorAll("[data-type=checkbox]").forEach(function (group) {
+        var ticked = [].slice.call(group.querySelectorAll("input:checked"));
+        if (!ticked.length) return;
+        var values = ticked.some(function (box) { return box.value === group.dataset.any; })
+          ? [].slice.call(group.querySelectorAll("input")).map(function (box) { return box.value; })
+              .filter(function (v) { return v !== group.dataset.any; })
+          : ticked.map(function (box) { return box.value; });
+        filters[group.dataset.filter] = { any: values };
       });
       ["#nr-year", "#nr-actor", "#nr-place"].forEach(function (id) {
         var field = form.querySelector(id);

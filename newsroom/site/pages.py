@@ -81,21 +81,22 @@ def whole_words(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
 
 
-def link_mentions(text: str, links: list[tuple[str, str, str]]) -> str:
+def link_mentions(text: str, links: list[tuple[str, str]]) -> str:
     """Escape `text` and wrap each mention in a link, longer mentions first.
-    links: (mention text, href, css class)."""
-    spans: list[tuple[int, int, str, str]] = []
-    for mention, href, cls in sorted(links, key=lambda x: -len(x[0])):
+    links: (mention text, href). The links carry no class: a long article has hundreds, and
+    the href already says actor or place (the stylesheet reads it)."""
+    spans: list[tuple[int, int, str]] = []
+    for mention, href in sorted(links, key=lambda x: -len(x[0])):
         if not mention.strip() or mention not in text:
             continue
         for match in whole_words(mention).finditer(text):
             a, b = match.span()
-            if all(b <= s or a >= e for s, e, _, _ in spans):
-                spans.append((a, b, href, cls))
+            if all(b <= s or a >= e for s, e, _ in spans):
+                spans.append((a, b, href))
     out, pos = [], 0
-    for a, b, href, cls in sorted(spans):
+    for a, b, href in sorted(spans):
         out.append(html.escape(text[pos:a]))
-        out.append(f'<a class="{cls}" href="{html.escape(href)}">{html.escape(text[a:b])}</a>')
+        out.append(f'<a href="{html.escape(href)}">{html.escape(text[a:b])}</a>')
         pos = b
     out.append(html.escape(text[pos:]))
     return "".join(out)
@@ -189,7 +190,7 @@ class SiteRenderer:
                                  *(e.date for e in self.archive.events)] if d}
         names = {folder: sorted({self._entity_name(folder, slug) for f, slug in self.facets if f == folder},
                                 key=str.lower) for folder in ("actors", "places")}
-        facets = {"kind": ["article", "event", "actor", "place"],
+        facets = {"kind": ["article", "actor", "place"],
                   "event type": [t for t in EVENT_TYPES if any(e.type == t for e in self.archive.events)],
                   "year": sorted(years, reverse=True), "actor": names["actors"], "place": names["places"]}
         return json.dumps(facets, ensure_ascii=False, sort_keys=True) + "\n"
@@ -264,7 +265,7 @@ class SiteRenderer:
         links = []
         for mention in [*article.actors, *article.places]:
             href = relative(url, page_url(mention.folder, mention.entity))
-            links.extend((t, href, f"nr-mention nr-{mention.folder[:-1]}") for t in mention.texts)
+            links.extend((t, href) for t in mention.texts)
         evidence_of: dict[str, list[EventRecord]] = defaultdict(list)
         for event in article.events:
             if event.anchor:

@@ -15,6 +15,7 @@ import datetime as dt
 import gc
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ class NewsroomConfig(base.Config):
 
 
 PRERENDER_FROM = 1000
+_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -134,6 +136,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         before = self.previous
         archive = load_archive(Path(self.config.content_dir), self.cache if self.incremental else ReadCache())
+        if before is not None:
+            archive.follow(before.archive)
         if "SOURCE_DATE_EPOCH" not in os.environ:
             # Same content, same site: date the build by the content, not the clock.
             os.environ["SOURCE_DATE_EPOCH"] = str(_content_epoch(archive))
@@ -223,12 +227,21 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if isinstance(page.file, GeneratedPage):
-            page.content = None  # written: free it
-        return output
+        if not isinstance(page.file, GeneratedPage):
+            return output
+        page.content = None  # written: free it
+        # The theme's indentation is a sixth of a generated page. Runs of blank lines between
+        # tags become one newline: the same page to a browser (generated pages hold no <pre>
+        # or <textarea>, and a script keeps its line break), 4 KB less to fetch for each.
+        return _BETWEEN_TAGS.sub(">\n<", output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_prerender()
+        if self.incremental:
+            # The pages, navigation and tables of contents MkDocs made after on_files are
+            # kept for the next rebuild too: frozen as well, or the first collection of the
+            # next rebuild scans them all (0.6 s at 10,000 articles).
+            gc.freeze()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_prerender()
