@@ -70,6 +70,10 @@ class ArticleRecord:
     actors: list[Mention]
     places: list[Mention]
     events: list[EventRecord]
+    # mention texts -> the first sentence naming one, filled in by the site's entity pages. It
+    # lives as long as the record, which serve's read cache keeps while the file is unchanged:
+    # an edit then quotes only the edited article again on the pages of thousands of reports.
+    quotes: dict[tuple[str, ...], tuple[str, str] | None] = field(default_factory=dict, compare=False, repr=False)
 
     def sentence(self, anchor: str) -> str | None:
         for block in self.blocks:

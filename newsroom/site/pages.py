@@ -222,11 +222,13 @@ class SiteRenderer:
 
     def quote(self, article: ArticleRecord, texts: list[str]) -> tuple[str, str] | None:
         """The first sentence of `article` naming one of `texts`: (anchor, sentence)."""
-        for block in article.blocks:
-            for sentence in block.sentences:
-                if any(t and t in sentence.text and whole_words(t).search(sentence.text) for t in texts):
-                    return sentence.anchor, sentence.text
-        return None
+        key = tuple(texts)
+        if key not in article.quotes:
+            article.quotes[key] = next(((sentence.anchor, sentence.text) for block in article.blocks
+                                        for sentence in block.sentences
+                                        if any(t and t in sentence.text and whole_words(t).search(sentence.text)
+                                               for t in texts)), None)
+        return article.quotes[key]
 
     # ---------------------------------------------------------------- pages
 
