@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from ..model import EVENT_TYPES
 from ..review import review_pairs
-from .archive import Archive, ArticleRecord, Entity, EventRecord, article_order
+from .archive import Archive, ArticleRecord, Entity, EventRecord, Mention, article_order
 from .links import page_url, relative, src_uri
 
 KIND_LABELS = {
@@ -34,6 +34,10 @@ KIND_LABELS = {
     "international-body": "International bodies", "ngo": "NGOs", "monitor": "Monitors", "media": "Media",
     "political-party": "Political parties", "company": "Companies", "religious-body": "Religious bodies",
     "sports-body": "Sports bodies", "university": "Universities",
+    # places, largest first
+    "continent": "Continents", "country": "Countries", "region": "Regions", "province": "Provinces",
+    "district": "Districts", "city": "Cities", "town": "Towns", "village": "Villages", "river": "Rivers",
+    "road": "Roads", "landmark": "Landmarks", "place": "Other places",
 }
 
 
@@ -155,7 +159,7 @@ class SiteRenderer:
 
         def entity_link(folder: str, slug: str, name: Callable[[str, str], str] = self._entity_name) -> Markup:
             # A Python function, not a Jinja macro: entity pages call it a hundred times each.
-            return Markup(f'<a class="nr-{folder[:-1]}" href="{html.escape(relative(url, f"{folder}/{slug}/"))}">'
+            return Markup(f'<a href="{html.escape(relative(url, f"{folder}/{slug}/"))}">'
                           f'{html.escape(name(folder, slug), quote=False)}</a>')
 
         return self.env.get_template(template).render(
@@ -281,7 +285,17 @@ class SiteRenderer:
                     {"anchor": s.anchor, "html": Markup(link_mentions(s.text, links)),
                      "events": evidence_of.get(s.anchor, [])} for s in block.sentences]})
         return self._render("article.html", url, article=article, blocks=blocks, meta=article.meta,
-                            name=self._entity_name)
+                            name=self._entity_name, actor_groups=self._by_kind(article.actors),
+                            place_groups=self._by_kind(article.places))
+
+    def _by_kind(self, mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
+        """(kind, its mentions in the article's order), kinds in KIND_LABELS' order, others after."""
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            entity = self.archive.entity(mention.folder, mention.entity)
+            groups[entity.kind if entity else "unknown"].append(mention)
+        rank = {kind: i for i, kind in enumerate(KIND_LABELS)}
+        return sorted(groups.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
 
     def entity_page(self, entity: Entity) -> str:
         folder = entity.folder
