@@ -87,7 +87,9 @@ def test_search_for_hezbollah_filtered_to_events_finds_the_seed_article(page, se
 
     unfiltered = hrefs()
     assert any("/actors/hezbollah/" in h for h in unfiltered)  # its actor page is a result too
-    assert not any(".pf_filter" in url for url in loaded)  # no filter is loaded until one is set
+    # Neither the filter choices nor a filter's page lists load until the reader asks.
+    assert not any(".pf_filter" in url or "facets.json" in url for url in loaded)
+    page.locator(".nr-search-filters summary").click()
     page.locator(".nr-search-filters label", has_text="any event").locator("input").check()
     # Results refresh asynchronously: wait until only articles reporting events are left.
     page.wait_for_function("""() => {
@@ -120,7 +122,8 @@ def test_search_shows_ten_results_then_more_on_request(page, served):
 
 def test_search_by_an_actor_filter_keeps_only_articles_naming_it(page, served):
     page.goto(f"{served}/search/")
-    page.wait_for_selector(".nr-search-filters:not([hidden])")
+    page.locator(".nr-search-filters summary").click()
+    page.wait_for_selector(".nr-search-filters[data-loaded=yes]")
     page.fill("#nr-q", "army")
     page.wait_for_selector(".nr-result-link")
     page.fill("#nr-actor", "Hezbollah")

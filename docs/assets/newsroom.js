@@ -77,16 +77,20 @@
       }
     }
 
-    fetch(form.dataset.facets).then(function (r) { return r.json(); }).then(function (facets) {
-      form.querySelectorAll("[data-type=checkbox]").forEach(function (box) {
-        var values = facets[box.dataset.filter] || [];
-        if (box.dataset.any && values.length) option(box, "checkbox", box.dataset.filter, box.dataset.any);
-        values.forEach(function (v) { option(box, "checkbox", box.dataset.filter, v); });
+    panel.addEventListener("toggle", function () {
+      if (!panel.open || panel.dataset.loaded) return;
+      panel.dataset.loaded = "loading";
+      fetch(form.dataset.facets).then(function (r) { return r.json(); }).then(function (facets) {
+        form.querySelectorAll("[data-type=checkbox]").forEach(function (box) {
+          var values = facets[box.dataset.filter] || [];
+          if (box.dataset.any && values.length) option(box, "checkbox", box.dataset.filter, box.dataset.any);
+          values.forEach(function (v) { option(box, "checkbox", box.dataset.filter, v); });
+        });
+        (facets.year || []).forEach(function (v) { option(form.querySelector("#nr-year"), "option", "year", v); });
+        (facets.actor || []).forEach(function (v) { option(form.querySelector("#nr-actors"), "option", "actor", v); });
+        (facets.place || []).forEach(function (v) { option(form.querySelector("#nr-places"), "option", "place", v); });
+        panel.dataset.loaded = "yes";
       });
-      (facets.year || []).forEach(function (v) { option(form.querySelector("#nr-year"), "option", "year", v); });
-      (facets.actor || []).forEach(function (v) { option(form.querySelector("#nr-actors"), "option", "actor", v); });
-      (facets.place || []).forEach(function (v) { option(form.querySelector("#nr-places"), "option", "place", v); });
-      panel.hidden = false;
     });
 
     // Boxes ticked in one group widen it (any of them); groups and fields narrow (all).
