@@ -33,10 +33,10 @@ from ..errors import LINK_BROKEN, RENDER_FAILED, problem
 from .archive import Archive, ReadCache, load_archive
 from .exports import exports
 from .incremental import affected_pages, event_pages
-from .watch import watch_natively
 from .links import broken_links
 from .pages import PlannedPage, SiteRenderer
 from .prerender import Prerenderer
+from .watch import watch_natively
 
 log = logging.getLogger("mkdocs.plugins.newsroom")
 
