@@ -70,6 +70,8 @@ class Knowledge:
     country_by_demonym: dict[str, str] = field(default_factory=dict)
     actor_by_key: dict[str, KnownActor] = field(default_factory=dict)
     place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
+    # name keys of products, vehicles, events and religions: never a mention (data/things.yaml)
+    things: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         for country in sorted(self.countries.values(), key=lambda c: c.code):
@@ -100,7 +102,7 @@ class Knowledge:
 
     def with_registry(self, actors: list[KnownActor], places: list[KnownPlace]) -> Knowledge:
         """This knowledge plus the archive's own entities; the archive wins on a clash."""
-        return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places])
+        return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places], things=self.things)
 
 
 def _actor_key(name: str) -> str:
@@ -176,4 +178,16 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         countries=load_countries(data_dir / "countries.yaml"),
         actors=load_actors(data_dir / "actors.yaml"),
         places=[*load_places(data_dir / "places.yaml"), *load_places(data_dir / "regions.yaml")],
+        things=load_things(data_dir / "things.yaml"),
     )
+
+
+def load_things(path: Path) -> frozenset[str]:
+    """The name keys of everything listed under any heading of things.yaml."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise KnowledgeError(f"{path}: expected headings, each with a list of names")
+    return frozenset(name_key(str(name)) for names in data.values() for name in names)

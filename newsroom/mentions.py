@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .nlp import text_of
 from .knowledge import Knowledge
+from .nlp import text_of
+from .text import name_key
 
 TITLES = {
     "president", "vice", "prime", "minister", "secretary", "general", "gen", "gen.", "mr", "mr.", "mrs", "mrs.",
@@ -38,6 +39,17 @@ STATE_NOUNS = {"government", "authorities", "officials", "diplomats", "regime", 
 PLACE_DESCRIPTORS = {"village", "town", "city", "district", "province", "county", "region", "state"}
 PLACE_NAME_HEADS = {"fort", "mount", "lake", "camp", "port", "cape", "gulf", "bay", "isle", "island"}
 STATE_NAMING_NOUNS = {"government", "authorities", "regime", "administration"}  # part of the name
+# A name in apposition to one of these is a person, whatever the model typed it ('Valeska
+# Paris, an Australian woman'; 'their nine-month-old child, Gloria'). Only nouns that name a
+# human: 'Turkey, a member of NATO' or 'Deir ez-Zor, a city' keep their type.
+PERSON_NOUNS = {
+    "woman", "man", "girl", "boy", "child", "baby", "infant", "toddler", "teenager", "daughter", "son", "wife",
+    "husband", "mother", "father", "grandmother", "grandfather", "widow", "widower", "sister", "brother",
+    "resident", "citizen", "patient", "victim", "nurse", "doctor", "physician", "farmer", "pilot", "actor",
+    "actress", "singer", "artist", "author", "writer", "journalist", "photographer", "lawyer", "student",
+    "teacher", "priest", "scientist", "researcher", "professor", "spokesman", "spokeswoman", "spokesperson",
+    "defector", "cosplayer", "fan", "volunteer", "worker", "mayor", "senator", "governor", "politician",
+}
 LOCATIVE = {"in", "to", "from", "into", "near", "at", "across", "throughout", "inside", "within", "outside",
             "around", "towards", "toward", "via", "through", "off", "across", "between", "of"}
 AGENTIVE_SUFFIXES = ("-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-funded", "-brokered")
@@ -107,14 +119,23 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
             i += 1
         found.append(Candidate(span.start_char, span.end_char, label, ref, "kb", (i, j)))
     lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    things = _things_named(doc, knowledge)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
         if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
             continue
-        for i, j in clean_entity(doc, ent.start, extend_name(doc, ent.end), ent.label_):
+        if _is_thing(ent, things):
+            continue
+        start, ent_label = ent.start, ent.label_
+        if ent_label in ("GPE", "LOC", "ORG", "FAC") and _person_by_apposition(ent):
+            ent_label = "PERSON"
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1  # 'Valeska' + 'Paris': the model cut the name in two
+        for i, j in clean_entity(doc, start, extend_name(doc, ent.end), ent_label):
             span = doc[i:j]
-            label = ent.label_
+            label = ent_label
             if label == "PERSON" and span.text.isupper() and len(span.text) <= 6:
                 label = "ORG"  # 'DAB', 'FTU': an acronym names an organisation, not a person
             if label == "PERSON" and j - i >= 2 and doc[i].lower_ in PLACE_DESCRIPTORS | PLACE_NAME_HEADS:
@@ -126,6 +147,33 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
     found.extend(_proper_noun_runs(doc, found))
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
+
+
+def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
+    """The knowledge base's things (products, vehicles, events) plus, for those of several
+    words this article names, their last word: 'Space Shuttle Atlantis', then 'Atlantis'."""
+    text = name_key(text_of(doc))
+    tails = {key.rsplit(" ", 1)[1] for key in knowledge.things if " " in key and key in text}
+    return knowledge.things | tails
+
+
+def _is_thing(ent: Any, things: frozenset[str]) -> bool:
+    """'Chrome', 'Internet Explorer 6', "Internet Explorer's": a listed thing, with a version
+    number or a possessive after it."""
+    words = [t for t in ent if not (t.like_num or t.text in ("'s", "’s", "'", "’"))]
+    while words and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    return bool(words) and name_key(" ".join(t.text for t in words)) in things
+
+
+def _person_by_apposition(ent: Any) -> bool:
+    """The name is in apposition to a noun for a human: its own appositive ('Paris, an
+    Australian woman') or the noun it stands beside ('their child, Gloria')."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(n.lemma_.lower() in PERSON_NOUNS and n.pos_ == "NOUN" for n in nouns)
 
 
 def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
@@ -198,6 +246,8 @@ def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:
         while a < b and (doc[a].lower_ in DETERMINERS or doc[a].is_punct or doc[a].is_space or
                          (label == "PERSON" and _is_title(doc[a]) and b - a > 1)):
             a += 1
+        if a + 3 < b and doc[a].lower_ in ("pro", "anti") and doc[a + 1].text == "-":
+            a += 3  # 'Pro-Beijing DAB': the stance is not part of the name
         while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or doc[b - 1].is_punct and doc[b - 1].text != "."
                          or doc[b - 1].is_space):
             b -= 1

@@ -115,3 +115,37 @@ def test_bad_date_is_refused_with_a_hint():
     proc = run(sys.executable, "build.py", "annotate", "--json", "--date", "29/09/2017", str(SEED), check=False)
     assert proc.returncode == 2
     assert "use YYYY-MM-DD, e.g. --date 2017-09-29" in proc.stderr
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(annotator):
+    # The model types 'Valeska' and 'Paris' as two places, and 'Gloria' as a place once and an
+    # organisation once; the appositive says who they are.
+    result = annotation_json("x", annotator(
+        "Former member speaks out\n\nValeska Paris, an Australian woman and former Scientologist, says "
+        "she was held on a ship. Paris joined the group aged 14.\n\n"
+        "The couple were convicted over the death of their nine-month-old child, Gloria. Gloria developed "
+        "eczema at four months. Gloria's skin broke.\n"))
+    valeska, gloria = _actor(result, "Valeska Paris"), _actor(result, "Gloria")
+    assert valeska and valeska["kind"] == "person" and len(valeska["mentions"]) == 2
+    assert gloria and gloria["kind"] == "person" and len(gloria["mentions"]) == 3
+    assert not _place(result, "Paris") and not _place(result, "Valeska")
+
+
+def test_products_vehicles_and_festivals_are_not_actors(annotator):
+    result = annotation_json("x", annotator(
+        "Browser wars\n\nMicrosoft urged users of Internet Explorer 6 to upgrade. Internet Explorer's share "
+        "fell while Google Chrome gained; Chrome now leads. NASA moved Space Shuttle Atlantis to a museum, "
+        "and Atlantis will be shown from July. The crane fell ten days before the Hajj in Mecca.\n"))
+    names = {a["name"] for a in result["actors"]} | {p["name"] for p in result["places"]}
+    assert {"Microsoft", "NASA", "Mecca"} <= names
+    assert not names & {"Internet Explorer", "Explorer", "Chrome", "Google Chrome", "Atlantis",
+                        "Space Shuttle Atlantis", "Hajj"}
+
+
+def test_a_stance_before_a_party_is_not_part_of_its_name():
+    from newsroom.mentions import clean_entity
+    from newsroom.nlp import load_nlp
+
+    doc = load_nlp().make_doc("Pro-Beijing DAB won two more seats.")  # tokens: Pro - Beijing DAB ...
+    assert [doc[a:b].text for a, b in clean_entity(doc, 0, 4, "PERSON")] == ["DAB"]
+    assert [doc[a:b].text for a, b in clean_entity(doc, 2, 4, "ORG")] == ["Beijing DAB"]
