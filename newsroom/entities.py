@@ -90,6 +90,12 @@ def person_readings(doc: Any, selected: list[Candidate]) -> set[str]:
 def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
                    gazetteer: Gazetteer) -> tuple[list[Actor], list[Place]]:
     context = context_countries(doc, selected, knowledge)
+    regions = gazetteer.regions_named((text_of(doc)[c.start:c.end] for c in selected
+                                       if c.label in ("GPE", "LOC", "PLACE")), context)
+    # A region named implies its country ('California' alone sets a story in the United
+    # States), after the countries named outright; then the regions themselves.
+    context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
+    context += regions
     persons = person_readings(doc, selected)
     selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and
                 name_key(text_of(doc)[c.start:c.end]) in persons else c for c in selected]
@@ -111,6 +117,7 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
         if ent.kind == "person" and ent.role is None:
             ent.role = _role_before(doc, cand)
     _merge_into_places(entities, persons)
+    _add_opening_countries(doc, entities, knowledge)
     _merge_short_names(entities)
     _add_repeated_names(doc, selected, entities)
     _attach_generic_forces(doc, selected, entities)
@@ -140,6 +147,26 @@ def _merge_into_places(entities: dict[tuple[str, str], _Entity], persons: set[st
             target.mentions.extend(ent.mentions)
             target.texts.extend(ent.texts)
             del entities[key]
+
+
+def _add_opening_countries(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowledge) -> None:
+    """'U.S. Centers for Disease Control', 'United States Armed Forces': the country that opens
+    an organisation's name is named too, as a mention of that country inside the actor's.
+    Its role is left to the country's own mentions (no vote)."""
+    for ent in list(entities.values()):
+        if ent.facet != "actor" or ent.kind in ("person", "state"):
+            continue
+        for cand in list(ent.mentions):
+            i, j = cand.tokens
+            for k in range(min(j - 1, i + 3), i, -1):  # the longest opening, never the whole name
+                code = knowledge.country_by_key.get(name_key(doc[i:k].text))
+                if code is None:
+                    continue
+                span = doc[i:k]
+                country = entities.setdefault(("country", code), _country(code, knowledge))
+                country.mentions.append(Candidate(span.start_char, span.end_char, "COUNTRY", code, "rule", (i, k)))
+                country.texts.append(span.text)
+                break
 
 
 def _region_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,

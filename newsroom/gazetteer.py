@@ -46,7 +46,8 @@ class Resolved:
     known: bool = False              # from the curated data or the country list
 
 
-Index = tuple[dict[str, list["_City"]], dict[str, list[tuple[str, str, str]]]]
+# name key -> cities; name key -> first-level regions as (country, name, type, ISO 3166-2 code)
+Index = tuple[dict[str, list["_City"]], dict[str, list[tuple[str, str, str, str]]]]
 
 
 def build_index(min_city_population: int) -> Index:
@@ -55,17 +56,18 @@ def build_index(min_city_population: int) -> Index:
     cities: dict[str, list[_City]] = {}
     for raw in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
         city = _City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
-                     raw["countrycode"], int(raw["population"] or 0))
+                     raw["countrycode"], int(raw["population"] or 0), str(raw.get("admin1code") or ""))
         keys = {name_key(raw["name"])}
         keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt))
         for key in sorted(k for k in keys if k):
             cities.setdefault(key, []).append(city)
-    subdivisions: dict[str, list[tuple[str, str, str]]] = {}
+    subdivisions: dict[str, list[tuple[str, str, str, str]]] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is None:  # first-level only
-            subdivisions.setdefault(name_key(sub.name), []).append((sub.country_code, fold(sub.name), sub.type.lower()))
+            subdivisions.setdefault(name_key(sub.name), []).append(
+                (sub.country_code, fold(sub.name), sub.type.lower(), sub.code))
     for _, state in sorted(cache.get_us_states().items()):
-        subdivisions.setdefault(name_key(state["name"]), []).append(("US", state["name"], "state"))
+        subdivisions.setdefault(name_key(state["name"]), []).append(("US", state["name"], "state", f"US-{state['code']}"))
     return cities, subdivisions
 
 
@@ -116,6 +118,7 @@ class _City:
     lon: float
     country_code: str
     population: int
+    admin1: str = ""  # GeoNames' first-level code: a US state's postal code ('IN'), elsewhere a number
 
 
 def split_kind_word(name: str) -> tuple[str, str | None]:
@@ -143,7 +146,8 @@ class Gazetteer:
 
     def resolve(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> Resolved | None:
         """The best reading of `name`, or None. `context`: country codes the article mentions,
-        in order of first mention. Every reading competes on one score (see `_readings`)."""
+        in order of first mention, then the ISO codes of regions it names ('US-IN'). Every
+        reading competes on one score (see `_readings`)."""
         base, kind_word = split_kind_word(name)
         kind_hint = kind_word or kind_hint
         key = name_key(base)
@@ -153,6 +157,23 @@ class Gazetteer:
         if not readings:
             return None
         return max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+
+    def regions_named(self, names: Iterable[str], countries: list[str]) -> list[str]:
+        """ISO 3166-2 codes ('US-IN') of the first-level regions among `names`, in order, when
+        the name reads as one region of a country the article names (or of only one country)."""
+        out: list[str] = []
+        for name in names:
+            base, _ = split_kind_word(name)
+            entries = list({e[3]: e for e in self.subdivisions.get(name_key(base), [])}.values())
+            local = [e for e in entries if e[0] in countries] or (entries if len(entries) == 1 else [])
+            if len(local) != 1 or local[0][3] in out:
+                continue
+            # Only a name read as the region: bare 'New York' or 'Washington' is the city, and
+            # must not draw every Geneva to upstate New York.
+            reading = self.resolve(name, countries)
+            if reading is not None and reading.kind in ("province", "region") and reading.country_code == local[0][0]:
+                out.append(local[0][3])
+        return out
 
     def _context_bonus(self, code: str | None, context: list[str]) -> float:
         # The first countries a story names are its setting; later ones are asides
@@ -207,7 +228,10 @@ class Gazetteer:
             return None
 
         def score(city: _City) -> float:
-            return math.log10(city.population + 10) + self._context_bonus(city.country_code, context)
+            # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas.
+            # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
+            in_region = 2.5 if city.admin1 and f"{city.country_code}-{city.admin1}" in context else 0.0
+            return math.log10(city.population + 10) + self._context_bonus(city.country_code, context) + in_region
 
         best = max(candidates, key=lambda c: (score(c), -c.geonameid))
         kind = "city" if best.population >= 100_000 else "town"
@@ -219,7 +243,7 @@ class Gazetteer:
         if not candidates:
             return None
         in_context = [c for c in candidates if c[0] in context]
-        code, name, sub_type = (in_context or candidates)[0]
+        code, name, sub_type, _ = (in_context or candidates)[0]
         if not in_context and len(candidates) > 1:
             return None
         # GeoNames' city lists carry no region coordinates: use the namesake city, if any.

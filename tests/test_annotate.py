@@ -149,3 +149,33 @@ def test_a_stance_before_a_party_is_not_part_of_its_name():
     doc = load_nlp().make_doc("Pro-Beijing DAB won two more seats.")  # tokens: Pro - Beijing DAB ...
     assert [doc[a:b].text for a, b in clean_entity(doc, 0, 4, "PERSON")] == ["DAB"]
     assert [doc[a:b].text for a, b in clean_entity(doc, 2, 4, "ORG")] == ["Beijing DAB"]
+
+
+def test_a_region_the_story_names_draws_its_towns(annotator):
+    # 'Austin' alone is the Texan capital; in an Indiana story it is Austin, Indiana. A state
+    # named alone ('California') also sets the country: Santa Ana is not the Manila district.
+    indiana = annotation_json("x", annotator(
+        "Needle exchange approved\n\nIndiana's governor signed the bill after an HIV outbreak in Austin, "
+        "where most cases were found.\n"))
+    austin = _place(indiana, "Austin")
+    assert austin and austin["country"] == "United States" and abs(austin["lat"] - 38.74) < 0.2
+    california = annotation_json("x", annotator(
+        "Parents protest\n\nMothers in Santa Ana asked the school district for answers, a week after "
+        "California officials inspected the site.\n"))
+    santa_ana = _place(california, "Santa Ana")
+    assert santa_ana and santa_ana["country"] == "United States" and abs(santa_ana["lon"] + 117.87) < 0.2
+
+
+def test_the_country_opening_an_organisations_name_is_named_too(annotator):
+    result = annotation_json("x", annotator(
+        "Outbreak\n\nThe U.S. Centers for Disease Control and Prevention confirmed two cases, and the "
+        "United States Food and Drug Administration recalled the product.\n"))
+    cdc = next(a for a in result["actors"] if a["name"].startswith("Centers for Disease Control")
+               or a["name"].startswith("U.S. Centers"))
+    us = _place(result, "United States") or _actor(result, "United States")
+    assert us is not None
+    spans = {(m["start"], m["end"]) for m in us["mentions"]}
+    whole = cdc["mentions"][0]
+    # 'U.S.' inside the agency's own mention, which stays whole
+    assert any(whole["start"] <= a and b < whole["end"] for a, b in spans)
+    assert whole["text"].startswith("U.S. Centers")
