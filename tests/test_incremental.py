@@ -96,7 +96,7 @@ def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edi
     assert stale == []
 
 
-def test_the_mentions_index_patched_after_edits_equals_one_built_afresh(tmp_path: Path) -> None:
+def test_the_mentions_index_and_counts_patched_after_edits_equal_ones_built_afresh(tmp_path: Path) -> None:
     import shutil
 
     from newsroom.site.archive import ReadCache, load_archive
@@ -108,6 +108,7 @@ def test_the_mentions_index_patched_after_edits_equals_one_built_afresh(tmp_path
     cache = ReadCache()
     first = load_archive(content, cache)
     index(first)
+    first.article_counts()
     articles = sorted((content / "articles").glob("*.md"))
     # A retitled article moves in the newest-first order; a copy adds every entity's mention
     # again; a removed article leaves entities only it named with no entry.
@@ -116,8 +117,10 @@ def test_the_mentions_index_patched_after_edits_equals_one_built_afresh(tmp_path
     articles[2].unlink()
     patched = load_archive(content, cache)
     patched.follow(first)
-    assert patched._last is not None  # it did start from the last index
-    assert index(patched) == index(load_archive(content))
+    assert patched._last is not None and patched._last_counts is not None  # it did start from the last
+    fresh = load_archive(content)
+    assert index(patched) == index(fresh)
+    assert patched.article_counts() == fresh.article_counts()
 
 
 def test_broken_links_in_generated_html_are_found() -> None:

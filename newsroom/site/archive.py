@@ -115,10 +115,16 @@ class Archive:
     _last: tuple[dict[str, ArticleRecord], dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]] | None = \
         field(default=None, repr=False)
 
+    _counts: dict[tuple[str, str], int] | None = field(default=None, repr=False)
+    _last_counts: tuple[dict[tuple[str, str], int], dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]] | None = \
+        field(default=None, repr=False)
+
     def follow(self, last: Archive) -> None:
         """Let this archive's indexes start from `last`'s, which it replaces (same content/)."""
         if last._mentions is not None:
             self._last = (last.articles, last._mentions)
+            if last._counts is not None:
+                self._last_counts = (last._counts, last._mentions)
 
     @property
     def events(self) -> list[EventRecord]:
@@ -140,6 +146,21 @@ class Archive:
                         patched.setdefault((mention.folder, mention.entity), []).append((article, mention))
             self._mentions = patched
         return self._mentions
+
+    def article_counts(self) -> dict[tuple[str, str], int]:
+        """(folder, entity id) -> how many articles name it. Under serve, counted again only
+        for the entities whose mentions an edit touched (the others keep the last count)."""
+        if self._counts is None:
+            index = self.mentions_of()
+            last = self._last_counts
+            self._last_counts = None
+            if last is None:
+                self._counts = {key: _distinct_articles(pairs) for key, pairs in index.items()}
+            else:
+                last_counts, last_index = last
+                self._counts = {key: last_counts[key] if last_index.get(key) is pairs else _distinct_articles(pairs)
+                                for key, pairs in index.items()}
+        return self._counts
 
     def _patched_mentions(self) -> dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] | None:
         """The last build's index with the changed articles' entries replaced; None when too
@@ -189,6 +210,10 @@ class Archive:
 
     def entity(self, folder: str, slug: str) -> Entity | None:
         return (self.actors if folder == "actors" else self.places).get(slug)
+
+
+def _distinct_articles(pairs: list[tuple[ArticleRecord, Mention]]) -> int:
+    return len({article.slug for article, _ in pairs})
 
 
 def article_order(article: ArticleRecord) -> tuple[int, str, str, str]:

@@ -179,8 +179,7 @@ class SiteRenderer:
         megabyte; the articles naming them are found by the name, and link to their pages."""
         chosen: set[tuple[str, str]] = set()
         for name in ("actors", "places"):
-            counts = [(-len({a.slug for a, _ in mentions}), key) for key, mentions in
-                      self.archive.mentions_of().items() if key[0] == name]
+            counts = [(-n, key) for key, n in self.archive.article_counts().items() if key[0] == name]
             chosen.update(key for _, key in sorted(counts)[:FACET_VALUES])
         return chosen
 

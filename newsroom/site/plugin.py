@@ -127,6 +127,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         for folder in (self.config.content_dir, self.config.templates_dir):
             if folder not in config.watch:
                 config.watch.append(folder)
+        if self.incremental and self.previous is not None:
+            # A serve rebuild leaves sitemap.xml as the first build wrote it: listing 45,000
+            # pages again took 0.2 s of every edit at 10,000 articles, and a preview's sitemap
+            # has no reader. (MkDocs loads the config afresh for each rebuild.)
+            config.theme.static_templates.discard("sitemap.xml")
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
