@@ -121,6 +121,7 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     _merge_short_names(entities)
     _add_repeated_names(doc, selected, entities)
     _attach_generic_forces(doc, selected, entities)
+    _add_roads(doc, entities, knowledge)
     return _finish(doc, entities, knowledge)
 
 
@@ -167,6 +168,51 @@ def _add_opening_countries(doc: Any, entities: dict[tuple[str, str], _Entity], k
                 country.mentions.append(Candidate(span.start_char, span.end_char, "COUNTRY", code, "rule", (i, k)))
                 country.texts.append(span.text)
                 break
+
+
+ROAD_WORDS = r"(?:highway|road|motorway|expressway|freeway)"
+
+
+def _add_roads(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowledge) -> None:
+    """Roads named by their endpoints: 'Palmyra to Deir Az Zor highway', 'the Deir az
+    Zor-Palmyra highway', 'a road linking Palmyra to Deir Az Zor city' are one road, whichever
+    way round and however the ends are spelled. Its point is halfway between the ends."""
+    text = text_of(doc)
+    towns = [ent for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "village")]
+    if len(towns) < 2 or not re.search(ROAD_WORDS, text, re.IGNORECASE):
+        return  # most articles: one cheap search, no pattern built
+    by_spelling = {t.lower(): ent for ent in towns for t in ent.texts if t}
+    town = "|".join(re.escape(t) for t in sorted(by_spelling, key=len, reverse=True))
+    named = re.compile(rf"\b(?P<a>{town})\s*(?:to|-|–|—)\s*(?P<b>{town})(?:\s+(?:city|town))?\s+(?P<w>{ROAD_WORDS})\b"
+                       rf"|\b(?P<w2>{ROAD_WORDS})\s+(?:linking|connecting|between|from)\s+(?P<a2>{town})\s+"
+                       rf"(?:to|and|with)\s+(?P<b2>{town})(?:\s+(?:city|town)\b)?", re.IGNORECASE)
+    found: list[tuple[int, int, str, _Entity, _Entity]] = []
+    for match in named.finditer(text):
+        one = by_spelling[(match.group("a") or match.group("a2")).lower()]
+        other = by_spelling[(match.group("b") or match.group("b2")).lower()]
+        if one is not other:
+            found.append((match.start(), match.end(), (match.group("w") or match.group("w2")).lower(), one, other))
+    for start, end, word, one, other in sorted(found, key=lambda f: f[:2]):
+        key = ("place", "road:" + "|".join(sorted((one.key[1], other.key[1]))))
+        road = entities.get(key)
+        if road is None:
+            a_res, b_res = one.resolved, other.resolved
+            lat = lon = None
+            if a_res and b_res and None not in (a_res.lat, a_res.lon, b_res.lat, b_res.lon):
+                lat, lon = round((a_res.lat + b_res.lat) / 2, 5), round((a_res.lon + b_res.lon) / 2, 5)
+            code = a_res.country_code if a_res and b_res and a_res.country_code == b_res.country_code else None
+            name = f"{_place_display(one)}–{_place_display(other)} {word}"
+            country = knowledge.countries[code].name if code in knowledge.countries else None
+            road = entities[key] = _Entity(key, "place", "road", name, country=code,
+                                           resolved=Resolved(name, "road", code, country, lat, lon, None, 0.0, known=True))
+        span = doc.char_span(start, end, alignment_mode="expand")
+        road.mentions.append(Candidate(start, end, "PLACE", key[1], "rule", (span.start, span.end) if span else (0, 0)))
+        road.texts.append(text[start:end])
+
+
+def _place_display(ent: _Entity) -> str:
+    res = ent.resolved
+    return res.name if res and res.known else place_name(res.name if res else None, ent.texts)
 
 
 def _region_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,

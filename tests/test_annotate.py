@@ -78,6 +78,8 @@ def test_places_resolve_to_real_places_whatever_the_spelling(seed):
     assert any(p["country"] == "Syria" and abs(p["lat"] - 34.887) < 0.1 for p in seed["places"])  # al-Sukhna
     assert _place(seed, "Geneva")["country"] == "Switzerland"
     assert _place(seed, "Syria")["kind"] == "country"
+    highway = _place(seed, "Palmyra–Deir ez-Zor highway")
+    assert highway["kind"] == "road" and len(highway["mentions"]) == 4 and highway["country"] == "Syria"
 
 
 def test_events_cite_their_sentence_and_resolve_weekdays(seed):
@@ -179,3 +181,18 @@ def test_the_country_opening_an_organisations_name_is_named_too(annotator):
     # 'U.S.' inside the agency's own mention, which stays whole
     assert any(whole["start"] <= a and b < whole["end"] for a, b in spans)
     assert whole["text"].startswith("U.S. Centers")
+
+
+def test_a_road_named_by_its_ends_is_one_place_whichever_way_round(annotator):
+    result = annotation_json("x", annotator(
+        "Flooding in Kenya\n\nFloods cut the Nairobi to Mombasa highway on Monday. Police said the "
+        "Mombasa-Nairobi highway would reopen on Friday, and that the road linking Nairobi to Mombasa city "
+        "was the only route to the coast.\n"))
+    roads = [p for p in result["places"] if p["kind"] == "road"]
+    assert len(roads) == 1
+    road = roads[0]
+    assert road["name"] == "Nairobi–Mombasa highway" and road["country"] == "Kenya"
+    assert [m["text"] for m in road["mentions"]] == [
+        "Nairobi to Mombasa highway", "Mombasa-Nairobi highway", "road linking Nairobi to Mombasa city"]
+    nairobi, mombasa = _place(result, "Nairobi"), _place(result, "Mombasa")
+    assert abs(road["lat"] - (nairobi["lat"] + mombasa["lat"]) / 2) < 0.01  # halfway between the ends

@@ -51,7 +51,8 @@ def page(served):
 def test_from_a_mention_to_the_place_and_back_to_the_highlighted_evidence(page, served):
     page.goto(f"{served}/articles/{SEED_SLUG}/")
     assert page.locator("h1").first.inner_text() == "Syrian army captures key supply route in Deir Az Zor"
-    page.locator(".nr-body a[href*=\"places/\"]", has_text="Deir Az Zor").first.click()
+    # the mention itself, not the highway named after it ('Palmyra to Deir Az Zor highway')
+    page.locator(".nr-body a[href$=\"places/deir-ez-zor/\"]", has_text="Deir Az Zor").first.click()
     page.wait_for_url(f"{served}/places/deir-ez-zor/")
     assert page.locator("h1").first.inner_text() == "Deir ez-Zor"
     quote = page.locator(f'.nr-reports a[href*="{SEED_SLUG}/#s"]').first
