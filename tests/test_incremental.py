@@ -60,7 +60,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
-@pytest.mark.parametrize("edit", ["article title", "actor name", "place coordinates"])
+@pytest.mark.parametrize("edit", ["article title", "actor name", "place coordinates", "unnamed place coordinates"])
 def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edit: str) -> None:
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
@@ -80,6 +80,12 @@ def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edi
             changed_page = "articles/syrian-army-captures-key-supply-route-in-deir-az-zor/index.html"
             expected = "Hezbollah (Party of God)"
         else:
+            if edit == "unnamed place coordinates":
+                # No article names Palmyra any more: only the "Nearby" lists of the places and
+                # countries around it show it (Lebanon's country page among them).
+                _edit(project / "content/articles/syrian-army-captures-key-supply-route-in-deir-az-zor.md",
+                      "- id: palmyra\n  mentions: [Palmyra]\n", "")
+                serve.build()
             _edit(project / "content/places/palmyra.yml", "lat: 34.", "lat: 35.")  # 111 km north
             changed_page = "places/palmyra/index.html"
             expected = 'data-lat="35.'

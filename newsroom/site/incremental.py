@@ -22,7 +22,8 @@ def event_pages(archive: Archive) -> dict[str, str]:
 def affected_pages(old: Archive, new: Archive, old_event_pages: dict[str, str], changed: set[str],
                    nearby: Callable[[Entity], list[tuple[int, Entity]]]) -> set[PageKey]:
     """Pages whose HTML may differ after the `changed` files ("content/articles/x.md",
-    "content/actors/y.yml", ...) were edited, added or removed."""
+    "content/actors/y.yml", ...) were edited, added or removed. `nearby(place)`: the places
+    whose "Nearby" list shows that place."""
     keys: set[PageKey] = set()
 
     def article_and_neighbours(article: ArticleRecord | None) -> None:

@@ -223,6 +223,16 @@ class SiteRenderer:
                         out.append((round(distance), other))
         return sorted(out, key=lambda x: (x[0], x[1].slug))
 
+    def listing_nearby(self, place: Entity) -> list[tuple[int, Entity]]:
+        """The places whose "Nearby" list shows `place`: those near it, and the countries near
+        it too (a country page lists the places near its point, but no list shows a country)."""
+        here = _coords(place)
+        if here is None or place.kind == "country":
+            return []
+        countries = [(round(d), other) for other in self.archive.places.values()
+                     if other.kind == "country" and (there := _coords(other)) and (d := haversine_km(here, there)) <= NEARBY_KM]
+        return self.nearby(place) + countries
+
     def quote(self, article: ArticleRecord, texts: list[str]) -> tuple[str, str] | None:
         """The first sentence of `article` naming one of `texts`: (anchor, sentence)."""
         key = tuple(texts)

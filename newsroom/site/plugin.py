@@ -155,7 +155,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         touched = None  # None: every page
         if self.incremental and before is not None and before.stamp == stamp:
             touched = affected_pages(before.archive, archive, before.event_pages, self.cache.changed,
-                                     renderer.nearby)
+                                     renderer.listing_nearby)
         fingerprints = ({uri: page.fingerprint() for uri, page in plan.items() if page.fingerprint}
                         if self.incremental else {})
         data_rows = renderer.data_rows() if self.incremental else None
