@@ -122,6 +122,7 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     _add_repeated_names(doc, selected, entities)
     _attach_generic_forces(doc, selected, entities)
     _add_roads(doc, entities, knowledge)
+    _add_the_province(doc, entities, gazetteer, context)
     return _finish(doc, entities, knowledge)
 
 
@@ -192,22 +193,54 @@ def _add_roads(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Kn
         other = by_spelling[(match.group("b") or match.group("b2")).lower()]
         if one is not other:
             found.append((match.start(), match.end(), (match.group("w") or match.group("w2")).lower(), one, other))
+    known_roads = [ent for ent in entities.values() if ent.facet == "place" and ent.kind == "road"]
     for start, end, word, one, other in sorted(found, key=lambda f: f[:2]):
+        if any(m.start == start and m.end == end for ent in known_roads for m in ent.mentions):
+            continue  # a road of the archive's, found by its own name
         key = ("place", "road:" + "|".join(sorted((one.key[1], other.key[1]))))
-        road = entities.get(key)
+        name = f"{_place_display(one)}–{_place_display(other)} {word}"
+        road = entities.get(key) or next((ent for ent in known_roads if ent.resolved is not None and
+                                          name_key(ent.resolved.name) == name_key(name)), None)
         if road is None:
             a_res, b_res = one.resolved, other.resolved
             lat = lon = None
             if a_res and b_res and None not in (a_res.lat, a_res.lon, b_res.lat, b_res.lon):
                 lat, lon = round((a_res.lat + b_res.lat) / 2, 5), round((a_res.lon + b_res.lon) / 2, 5)
             code = a_res.country_code if a_res and b_res and a_res.country_code == b_res.country_code else None
-            name = f"{_place_display(one)}–{_place_display(other)} {word}"
             country = knowledge.countries[code].name if code in knowledge.countries else None
             road = entities[key] = _Entity(key, "place", "road", name, country=code,
                                            resolved=Resolved(name, "road", code, country, lat, lon, None, 0.0, known=True))
         span = doc.char_span(start, end, alignment_mode="expand")
         road.mentions.append(Candidate(start, end, "PLACE", key[1], "rule", (span.start, span.end) if span else (0, 0)))
         road.texts.append(text[start:end])
+
+
+_THE_PROVINCE = re.compile(r"\bthe (?:province|governorate)\b")
+
+
+def _add_the_province(doc: Any, entities: dict[tuple[str, str], _Entity], gazetteer: Gazetteer,
+                      context: list[str]) -> None:
+    """'... in Deir Az Zor to the east of the Euphrates River, which bisects the province':
+    'the province' is the last province named in the paragraph, or the province of the last
+    city named there (Deir ez-Zor Governorate, told apart from the city)."""
+    text = text_of(doc)
+    for match in _THE_PROVINCE.finditer(text):
+        earlier = [(m, ent) for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "province")
+                   for m in ent.mentions if m.end <= match.start() and "\n\n" not in text[m.end:match.start()]]
+        if not earlier:
+            continue
+        mention, ent = max(earlier, key=lambda pair: pair[0].end)
+        target: _Entity | None = ent if ent.kind == "province" else None
+        if target is None:
+            resolved = gazetteer.resolve(f"{text[mention.start:mention.end]} province", context, "province")
+            if resolved is None or resolved.kind != "province" or resolved.country_code != ent.country:
+                continue
+            found = _place(resolved, text[mention.start:mention.end])
+            target = entities.setdefault(found.key, found)
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        target.mentions.append(Candidate(match.start(), match.end(), "PLACE", target.key[1], "rule",
+                                         (span.start, span.end) if span else (0, 0)))
+        target.texts.append(match.group(0))
 
 
 def _place_display(ent: _Entity) -> str:
@@ -246,7 +279,7 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     if cand.label == "ACTOR":
         known = next(a for a in knowledge.actors if a.name == cand.ref)
         return _Entity(("actor", known.name), "actor", known.kind, known.name, country=known.country, known=known)
-    if cand.label == "PLACE":
+    if cand.label in ("PLACE", "ROAD"):
         resolved = gazetteer.resolve(cand.ref or text, context)
         return _place(resolved, text)
     if cand.label == "NORP":

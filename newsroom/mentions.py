@@ -61,7 +61,7 @@ class Candidate:
 
     start: int
     end: int
-    label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | PERSON | ORG | GPE | LOC | FAC
+    label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | ROAD | PERSON | ORG | GPE | LOC | FAC
     ref: str | None    # country code, known actor name or known place name
     source: str        # kb | ner | rule
     tokens: tuple[int, int]  # token range [i, j) in the doc
@@ -90,7 +90,9 @@ def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
     for actor in knowledge.actors:
         add(f"ACTOR|{actor.name}", {actor.name, *actor.aliases})
     for place in knowledge.places:
-        add(f"PLACE|{place.name}", {place.name, *place.aliases})
+        # A road is named by its ends: its names hold other places ('Palmyra to Deir Az Zor
+        # highway'), which `select` keeps as mentions of their own.
+        add(f"{'ROAD' if place.kind == 'road' else 'PLACE'}|{place.name}", {place.name, *place.aliases})
     # Demonym phrases ('Syrian army', 'North Korean officials') as phrases too: a PhraseMatcher is
     # a hash lookup, where token patterns for 250 countries cost more than the parse.
     for code, country in sorted(knowledge.countries.items()):
@@ -284,7 +286,14 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     for cand in order:
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
             taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+    roads = [t for t in taken if t.label == "ROAD"]
+    inner: list[Candidate] = []  # the towns a road is named by stay mentions of their own
+    for cand in order:
+        if cand.label != "ROAD" and any(r.start <= cand.start and cand.end <= r.end and cand.length < r.length
+                                        for r in roads) and \
+                all(cand.end <= t.start or cand.start >= t.end for t in inner):
+            inner.append(cand)
+    return sorted(taken + inner, key=lambda c: (c.start, -c.length))
 
 
 ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z]\w*)\s*(?:[),;]|\s+also|\s+and)")

@@ -196,3 +196,31 @@ def test_a_road_named_by_its_ends_is_one_place_whichever_way_round(annotator):
         "Nairobi to Mombasa highway", "Mombasa-Nairobi highway", "road linking Nairobi to Mombasa city"]
     nairobi, mombasa = _place(result, "Nairobi"), _place(result, "Mombasa")
     assert abs(road["lat"] - (nairobi["lat"] + mombasa["lat"]) / 2) < 0.01  # halfway between the ends
+
+
+def test_the_province_after_a_city_is_that_citys_province_not_the_city(annotator):
+    result = annotation_json("x", annotator(
+        "Clashes in Syria\n\nGovernment forces entered Idlib on Monday, and fighting spread across the "
+        "province, a monitor said.\n\nIn another report, officials said the province had no power.\n"))
+    city, province = _place(result, "Idlib"), _place(result, "Idlib Governorate")
+    assert city and city["kind"] == "city"
+    assert province and province["kind"] == "province" and province["country"] == "Syria"
+    # only the first: the second paragraph names no city before its 'the province'
+    assert [m["text"] for m in province["mentions"]] == ["the province"]
+
+
+def test_a_road_the_archive_knows_still_leaves_its_towns_as_places(annotator):
+    # After the first annotation the road is an entity of the archive, and its names match as a
+    # whole; the towns inside them must stay mentions of their own.
+    from newsroom.annotate import Annotator
+    from newsroom.knowledge import KnownPlace
+
+    road = KnownPlace(name="Nairobi–Mombasa highway", kind="road", country="KE", lat=-2.65, lon=38.27,
+                      aliases=("Nairobi to Mombasa highway", "Mombasa-Nairobi highway"))
+    knowing = Annotator(annotator.knowledge.with_registry([], [road]), nlp=annotator.nlp, gazetteer=annotator.gazetteer)
+    result = annotation_json("x", knowing(
+        "Flooding in Kenya\n\nFloods cut the Nairobi to Mombasa highway on Monday. Police said the "
+        "Mombasa-Nairobi highway would reopen on Friday.\n"))
+    roads = [p for p in result["places"] if p["kind"] == "road"]
+    assert [r["name"] for r in roads] == ["Nairobi–Mombasa highway"] and len(roads[0]["mentions"]) == 2
+    assert _place(result, "Nairobi") and _place(result, "Mombasa")
