@@ -266,7 +266,8 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     """Non-overlapping candidates: longest first; on equal length the knowledge base wins.
 
     A model entity that is only a known name plus lower-case words ('AFP news agency',
-    'Hezbollah media unit') gives way to the known name.
+    'Hezbollah media unit') gives way to the known name. The one overlap allowed: the places
+    inside a known road's name ('Palmyra' in 'Palmyra to Deir Az Zor highway') are kept too.
     """
     rank = {"kb": 0, "rule": 1, "ner": 2}
     known = [c for c in candidates if c.source == "kb"]
