@@ -154,9 +154,9 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
 def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
     """The knowledge base's things (products, vehicles, events) plus, for those of several
     words this article names, their last word: 'Space Shuttle Atlantis', then 'Atlantis'."""
-    text = name_key(text_of(doc))
+    text = text_of(doc).lower()  # keys are lower case; a plain search is enough to find them
     tails = {key.rsplit(" ", 1)[1] for key in knowledge.things if " " in key and key in text}
-    return knowledge.things | tails
+    return knowledge.things | tails if tails else knowledge.things
 
 
 def _is_thing(ent: Any, things: frozenset[str]) -> bool:
