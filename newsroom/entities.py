@@ -165,9 +165,8 @@ def _add_opening_countries(doc: Any, entities: dict[tuple[str, str], _Entity], k
                 if code is None:
                     continue
                 span = doc[i:k]
-                country = entities.setdefault(("country", code), _country(code, knowledge))
-                country.mentions.append(Candidate(span.start_char, span.end_char, "COUNTRY", code, "rule", (i, k)))
-                country.texts.append(span.text)
+                _add_mention(doc, entities.setdefault(("country", code), _country(code, knowledge)),
+                             span.start_char, span.end_char, "COUNTRY")
                 break
 
 
@@ -198,7 +197,7 @@ def _add_roads(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Kn
         if any(m.start == start and m.end == end for ent in known_roads for m in ent.mentions):
             continue  # a road of the archive's, found by its own name
         key = ("place", "road:" + "|".join(sorted((one.key[1], other.key[1]))))
-        name = f"{_place_display(one)}–{_place_display(other)} {word}"
+        name = f"{_place_title(one.resolved, one.texts)}–{_place_title(other.resolved, other.texts)} {word}"
         road = entities.get(key) or next((ent for ent in known_roads if ent.resolved is not None and
                                           name_key(ent.resolved.name) == name_key(name)), None)
         if road is None:
@@ -210,9 +209,7 @@ def _add_roads(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Kn
             country = knowledge.countries[code].name if code in knowledge.countries else None
             road = entities[key] = _Entity(key, "place", "road", name, country=code,
                                            resolved=Resolved(name, "road", code, country, lat, lon, None, 0.0, known=True))
-        span = doc.char_span(start, end, alignment_mode="expand")
-        road.mentions.append(Candidate(start, end, "PLACE", key[1], "rule", (span.start, span.end) if span else (0, 0)))
-        road.texts.append(text[start:end])
+        _add_mention(doc, road, start, end, "PLACE")
 
 
 _THE_PROVINCE = re.compile(r"\bthe (?:province|governorate)\b")
@@ -237,15 +234,19 @@ def _add_the_province(doc: Any, entities: dict[tuple[str, str], _Entity], gazett
                 continue
             found = _place(resolved, text[mention.start:mention.end])
             target = entities.setdefault(found.key, found)
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        target.mentions.append(Candidate(match.start(), match.end(), "PLACE", target.key[1], "rule",
-                                         (span.start, span.end) if span else (0, 0)))
-        target.texts.append(match.group(0))
+        _add_mention(doc, target, match.start(), match.end(), "PLACE")
 
 
-def _place_display(ent: _Entity) -> str:
-    res = ent.resolved
-    return res.name if res and res.known else place_name(res.name if res else None, ent.texts)
+def _add_mention(doc: Any, ent: _Entity, start: int, end: int, label: str) -> None:
+    """A mention found after classification (inside another name, or by a rule over the text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    ent.mentions.append(Candidate(start, end, label, ent.key[1], "rule", (span.start, span.end) if span else (0, 0)))
+    ent.texts.append(text_of(doc)[start:end])
+
+
+def _place_title(res: Resolved | None, texts: list[str]) -> str:
+    """A place's name: the curated one, else the gazetteer's when the text uses it, else the text's."""
+    return res.name if res and res.known else place_name(res.name if res else None, texts)
 
 
 def _region_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
@@ -555,7 +556,7 @@ def _finish(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowl
                                 known.wikipedia if known else None, ent.role))
         else:
             res = ent.resolved
-            name = res.name if res and res.known else place_name(res.name if res else None, texts)
+            name = _place_title(res, texts)
             places.append(Place(name, ent.kind, spans, res.country if res else None,
                                 res.country_code if res else None, res.lat if res else None,
                                 res.lon if res else None, res.geonames if res else None))
