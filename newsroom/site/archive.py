@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .. import errors
 from ..errors import Problem
@@ -75,6 +75,11 @@ class ArticleRecord:
     # an edit then quotes only the edited article again on the pages of thousands of reports.
     quotes: dict[tuple[str, ...], tuple[str, str] | None] = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def mentions(self) -> list[Mention]:
+        """Its actor mentions, then its place mentions."""
+        return [*self.actors, *self.places]
+
     def sentence(self, anchor: str) -> str | None:
         for block in self.blocks:
             for s in block.sentences:
@@ -110,21 +115,16 @@ class Archive:
     _events: list[EventRecord] | None = field(default=None, repr=False)
     _reports: dict[str, list[EventRecord]] | None = field(default=None, repr=False)
     _events_of: dict[tuple[str, str], list[EventRecord]] | None = field(default=None, repr=False)
-    # Under serve: the last build's articles and mentions index, patched for the articles an
-    # edit changed rather than built again over every mention (most of a second at 10,000).
-    _last: tuple[dict[str, ArticleRecord], dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]] | None = \
-        field(default=None, repr=False)
-
     _counts: dict[tuple[str, str], int] | None = field(default=None, repr=False)
-    _last_counts: tuple[dict[tuple[str, str], int], dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]] | None = \
-        field(default=None, repr=False)
+    # Under serve: the archive of the last build, which this one replaces. Its mentions index
+    # and counts are patched for the articles an edit changed rather than built again over
+    # every mention (most of a second at 10,000 articles).
+    _last: Archive | None = field(default=None, repr=False)
 
     def follow(self, last: Archive) -> None:
         """Let this archive's indexes start from `last`'s, which it replaces (same content/)."""
-        if last._mentions is not None:
-            self._last = (last.articles, last._mentions)
-            if last._counts is not None:
-                self._last_counts = (last._counts, last._mentions)
+        last._last = None  # a chain of builds would otherwise keep every archive alive
+        self._last = last
 
     @property
     def events(self) -> list[EventRecord]:
@@ -137,37 +137,30 @@ class Archive:
         """(folder, entity id) -> every (article, mention) naming it, newest article first.
         Built once: entity pages, feeds and exports all read it."""
         if self._mentions is None:
-            patched = self._patched_mentions() if self._last is not None else None
-            self._last = None
-            if patched is None:
-                patched = {}
-                for article in sorted(self.articles.values(), key=article_order):
-                    for mention in [*article.actors, *article.places]:
-                        patched.setdefault((mention.folder, mention.entity), []).append((article, mention))
-            self._mentions = patched
+            patched = self._patched_mentions() if self._last is not None and self._last._mentions is not None else None
+            self._mentions = patched if patched is not None else _index_mentions(self.articles.values())
         return self._mentions
 
     def article_counts(self) -> dict[tuple[str, str], int]:
         """(folder, entity id) -> how many articles name it. Under serve, counted again only
         for the entities whose mentions an edit touched (the others keep the last count)."""
         if self._counts is None:
-            index = self.mentions_of()
-            last = self._last_counts
-            self._last_counts = None
-            if last is None:
-                self._counts = {key: _distinct_articles(pairs) for key, pairs in index.items()}
-            else:
-                last_counts, last_index = last
+            index, last = self.mentions_of(), self._last
+            if last is not None and last._counts is not None and last._mentions is not None:
+                last_counts, last_index = last._counts, last._mentions
                 self._counts = {key: last_counts[key] if last_index.get(key) is pairs else _distinct_articles(pairs)
                                 for key, pairs in index.items()}
+            else:
+                self._counts = {key: _distinct_articles(pairs) for key, pairs in index.items()}
+            self._last = None  # both indexes are made: the last build is no longer needed
         return self._counts
 
     def _patched_mentions(self) -> dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] | None:
         """The last build's index with the changed articles' entries replaced; None when too
         many changed to be worth it. Articles are compared by identity: the read cache hands
         back the very same record for a file that did not change."""
-        assert self._last is not None
-        last_articles, last_index = self._last
+        assert self._last is not None and self._last._mentions is not None
+        last_articles, last_index = self._last.articles, self._last._mentions
         differs = {slug for slug, article in self.articles.items() if last_articles.get(slug) is not article}
         differs |= last_articles.keys() - self.articles.keys()
         if len(differs) > PATCH_LIMIT:
@@ -175,11 +168,10 @@ class Archive:
         index = dict(last_index)  # the untouched lists are shared: both are read-only
         news = [self.articles[slug] for slug in sorted(differs) if slug in self.articles]
         keys = {(m.folder, m.entity) for article in [*news, *(last_articles[s] for s in differs if s in last_articles)]
-                for m in [*article.actors, *article.places]}
+                for m in article.mentions}
         for key in keys:
             pairs = [pair for pair in last_index.get(key, []) if pair[0].slug not in differs]
-            pairs += [(article, m) for article in news for m in [*article.actors, *article.places]
-                      if (m.folder, m.entity) == key]
+            pairs += [(article, m) for article in news for m in article.mentions if (m.folder, m.entity) == key]
             pairs.sort(key=lambda pair: article_order(pair[0]))  # stable: an article's mentions keep their order
             if pairs:
                 index[key] = pairs
@@ -210,6 +202,14 @@ class Archive:
 
     def entity(self, folder: str, slug: str) -> Entity | None:
         return (self.actors if folder == "actors" else self.places).get(slug)
+
+
+def _index_mentions(articles: Iterable[ArticleRecord]) -> dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]:
+    index: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] = {}
+    for article in sorted(articles, key=article_order):
+        for mention in article.mentions:
+            index.setdefault((mention.folder, mention.entity), []).append((article, mention))
+    return index
 
 
 def _distinct_articles(pairs: list[tuple[ArticleRecord, Mention]]) -> int:

@@ -30,7 +30,7 @@ def affected_pages(old: Archive, new: Archive, old_event_pages: dict[str, str], 
         if article is None:
             return
         keys.add(("articles", article.slug))
-        keys.update((m.folder, m.entity) for m in [*article.actors, *article.places])
+        keys.update((m.folder, m.entity) for m in article.mentions)
         keys.update(("events", e.page) for e in article.events)
 
     for display in sorted(changed):

@@ -278,7 +278,7 @@ class SiteRenderer:
     def article_page(self, article: ArticleRecord) -> str:
         url = page_url("articles", article.slug)
         links = []
-        for mention in [*article.actors, *article.places]:
+        for mention in article.mentions:
             href = relative(url, page_url(mention.folder, mention.entity))
             links.extend((t, href) for t in mention.texts)
         evidence_of: dict[str, list[EventRecord]] = defaultdict(list)
@@ -315,7 +315,7 @@ class SiteRenderer:
         for article, mention in self.archive.mentions_of().get((folder, entity.slug), []):
             seen_texts.update(mention.texts)
             reports.append({"article": article, "quote": self.quote(article, mention.texts), "role": mention.role})
-            for other in [*article.actors, *article.places]:
+            for other in article.mentions:
                 if (other.folder, other.entity) != (folder, entity.slug):
                     together[(other.folder, other.entity)] += 1
         field = "actors" if folder == "actors" else "place"
