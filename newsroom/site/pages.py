@@ -39,6 +39,7 @@ KIND_LABELS = {
     "district": "Districts", "city": "Cities", "town": "Towns", "village": "Villages", "river": "Rivers",
     "road": "Roads", "landmark": "Landmarks", "place": "Other places",
 }
+_KIND_RANK = {kind: i for i, kind in enumerate(KIND_LABELS)}  # kinds listed in this order on a page
 
 
 @dataclass
@@ -303,8 +304,7 @@ class SiteRenderer:
         for mention in mentions:
             entity = self.archive.entity(mention.folder, mention.entity)
             groups[entity.kind if entity else "unknown"].append(mention)
-        rank = {kind: i for i, kind in enumerate(KIND_LABELS)}
-        return sorted(groups.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
+        return sorted(groups.items(), key=lambda item: (_KIND_RANK.get(item[0], len(_KIND_RANK)), item[0]))
 
     def entity_page(self, entity: Entity) -> str:
         folder = entity.folder
