@@ -2,6 +2,9 @@
 never in tests; a 10,000-article run takes about an hour on 2 cores).
 
     .venv/bin/python benchmarks/scale.py 1000 10000 [--work /tmp/newsroom-scale] [--sample 1000]
+    .venv/bin/python benchmarks/scale.py 10000 --only serve|search|pages|annotation [--site DIR]
+
+The second form repeats one measurement on what a full run left in WORK/N (minutes, not an hour).
 
 For each size, in WORK/N/ (kept, so a second run reuses the annotated archive):
   1. a deterministic archive of N raw articles (benchmarks/generate_archive.py);
@@ -233,13 +236,42 @@ def measure(count: int, work: Path, sample: int) -> dict[str, object]:
         wall, mb, _ = timed([PY, "-m", "pagefind", "--site", str(folder), "--silent"], work)
         files = list((folder / "pagefind").rglob("*"))
         row[name] = {"wall_s": wall, "peak_mb": mb, "index_mb": sum(f.stat().st_size for f in files if f.is_file()) / 1e6}
-    sizes = sorted(p.stat().st_size for p in (site / "articles").glob("*/index.html"))
-    row["article_page_kb"] = {"median": statistics.median(sizes) / 1000, "max": sizes[-1] / 1000}
-    row["search_bytes"] = search_payload(site, ["said", "hospital", "government minister"])
+    row["article_page_kb"] = article_page_kb(site)
+    row["search_bytes"] = search_payload(site, QUERIES)
     first, edit = serve_edit_latency(project)
     row["serve"] = {"first_page_s": first, "edit_to_page_s": edit}
     (work / "figures.json").write_text(json.dumps(row, indent=1), encoding="utf-8")
     return row
+
+
+QUERIES = ["said", "hospital", "government minister"]
+
+
+def article_page_kb(site: Path) -> dict[str, float]:
+    sizes = sorted(p.stat().st_size for p in (site / "articles").glob("*/index.html"))
+    return {"median": statistics.median(sizes) / 1000, "p95": sizes[int(len(sizes) * 0.95)] / 1000,
+            "max": sizes[-1] / 1000}
+
+
+def measure_one(what: str, count: int, work: Path, sample: int, site: Path) -> None:
+    """One measurement, on the archive (and its built site) that a full run left in `work`:
+    for checking a change without the hour a full run takes."""
+    if what == "annotation":
+        a = annotation_throughput(sorted((work / "seeds").glob("*.txt"))[:sample])
+        w = a["words"]
+        print(f"{a['articles']:,} articles, {w:,} words: spaCy {w / a['spacy_s']:,.0f} words/s; newsroom 1 process "
+              f"{w / a['ours_1_s']:,.0f} ({a['spacy_s'] / a['ours_1_s']:.2f}x spaCy), 2 processes "
+              f"{w / a['ours_2_s']:,.0f} ({a['ours_1_s'] / a['ours_2_s']:.2f}x one)")
+    elif what == "pages":
+        k = article_page_kb(site)
+        print(f"article page HTML in {site}: median {k['median']:.1f} KB, p95 {k['p95']:.1f} KB, "
+              f"largest {k['max']:.1f} KB (limit 60 KB)")
+    elif what == "search":
+        for query, n in search_payload(site, QUERIES).items():
+            print(f"'{query}': {n['raw'] / 1000:.0f} kB, {n['gzip'] / 1000:.0f} kB gzipped, {n['files']} files (limit 300 kB)")
+    else:
+        first, edit = serve_edit_latency(project_for(work, count))
+        print(f"serve: first page after {first:.1f} s; a front-matter edit served after {edit:.2f} s (limit 3 s)")
 
 
 def report(row: dict[str, object]) -> None:
@@ -262,7 +294,7 @@ def report(row: dict[str, object]) -> None:
     print(f"  Pagefind: {f['wall_s']:.1f} s, {f['peak_mb']:.0f} MB, index {f['index_mb']:.1f} MB   "
           f"over the plain site: {q['wall_s']:.1f} s, {q['peak_mb']:.0f} MB, {q['index_mb']:.1f} MB")
     k = row["article_page_kb"]
-    print(f"  article page HTML: median {k['median']:.1f} KB, largest {k['max']:.1f} KB (limit 60 KB)")
+    print(f"  article page HTML: median {k['median']:.1f} KB, p95 {k['p95']:.1f} KB, largest {k['max']:.1f} KB (limit 60 KB)")
     print("  one search query loads: " + ", ".join(
         f"'{q}' {n['raw'] / 1000:.0f} kB ({n['gzip'] / 1000:.0f} kB gzipped, {n['files']} files)"
         for q, n in row["search_bytes"].items()) + " (limit 300 kB)")
@@ -275,7 +307,16 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="+")
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsroom-scale"))
     parser.add_argument("--sample", type=int, default=1000, help="articles to time annotation on (default 1000)")
+    parser.add_argument("--only", choices=("annotation", "pages", "search", "serve"),
+                        help="one measurement on the archive an earlier full run left in --work")
+    parser.add_argument("--site", type=Path, help="with --only pages/search: the built site (default WORK/N/site); "
+                        "rebuild it first with `build.py build --site-dir` after changing templates")
     args = parser.parse_args()
+    if args.only:
+        for n in args.sizes:
+            work = args.work / str(n)
+            measure_one(args.only, n, work, min(n, args.sample), args.site or work / "site")
+        return
     rows = [measure(n, args.work / str(n), min(n, args.sample)) for n in args.sizes]
     for row in rows:
         report(row)
