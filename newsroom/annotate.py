@@ -86,5 +86,5 @@ def annotate_parsed(raw: str, layout: Layout, doc: Any, annotator: Annotator, da
     sentences = sentences_of(doc, layout)
     story = [span for kind, span in layout.blocks if kind == "p"]
     story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]
-    events = find_events(doc, story_sentences, actors, places, article_date)
+    events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge.seat_of)
     return Annotation(layout, sentences, actors, places, events, article_date)

@@ -120,7 +120,7 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     _add_opening_countries(doc, entities, knowledge)
     _merge_short_names(entities)
     _add_repeated_names(doc, selected, entities)
-    _attach_generic_forces(doc, selected, entities)
+    _attach_generic_forces(doc, selected, entities, context)
     _add_roads(doc, entities, knowledge)
     _add_the_province(doc, entities, gazetteer, context)
     return _finish(doc, entities, knowledge)
@@ -219,7 +219,9 @@ def _add_the_province(doc: Any, entities: dict[tuple[str, str], _Entity], gazett
                       context: list[str]) -> None:
     """'... in Deir Az Zor to the east of the Euphrates River, which bisects the province':
     'the province' is the last province named in the paragraph, or the province of the last
-    city named there (Deir ez-Zor Governorate, told apart from the city)."""
+    city named there (Deir ez-Zor Governorate, told apart from the city). When that city shares
+    its province's name and a relative clause of the same sentence calls the area the province,
+    the name meant the province all along."""
     text = text_of(doc)
     for match in _THE_PROVINCE.finditer(text):
         earlier = [(m, ent) for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "province")
@@ -229,12 +231,47 @@ def _add_the_province(doc: Any, entities: dict[tuple[str, str], _Entity], gazett
         mention, ent = max(earlier, key=lambda pair: pair[0].end)
         target: _Entity | None = ent if ent.kind == "province" else None
         if target is None:
-            resolved = gazetteer.resolve(f"{text[mention.start:mention.end]} province", context, "province")
+            name = text[mention.start:mention.end]
+            resolved = gazetteer.resolve(f"{name} province", context, "province")
             if resolved is None or resolved.kind != "province" or resolved.country_code != ent.country:
                 continue
-            found = _place(resolved, text[mention.start:mention.end])
+            found = _place(resolved, name)
             target = entities.setdefault(found.key, found)
+            if _describes_within(doc, mention.start, match.start()) and _province_of_same_name(name, resolved.name) \
+                    and not text.startswith(" city", mention.end):
+                _move_mention(entities, ent, target, mention, name)
         _add_mention(doc, target, match.start(), match.end(), "PLACE")
+
+
+def _describes_within(doc: Any, name_at: int, province_at: int) -> bool:
+    """'the province' sits in a relative clause of the sentence that names the city ('in Deir Az
+    Zor to the east of the Euphrates River, which bisects the province'), describing the very
+    area the sentence just named; 'entered Idlib, and fighting spread across the province' goes
+    on to a wider area in a clause of its own."""
+    name = doc.char_span(name_at, name_at + 1, alignment_mode="expand")
+    province = doc.char_span(province_at, province_at + 1, alignment_mode="expand")
+    if name is None or province is None or name[0].sent.start != province[0].sent.start:
+        return False
+    return any(t.dep_ in ("relcl", "acl") for t in province[0].ancestors)
+
+
+def _province_of_same_name(city: str, province: str) -> bool:
+    """'Deir Az Zor' and 'Deir ez-Zor Governorate'; 'Idlib' and 'Idlib Governorate'."""
+    words = province.split()
+    if words and words[-1].lower() in ("governorate", "province", "region", "oblast", "prefecture"):
+        words = words[:-1]
+    return name_key(" ".join(words)) == name_key(city)
+
+
+def _move_mention(entities: dict[tuple[str, str], _Entity], source: _Entity, target: _Entity,
+                  mention: Candidate, text: str) -> None:
+    source.mentions.remove(mention)
+    target.mentions.append(mention)
+    if text in source.texts:  # texts feed the entity's name: move one spelling with the mention
+        source.texts.remove(text)
+        target.texts.append(text)
+    if not source.mentions:
+        del entities[source.key]
 
 
 def _add_mention(doc: Any, ent: _Entity, start: int, end: int, label: str) -> None:
@@ -523,17 +560,33 @@ def _inside_readable(doc: Any, span: Any) -> bool:
     return not any(t.is_space for t in span)
 
 
-def _attach_generic_forces(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity]) -> None:
-    """'the army', 'the military' refer to the one national armed force the story names."""
+GENERIC_FORCES = {"army", "military"}  # after 'the'
+GOVERNMENT_FORCES = {"forces", "troops", "fighters", "soldiers"}  # after 'government'
+
+
+def _attach_generic_forces(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity],
+                           context: list[str]) -> None:
+    """'the army', 'the military', 'government fighters' refer to the national armed force the
+    story names: the only one, or that of the country the story is set in (named first), so
+    'the army' in a Syria story that also names the Russian military is the Syrian army."""
     forces = [e for e in entities.values() if e.kind == "armed-force"]
+    if len(forces) > 1:
+        forces = [e for e in forces if context and e.country == context[0]]
     if len(forces) != 1:
         return
     taken = [(c.start, c.end) for c in selected]
     for token in doc[1:]:
-        if token.lower_ in ("army", "military") and doc[token.i - 1].lower_ == "the" and token.dep_ != "amod":
-            start, end = token.idx, token.idx + len(token.text)
-            if not any(a < end and start < b for a, b in taken):
-                forces[0].mentions.append(Candidate(start, end, "FORCES", None, "rule", (token.i, token.i + 1)))
+        before = doc[token.i - 1]
+        if token.lower_ in GENERIC_FORCES and before.lower_ == "the" and token.dep_ != "amod":
+            first = token
+        elif (token.lower_ in GOVERNMENT_FORCES and before.lower_ == "government"
+              and not (before.i > 0 and doc[before.i - 1].text == "-")):  # not 'pro-government forces'
+            first = before
+        else:
+            continue
+        start, end = first.idx, token.idx + len(token.text)
+        if not any(a < end and start < b for a, b in taken):
+            forces[0].mentions.append(Candidate(start, end, "FORCES", None, "rule", (first.i, token.i + 1)))
 
 
 def _finish(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowledge) -> tuple[list[Actor], list[Place]]:

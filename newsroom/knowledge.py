@@ -46,6 +46,7 @@ class KnownActor:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     wikipedia: str | None = None
+    seat: int | None = None  # GeoNames id of the city where the body sits and meets
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Knowledge:
     # exact demonym -> country code ("Syrian" -> "SY")
     country_by_demonym: dict[str, str] = field(default_factory=dict)
     actor_by_key: dict[str, KnownActor] = field(default_factory=dict)
+    # actor name -> GeoNames id of its seat ("United Nations Security Council" -> New York City)
+    seat_of: dict[str, int] = field(default_factory=dict)
     place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
     # name keys of products, vehicles, events and religions: never a mention (data/things.yaml)
     things: frozenset[str] = frozenset()
@@ -82,6 +85,8 @@ class Knowledge:
         for actor in self.actors:
             for name in (actor.name, *actor.aliases):
                 self.actor_by_key.setdefault(_actor_key(name), actor)
+            if actor.seat is not None:
+                self.seat_of.setdefault(actor.name, actor.seat)
         for country in self.countries.values():
             if country.forces:
                 forces = self.forces_actor(country.code)
@@ -153,7 +158,7 @@ def load_actors(path: Path) -> list[KnownActor]:
             raise KnowledgeError(f"{path}: entry {n} ({entry.get('name')}): unknown kind {entry.get('kind')!r}")
         actors.append(KnownActor(
             name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
-            country=entry.get("country"), wikipedia=entry.get("wikipedia"),
+            country=entry.get("country"), wikipedia=entry.get("wikipedia"), seat=entry.get("seat"),
         ))
     return actors
 

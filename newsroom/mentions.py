@@ -97,7 +97,9 @@ def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
     # a hash lookup, where token patterns for 250 countries cost more than the parse.
     for code, country in sorted(knowledge.countries.items()):
         for demonym in country.demonyms:
-            add(f"FORCES|{code}", {f"{demonym} {noun}" for n in FORCE_NOUNS for noun in (n, n.title())})
+            # 'Syrian government forces' are the army, not the state.
+            add(f"FORCES|{code}", {f"{demonym}{gov} {noun}" for n in FORCE_NOUNS for noun in (n, n.title())
+                                   for gov in ("", " government", " Government")})
             add(f"STATE|{code}", {f"{demonym} {noun}" for n in STATE_NOUNS for noun in (n, n.title())})
     return phrases
 
@@ -120,6 +122,12 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
             span = doc[i + 1:j]
             i += 1
         found.append(Candidate(span.start_char, span.end_char, label, ref, "kb", (i, j)))
+        if label in ("FORCES", "STATE") and i >= 2 and doc[i - 1].lower_ in ("and", "or"):
+            # 'Russian or Syrian government jets', 'US and Iraqi forces': the first demonym
+            # shares the noun.
+            if (code := knowledge.country_by_demonym.get(doc[i - 2].text)) is not None:
+                found.append(Candidate(doc[i - 2].idx, doc[i - 2].idx + len(doc[i - 2]), label, code, "kb",
+                                       (i - 2, i - 1)))
     lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     things = _things_named(doc, knowledge)
     for ent in doc.ents:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # ACLED's six event types and their 25 sub-types (ACLED codebook, 2023).
-EVENT_TYPES: dict[str, tuple[str, ...]] = {
+ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
     "Explosions/Remote violence": (
         "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
@@ -21,6 +21,15 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Non-violent transfer of territory", "Other",
     ),
 }
+# What news reports besides ACLED's events, and ACLED does not code: a party's statement that is
+# itself the news (an audio message released, an accusation) and diplomacy (a council meeting,
+# talks planned). Kept as two types of their own, never folded into "Strategic developments",
+# so the events CSV can be read by ACLED's codebook and these filtered out by type.
+OTHER_EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Statements": ("Statement", "Accusation"),
+    "Diplomacy": ("Meeting", "Talks"),
+}
+EVENT_TYPES: dict[str, tuple[str, ...]] = {**ACLED_EVENT_TYPES, **OTHER_EVENT_TYPES}
 
 ACTOR_KINDS = (
     "person", "state", "armed-force", "armed-group", "organisation", "government-body",

@@ -1,0 +1,122 @@
+"""How the annotator reads events from small real-world sentences: which trigger decides a
+sentence, what is only urged or denied, statements and diplomacy, and who is a side."""
+
+from __future__ import annotations
+
+from newsroom.contract import annotation_json
+
+
+def _events(annotator, text: str, date: str | None = None) -> list[dict]:
+    return annotation_json("x", annotator(text, date))["events"]
+
+
+def _one(events: list[dict], words: str) -> dict:
+    found = [e for e in events if words in e["evidence"]["text"]]
+    assert len(found) == 1, [e["evidence"]["text"] for e in events]
+    return found[0]
+
+
+def test_the_main_clause_decides_the_type_not_a_fight_in_an_after_clause(annotator):
+    events = _events(annotator, (
+        "Highway reopened\n\n\u201cThe Iraqi army completely secured the Baghdad-Kirkuk highway after foiling "
+        "an attack by ISIL,\u201d a military spokesman said on Friday.\n"))
+    event = _one(events, "secured")
+    assert (event["type"], event["sub_type"]) == ("Strategic developments", "Other")
+    assert "Iraqi Armed Forces" in event["actors"] or any("Iraq" in a for a in event["actors"])
+
+
+def test_an_accusation_of_attacks_is_a_statement_not_a_battle(annotator):
+    events = _events(annotator, (
+        "Hospitals hit\n\nOn Wednesday, Amnesty International accused Russia of mounting the worst string "
+        "of attacks on hospitals in Syria since April.\n"), "2017-09-29")
+    event = _one(events, "accused")
+    assert (event["type"], event["sub_type"]) == ("Statements", "Accusation")
+    # the accuser is a party here, not only the source, and the accused is the other
+    assert event["actors"][:2] == ["Amnesty International", "Russia"]
+    assert event["date"] == "2017-09-27"
+
+
+def test_fighting_only_urged_or_denied_is_no_event(annotator):
+    events = _events(annotator, (
+        "Call to arms\n\nThe ISIL leader pressed his followers to keep fighting the Iraqi army.\n\n"
+        "The Iraqi army said no major clashes took place in Mosul on Monday.\n"))
+    assert events == []
+
+
+def test_a_statement_told_over_two_sentences_is_one_event_with_both_sentences_actors(annotator):
+    events = _events(annotator, (
+        "Audio released\n\nISIL leader Abu Bakr al-Baghdadi urged his followers to resist, in a recorded "
+        "statement released on Thursday. The date of the recording, released via the Al-Furqan news "
+        "organisation, was not clear.\n"), "2017-09-29")
+    assert [(e["type"], e["sub_type"]) for e in events] == [("Statements", "Statement")]
+    event = events[0]
+    assert event["evidence"]["text"].startswith("ISIL leader Abu Bakr al-Baghdadi urged")
+    assert "Abu Bakr al-Baghdadi" in event["actors"] and "Al-Furqan Foundation" in event["actors"]
+    assert event["date"] == "2017-09-28"
+    # a statement nobody issued is none
+    assert _events(annotator, "Quiet\n\nThe ministry has not issued a statement on the matter.\n") == []
+
+
+def test_a_council_meets_at_its_seat_when_the_sentence_names_only_its_subject(annotator):
+    events = _events(annotator, (
+        "Council meets\n\nThe UN Security Council met to discuss the humanitarian crisis in Syria on Wednesday. "
+        "The French ambassador spoke to reporters in New York after the meeting.\n"), "2017-09-29")
+    event = _one(events, "met to discuss")
+    assert (event["type"], event["sub_type"]) == ("Diplomacy", "Meeting")
+    assert event["actors"] == ["United Nations Security Council"]
+    assert event["place"] == "New York"  # its seat, which the article names; not Syria, the subject
+    # without the seat in the article, no place is made up
+    alone = _events(annotator, "Council meets\n\nThe UN Security Council met to discuss the crisis in Syria.\n")
+    assert _one(alone, "met")["place"] is None
+
+
+def test_talks_planned_in_a_city_and_named_again_are_one_planned_event(annotator):
+    events = _events(annotator, (
+        "Talks\n\nUN special envoy Staffan de Mistura said he hopes to convene an eighth round of Syria talks "
+        "in Geneva no later than early November.\n\n\u201cBoth sides should prepare to take part in the Geneva "
+        "talks,\u201d de Mistura said in New York.\n"))
+    talks = [e for e in events if e["type"] == "Diplomacy"]
+    assert len(talks) == 1
+    event = talks[0]
+    assert event["sub_type"] == "Talks" and event["status"] == "planned"
+    assert event["place"] == "Geneva"  # the venue, not the topic (Syria) nor where he spoke
+    assert event["according_to"] == "Staffan de Mistura"  # the envoy speaks, not the UN
+    # a company's founder meeting a schoolboy is not diplomacy
+    assert _events(annotator, "Visit\n\nGoogle co-founder Sergey Brin met with Ahmed Mohamed at Google.\n") == []
+
+
+def test_coordinated_and_government_forces_are_the_armed_forces(annotator):
+    events = _events(annotator, (
+        "Hospitals hit\n\nThe Syrian army advanced on Idlib. Physicians for Human Rights counted the damage. "
+        "The group said either Russian or Syrian government "
+        "jets were behind at least five air raids on three hospitals in Idlib province.\n\n"
+        "ISIL said it had killed around 100 government fighters near Palmyra.\n"))
+    raids = _one(events, "air raids")
+    assert raids["sub_type"] == "Air/drone strike"
+    assert raids["actors"] == ["Russian Armed Forces", "Syrian Arab Army"]
+    assert raids["place"] == "Idlib Governorate"
+    assert raids["according_to"] == "Physicians for Human Rights"  # 'the group' of the sentence before
+    claimed = _one(events, "government fighters")
+    assert claimed["actors"] == ["Islamic State of Iraq and the Levant", "Syrian Arab Army"]
+
+
+def test_places_describing_the_source_are_not_where_the_event_happened(annotator):
+    events = _events(annotator, (
+        "Toll rises\n\nThe Syrian Observatory for Human Rights, a UK-based monitor tracking developments in "
+        "Syria\u2019s conflict, said the ISIL attacks had killed more than 58 fighters from the Syrian army.\n"))
+    event = _one(events, "58 fighters")
+    assert event["place"] is None
+    assert event["according_to"] == "Syrian Observatory for Human Rights"
+    assert "United Kingdom" not in event["actors"]
+    assert event["fatalities"] == 59
+
+
+def test_a_city_the_same_sentence_calls_the_province_is_the_province(annotator):
+    result = annotation_json("x", annotator(
+        "Offensive\n\nThe Syrian Democratic Forces are waging an offensive against ISIL in Deir Az Zor to the east "
+        "of the Euphrates River, which bisects the province.\n"))
+    event = _one(result["events"], "offensive")
+    assert event["place"] == "Deir ez-Zor Governorate"
+    province = next(p for p in result["places"] if p["name"] == "Deir ez-Zor Governorate")
+    assert [m["text"] for m in province["mentions"]] == ["Deir Az Zor", "the province"]
+    assert not any(p["name"] == "Deir ez-Zor" for p in result["places"])
