@@ -566,12 +566,11 @@ GOVERNMENT_FORCES = {"forces", "troops", "fighters", "soldiers"}  # after 'gover
 
 def _attach_generic_forces(doc: Any, selected: list[Candidate], entities: dict[tuple[str, str], _Entity],
                            context: list[str]) -> None:
-    """'the army', 'the military', 'government fighters' refer to the national armed force the
-    story names: the only one, or that of the country the story is set in (named first), so
-    'the army' in a Syria story that also names the Russian military is the Syrian army."""
-    forces = [e for e in entities.values() if e.kind == "armed-force"]
-    if len(forces) > 1:
-        forces = [e for e in forces if context and e.country == context[0]]
+    """'the army', 'the military', 'government fighters' refer to the armed force of the country
+    the story is set in (the one named first), when the story names that force: 'the army' in a
+    Syria story that also names the Russian military is the Syrian army, and 'government forces'
+    in a Pakistan story that names only the U.S. Army are not the U.S. Army."""
+    forces = [e for e in entities.values() if e.kind == "armed-force" and context and e.country == context[0]]
     if len(forces) != 1:
         return
     taken = [(c.start, c.end) for c in selected]
