@@ -102,10 +102,13 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     acronyms = acronym_definitions(doc, selected)
     entities: dict[tuple[str, str], _Entity] = {}
     assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
+    as_regions = regions_by_position(doc, selected, gazetteer, context)
     for n, cand in enumerate(selected):
-        region = _region_after(doc, cand, selected[n + 1] if n + 1 < len(selected) else None, gazetteer, context)
-        local = [region, *context] if region else context
-        ent = _classify(doc, cand, knowledge, gazetteer, local, entities, acronyms, assigned, bool(region))
+        region = as_regions.get(n + 1) or _places_after(doc, cand, selected[n + 1] if n + 1 < len(selected) else None,
+                                                        gazetteer, context)
+        local = [*region, *context]
+        ent = _classify(doc, cand, knowledge, gazetteer, local, entities, acronyms, assigned, bool(region),
+                        n in as_regions)
         if ent is None:
             continue
         ent = entities.setdefault(ent.key, ent)
@@ -152,22 +155,27 @@ def _merge_into_places(entities: dict[tuple[str, str], _Entity], persons: set[st
 
 
 def _add_opening_countries(doc: Any, entities: dict[tuple[str, str], _Entity], knowledge: Knowledge) -> None:
-    """'U.S. Centers for Disease Control', 'United States Armed Forces': the country that opens
-    an organisation's name is named too, as a mention of that country inside the actor's.
-    Its role is left to the country's own mentions (no vote)."""
+    """'U.S. Centers for Disease Control', 'United States Armed Forces', and at the other end
+    'Taco Bell Canada', 'Bank of Canada': the country that opens or closes an organisation's
+    name is named too, as a mention of that country inside the actor's. Its role is left to
+    the country's own mentions (no vote)."""
     for ent in list(entities.values()):
         if ent.facet != "actor" or ent.kind in ("person", "state"):
             continue
         for cand in list(ent.mentions):
             i, j = cand.tokens
-            for k in range(min(j - 1, i + 3), i, -1):  # the longest opening, never the whole name
-                code = knowledge.country_by_key.get(name_key(doc[i:k].text))
-                if code is None:
-                    continue
-                span = doc[i:k]
-                _add_mention(doc, entities.setdefault(("country", code), _country(code, knowledge)),
-                             span.start_char, span.end_char, "COUNTRY")
-                break
+            openings = [(i, k) for k in range(min(j - 1, i + 3), i, -1)]  # longest first, never the whole
+            # ... but not a character's ('Captain America')
+            closings = [(k, j) for k in range(max(i + 1, j - 3), j) if doc[k - 1].lower_ not in TITLES]
+            for found in (openings, closings):
+                for a, b in found:
+                    code = knowledge.country_by_key.get(name_key(doc[a:b].text))
+                    if code is None:
+                        continue
+                    span = doc[a:b]
+                    _add_mention(doc, entities.setdefault(("country", code), _country(code, knowledge)),
+                                 span.start_char, span.end_char, "COUNTRY")
+                    break
 
 
 ROAD_WORDS = r"(?:highway|road|motorway|expressway|freeway)"
@@ -301,13 +309,26 @@ def _region_after(doc: Any, cand: Candidate, following: Candidate | None, gazett
     return resolved.country_code if resolved else None
 
 
+def _places_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
+                  context: list[str]) -> list[str]:
+    """The context a place named before a comma is read in: 'Buffalo, New York' is Buffalo in
+    the US state (ISO 3166-2 'US-NY', first: decisive) in the United States."""
+    code = _region_after(doc, cand, following, gazetteer, context)
+    if code is None or following is None:
+        return []
+    region = gazetteer.region_code(text_of(doc)[following.start:following.end], code)
+    return [region, code] if region else [code]
+
+
 def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
               entities: dict[tuple[str, str], _Entity], acronyms: dict[str, Candidate],
-              assigned: dict[int, tuple[str, str]], before_region: bool = False) -> _Entity | None:
+              assigned: dict[int, tuple[str, str]], before_region: bool = False,
+              as_region: bool = False) -> _Entity | None:
     text = text_of(doc)[cand.start:cand.end]
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
-        if cand.label == "COUNTRY" and (region := _namesake_region(text, cand.ref, knowledge, context)):
+        if cand.label == "COUNTRY" and (region := _namesake_region(text, cand.ref, knowledge, context,
+                                                                   as_region)):
             return _place(gazetteer.resolve(region.name, context, "province"), text)
         return _country(cand.ref, knowledge)
     if cand.label == "FORCES":
@@ -318,7 +339,7 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         known = next(a for a in knowledge.actors if a.name == cand.ref)
         return _Entity(("actor", known.name), "actor", known.kind, known.name, country=known.country, known=known)
     if cand.label in ("PLACE", "ROAD"):
-        resolved = gazetteer.resolve(cand.ref or text, context)
+        resolved = gazetteer.resolve(cand.ref or text, context, _kind_word_after(doc, cand) or _region_hint(as_region))
         return _place(resolved, text)
     if cand.label == "NORP":
         # A group name the model calls nationality/religion ('Taliban') counts when it is known;
@@ -340,8 +361,10 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     if cand.label in ("GPE", "LOC", "FAC") and _names_a_disease(doc, cand):
         return None
     if cand.label in ("GPE", "LOC", "FAC"):
-        hint = _kind_word_after(doc, cand)
+        hint = _kind_word_after(doc, cand) or _region_hint(as_region)
         resolved = gazetteer.resolve(text, context, hint)
+        if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= 100_000)):
+            return None
         if resolved is not None and resolved.kind == "country" and resolved.country_code:
             return _country(resolved.country_code, knowledge)
         if resolved is None and cand.label == "FAC":
@@ -362,10 +385,13 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     return None
 
 
-def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str]) -> Any:
-    """'Georgia' in a story set in the United States is the state, not the country."""
+def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str], as_region: bool = False) -> Any:
+    """'Georgia' in a story set in the United States is the state, not the country; so is
+    'Atlanta, Georgia' anywhere."""
     for place in knowledge.place_by_key.get(name_key(text), []):
         home = place.country
+        if as_region and place.kind in ("province", "region") and home != code:
+            return place
         if place.kind in ("province", "region") and home in context and home != code:
             if code not in context or context.index(home) < context.index(code):
                 return place
@@ -395,10 +421,78 @@ def _names_a_disease(doc: Any, cand: Candidate) -> bool:
 
 
 def _kind_word_after(doc: Any, cand: Candidate) -> str | None:
-    j = cand.tokens[1]
+    """'Idlib province', 'New York state'; and before the name, 'the state of Washington'."""
+    i, j = cand.tokens
     if j < len(doc) and doc[j].lower_ in KIND_WORDS:
         return KIND_WORDS[doc[j].lower_]
+    if j < len(doc) and doc[j].lower_ == "governor":  # 'New York Governor Andrew Cuomo'
+        return "province"
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("state", "province", "governorate", "region"):
+        return KIND_WORDS[doc[i - 2].lower_]
     return None
+
+
+def _region_hint(as_region: bool) -> str | None:
+    return "province" if as_region else None
+
+
+_LIST_GLUE = {",", "and", ", and", "or", ", or"}
+
+
+def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazetteer,
+                         context: list[str]) -> dict[int, list[str]]:
+    """The candidates (by index) whose place reads as a first-level region by where it stands,
+    each with the context it gives the town before it ('US-GA', 'US'):
+    after a town of its country and a comma ('Buffalo, New York', 'Atlanta, Georgia'), or in a
+    list of regions ('Georgia, Illinois, Missouri, New York, Ohio'). Bare, such a name is
+    often the city or the country of the same name."""
+    text = text_of(doc)
+
+    def region_reading(cand: Candidate) -> Any:
+        name = text[cand.start:cand.end]
+        if cand.label == "COUNTRY":  # 'Georgia': the US state, when its place says so
+            return next((p for p in gazetteer.knowledge.place_by_key.get(name_key(name), [])
+                         if p.kind in ("province", "region") and p.country != cand.ref), None)
+        if cand.label not in ("GPE", "LOC", "PLACE"):
+            return None
+        reading = gazetteer.resolve(name, context, "province")
+        return reading if reading is not None and reading.kind in ("province", "region") else None
+
+    def country_of(reading: Any) -> str | None:
+        return getattr(reading, "country_code", None) or getattr(reading, "country", None)
+
+    def glue(a: int, b: int) -> str:
+        return " ".join(text[selected[a].end:selected[b].start].split())
+
+    out: dict[int, list[str]] = {}
+    for n, cand in enumerate(selected):
+        reading = region_reading(cand)
+        if reading is None:
+            continue
+        home = country_of(reading)
+        code = gazetteer.region_code(text[cand.start:cand.end], home) if home else None
+        local = [code, home] if code else [home] if home else []
+        if n > 0 and glue(n - 1, n) == "," and selected[n - 1].label in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
+            town = gazetteer.resolve(text[selected[n - 1].start:selected[n - 1].end], [home, *context], "town")
+            if town is not None and town.kind in ("city", "town") and town.country_code == home:
+                out[n] = local
+                continue
+        if sum(1 for m in _list_around(n, glue, len(selected)) if m != n and selected[m].label in ("GPE", "LOC", "PLACE")
+               and (bare := gazetteer.resolve(text[selected[m].start:selected[m].end], context)) is not None
+               and bare.kind in ("province", "region") and bare.country_code == home) >= 1:
+            out[n] = local
+    return out
+
+
+def _list_around(n: int, glue: Any, count: int) -> list[int]:
+    """The candidates in the list candidate n stands in ('Illinois, Missouri, New York and
+    Oklahoma'): its neighbours joined to it by commas and 'and'/'or', as far as they go."""
+    first = last = n
+    while first > 0 and glue(first - 1, first) in _LIST_GLUE:
+        first -= 1
+    while last + 1 < count and glue(last, last + 1) in _LIST_GLUE:
+        last += 1
+    return list(range(first, last + 1))
 
 
 def _corefer(text: str, label: str, entities: dict[tuple[str, str], _Entity]) -> _Entity | None:
@@ -448,6 +542,10 @@ def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
         place_score += 2
     if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "and") and doc[j + 1].ent_type_ in ("GPE", "LOC"):
         place_score += 1
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("in", "near") \
+            and doc[j + 2].pos_ == "PROPN" and doc[j + 2].ent_type_ in ("GPE", "LOC"):
+        place_score += 2  # 'Austin, in Scott County, Indiana, was the epicenter'
+
     person_score = 0.0
     if prev is not None and prev.lower_ in TITLES:
         person_score += 3

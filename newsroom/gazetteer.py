@@ -185,6 +185,12 @@ class Gazetteer:
                 out.append(region.code)
         return out
 
+    def region_code(self, name: str, country_code: str) -> str | None:
+        """The ISO 3166-2 code of the first-level region of that country so named ('US-NY')."""
+        codes = {e.code for e in self.subdivisions.get(name_key(split_kind_word(name)[0]), [])
+                 if e.country_code == country_code}
+        return codes.pop() if len(codes) == 1 else None
+
     def _context_bonus(self, code: str | None, context: list[str]) -> float:
         # The first countries a story names are its setting; later ones are asides
         # ("a US-backed alliance") and should not pull Geneva to Illinois.
@@ -238,9 +244,11 @@ class Gazetteer:
             return None
 
         def score(city: _City) -> float:
-            # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas.
+            # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;
+            # the region right after the name ('Buffalo, New York'), first in the context, decides.
             # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
-            in_region = 2.5 if city.admin1 and f"{city.country_code}-{city.admin1}" in context else 0.0
+            region = f"{city.country_code}-{city.admin1}" if city.admin1 else None
+            in_region = 0.0 if region is None else 5.0 if context[:1] == [region] else 2.5 if region in context else 0.0
             return math.log10(city.population + 10) + self._context_bonus(city.country_code, context) + in_region
 
         best = max(candidates, key=lambda c: (score(c), -c.geonameid))

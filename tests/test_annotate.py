@@ -224,3 +224,53 @@ def test_a_road_the_archive_knows_still_leaves_its_towns_as_places(annotator):
     roads = [p for p in result["places"] if p["kind"] == "road"]
     assert [r["name"] for r in roads] == ["Nairobi–Mombasa highway"] and len(roads[0]["mentions"]) == 2
     assert _place(result, "Nairobi") and _place(result, "Mombasa")
+
+
+REGIONS_BY_POSITION = (
+    "Flu cases\n\nA girl from Buffalo, New York died. She had flown from Atlanta, Georgia. Cases were "
+    "found in Illinois, Missouri, New York and Oklahoma. New York Governor Andrew Cuomo spoke in New York "
+    "on Monday. A cow from the state of Washington was tested. Oregon has no case; Portland, Maine has one.\n")
+
+
+def test_a_name_reads_as_a_region_by_where_it_stands(annotator):
+    # Bare, 'New York' is the city and 'Georgia' the country; after a town and a comma, in a
+    # list of states, before 'Governor', or after 'the state of', each is the state, and the
+    # town before it is read in that state (Buffalo, New York, not Buffalo, Missouri).
+    result = annotation_json("x", annotator(REGIONS_BY_POSITION))
+    places = {(p["name"], p["kind"]): p for p in result["places"]}
+    assert len(places[("New York", "province")]["mentions"]) == 3
+    assert [m["text"] for m in places[("New York", "city")]["mentions"]] == ["New York"]  # 'spoke in New York'
+    assert abs(places[("Buffalo", "city")]["lat"] - 42.89) < 0.1
+    assert places[("Georgia", "province")]["country"] == "United States"
+    assert abs(places[("Atlanta", "city")]["lat"] - 33.75) < 0.1
+    assert ("Oklahoma", "province") in places
+    assert ("Washington", "province") in places and ("Washington", "city") not in places
+    # the state right after the town decides between two towns of one country, even when
+    # another state the article names holds the bigger one
+    assert abs(places[("Portland", "town")]["lat"] - 43.66) < 0.1
+
+
+def test_a_big_city_the_model_calls_a_product_is_a_place_after_in(annotator):
+    result = annotation_json("x", annotator(
+        "Vendors\n\nOver 150,000 stall wallahs in Calcutta will be trained. A laboratory located in Winnipeg "
+        "confirmed it. The bug was found in Excel.\n"))
+    names = {p["name"]: p for p in result["places"]}
+    assert abs(names["Calcutta"]["lat"] - 22.56) < 0.1 and abs(names["Winnipeg"]["lat"] - 49.88) < 0.1
+    assert "Excel" not in names  # a guess the gazetteer does not back is dropped
+
+
+def test_a_town_followed_by_in_and_its_county_is_a_place(annotator):
+    result = annotation_json("x", annotator(
+        "Outbreak\n\nAustin, in Scott County, Indiana, was the epicenter of the outbreak.\n"))
+    austin = _place(result, "Austin")
+    assert austin and austin["country"] == "United States" and abs(austin["lat"] - 38.76) < 0.1
+    assert _actor(result, "Austin") is None
+
+
+def test_the_country_closing_an_organisations_name_is_named_too(annotator):
+    result = annotation_json("x", annotator(
+        "Recall\n\nThe outbreak caused Taco Bell Canada to recall green onions from its restaurants.\n"))
+    canada = _place(result, "Canada") or _actor(result, "Canada")
+    assert canada is not None
+    start = result["actors"][0]["mentions"][0]["start"]
+    assert [m["text"] for m in canada["mentions"]] == ["Canada"] and canada["mentions"][0]["start"] > start

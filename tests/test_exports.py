@@ -43,10 +43,13 @@ def test_events_csv_loads_in_pandas_one_row_per_event_with_its_evidence(example_
 def test_events_geojson_puts_each_event_page_at_its_place(example_site):
     events = json.loads((example_site / "exports" / "events.geojson").read_text(encoding="utf-8"))
     places = json.loads((example_site / "exports" / "places.geojson").read_text(encoding="utf-8"))
-    at = {f["properties"]["name"]: f["geometry"]["coordinates"] for f in places["features"]}
+    # by id: two places may share a name (Washington the city and the state)
+    at = {f["properties"]["id"]: f["geometry"]["coordinates"] for f in places["features"]}
+    names = {f["properties"]["id"]: f["properties"]["name"] for f in places["features"]}
     assert events["features"]
     for feature in events["features"]:
-        assert feature["geometry"]["coordinates"] == at[feature["properties"]["place"]]
+        assert feature["geometry"]["coordinates"] == at[feature["properties"]["place_id"]]
+        assert feature["properties"]["place"] == names[feature["properties"]["place_id"]]
         assert (example_site / feature["properties"]["url"] / "index.html").exists()
 
 

@@ -96,7 +96,7 @@ def events_geojson(archive: Archive) -> str:
             continue
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                          "properties": {"id": event.id, "type": event.type, "sub_type": event.sub_type,
-                                        "date": event.date, "place": place.name,
+                                        "date": event.date, "place": place.name, "place_id": event.place,
                                         "reports": len(archive.reports(event.page)), "url": f"events/{event.id}/"}})
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, sort_keys=True) + "\n"
 
