@@ -103,6 +103,9 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     entities: dict[tuple[str, str], _Entity] = {}
     assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
     as_regions = regions_by_position(doc, selected, gazetteer, context)
+    # A region read by where it stands ('Frederick, Maryland') sets the story as much as one
+    # named alone: its towns and counties are read in it, its country joins the setting.
+    context += [code for codes in as_regions.values() for code in codes if code not in context]
     for n, cand in enumerate(selected):
         region = as_regions.get(n + 1) or _places_after(doc, cand, selected[n + 1] if n + 1 < len(selected) else None,
                                                         gazetteer, context)

@@ -219,7 +219,13 @@ class Gazetteer:
                                 country.geonames, 9.5 + self._context_bonus(code, context), known=True))
         if kind_word == "river":
             return out
-        city = self._city(key, context)
+        city = self._city(key, context, name_key(name))
+        if city is not None and kind_word == "district" and name.split()[-1].lower() == "county" \
+                and not self._in_named_region(city, context):
+            # GeoNames' city lists have no counties, and a county's namesake town often lies in
+            # another state ('Scott County, Indiana' is not Scott, Louisiana): no point beats a
+            # wrong one.
+            city = None
         if city is not None:
             if kind_hint in ("city", "town", "village"):
                 city = _rescored(city, city.score + 3.0)
@@ -238,7 +244,11 @@ class Gazetteer:
                 out.append(_rescored(region, region.score + (3.0 if wants_region else 0.0)))
         return out
 
-    def _city(self, key: str, context: list[str]) -> Resolved | None:
+    def _in_named_region(self, city: Resolved, context: list[str]) -> bool:
+        raw = next((c for c in self.cities.get(name_key(city.name), []) if c.geonameid == city.geonames), None)
+        return raw is not None and bool(raw.admin1) and f"{raw.country_code}-{raw.admin1}" in context
+
+    def _city(self, key: str, context: list[str], full_key: str = "") -> Resolved | None:
         candidates = self.cities.get(key)
         if not candidates:
             return None
@@ -249,7 +259,10 @@ class Gazetteer:
             # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
             region = f"{city.country_code}-{city.admin1}" if city.admin1 else None
             in_region = 0.0 if region is None else 5.0 if context[:1] == [region] else 2.5 if region in context else 0.0
-            return math.log10(city.population + 10) + self._context_bonus(city.country_code, context) + in_region
+            # A name the city only bears as an alternate ('Washington' for Reisterstown, Maryland)
+            # must not win on a region bonus over the city that bears it as its own.
+            alternate = 0.0 if name_key(city.name) in (key, full_key) else 1.5  # 'Quezon' [City]
+            return math.log10(city.population + 10) + self._context_bonus(city.country_code, context) + in_region - alternate
 
         best = max(candidates, key=lambda c: (score(c), -c.geonameid))
         kind = "city" if best.population >= 100_000 else "town"

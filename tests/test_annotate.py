@@ -265,6 +265,9 @@ def test_a_town_followed_by_in_and_its_county_is_a_place(annotator):
     austin = _place(result, "Austin")
     assert austin and austin["country"] == "United States" and abs(austin["lat"] - 38.76) < 0.1
     assert _actor(result, "Austin") is None
+    # no county data: better no point than Scott, Louisiana, 1,100 km away
+    county = _place(result, "Scott County")
+    assert county is not None and county["lat"] is None
 
 
 def test_the_country_closing_an_organisations_name_is_named_too(annotator):
@@ -274,3 +277,15 @@ def test_the_country_closing_an_organisations_name_is_named_too(annotator):
     assert canada is not None
     start = result["actors"][0]["mentions"][0]["start"]
     assert [m["text"] for m in canada["mentions"]] == ["Canada"] and canada["mentions"][0]["start"] > start
+
+
+def test_a_region_the_story_sets_does_not_pull_a_name_to_a_town_that_only_bears_it_as_an_alias(annotator):
+    # 'Rockville, Maryland' sets the story in Maryland, where Reisterstown is also called
+    # Washington; the capital bears the name as its own. And 'Quezon City' is not any 'Quezon'.
+    result = annotation_json("x", annotator(
+        "Ebola scare\n\nA patient was admitted to a hospital in Washington, D.C. on Monday. A hospital in "
+        "Rockville, Maryland admitted another patient.\n\nPolice seized meat at a market in Quezon City.\n"))
+    washington = _place(result, "Washington")
+    assert washington and abs(washington["lat"] - 38.9) < 0.1 and abs(washington["lon"] + 77.04) < 0.1
+    quezon = _place(result, "Quezon City")
+    assert quezon and abs(quezon["lat"] - 14.65) < 0.1
