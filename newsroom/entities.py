@@ -363,6 +363,10 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return entities[assigned[acronyms[text].start]]
     if cand.label in ("GPE", "LOC", "FAC") and _names_a_disease(doc, cand):
         return None
+    if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
+        return _country(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
+    if cand.label in ("GPE", "LOC") and not _placed_by_preposition(doc, cand) and (person := _person_named(text, entities)):
+        return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
     if cand.label in ("GPE", "LOC", "FAC"):
         hint = _kind_word_after(doc, cand) or _region_hint(as_region)
         resolved = gazetteer.resolve(text, context, hint)
@@ -372,6 +376,10 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
             return _country(resolved.country_code, knowledge)
         if resolved is None and cand.label == "FAC":
             return None
+        if resolved is None and _acts_as_person(doc, cand):
+            # 'Maya Harden died', "Zhvania's death": a name no gazetteer knows, doing what
+            # people do, is a person the model typed as a place.
+            return _corefer(text, "PERSON", entities) or _Entity(("person", name_key(text)), "actor", "person")
         return _place(resolved, text, hint)
     if cand.label in ("PERSON", "ORG"):
         earlier = _corefer(text, cand.label, entities)
@@ -380,6 +388,8 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         place = _place_reading(doc, cand, text, gazetteer, context, before_region)
         if place is not None:
             return place
+        if cand.label == "PERSON" and (bearer := _given_name_bearer(text, entities)) is not None:
+            return bearer
         if cand.label == "ORG" and text.split()[-1].lower() in FACILITY_WORDS:
             return _place(None, text, "landmark")
         if cand.label == "PERSON" or (_role_before(doc, cand) and len(text.split()) >= 2):
@@ -414,7 +424,8 @@ def _place(resolved: Resolved | None, text: str, hint: str | None = None) -> _En
                    country=resolved.country_code, resolved=resolved)
 
 
-DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "strain", "vaccine", "encephalitis"}
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "strain", "vaccine", "encephalitis", "ebolavirus",
+                 "hemorrhagic", "haemorrhagic"}
 
 
 def _names_a_disease(doc: Any, cand: Candidate) -> bool:
@@ -498,6 +509,40 @@ def _list_around(n: int, glue: Any, count: int) -> list[int]:
     return list(range(first, last + 1))
 
 
+HUMAN_VERBS = {"die", "say", "tell", "attend", "join", "choose", "marry", "speak", "write", "resign", "graduate",
+               "survive", "recover", "admit", "explain", "recall", "add", "believe", "hope", "smile", "laugh", "cry",
+               "deny", "insist", "testify", "plead", "confess", "sue", "visit", "travel", "work", "study", "live"}
+HUMAN_POSSESSIONS = {"death", "husband", "wife", "son", "daughter", "mother", "father", "family", "funeral", "life",
+                     "lawyer", "doctor", "body", "birthday", "parents", "children", "brother", "sister", "widow",
+                     "career", "condition"}
+
+
+def _acts_as_person(doc: Any, cand: Candidate) -> bool:
+    i, j = cand.tokens
+    root = doc[i:j].root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in HUMAN_VERBS:
+        return True
+    return root.dep_ == "poss" and root.head.lower_ in HUMAN_POSSESSIONS
+
+
+def _placed_by_preposition(doc: Any, cand: Candidate) -> bool:
+    i = cand.tokens[0]
+    return i > 0 and doc[i - 1].lower_ in LOCATIVE - {"of"}
+
+
+def _person_named(text: str, entities: dict[tuple[str, str], _Entity]) -> _Entity | None:
+    """The person of this article whose given name or surname the one word `text` is. Not after
+    'in' or 'to' (the caller's check): 'Paris Hilton ... flew to Paris' keeps the city."""
+    key = name_key(text)
+    if not key or " " in key:
+        return None
+    for ent in reversed(list(entities.values())):
+        if ent.kind == "person" and any(len(words) > 1 and key in (words[0], words[-1])
+                                        for words in (name_key(t).split() for t in _entity_texts(ent))):
+            return ent
+    return None
+
+
 def _corefer(text: str, label: str, entities: dict[tuple[str, str], _Entity]) -> _Entity | None:
     """A short later mention of an earlier name: 'Assad' -> 'Bashar al-Assad', 'PHR' -> ..."""
     key = name_key(text)
@@ -513,9 +558,23 @@ def _corefer(text: str, label: str, entities: dict[tuple[str, str], _Entity]) ->
             other = mention_key.split()
             if len(other) > len(words) and other[-len(words):] == words:
                 return ent
+            if label == "ORG" and ent.kind == "person" and other == words:  # "Jaqueline's husband", typed ORG
+                return ent
             if label == "ORG" and text.isupper() and _initials(mention_key) == text.lower():
                 return ent
     return None
+
+
+def _given_name_bearer(text: str, entities: dict[tuple[str, str], _Entity]) -> _Entity | None:
+    """'Jaqueline Fleming, who was 38, ... Jaqueline's husband': a given name alone is the one
+    person of the article who bears it, if only one does. Asked after the place reading, so
+    'Randwick' stays the suburb beside a 'Randwick Racecourse' the model called a person."""
+    words = name_key(text).split()
+    if len(words) != 1:
+        return None
+    bearers = {ent.key: ent for ent in entities.values() if ent.kind == "person"
+               and any(len(w) > 1 and w[0] == words[0] for w in (name_key(t).split() for t in _entity_texts(ent)))}
+    return next(iter(bearers.values())) if len(bearers) == 1 else None
 
 
 def _entity_texts(ent: _Entity) -> list[str]:

@@ -130,6 +130,7 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
                                        (i - 2, i - 1)))
     lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     things = _things_named(doc, knowledge)
+    thing_spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in MISREAD_PLACE_LABELS and _after_locative(doc, ent):
             # 'stall wallahs in Calcutta', 'located in Winnipeg': the small model's PRODUCT. A
@@ -141,6 +142,7 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
         if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
             continue
         if _is_thing(ent, things):
+            thing_spans.append((ent.start_char, ent.end_char))
             continue
         start, ent_label = ent.start, ent.label_
         if ent_label in ("GPE", "LOC", "ORG", "FAC") and _person_by_apposition(ent):
@@ -160,6 +162,8 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
                     span = doc[i:j]
             found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
     found.extend(_proper_noun_runs(doc, found))
+    if thing_spans:  # 'Nile' inside 'West Nile virus' is no river
+        found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in thing_spans)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
 
@@ -173,12 +177,17 @@ def _after_locative(doc: Any, ent: Any) -> bool:
             and ent[0].pos_ == "PROPN" and ent.text[:1].isupper() and not ent.text.isupper())
 
 
+DISEASE_HEADS = ("virus", "fever", "disease", "ebolavirus")
+
+
 def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
-    """The knowledge base's things (products, vehicles, events) plus, for those of several
-    words this article names, their last word: 'Space Shuttle Atlantis', then 'Atlantis'."""
+    """The knowledge base's things (products, vehicles, events, diseases) plus, for those of
+    several words this article names, their last word ('Space Shuttle Atlantis', then
+    'Atlantis'), or for a disease the name before its kind ('West Nile virus', then 'West Nile')."""
     text = text_of(doc).lower()  # keys are lower case; a plain search is enough to find them
-    tails = {key.rsplit(" ", 1)[1] for key in knowledge.things if " " in key and key in text}
-    return knowledge.things | tails if tails else knowledge.things
+    named = [key for key in knowledge.things if " " in key and key in text]
+    short = {key.rsplit(" ", 1)[0] if key.endswith(DISEASE_HEADS) else key.rsplit(" ", 1)[1] for key in named}
+    return knowledge.things | short if short else knowledge.things
 
 
 def _is_thing(ent: Any, things: frozenset[str]) -> bool:

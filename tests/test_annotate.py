@@ -289,3 +289,44 @@ def test_a_region_the_story_sets_does_not_pull_a_name_to_a_town_that_only_bears_
     assert washington and abs(washington["lat"] - 38.9) < 0.1 and abs(washington["lon"] + 77.04) < 0.1
     quezon = _place(result, "Quezon City")
     assert quezon and abs(quezon["lat"] - 14.65) < 0.1
+
+
+def test_diseases_named_after_places_are_not_places(annotator):
+    result = annotation_json("x", annotator(
+        "Virus found\n\nFarm workers were infected with Reston ebolavirus. The soldier had built a hospital to "
+        "combat Ebola in Africa, and the related Marburg virus was studied. West Nile virus peaks in summer; most West Nile cases happen in Texas. People "
+        "should stay away from Ugandan caves.\n"))
+    names = {p["name"] for p in result["places"]} | {a["name"] for a in result["actors"]}
+    for disease in ("Reston", "Ebola", "Marburg", "West Nile", "Nile"):
+        assert disease not in names, disease
+    assert _place(result, "Texas") is not None
+    # a demonym the model calls a place is the country
+    assert [m["text"] for m in _place(result, "Uganda")["mentions"]] == ["Ugandan"]
+
+
+def test_a_name_no_gazetteer_knows_that_dies_or_has_a_husband_is_a_person(annotator):
+    result = annotation_json("x", annotator(
+        "Flu death\n\nThe latest death is a 9-year-old girl from Buffalo, New York. Maya Harden died from "
+        "complications of the flu. Harden attended 4th grade in Buffalo. Jaqueline Fleming, who was 38, died "
+        "in Glasgow. Jaqueline's husband spoke to reporters.\n"))
+    harden = _actor(result, "Maya Harden")
+    assert harden and harden["kind"] == "person" and len(harden["mentions"]) == 2
+    assert _place(result, "Harden") is None and _place(result, "Maya Harden") is None
+    # and a given name alone is the one person who bears it
+    assert [(a["name"], [m["text"] for m in a["mentions"]]) for a in result["actors"] if "Jaqueline" in a["name"]] \
+        == [("Jaqueline Fleming", ["Jaqueline Fleming", "Jaqueline"])]
+    assert not any(p["name"] == "Jaqueline" for p in result["places"])
+
+
+def test_a_one_word_person_the_model_types_otherwise_later_is_still_that_person(annotator):
+    # From a Wikinews report: the first "Jaqueline's" reads as a person by what follows it; the
+    # second, typed an organisation by the model, is the same person.
+    result = annotation_json("x", annotator(
+        "Swine flu victim\n\nProfessor Hugh Pennington, a bacteriologist at Aberdeen University was quoted as "
+        "saying that underlying health problems were likely to have been a significant factor in Jaqueline's "
+        "death. He also dismissed speculation that the virus was getting worse. Her son Jack died today in the "
+        "special care unit of the same hospital at the age of two weeks, having been born 11 weeks early. He was "
+        "not affected by the H1N1 virus. Jaqueline's husband stated today \"My beautiful son was born on the "
+        "first of June 2009, 11 weeks early.\"\n"))
+    jaqueline = [a for a in result["actors"] if a["name"] == "Jaqueline"]
+    assert [(a["kind"], len(a["mentions"])) for a in jaqueline] == [("person", 2)]
