@@ -167,7 +167,8 @@ def _add_opening_countries(doc: Any, entities: dict[tuple[str, str], _Entity], k
             continue
         for cand in list(ent.mentions):
             i, j = cand.tokens
-            openings = [(i, k) for k in range(min(j - 1, i + 3), i, -1)]  # longest first, never the whole
+            # ... but not the city named after it ('Mexico City Health Secretary')
+            openings = [(i, k) for k in range(min(j - 1, i + 3), i, -1) if doc[k].lower_ != "city"]
             # ... but not a character's ('Captain America')
             closings = [(k, j) for k in range(max(i + 1, j - 3), j) if doc[k - 1].lower_ not in TITLES]
             for found in (openings, closings):

@@ -165,7 +165,12 @@ class Gazetteer:
         readings = self._readings(name, key, list(context), kind_word, kind_hint)
         if not readings:
             return None
-        return max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+        best = max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+        if kind_word == "district" and best.kind in ("city", "town") and not best.known:
+            # 'Dallas County', 'Nairobi District': no district data, so the area its namesake
+            # town sits in, at the town's point, but an entity of its own, not the town.
+            return replace(best, name=f"{best.name} {name.split()[-1]}", kind="district", geonames=None, population=0)
+        return best
 
     def regions_named(self, names: Iterable[str], countries: list[str]) -> list[str]:
         """ISO 3166-2 codes ('US-IN') of the first-level regions among `names`, in order, when

@@ -330,3 +330,13 @@ def test_a_one_word_person_the_model_types_otherwise_later_is_still_that_person(
         "first of June 2009, 11 weeks early.\"\n"))
     jaqueline = [a for a in result["actors"] if a["name"] == "Jaqueline"]
     assert [(a["kind"], len(a["mentions"])) for a in jaqueline] == [("person", 2)]
+
+
+def test_a_county_is_its_own_place_and_a_capital_named_after_its_country_is_no_country(annotator):
+    result = annotation_json("x", annotator(
+        "Virus\n\nCases were found in Dallas County, Texas, and in Dallas itself. Mexico City Health Secretary "
+        "Armando Ahued said schools would close.\n"))
+    county, city = _place(result, "Dallas County"), _place(result, "Dallas")
+    assert county["kind"] == "district" and county["geonames"] is None  # at its namesake town's point
+    assert city["kind"] == "city" and [m["text"] for m in city["mentions"]] == ["Dallas"]
+    assert _place(result, "Mexico") is None and _actor(result, "Mexico") is None
