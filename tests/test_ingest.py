@@ -139,3 +139,16 @@ def test_only_a_changed_seed_or_annotator_is_read_again_and_hand_edits_survive(t
     assert sorted(report.refreshed) == sorted([seed_slug, other_slug])
     assert "\ndate: 2017-09-29\n" in seed_article.read_text(encoding="utf-8")
     assert ingest(seeds, content, lambda: annotator).refreshed == []
+
+
+def test_the_annotator_version_covers_every_module_the_annotator_runs():
+    # A module missing from ANNOTATOR_FILES would let its changes through without re-annotating.
+    import subprocess
+
+    from newsroom.manifest import ANNOTATOR_FILES
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, newsroom.annotate, newsroom.articles, newsroom.registry;"
+         "print(' '.join(m for m in sys.modules if m.startswith('newsroom.')))"],
+        capture_output=True, text=True, check=True).stdout.split()
+    assert {m.split(".", 1)[1] + ".py" for m in loaded} - set(ANNOTATOR_FILES) == set()
