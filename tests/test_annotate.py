@@ -24,6 +24,10 @@ def _actor(result, name):
     return next((a for a in result["actors"] if a["name"] == name), None)
 
 
+def _names(result):
+    return {a["name"] for a in result["actors"]} | {p["name"] for p in result["places"]}
+
+
 def _place(result, name):
     return next((p for p in result["places"] if p["name"] == name), None)
 
@@ -138,7 +142,7 @@ def test_products_vehicles_and_festivals_are_not_actors(annotator):
         "Browser wars\n\nMicrosoft urged users of Internet Explorer 6 to upgrade. Internet Explorer's share "
         "fell while Google Chrome gained; Chrome now leads. NASA moved Space Shuttle Atlantis to a museum, "
         "and Atlantis will be shown from July. The crane fell ten days before the Hajj in Mecca.\n"))
-    names = {a["name"] for a in result["actors"]} | {p["name"] for p in result["places"]}
+    names = _names(result)
     assert {"Microsoft", "NASA", "Mecca"} <= names
     assert not names & {"Internet Explorer", "Explorer", "Chrome", "Google Chrome", "Atlantis",
                         "Space Shuttle Atlantis", "Hajj"}
@@ -294,9 +298,9 @@ def test_a_region_the_story_sets_does_not_pull_a_name_to_a_town_that_only_bears_
 def test_diseases_named_after_places_are_not_places(annotator):
     result = annotation_json("x", annotator(
         "Virus found\n\nFarm workers were infected with Reston ebolavirus. The soldier had built a hospital to "
-        "combat Ebola in Africa, and the related Marburg virus was studied. West Nile virus peaks in summer; most West Nile cases happen in Texas. People "
-        "should stay away from Ugandan caves.\n"))
-    names = {p["name"] for p in result["places"]} | {a["name"] for a in result["actors"]}
+        "combat Ebola in Africa, and the related Marburg virus was studied. West Nile virus peaks in summer; "
+        "most West Nile cases happen in Texas. People should stay away from Ugandan caves.\n"))
+    names = _names(result)
     for disease in ("Reston", "Ebola", "Marburg", "West Nile", "Nile"):
         assert disease not in names, disease
     assert _place(result, "Texas") is not None
