@@ -173,7 +173,8 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return None
     if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
         return country_draft(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
-    if cand.label in ("GPE", "LOC") and not _placed_by_preposition(doc, cand) and (person := _person_named(text, entities)):
+    if cand.label in ("GPE", "LOC") and not _placed_by_preposition(doc, cand) \
+            and (person := _person_named(text, entities)):
         return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
     if cand.label in ("GPE", "LOC", "FAC"):
         hint = kind_word_after(doc, cand) or region_hint(as_region)

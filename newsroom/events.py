@@ -170,8 +170,8 @@ def _wished(token: Any) -> bool:
 
 
 def _event(doc: Any, trigger: Trigger, head: Any, sentence: Span, in_actors: list[tuple[Span, Actor]],
-           before: list[tuple[Span, Actor]], in_places: list[tuple[Span, Place]], places: list[Place], article_date: str | None,
-           seats: Mapping[str, int]) -> Event:
+           before: list[tuple[Span, Actor]], in_places: list[tuple[Span, Place]], places: list[Place],
+           article_date: str | None, seats: Mapping[str, int]) -> Event:
     text = sentence.text
     source, speaker = _according_to(doc, text, sentence, in_actors, before)
     # 'The Observatory, a UK-based monitor tracking developments in Syria's conflict, said ...':
@@ -318,11 +318,10 @@ def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Spa
             if speakers:
                 # 'UN special envoy Staffan de Mistura said': the envoy speaks, not the UN.
                 return min(speakers)[3], subject
-            if subject.lower_ in ANAPHORS and doc[subject.i - 1].lower_ == "the":
-                kinds = ANAPHORS[subject.lower_]
-                named = [(m.start, a.name) for m, a in before if a.kind in kinds]
-                if len(set(name for _, name in named)) == 1:
-                    return named[0][1], subject
+            if subject.lower_ in ANAPHORS and subject.i > 0 and doc[subject.i - 1].lower_ == "the":
+                named = {a.name for _, a in before if a.kind in ANAPHORS[subject.lower_]}
+                if len(named) == 1:
+                    return named.pop(), subject
     return None, None
 
 

@@ -267,7 +267,8 @@ class Gazetteer:
             # A name the city only bears as an alternate ('Washington' for Reisterstown, Maryland)
             # must not win on a region bonus over the city that bears it as its own.
             alternate = 0.0 if name_key(city.name) in (key, full_key) else 1.5  # 'Quezon' [City]
-            return math.log10(city.population + 10) + self._context_bonus(city.country_code, context) + in_region - alternate
+            bonus = self._context_bonus(city.country_code, context) + in_region - alternate
+            return math.log10(city.population + 10) + bonus
 
         best = max(candidates, key=lambda c: (score(c), -c.geonameid))
         kind = "city" if best.population >= 100_000 else "town"

@@ -73,7 +73,7 @@ class Knowledge:
     # actor name -> GeoNames id of its seat ("United Nations Security Council" -> New York City)
     seat_of: dict[str, int] = field(default_factory=dict)
     place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
-    # name keys of products, vehicles, events and religions: never a mention (data/things.yaml)
+    # name keys of products, vehicles, events, religions and diseases: never a mention (data/things.yaml)
     things: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:

@@ -95,7 +95,8 @@ def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazettee
             if town is not None and town.kind in ("city", "town") and town.country_code == home:
                 out[n] = local
                 continue
-        fellows = [m for m in _list_around(n, glue, len(selected)) if m != n and selected[m].label in ("GPE", "LOC", "PLACE")]
+        fellows = [m for m in _list_around(n, glue, len(selected))
+                   if m != n and selected[m].label in ("GPE", "LOC", "PLACE")]
         if any(_bare_region_of(gazetteer, text[selected[m].start:selected[m].end], context, home) for m in fellows):
             out[n] = local
     return out
