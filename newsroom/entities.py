@@ -12,7 +12,7 @@ from typing import Any
 from .drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
 from .gazetteer import KIND_WORDS, Gazetteer
 from .knowledge import Knowledge, actor_key
-from .mentions import AGENTIVE_SUFFIXES, LOCATIVE, TITLES, Candidate, acronym_definitions
+from .mentions import AGENTIVE_SUFFIXES, LOCATIVE, TITLES, Candidate, acronym_definitions, follows_placing_word
 from .model import Actor, Place
 from .nlp import text_of
 from .passes import (add_opening_countries, add_repeated_names, add_roads, add_the_province, attach_generic_forces,
@@ -173,7 +173,7 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return None
     if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
         return country_draft(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
-    if cand.label in ("GPE", "LOC") and not _placed_by_preposition(doc, cand) \
+    if cand.label in ("GPE", "LOC") and not follows_placing_word(doc, cand.tokens[0]) \
             and (person := _person_named(text, entities)):
         return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
     if cand.label in ("GPE", "LOC", "FAC"):
@@ -248,22 +248,21 @@ def _acts_as_person(doc: Any, cand: Candidate) -> bool:
     return root.dep_ == "poss" and root.head.lower_ in HUMAN_POSSESSIONS
 
 
-def _placed_by_preposition(doc: Any, cand: Candidate) -> bool:
-    i = cand.tokens[0]
-    return i > 0 and doc[i - 1].lower_ in LOCATIVE - {"of"}
+def _bearers(text: str, entities: Drafts, given_only: bool = False) -> list[EntityDraft]:
+    """The persons of this article whose full name has the one word `text` as its given name
+    (or, unless `given_only`, its surname), latest first."""
+    key = name_key(text)
+    if not key or " " in key:
+        return []
+    return [ent for ent in reversed(list(entities.values())) if ent.kind == "person"
+            and any(len(words) > 1 and (words[0] == key or (not given_only and words[-1] == key))
+                    for words in (name_key(t).split() for t in entity_texts(ent)))]
 
 
 def _person_named(text: str, entities: Drafts) -> EntityDraft | None:
     """The person of this article whose given name or surname the one word `text` is. Not after
     'in' or 'to' (the caller's check): 'Paris Hilton ... flew to Paris' keeps the city."""
-    key = name_key(text)
-    if not key or " " in key:
-        return None
-    for ent in reversed(list(entities.values())):
-        if ent.kind == "person" and any(len(words) > 1 and key in (words[0], words[-1])
-                                        for words in (name_key(t).split() for t in entity_texts(ent))):
-            return ent
-    return None
+    return next(iter(_bearers(text, entities)), None)
 
 
 def _corefer(text: str, label: str, entities: Drafts) -> EntityDraft | None:
@@ -292,12 +291,8 @@ def _given_name_bearer(text: str, entities: Drafts) -> EntityDraft | None:
     """'Jaqueline Fleming, who was 38, ... Jaqueline's husband': a given name alone is the one
     person of the article who bears it, if only one does. Asked after the place reading, so
     'Randwick' stays the suburb beside a 'Randwick Racecourse' the model called a person."""
-    words = name_key(text).split()
-    if len(words) != 1:
-        return None
-    bearers = {ent.key: ent for ent in entities.values() if ent.kind == "person"
-               and any(len(w) > 1 and w[0] == words[0] for w in (name_key(t).split() for t in entity_texts(ent)))}
-    return next(iter(bearers.values())) if len(bearers) == 1 else None
+    bearers = _bearers(text, entities, given_only=True)
+    return bearers[0] if len(bearers) == 1 else None
 
 
 def _initials(key: str) -> str:
@@ -315,7 +310,7 @@ def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
     if resolved.country_code in context[:2]:
         place_score += 2 if resolved.population >= 5000 or resolved.known else 1
     prev = doc[i - 1] if i > 0 else None
-    if prev is not None and prev.lower_ in LOCATIVE - {"of"}:
+    if follows_placing_word(doc, i):
         place_score += 2
     if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in KIND_WORDS:
         place_score += 3

@@ -312,8 +312,8 @@ def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Spa
                 continue
             speakers = []
             for mention, actor in in_actors:
-                root = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if root is not None and (steps := _speaks_for(root.root, subject)) is not None:
+                root = _token_of(doc, mention)
+                if root is not None and (steps := _speaks_for(root, subject)) is not None:
                     speakers.append((actor.kind != "person", steps, mention.start, actor.name))
             if speakers:
                 # 'UN special envoy Staffan de Mistura said': the envoy speaks, not the UN.

@@ -129,6 +129,11 @@ class _City:
     population: int
     admin1: str = ""  # GeoNames' first-level code: a US state's postal code ('IN'), elsewhere a number
 
+    @property
+    def region(self) -> str | None:
+        """'US-IN': for US cities the ISO 3166-2 code of their state (GeoNames' codes are elsewhere numbers)."""
+        return f"{self.country_code}-{self.admin1}" if self.admin1 else None
+
 
 def split_kind_word(name: str) -> tuple[str, str | None]:
     """'Idlib province' -> ('Idlib', 'province'); 'the town of Yeoncheon' is handled by the caller."""
@@ -224,13 +229,10 @@ class Gazetteer:
                                 country.geonames, 9.5 + self._context_bonus(code, context), known=True))
         if kind_word == "river":
             return out
-        city = self._city(key, context, name_key(name))
-        if city is not None and kind_word == "district" and name.split()[-1].lower() == "county" \
-                and not self._in_named_region(city, context):
-            # GeoNames' city lists have no counties, and a county's namesake town often lies in
-            # another state ('Scott County, Indiana' is not Scott, Louisiana): no point beats a
-            # wrong one.
-            city = None
+        # GeoNames' city lists have no counties, and a county's namesake town often lies in
+        # another state ('Scott County, Indiana' is not Scott, Louisiana): no point beats a wrong one.
+        county = kind_word == "district" and name.split()[-1].lower() == "county"
+        city = self._city(key, context, name_key(name), in_named_region=county)
         if city is not None:
             if kind_hint in ("city", "town", "village"):
                 city = _rescored(city, city.score + 3.0)
@@ -249,11 +251,8 @@ class Gazetteer:
                 out.append(_rescored(region, region.score + (3.0 if wants_region else 0.0)))
         return out
 
-    def _in_named_region(self, city: Resolved, context: list[str]) -> bool:
-        raw = next((c for c in self.cities.get(name_key(city.name), []) if c.geonameid == city.geonames), None)
-        return raw is not None and bool(raw.admin1) and f"{raw.country_code}-{raw.admin1}" in context
-
-    def _city(self, key: str, context: list[str], full_key: str = "") -> Resolved | None:
+    def _city(self, key: str, context: list[str], full_key: str = "", in_named_region: bool = False) -> Resolved | None:
+        """The best city so named; with `in_named_region`, only if it lies in a region of `context`."""
         candidates = self.cities.get(key)
         if not candidates:
             return None
@@ -262,7 +261,7 @@ class Gazetteer:
             # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;
             # the region right after the name ('Buffalo, New York'), first in the context, decides.
             # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
-            region = f"{city.country_code}-{city.admin1}" if city.admin1 else None
+            region = city.region
             in_region = 0.0 if region is None else 5.0 if context[:1] == [region] else 2.5 if region in context else 0.0
             # A name the city only bears as an alternate ('Washington' for Reisterstown, Maryland)
             # must not win on a region bonus over the city that bears it as its own.
@@ -271,6 +270,8 @@ class Gazetteer:
             return math.log10(city.population + 10) + bonus
 
         best = max(candidates, key=lambda c: (score(c), -c.geonameid))
+        if in_named_region and best.region not in context:
+            return None
         kind = "city" if best.population >= 100_000 else "town"
         return Resolved(best.name, kind, best.country_code, self.country_name(best.country_code),
                         best.lat, best.lon, best.geonameid, score(best), best.population)

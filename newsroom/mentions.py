@@ -52,6 +52,7 @@ PERSON_NOUNS = {
 }
 LOCATIVE = {"in", "to", "from", "into", "near", "at", "across", "throughout", "inside", "within", "outside",
             "around", "towards", "toward", "via", "through", "off", "across", "between", "of"}
+PLACING = LOCATIVE - {"of"}  # 'of' also owns ('the leader of Hamas'): alone it places nothing
 AGENTIVE_SUFFIXES = ("-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-funded", "-brokered")
 
 
@@ -63,7 +64,7 @@ class Candidate:
     end: int
     label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | ROAD | PERSON | ORG | GPE | LOC | FAC
     ref: str | None    # country code, known actor name or known place name
-    source: str        # kb | ner | rule
+    source: str        # kb | rule | ner | guess (a model label read as a place: kept only if backed)
     tokens: tuple[int, int]  # token range [i, j) in the doc
 
     @property
@@ -171,10 +172,15 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
 MISREAD_PLACE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
 
+def follows_placing_word(doc: Any, i: int) -> bool:
+    """Token i comes right after 'in', 'to', 'near' ...: where a place is named."""
+    return i > 0 and doc[i - 1].lower_ in PLACING
+
+
 def _after_locative(doc: Any, ent: Any) -> bool:
-    """One capitalised proper noun right after 'in', 'from', 'near', 'at' or 'to'."""
-    return (len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "from", "near", "at", "to")
-            and ent[0].pos_ == "PROPN" and ent.text[:1].isupper() and not ent.text.isupper())
+    """One capitalised proper noun right after 'in', 'from', 'near' ..."""
+    return (len(ent) == 1 and follows_placing_word(doc, ent.start) and ent[0].pos_ == "PROPN"
+            and ent.text[:1].isupper() and not ent.text.isupper())
 
 
 DISEASE_HEADS = ("virus", "fever", "disease", "ebolavirus")
