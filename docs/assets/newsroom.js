@@ -62,11 +62,11 @@
     var panel = form.querySelector(".nr-search-filters");
     var pagefind = null, latest = 0, PAGE = 10;
 
-    function option(parent, type, name, value) {
+    function option(parent, type, value) {
       if (type === "checkbox") {
         var label = document.createElement("label");
         var box = document.createElement("input");
-        box.type = "checkbox"; box.value = value; box.dataset.filter = name;
+        box.type = "checkbox"; box.value = value;
         label.appendChild(box);
         label.appendChild(document.createTextNode(" " + value + " "));
         parent.appendChild(label);
@@ -83,12 +83,12 @@
       fetch(form.dataset.facets).then(function (r) { return r.json(); }).then(function (facets) {
         form.querySelectorAll("[data-type=checkbox]").forEach(function (box) {
           var values = facets[box.dataset.filter] || [];
-          if (box.dataset.any && values.length) option(box, "checkbox", box.dataset.filter, box.dataset.any);
-          values.forEach(function (v) { option(box, "checkbox", box.dataset.filter, v); });
+          if (box.dataset.any && values.length) option(box, "checkbox", box.dataset.any);
+          values.forEach(function (v) { option(box, "checkbox", v); });
         });
-        (facets.year || []).forEach(function (v) { option(form.querySelector("#nr-year"), "option", "year", v); });
-        (facets.actor || []).forEach(function (v) { option(form.querySelector("#nr-actors"), "option", "actor", v); });
-        (facets.place || []).forEach(function (v) { option(form.querySelector("#nr-places"), "option", "place", v); });
+        (facets.year || []).forEach(function (v) { option(form.querySelector("#nr-year"), "option", v); });
+        (facets.actor || []).forEach(function (v) { option(form.querySelector("#nr-actors"), "option", v); });
+        (facets.place || []).forEach(function (v) { option(form.querySelector("#nr-places"), "option", v); });
         panel.dataset.loaded = "yes";
       });
     });

@@ -1,6 +1,8 @@
 """Read all of ``content/`` into one consistent model before any page is rendered.
 
-A bad file is reported (path:line:column) and left out; everything else still builds.
+A bad file is reported (path:line:column) and left out; everything else still builds. Under
+``serve`` an archive also starts its mention index and counts from the one it replaces, patched
+for the articles an edit changed.
 """
 
 from __future__ import annotations
@@ -104,6 +106,9 @@ class Entity:
         return str(self.record.get("kind") or "")
 
 
+PATCH_LIMIT = 200  # changed articles up to which an index is patched rather than rebuilt
+
+
 @dataclass
 class Archive:
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
@@ -118,7 +123,7 @@ class Archive:
     _counts: dict[tuple[str, str], int] | None = field(default=None, repr=False)
     # Under serve: the archive of the last build, which this one replaces. Its mentions index
     # and counts are patched for the articles an edit changed rather than built again over
-    # every mention (most of a second at 10,000 articles).
+    # every mention (most of a second at 10,000 articles), up to PATCH_LIMIT changed articles.
     _last: Archive | None = field(default=None, repr=False)
 
     def follow(self, last: Archive) -> None:
@@ -166,12 +171,15 @@ class Archive:
         if len(differs) > PATCH_LIMIT:
             return None
         index = dict(last_index)  # the untouched lists are shared: both are read-only
-        news = [self.articles[slug] for slug in sorted(differs) if slug in self.articles]
-        keys = {(m.folder, m.entity) for article in [*news, *(last_articles[s] for s in differs if s in last_articles)]
-                for m in article.mentions}
-        for key in keys:
-            pairs = [pair for pair in last_index.get(key, []) if pair[0].slug not in differs]
-            pairs += [(article, m) for article in news for m in article.mentions if (m.folder, m.entity) == key]
+        added: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] = {}
+        for slug in sorted(differs):
+            if slug in self.articles:
+                article = self.articles[slug]
+                for m in article.mentions:
+                    added.setdefault((m.folder, m.entity), []).append((article, m))
+        dropped = {(m.folder, m.entity) for s in differs if s in last_articles for m in last_articles[s].mentions}
+        for key in added.keys() | dropped:
+            pairs = [pair for pair in last_index.get(key, []) if pair[0].slug not in differs] + added.get(key, [])
             pairs.sort(key=lambda pair: article_order(pair[0]))  # stable: an article's mentions keep their order
             if pairs:
                 index[key] = pairs
@@ -261,7 +269,6 @@ def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-PATCH_LIMIT = 200  # changed articles up to which an index is patched rather than rebuilt
 Stamp = tuple[int, int]  # (mtime in ns, size): a file edited since has another stamp
 
 

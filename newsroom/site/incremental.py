@@ -20,10 +20,10 @@ def event_pages(archive: Archive) -> dict[str, str]:
 
 
 def affected_pages(old: Archive, new: Archive, old_event_pages: dict[str, str], changed: set[str],
-                   nearby: Callable[[Entity], list[tuple[int, Entity]]]) -> set[PageKey]:
+                   listed_near: Callable[[Entity], list[tuple[int, Entity]]]) -> set[PageKey]:
     """Pages whose HTML may differ after the `changed` files ("content/articles/x.md",
-    "content/actors/y.yml", ...) were edited, added or removed. `nearby(place)`: the places
-    whose "Nearby" list shows that place."""
+    "content/actors/y.yml", ...) were edited, added or removed. `listed_near(place)`: the
+    places whose "Nearby" list shows that place."""
     keys: set[PageKey] = set()
 
     def article_and_neighbours(article: ArticleRecord | None) -> None:
@@ -53,7 +53,7 @@ def affected_pages(old: Archive, new: Archive, old_event_pages: dict[str, str], 
                     article_and_neighbours(archive.articles.get(event.article))
                 entity = archive.entity(folder, slug)
                 if folder == "places" and entity is not None:
-                    keys.update(("places", other.slug) for _, other in nearby(entity))
+                    keys.update(("places", other.slug) for _, other in listed_near(entity))
     for event in new.events:
         before = old_event_pages.get(event.id)
         if before != event.page:  # regrouped: both pages, and every page linking to either

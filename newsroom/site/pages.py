@@ -1,11 +1,11 @@
 """Every generated page of the site, planned from the archive model and rendered on demand
 with the Jinja templates in ``templates/``.
 
-Pure apart from reading the templates. `plan()` lists every page with its front matter and a
-function that renders its HTML body: MkDocs builds a page only when it writes it, so the bodies
-of 50,000 pages are never all in memory at once, and `serve` renders only the pages an edit
-touched. Every value from content/ is escaped by Jinja's autoescape; mention links are built
-from escaped pieces only.
+Pure apart from reading the templates and memoising each article's quotes on its record.
+`plan()` lists every page with its front matter and a function that renders its HTML body:
+MkDocs builds a page only when it writes it, so the bodies of 50,000 pages are never all in
+memory at once, and `serve` renders only the pages an edit touched. Every value from content/
+is escaped by Jinja's autoescape; mention links are built from escaped pieces only.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def whole_words(text: str) -> re.Pattern[str]:
 def link_mentions(text: str, links: list[tuple[str, str]]) -> str:
     """Escape `text` and wrap each mention in a link, longer mentions first.
     links: (mention text, href). The links carry no class: a long article has hundreds, and
-    the href already says actor or place (the stylesheet reads it)."""
+    the stylesheet styles them by where they sit (`.nr-body a`)."""
     spans: list[tuple[int, int, str]] = []
     for mention, href in sorted(links, key=lambda x: -len(x[0])):
         if not mention.strip() or mention not in text:
@@ -203,11 +203,14 @@ class SiteRenderer:
     def grid(self) -> dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]]:
         """Places with coordinates (not countries) by grid cell of about NEARBY_KM."""
         cells: dict[tuple[int, int], list[tuple[tuple[float, float], Entity]]] = defaultdict(list)
-        for other in self.archive.places.values():
-            there = _coords(other)
-            if there and other.kind != "country":
+        for there, other in self._located:
+            if other.kind != "country":
                 cells[_cell(there)].append((there, other))
         return cells
+
+    @functools.cached_property
+    def _located(self) -> list[tuple[tuple[float, float], Entity]]:
+        return [(there, place) for place in self.archive.places.values() if (there := _coords(place))]
 
     def nearby(self, place: Entity) -> list[tuple[int, Entity]]:
         """Places (not countries) within NEARBY_KM, nearest first: each page looks at its own
@@ -230,8 +233,8 @@ class SiteRenderer:
         here = _coords(place)
         if here is None or place.kind == "country":
             return []
-        countries = [(round(d), other) for other in self.archive.places.values()
-                     if other.kind == "country" and (there := _coords(other)) and (d := haversine_km(here, there)) <= NEARBY_KM]
+        countries = [(round(d), other) for there, other in self._located
+                     if other.kind == "country" and (d := haversine_km(here, there)) <= NEARBY_KM]
         return self.nearby(place) + countries
 
     def quote(self, article: ArticleRecord, texts: list[str]) -> tuple[str, str] | None:
@@ -406,7 +409,7 @@ class SiteRenderer:
             by_kind[actor.kind].append(actor)
         for items in by_kind.values():
             items.sort(key=lambda e: (e.name.lower(), e.slug))
-        kinds = sorted(by_kind, key=lambda k: list(KIND_LABELS).index(k) if k in KIND_LABELS else 99)
+        kinds = sorted(by_kind, key=lambda k: _KIND_RANK.get(k, len(_KIND_RANK)))
         return self._render("actors_index.html", "actors/", by_kind=by_kind, kinds=kinds, count=self.count())
 
     def places_index(self) -> str:
