@@ -40,6 +40,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -255,35 +256,51 @@ def article_page_kb(site: Path) -> dict[str, float]:
 
 def measure_one(what: str, count: int, work: Path, sample: int, site: Path) -> None:
     """One measurement, on the archive (and its built site) that a full run left in `work`:
-    for checking a change without the hour a full run takes."""
+    for checking a change without the hour a full run takes. Printed as `report` prints it."""
     if what == "annotation":
-        a = annotation_throughput(sorted((work / "seeds").glob("*.txt"))[:sample])
-        w = a["words"]
-        print(f"{a['articles']:,} articles, {w:,} words: spaCy {w / a['spacy_s']:,.0f} words/s; newsroom 1 process "
-              f"{w / a['ours_1_s']:,.0f} ({a['spacy_s'] / a['ours_1_s']:.2f}x spaCy), 2 processes "
-              f"{w / a['ours_2_s']:,.0f} ({a['ours_1_s'] / a['ours_2_s']:.2f}x one)")
+        print("\n".join(_annotation_lines(annotation_throughput(sorted((work / "seeds").glob("*.txt"))[:sample]))))
     elif what == "pages":
-        k = article_page_kb(site)
-        print(f"article page HTML in {site}: median {k['median']:.1f} KB, p95 {k['p95']:.1f} KB, "
-              f"largest {k['max']:.1f} KB (limit 60 KB)")
+        print(f"  {site}: " + _pages_line(article_page_kb(site)))
     elif what == "search":
-        for query, n in search_payload(site, QUERIES).items():
-            print(f"'{query}': {n['raw'] / 1000:.0f} kB, {n['gzip'] / 1000:.0f} kB gzipped, {n['files']} files (limit 300 kB)")
+        print(_search_line(search_payload(site, QUERIES)))
     else:
         first, edit = serve_edit_latency(project_for(work, count))
-        print(f"serve: first page after {first:.1f} s; a front-matter edit served after {edit:.2f} s (limit 3 s)")
+        print(_serve_line({"first_page_s": first, "edit_to_page_s": edit}))
 
 
-def report(row: dict[str, object]) -> None:
-    a = row["annotation"]
+def _annotation_lines(a: dict[str, Any]) -> list[str]:
     w = a["words"]
-    print(f"\n{row['articles']:,} articles: annotation on {a['articles']:,} of them ({w:,} words; model and "
-          f"gazetteer load {a['load_s']:.1f} s, once)")
-    print(f"  spaCy nlp.pipe, 1 process   {w / a['spacy_s']:8,.0f} words/s  {a['articles'] / a['spacy_s']:6.1f} articles/s  (peer: ~5,100 words/s)")
+    lines = [f"  annotation on {a['articles']:,} articles ({w:,} words; model and gazetteer load "
+             f"{a['load_s']:.1f} s, once)",
+             f"  spaCy nlp.pipe, 1 process   {w / a['spacy_s']:8,.0f} words/s  {a['articles'] / a['spacy_s']:6.1f} "
+             "articles/s  (peer: ~5,100 words/s)"]
     for n in (1, 2):
-        s = a[f"ours_{n}_s"]
-        print(f"  newsroom, {n} process(es)     {w / s:8,.0f} words/s  {a['articles'] / s:6.1f} articles/s"
-              + (f"  = {a['ours_1_s'] / s:.2f}x one process" if n == 2 else f"  = {a['spacy_s'] / s:.2f}x spaCy"))
+        t = a[f"ours_{n}_s"]
+        ratio = f"{a['ours_1_s'] / t:.2f}x one process" if n == 2 else f"{a['spacy_s'] / t:.2f}x spaCy"
+        lines.append(f"  newsroom, {n} process(es)     {w / t:8,.0f} words/s  {a['articles'] / t:6.1f} articles/s"
+                     f"  = {ratio}")
+    return lines
+
+
+def _pages_line(k: dict[str, float]) -> str:
+    return (f"article page HTML: median {k['median']:.1f} KB, p95 {k['p95']:.1f} KB, largest {k['max']:.1f} KB "
+            "(limit 60 KB)")
+
+
+def _search_line(search: dict[str, dict[str, int]]) -> str:
+    return "  one search query loads: " + ", ".join(
+        f"'{q}' {n['raw'] / 1000:.0f} kB ({n['gzip'] / 1000:.0f} kB gzipped, {n['files']} files)"
+        for q, n in search.items()) + " (limit 300 kB)"
+
+
+def _serve_line(s: dict[str, float]) -> str:
+    return (f"  serve: first page after {s['first_page_s']:.1f} s; a front-matter edit served after "
+            f"{s['edit_to_page_s']:.2f} s (limit 3 s)")
+
+
+def report(row: dict[str, Any]) -> None:
+    print(f"\n{row['articles']:,} articles:")
+    print("\n".join(_annotation_lines(row["annotation"])))
     print(f"  whole archive: {row['annotate_all']['summary']}")
     print(f"  re-run, nothing changed: {row['rerun']['wall_s']:.2f} s  ({row['rerun']['summary']})")
     b, p = row["build"], row["plain_mkdocs"]
@@ -293,13 +310,9 @@ def report(row: dict[str, object]) -> None:
     f, q = row["pagefind"], row["plain_pagefind"]
     print(f"  Pagefind: {f['wall_s']:.1f} s, {f['peak_mb']:.0f} MB, index {f['index_mb']:.1f} MB   "
           f"over the plain site: {q['wall_s']:.1f} s, {q['peak_mb']:.0f} MB, {q['index_mb']:.1f} MB")
-    k = row["article_page_kb"]
-    print(f"  article page HTML: median {k['median']:.1f} KB, p95 {k['p95']:.1f} KB, largest {k['max']:.1f} KB (limit 60 KB)")
-    print("  one search query loads: " + ", ".join(
-        f"'{q}' {n['raw'] / 1000:.0f} kB ({n['gzip'] / 1000:.0f} kB gzipped, {n['files']} files)"
-        for q, n in row["search_bytes"].items()) + " (limit 300 kB)")
-    s = row["serve"]
-    print(f"  serve: first page after {s['first_page_s']:.1f} s; a front-matter edit served after {s['edit_to_page_s']:.2f} s")
+    print("  " + _pages_line(row["article_page_kb"]))
+    print(_search_line(row["search_bytes"]))
+    print(_serve_line(row["serve"]))
 
 
 def main() -> None:
