@@ -39,13 +39,16 @@ def main() -> None:
     started = time.perf_counter()
     import spacy
 
-    from newsroom.nlp import MODEL
+    from newsroom.cli.loading import MODEL
     nlp = spacy.load(MODEL)
     spacy_load = time.perf_counter() - started
     started = time.perf_counter()
-    from newsroom.annotate import Annotator
-    from newsroom.knowledge import load_knowledge
-    annotator = Annotator(load_knowledge(), nlp=nlp)
+    from newsroom.annotate.annotator import Annotator
+    from newsroom.annotate.gazetteer import Gazetteer
+    from newsroom.annotate.knowledge import load_knowledge
+    from newsroom.cli.loading import load_index
+    knowledge = load_knowledge()
+    annotator = Annotator(knowledge, nlp, Gazetteer(knowledge, load_index()))
     annotator("Warm up\n\nRussia accused Ukraine of shelling the plant in Zaporizhzhia.\n")
     our_load = time.perf_counter() - started
 

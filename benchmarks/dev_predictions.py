@@ -19,11 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(set_dir: Path, out: Path) -> None:
-    from newsroom.annotate import Annotator
-    from newsroom.contract import annotation_json
-    from newsroom.knowledge import load_knowledge
+    from newsroom.cli.loading import load_annotator
+    from newsroom.cli.annotation_json import annotation_json
+    from newsroom.annotate.knowledge import load_knowledge
 
-    annotator = Annotator(load_knowledge())
+    annotator = load_annotator()
     golds = sorted(set_dir.glob("*.gold.json"))
     with out.open("w", encoding="utf-8") as handle:
         for gold_path in golds:

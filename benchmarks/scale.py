@@ -80,14 +80,13 @@ def project_for(work: Path, count: int) -> Path:
 
 
 def annotation_throughput(seeds: list[Path]) -> dict[str, float]:
-    from newsroom.annotate import Annotator
-    from newsroom.knowledge import load_knowledge
-    from newsroom.parallel import annotate_all
+    from newsroom.cli.loading import load_annotator
+    from newsroom.annotate.parallel import annotate_all
 
     texts = [p.read_text(encoding="utf-8") for p in seeds]
     words = sum(len(t.split()) for t in texts)
     started = time.perf_counter()
-    annotator = Annotator(load_knowledge())
+    annotator = load_annotator()
     out = {"load_s": time.perf_counter() - started, "words": words, "articles": len(texts)}
     started = time.perf_counter()
     for _ in annotator.nlp.pipe(texts, batch_size=64):

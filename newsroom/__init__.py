@@ -1,12 +1,15 @@
 """Newsroom archive: raw news articles in, an annotated, cross-linked static site out.
 
-Stages, one module each:
+Stages, one package each, in the order of the flow:
 
-- ``reader``      raw article text -> layout (title, dek, credits, story blocks)
-- ``annotate``    layout + language model -> actors, places, events with offsets
-- ``resolve``     in-article mentions -> archive-wide entity ids (the registry in ``content/``)
-- ``content``     annotations <-> Markdown files with YAML front matter under ``content/``
-- ``site``        ``content/`` -> pages generated in memory inside the MkDocs build
+- ``read``      raw article text -> layout (title, dek, credits, datelines, story blocks)
+- ``annotate``  layout + language model + knowledge -> actors, places, events with offsets
+- ``resolve``   in-article entities -> archive-wide identities (registry, review, event pages)
+- ``content``   content/ files: read, validated, written, merged three ways
+- ``site``      content/ -> pages generated in memory inside the MkDocs build
+- ``cli``       `build.py`: the commands, and the loading of the model and gazetteer
+
+Shared by all: ``model`` (plain data objects), ``text`` (names and slugs), ``errors``.
 """
 
 __version__ = "0.1.0"

@@ -7,6 +7,8 @@ the problem without reading code. Tests check these exact texts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import Iterable
 
 
 class NewsroomError(Exception):
@@ -15,6 +17,10 @@ class NewsroomError(Exception):
 
 class KnowledgeError(NewsroomError):
     """A shipped data file is broken: a bug in the project, not in the archive."""
+
+
+class IdentityError(NewsroomError):
+    """A merge or rename that cannot be done; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -56,3 +62,9 @@ YAML_TOO_BIG = ("N110", "the front matter expands to too many nodes (a YAML alia
 def problem(path: str, line: int, column: int, template: tuple[str, str], severity: str = "error", **fields: object) -> Problem:
     code, text = template
     return Problem(path, line, column, code, text.format(**fields), severity)
+
+
+def did_you_mean(value: str, choices: Iterable[object], cutoff: float = 0.75) -> str:
+    """'; did you mean 'x'?' for the closest of `choices`, or '' when none is close."""
+    close = get_close_matches(value, sorted(str(c) for c in choices), n=1, cutoff=cutoff)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -44,10 +44,9 @@ def build_site(project: Path, site: Path, check: bool = True) -> subprocess.Comp
 
 @pytest.fixture(scope="session")
 def annotator():
-    from newsroom.annotate import Annotator
-    from newsroom.knowledge import load_knowledge
+    from newsroom.cli.loading import load_annotator
 
-    return Annotator(load_knowledge())
+    return load_annotator()
 
 
 @pytest.fixture(scope="session")

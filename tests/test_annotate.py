@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from newsroom.contract import annotation_json
+from newsroom.cli.annotation_json import annotation_json
 from newsroom.model import EVENT_TYPES
 
 from .conftest import ROOT, SEED, run
@@ -149,8 +149,8 @@ def test_products_vehicles_and_festivals_are_not_actors(annotator):
 
 
 def test_a_stance_before_a_party_is_not_part_of_its_name():
-    from newsroom.mentions import clean_entity
-    from newsroom.nlp import load_nlp
+    from newsroom.annotate.mentions import clean_entity
+    from newsroom.cli.loading import load_nlp
 
     doc = load_nlp().make_doc("Pro-Beijing DAB won two more seats.")  # tokens: Pro - Beijing DAB ...
     assert [doc[a:b].text for a, b in clean_entity(doc, 0, 4, "PERSON")] == ["DAB"]
@@ -216,8 +216,8 @@ def test_the_province_after_a_city_is_that_citys_province_not_the_city(annotator
 def test_a_road_the_archive_knows_still_leaves_its_towns_as_places(annotator):
     # After the first annotation the road is an entity of the archive, and its names match as a
     # whole; the towns inside them must stay mentions of their own.
-    from newsroom.annotate import Annotator
-    from newsroom.knowledge import KnownPlace
+    from newsroom.annotate.annotator import Annotator
+    from newsroom.annotate.knowledge import KnownPlace
 
     road = KnownPlace(name="Nairobi–Mombasa highway", kind="road", country="KE", lat=-2.65, lon=38.27,
                       aliases=("Nairobi to Mombasa highway", "Mombasa-Nairobi highway"))

@@ -1,4 +1,4 @@
-from newsroom.dates import find_when, parse_date_line
+from newsroom.annotate.dates import find_when, parse_date_line
 
 
 def test_weekday_is_the_most_recent_such_day():

@@ -45,7 +45,7 @@ def _fields(spec: dict, prefix: str = "") -> list[str]:
 @pytest.mark.parametrize("kind", ["article", "actor", "place"])
 def test_every_field_is_in_the_field_reference(kind):
     reference = (HANDBOOK / "fields.md").read_text(encoding="utf-8")
-    schema = json.loads((ROOT / "newsroom" / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "newsroom" / "content" / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     missing = [f for f in _fields(schema) if f"| `{f}` |" not in reference]
     assert missing == [], f"undocumented {kind} fields in docs/handbook/fields.md: {missing}"
 

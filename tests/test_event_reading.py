@@ -3,7 +3,7 @@ sentence, what is only urged or denied, statements and diplomacy, and who is a s
 
 from __future__ import annotations
 
-from newsroom.contract import annotation_json
+from newsroom.cli.annotation_json import annotation_json
 
 
 def _events(annotator, text: str, date: str | None = None) -> list[dict]:

@@ -1,4 +1,4 @@
-from newsroom.events import fatalities, load_triggers
+from newsroom.annotate.events import fatalities, load_triggers
 from newsroom.model import ACLED_EVENT_TYPES, EVENT_TYPES
 
 

@@ -134,7 +134,7 @@ def test_two_entities_claiming_one_slug(tmp_path):
 
 
 def test_binary_and_huge_seeds_are_refused_and_the_rest_is_annotated(tmp_path, annotator):
-    from newsroom.ingest import ingest
+    from newsroom.content.ingest import ingest
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

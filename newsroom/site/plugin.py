@@ -30,7 +30,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..errors import LINK_BROKEN, RENDER_FAILED, problem
-from .archive import Archive, ReadCache, load_archive
+from ..content.archive import Archive
+from ..content.loader import ReadCache, load_archive
 from .exports import exports
 from .incremental import affected_pages, event_pages
 from .links import broken_links

@@ -1,0 +1,90 @@
+"""The annotator: a raw article in, actors, places and events with offsets out.
+
+`Annotator.pipe` is a pure function of the texts, the dates and the knowledge base (plus the
+loaded model); nothing here touches the disk: `newsroom.cli.loading` loads what it needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+from .dates import parse_date_line
+from .entities import build_entities
+from .events import find_events
+from .gazetteer import Gazetteer
+from .knowledge import Knowledge
+from .mentions import find_candidates, select
+from ..model import Annotation, Layout, Span
+from .nlp import parse_many, text_of
+from ..read.layout import read_layout
+
+
+class Annotator:
+    """Holds what is costly to load (model, gazetteer) so many articles share it."""
+
+    def __init__(self, knowledge: Knowledge, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.knowledge = knowledge
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+
+    def use_knowledge(self, knowledge: Knowledge) -> None:
+        """Swap in a knowledge base (e.g. with the archive's registry added)."""
+        self.knowledge = knowledge
+        self.gazetteer.knowledge = knowledge
+
+    def __call__(self, raw: str, date: str | None = None) -> Annotation:
+        return self.pipe([raw], [date])[0]
+
+    def pipe(self, raws: list[str], dates: list[str | None] | None = None, chunk: int = 64) -> list[Annotation]:
+        """Annotate many articles; the model parses their text in batched passes of `chunk`
+        articles (parsed Docs are dropped after each chunk, so memory stays flat)."""
+        dates = dates or [None] * len(raws)
+        out: list[Annotation] = []
+        for at in range(0, len(raws), chunk):
+            part, part_dates = raws[at:at + chunk], dates[at:at + chunk]
+            layouts = [read_layout(raw) for raw in part]
+            spans = [[(s.start, s.end) for s in layout.readable] for layout in layouts]
+            docs = parse_many(self.nlp, [masked_text(r, lay) for r, lay in zip(part, layouts)], spans)
+            out += [annotate_parsed(raw, layout, doc, self, date)
+                    for raw, layout, doc, date in zip(part, layouts, docs, part_dates)]
+        return out
+
+
+def masked_text(raw: str, layout: Layout) -> str:
+    """The raw text with everything but the readable stretches blanked out, offsets unchanged:
+    credits, datelines and READ MORE lines never reach the model."""
+    chars = [c if c == "\n" else " " for c in raw]
+    for span in layout.readable:
+        chars[span.start:span.end] = raw[span.start:span.end]
+    return "".join(chars)
+
+
+def sentences_of(doc: Any, layout: Layout) -> list[Span]:
+    out = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        span = Span(start, start + len(text), text)
+        if any(r.start <= span.start and span.end <= r.end for r in layout.readable):
+            out.append(span)
+    return out
+
+
+def annotate_parsed(raw: str, layout: Layout, doc: Any, annotator: Annotator, date: str | None = None) -> Annotation:
+    """Everything after the parse: mentions, entities, events (pure given the parsed Doc)."""
+    readable = [(s.start, s.end) for s in layout.readable]
+    selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable), text_of(doc))
+    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer)
+    for entity in [*actors, *places]:
+        for mention in entity.mentions:
+            assert raw[mention.start:mention.end] == mention.text, mention
+    article_date = date or parse_date_line(layout.dateline)
+    sentences = sentences_of(doc, layout)
+    story = [span for kind, span in layout.blocks if kind == "p"]
+    story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]
+    events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge.seat_of)
+    return Annotation(layout, sentences, actors, places, events, article_date)

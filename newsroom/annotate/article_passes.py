@@ -1,0 +1,235 @@
+"""Passes over the grouped entities of an article, after every candidate is classified: what
+only the whole article shows (countries inside organisation names, roads named by their ends,
+'the province', 'the army', short and repeated names)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move_mention, place_draft, place_title
+from .gazetteer import Gazetteer, Resolved
+from .knowledge import Knowledge
+from .mentions import TITLES, Candidate
+from .nlp import text_of
+from ..text import name_key
+
+
+def merge_into_places(entities: Drafts, persons: set[str]) -> None:
+    """A name read as a place once is that place everywhere in the article: the model types
+    'Palmyra' as PERSON in one sentence and GPE in the next. Not when the article names a
+    person with it."""
+    place_keys: dict[str, EntityDraft] = {}
+    for ent in entities.values():
+        if ent.facet == "place":
+            for text in ent.texts:
+                place_keys.setdefault(name_key(text), ent)
+    for key, ent in list(entities.items()):
+        if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
+            continue
+        if any(name_key(t) in persons and len(name_key(t).split()) == 1 for t in ent.texts):
+            continue
+        targets = {id(place_keys.get(name_key(t))) for t in ent.texts}
+        if len(targets) == 1 and (target := place_keys.get(name_key(ent.texts[0]))) is not None:
+            target.mentions.extend(ent.mentions)
+            target.texts.extend(ent.texts)
+            del entities[key]
+
+
+def add_opening_countries(doc: Any, entities: Drafts, knowledge: Knowledge) -> None:
+    """'U.S. Centers for Disease Control', 'United States Armed Forces', and at the other end
+    'Taco Bell Canada', 'Bank of Canada': the country that opens or closes an organisation's
+    name is named too, as a mention of that country inside the actor's. Its role is left to
+    the country's own mentions (no vote)."""
+    for ent in list(entities.values()):
+        if ent.facet != "actor" or ent.kind in ("person", "state"):
+            continue
+        for cand in list(ent.mentions):
+            i, j = cand.tokens
+            # ... but not the city named after it ('Mexico City Health Secretary')
+            openings = [(i, k) for k in range(min(j - 1, i + 3), i, -1) if doc[k].lower_ != "city"]
+            # ... but not a character's ('Captain America')
+            closings = [(k, j) for k in range(max(i + 1, j - 3), j) if doc[k - 1].lower_ not in TITLES]
+            for found in (openings, closings):
+                for a, b in found:
+                    code = knowledge.country_by_key.get(name_key(doc[a:b].text))
+                    if code is None:
+                        continue
+                    span = doc[a:b]
+                    add_mention(doc, entities.setdefault(("country", code), country_draft(code, knowledge)),
+                                 span.start_char, span.end_char, "COUNTRY")
+                    break
+
+
+ROAD_WORDS = r"(?:highway|road|motorway|expressway|freeway)"
+
+
+def add_roads(doc: Any, entities: Drafts, knowledge: Knowledge) -> None:
+    """Roads named by their endpoints: 'Palmyra to Deir Az Zor highway', 'the Deir az
+    Zor-Palmyra highway', 'a road linking Palmyra to Deir Az Zor city' are one road, whichever
+    way round and however the ends are spelled. Its point is halfway between the ends."""
+    text = text_of(doc)
+    towns = [ent for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "village")]
+    if len(towns) < 2 or not re.search(ROAD_WORDS, text, re.IGNORECASE):
+        return  # most articles: one cheap search, no pattern built
+    by_spelling = {t.lower(): ent for ent in towns for t in ent.texts if t}
+    town = "|".join(re.escape(t) for t in sorted(by_spelling, key=len, reverse=True))
+    named = re.compile(rf"\b(?P<a>{town})\s*(?:to|-|–|—)\s*(?P<b>{town})(?:\s+(?:city|town))?\s+(?P<w>{ROAD_WORDS})\b"
+                       rf"|\b(?P<w2>{ROAD_WORDS})\s+(?:linking|connecting|between|from)\s+(?P<a2>{town})\s+"
+                       rf"(?:to|and|with)\s+(?P<b2>{town})(?:\s+(?:city|town)\b)?", re.IGNORECASE)
+    found: list[tuple[int, int, str, EntityDraft, EntityDraft]] = []
+    for match in named.finditer(text):
+        one = by_spelling[(match.group("a") or match.group("a2")).lower()]
+        other = by_spelling[(match.group("b") or match.group("b2")).lower()]
+        if one is not other:
+            found.append((match.start(), match.end(), (match.group("w") or match.group("w2")).lower(), one, other))
+    known_roads = [ent for ent in entities.values() if ent.facet == "place" and ent.kind == "road"]
+    for start, end, word, one, other in sorted(found, key=lambda f: f[:2]):
+        if any(m.start == start and m.end == end for ent in known_roads for m in ent.mentions):
+            continue  # a road of the archive's, found by its own name
+        key = ("place", "road:" + "|".join(sorted((one.key[1], other.key[1]))))
+        name = f"{place_title(one.resolved, one.texts)}–{place_title(other.resolved, other.texts)} {word}"
+        road = entities.get(key) or next((ent for ent in known_roads if ent.resolved is not None and
+                                          name_key(ent.resolved.name) == name_key(name)), None)
+        if road is None:
+            a_res, b_res = one.resolved, other.resolved
+            lat = lon = None
+            if a_res and b_res and None not in (a_res.lat, a_res.lon, b_res.lat, b_res.lon):
+                lat, lon = round((a_res.lat + b_res.lat) / 2, 5), round((a_res.lon + b_res.lon) / 2, 5)
+            code = a_res.country_code if a_res and b_res and a_res.country_code == b_res.country_code else None
+            country = knowledge.countries[code].name if code in knowledge.countries else None
+            road = entities[key] = EntityDraft(key, "place", "road", name, country=code,
+                                           resolved=Resolved(name, "road", code, country, lat, lon, None, 0.0, known=True))
+        add_mention(doc, road, start, end, "PLACE")
+
+
+_THE_PROVINCE = re.compile(r"\bthe (?:province|governorate)\b")
+
+
+def add_the_province(doc: Any, entities: Drafts, gazetteer: Gazetteer,
+                     context: list[str]) -> None:
+    """'... in Deir Az Zor to the east of the Euphrates River, which bisects the province':
+    'the province' is the last province named in the paragraph, or the province of the last
+    city named there (Deir ez-Zor Governorate, told apart from the city). When that city shares
+    its province's name and a relative clause of the same sentence calls the area the province,
+    the name meant the province all along."""
+    text = text_of(doc)
+    for match in _THE_PROVINCE.finditer(text):
+        earlier = [(m, ent) for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "province")
+                   for m in ent.mentions if m.end <= match.start() and "\n\n" not in text[m.end:match.start()]]
+        if not earlier:
+            continue
+        mention, ent = max(earlier, key=lambda pair: pair[0].end)
+        target: EntityDraft | None = ent if ent.kind == "province" else None
+        if target is None:
+            name = text[mention.start:mention.end]
+            resolved = gazetteer.resolve(f"{name} province", context, "province")
+            if resolved is None or resolved.kind != "province" or resolved.country_code != ent.country:
+                continue
+            found = place_draft(resolved, name)
+            target = entities.setdefault(found.key, found)
+            if _describes_within(doc, mention.start, match.start()) and _province_of_same_name(name, resolved.name) \
+                    and not text.startswith(" city", mention.end):
+                move_mention(entities, ent, target, mention, name)
+        add_mention(doc, target, match.start(), match.end(), "PLACE")
+
+
+def _describes_within(doc: Any, name_at: int, province_at: int) -> bool:
+    """'the province' sits in a relative clause of the sentence that names the city ('in Deir Az
+    Zor to the east of the Euphrates River, which bisects the province'), describing the very
+    area the sentence just named; 'entered Idlib, and fighting spread across the province' goes
+    on to a wider area in a clause of its own."""
+    name = doc.char_span(name_at, name_at + 1, alignment_mode="expand")
+    province = doc.char_span(province_at, province_at + 1, alignment_mode="expand")
+    if name is None or province is None or name[0].sent.start != province[0].sent.start:
+        return False
+    return any(t.dep_ in ("relcl", "acl") for t in province[0].ancestors)
+
+
+def _province_of_same_name(city: str, province: str) -> bool:
+    """'Deir Az Zor' and 'Deir ez-Zor Governorate'; 'Idlib' and 'Idlib Governorate'."""
+    words = province.split()
+    if words and words[-1].lower() in ("governorate", "province", "region", "oblast", "prefecture"):
+        words = words[:-1]
+    return name_key(" ".join(words)) == name_key(city)
+
+
+def merge_short_names(entities: Drafts) -> None:
+    """A surname met before the full name ('Braverman (left)' in a caption, 'Suella Braverman'
+    later) is the one person with that surname."""
+    people = [e for e in entities.values() if e.kind == "person"]
+    for key, ent in list(entities.items()):
+        if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
+            continue
+        words = {name_key(t) for t in ent.texts}
+        if any(len(w.split()) != 1 for w in words):
+            continue
+        owners = [p for p in people if p is not ent and any(
+            len(name_key(t).split()) > 1 and name_key(t).split()[-1] in words for t in p.texts)]
+        if len({id(o) for o in owners}) == 1:
+            owners[0].mentions.extend(ent.mentions)
+            owners[0].texts.extend(ent.texts)
+            del entities[key]
+
+
+def add_repeated_names(doc: Any, selected: list[Candidate], entities: Drafts) -> None:
+    """Every later 'Montalvo' is Daniel Montalvo and every later 'Sea Org' is the Sea Org, even
+    where the model missed them: a name found once is looked for everywhere in the article."""
+    taken = [(c.start, c.end) for c in selected]
+    for ent in entities.values():
+        if ent.facet != "actor":
+            continue  # a place name repeats as a person's or a disease's too often ('West Nile')
+        forms = {t for t in ent.texts if t[:1].isupper() and (len(t) >= 4 or t.isupper() and len(t) >= 2)}
+        if ent.kind == "person":
+            full = max(ent.texts, key=lambda t: len(t.split()))
+            words = full.split()
+            if len(words) >= 2 and len(words[-1]) > 2 and words[-1][:1].isupper():
+                forms.add(words[-1])
+        label = "PERSON" if ent.kind == "person" else "ORG" if ent.facet == "actor" else "GPE"
+        for form in sorted(forms, key=len, reverse=True):
+            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text_of(doc)):
+                a, b = match.span()
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                span = doc.char_span(a, b)
+                if span is None or not _inside_readable(doc, span):
+                    continue
+                ent.mentions.append(Candidate(a, b, label, None, "rule", (span.start, span.end)))
+                ent.texts.append(form)
+                taken.append((a, b))
+
+
+def _inside_readable(doc: Any, span: Any) -> bool:
+    # Masked stretches (credits, datelines) are blanks in text_of(doc), so a match there cannot
+    # happen; this guards against a name running into a blanked stretch.
+    return not any(t.is_space for t in span)
+
+
+GENERIC_FORCES = {"army", "military"}  # after 'the'
+
+
+GOVERNMENT_FORCES = {"forces", "troops", "fighters", "soldiers"}  # after 'government'
+
+
+def attach_generic_forces(doc: Any, selected: list[Candidate], entities: Drafts,
+                          context: list[str]) -> None:
+    """'the army', 'the military', 'government fighters' refer to the armed force of the country
+    the story is set in (the one named first), when the story names that force: 'the army' in a
+    Syria story that also names the Russian military is the Syrian army, and 'government forces'
+    in a Pakistan story that names only the U.S. Army are not the U.S. Army."""
+    forces = [e for e in entities.values() if e.kind == "armed-force" and context and e.country == context[0]]
+    if len(forces) != 1:
+        return
+    taken = [(c.start, c.end) for c in selected]
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.lower_ in GENERIC_FORCES and before.lower_ == "the" and token.dep_ != "amod":
+            first = token
+        elif (token.lower_ in GOVERNMENT_FORCES and before.lower_ == "government"
+              and not (before.i > 0 and doc[before.i - 1].text == "-")):  # not 'pro-government forces'
+            first = before
+        else:
+            continue
+        start, end = first.idx, token.idx + len(token.text)
+        if not any(a < end and start < b for a, b in taken):
+            forces[0].mentions.append(Candidate(start, end, "FORCES", None, "rule", (first.i, token.i + 1)))

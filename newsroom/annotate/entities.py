@@ -1,0 +1,383 @@
+"""Decide what each candidate mention refers to, and group mentions into one actor or place
+per real-world entity within the article (canonical name, kind, aliases). The passes that need
+the whole article are in `passes`, readings by position in `positions`, the draft entities in
+`drafts`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
+from .gazetteer import KIND_WORDS, Gazetteer
+from .knowledge import Knowledge, actor_key
+from .mentions import AGENTIVE_SUFFIXES, LOCATIVE, TITLES, Candidate, acronym_definitions, follows_placing_word
+from ..model import Actor, Place
+from .nlp import text_of
+from .article_passes import (add_opening_countries, add_repeated_names, add_roads, add_the_province, attach_generic_forces,
+                     merge_into_places, merge_short_names)
+from .position_readings import kind_word_after, places_after, region_hint, regions_by_position
+from ..text import fold, name_key
+
+
+ORG_KIND_WORDS = [
+    (("army", "forces", "brigade", "brigades", "militia", "militias", "battalion", "front", "rebels", "movement",
+      "jihad", "mujahideen", "cartel", "guard", "corps"), "armed-group"),
+    (("news", "agency", "times", "post", "tv", "television", "radio", "press", "herald", "journal", "tribune",
+      "gazette", "broadcasting", "network", "magazine", "daily", "telegraph", "channel"), "media"),
+    (("university", "college", "institute", "school", "academy"), "university"),
+    (("ministry", "department", "council", "commission", "office", "parliament", "senate", "congress",
+      "court", "police", "agency", "bureau", "administration", "authority", "service", "assembly", "cabinet",
+      "government"), "government-body"),
+    (("party",), "political-party"),
+    (("observatory", "monitor", "monitoring"), "monitor"),
+    (("rights", "watch", "foundation", "amnesty", "charity", "relief", "aid", "crescent", "cross",
+      "borders", "trust", "society", "association", "federation", "union", "league"), "ngo"),
+    (("inc", "inc.", "ltd", "corp", "corp.", "company", "group", "airlines", "bank", "motors", "technologies"),
+     "company"),
+    (("church", "mosque", "diocese", "synod"), "religious-body"),
+]
+
+
+# An organisation-typed name ending in one of these is a building or site: a place.
+FACILITY_WORDS = {"museum", "center", "centre", "hall", "towers", "tower", "stadium", "arena", "airport",
+                  "bridge", "square", "park", "palace", "cathedral", "mall", "terminal", "gallery"}
+
+
+PLACE_NOUNS = {"province", "city", "town", "capital", "border", "territory", "coast", "north", "south", "east",
+               "west", "region", "conflict", "war", "people", "soil", "airspace", "waters", "village", "side"}
+
+
+def context_countries(doc: Any, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
+    """Country codes in order of first mention (names, forces, demonyms): the story's setting."""
+    seen: list[str] = []
+    for cand in selected:
+        if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
+            seen.append(cand.ref)
+    for token in doc:
+        code = knowledge.country_by_demonym.get(token.text)
+        if code and code not in seen:
+            seen.append(code)
+    return seen
+
+
+def person_readings(doc: Any, selected: list[Candidate]) -> set[str]:
+    """Name keys that name a person in this article: every word of a full person name
+    ('Valeska Paris' makes a later 'Paris' her), and any form the model calls PERSON at least
+    as often as a place or organisation ('Gloria' typed GPE once, ORG once, PERSON seven times)."""
+    votes: dict[str, Counter[str]] = {}
+    persons: set[str] = set()
+    for cand in selected:
+        if cand.source != "ner":
+            continue
+        key = name_key(text_of(doc)[cand.start:cand.end])
+        votes.setdefault(key, Counter())[cand.label] += 1
+        words = key.split()
+        if cand.label == "PERSON" and len(words) >= 2:
+            persons.update(w for w in words if len(w) > 2)
+    for key, counter in votes.items():
+        if counter["PERSON"] and counter["PERSON"] >= counter["GPE"] + counter["LOC"] + counter["ORG"]:
+            persons.add(key)
+    return persons
+
+
+def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
+                   gazetteer: Gazetteer) -> tuple[list[Actor], list[Place]]:
+    context = context_countries(doc, selected, knowledge)
+    regions = gazetteer.regions_named((text_of(doc)[c.start:c.end] for c in selected
+                                       if c.label in ("GPE", "LOC", "PLACE")), context)
+    # A region named implies its country ('California' alone sets a story in the United
+    # States), after the countries named outright; then the regions themselves.
+    context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
+    context += regions
+    persons = person_readings(doc, selected)
+    selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and
+                name_key(text_of(doc)[c.start:c.end]) in persons else c for c in selected]
+    acronyms = acronym_definitions(doc, selected)
+    entities: Drafts = {}
+    assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
+    as_regions = regions_by_position(doc, selected, gazetteer, context)
+    # A region read by where it stands ('Frederick, Maryland') sets the story as much as one
+    # named alone: its towns and counties are read in it, its country joins the setting.
+    context += [code for codes in as_regions.values() for code in codes if code not in context]
+    for n, cand in enumerate(selected):
+        region = as_regions.get(n + 1) or places_after(doc, cand, selected[n + 1] if n + 1 < len(selected) else None,
+                                                        gazetteer, context)
+        local = [*region, *context]
+        ent = _classify(doc, cand, knowledge, gazetteer, local, entities, acronyms, assigned, bool(region),
+                        n in as_regions)
+        if ent is None:
+            continue
+        ent = entities.setdefault(ent.key, ent)
+        ent.mentions.append(cand)
+        ent.texts.append(text_of(doc)[cand.start:cand.end])
+        assigned[cand.start] = ent.key
+        if ent.facet == "country":
+            ent.votes[_country_role(doc, cand)] += 1
+        if ent.kind == "person" and ent.role is None:
+            ent.role = _role_before(doc, cand)
+    merge_into_places(entities, persons)
+    add_opening_countries(doc, entities, knowledge)
+    merge_short_names(entities)
+    add_repeated_names(doc, selected, entities)
+    attach_generic_forces(doc, selected, entities, context)
+    add_roads(doc, entities, knowledge)
+    add_the_province(doc, entities, gazetteer, context)
+    return finish(doc, entities, knowledge)
+
+
+def _as_person(cand: Candidate) -> Candidate:
+    return Candidate(cand.start, cand.end, "PERSON", cand.ref, cand.source, cand.tokens)
+
+
+def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
+              entities: Drafts, acronyms: dict[str, Candidate],
+              assigned: dict[int, tuple[str, str]], before_region: bool = False,
+              as_region: bool = False) -> EntityDraft | None:
+    text = text_of(doc)[cand.start:cand.end]
+    if cand.label in ("COUNTRY", "STATE"):
+        assert cand.ref is not None
+        if cand.label == "COUNTRY" and (region := _namesake_region(text, cand.ref, knowledge, context,
+                                                                   as_region)):
+            return place_draft(gazetteer.resolve(region.name, context, "province"), text)
+        return country_draft(cand.ref, knowledge)
+    if cand.label == "FORCES":
+        assert cand.ref is not None
+        forces = knowledge.forces_actor(cand.ref)
+        return EntityDraft(("actor", forces.name), "actor", "armed-force", forces.name, country=cand.ref, known=forces)
+    if cand.label == "ACTOR":
+        known = next(a for a in knowledge.actors if a.name == cand.ref)
+        return EntityDraft(("actor", known.name), "actor", known.kind, known.name, country=known.country, known=known)
+    if cand.label in ("PLACE", "ROAD"):
+        resolved = gazetteer.resolve(cand.ref or text, context, kind_word_after(doc, cand) or region_hint(as_region))
+        return place_draft(resolved, text)
+    if cand.label == "NORP":
+        # A group name the model calls nationality/religion ('Taliban') counts when it is known;
+        # bare demonyms ('Syrian') are not mentions.
+        known_actor = knowledge.actor_by_key.get(actor_key(text))
+        if known_actor is not None:
+            return EntityDraft(("actor", known_actor.name), "actor", known_actor.kind, known_actor.name,
+                           country=known_actor.country, known=known_actor)
+        return None
+    # Model entities: the knowledge base first, then acronyms, then in-article coreference.
+    known_actor = knowledge.actor_by_key.get(actor_key(text))
+    if known_actor is not None and cand.label != "PERSON":
+        return EntityDraft(("actor", known_actor.name), "actor", known_actor.kind, known_actor.name,
+                       country=known_actor.country, known=known_actor)
+    if (code := knowledge.country_by_key.get(name_key(text))) and cand.label != "PERSON":
+        return country_draft(code, knowledge)
+    if text in acronyms and acronyms[text].start in assigned:
+        return entities[assigned[acronyms[text].start]]
+    if cand.label in ("GPE", "LOC", "FAC") and _names_a_disease(doc, cand):
+        return None
+    if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
+        return country_draft(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
+    if cand.label in ("GPE", "LOC") and not follows_placing_word(doc, cand.tokens[0]) \
+            and (person := _person_named(text, entities)):
+        return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
+    if cand.label in ("GPE", "LOC", "FAC"):
+        hint = kind_word_after(doc, cand) or region_hint(as_region)
+        resolved = gazetteer.resolve(text, context, hint)
+        if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= 100_000)):
+            return None
+        if resolved is not None and resolved.kind == "country" and resolved.country_code:
+            return country_draft(resolved.country_code, knowledge)
+        if resolved is None and cand.label == "FAC":
+            return None
+        if resolved is None and _acts_as_person(doc, cand):
+            # 'Maya Harden died', "Zhvania's death": a name no gazetteer knows, doing what
+            # people do, is a person the model typed as a place.
+            return _corefer(text, "PERSON", entities) or EntityDraft(("person", name_key(text)), "actor", "person")
+        return place_draft(resolved, text, hint)
+    if cand.label in ("PERSON", "ORG"):
+        earlier = _corefer(text, cand.label, entities)
+        if earlier is not None:
+            return earlier
+        place = _place_reading(doc, cand, text, gazetteer, context, before_region)
+        if place is not None:
+            return place
+        if cand.label == "PERSON" and (bearer := _given_name_bearer(text, entities)) is not None:
+            return bearer
+        if cand.label == "ORG" and text.split()[-1].lower() in FACILITY_WORDS:
+            return place_draft(None, text, "landmark")
+        if cand.label == "PERSON" or (_role_before(doc, cand) and len(text.split()) >= 2):
+            return EntityDraft(("person", name_key(text)), "actor", "person")
+        return EntityDraft(("org", name_key(text)), "actor", org_kind(text))
+    return None
+
+
+def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str], as_region: bool = False) -> Any:
+    """'Georgia' in a story set in the United States is the state, not the country; so is
+    'Atlanta, Georgia' anywhere."""
+    for place in knowledge.place_by_key.get(name_key(text), []):
+        home = place.country
+        if as_region and place.kind in ("province", "region") and home != code:
+            return place
+        if place.kind in ("province", "region") and home in context and home != code:
+            if code not in context or context.index(home) < context.index(code):
+                return place
+    return None
+
+
+DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "strain", "vaccine", "encephalitis", "ebolavirus",
+                 "hemorrhagic", "haemorrhagic"}
+
+
+def _names_a_disease(doc: Any, cand: Candidate) -> bool:
+    """'West Nile virus', 'Marburg fever': named after a place, but not a place here."""
+    j = cand.tokens[1]
+    return j < len(doc) and doc[j].lower_ in DISEASE_WORDS
+
+
+HUMAN_VERBS = {"die", "say", "tell", "attend", "join", "choose", "marry", "speak", "write", "resign", "graduate",
+               "survive", "recover", "admit", "explain", "recall", "add", "believe", "hope", "smile", "laugh", "cry",
+               "deny", "insist", "testify", "plead", "confess", "sue", "visit", "travel", "work", "study", "live"}
+
+
+HUMAN_POSSESSIONS = {"death", "husband", "wife", "son", "daughter", "mother", "father", "family", "funeral", "life",
+                     "lawyer", "doctor", "body", "birthday", "parents", "children", "brother", "sister", "widow",
+                     "career", "condition"}
+
+
+def _acts_as_person(doc: Any, cand: Candidate) -> bool:
+    i, j = cand.tokens
+    root = doc[i:j].root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in HUMAN_VERBS:
+        return True
+    return root.dep_ == "poss" and root.head.lower_ in HUMAN_POSSESSIONS
+
+
+def _bearers(text: str, entities: Drafts, given_only: bool = False) -> list[EntityDraft]:
+    """The persons of this article whose full name has the one word `text` as its given name
+    (or, unless `given_only`, its surname), latest first."""
+    key = name_key(text)
+    if not key or " " in key:
+        return []
+    return [ent for ent in reversed(list(entities.values())) if ent.kind == "person"
+            and any(len(words) > 1 and (words[0] == key or (not given_only and words[-1] == key))
+                    for words in (name_key(t).split() for t in entity_texts(ent)))]
+
+
+def _person_named(text: str, entities: Drafts) -> EntityDraft | None:
+    """The person of this article whose given name or surname the one word `text` is. Not after
+    'in' or 'to' (the caller's check): 'Paris Hilton ... flew to Paris' keeps the city."""
+    return next(iter(_bearers(text, entities)), None)
+
+
+def _corefer(text: str, label: str, entities: Drafts) -> EntityDraft | None:
+    """A short later mention of an earlier name: 'Assad' -> 'Bashar al-Assad', 'PHR' -> ..."""
+    key = name_key(text)
+    words = key.split()
+    if not words:
+        return None
+    for ent in reversed(list(entities.values())):
+        if ent.facet != "actor":
+            continue
+        if (label == "PERSON") != (ent.kind == "person") and not (ent.kind == "person" and len(words) == 1):
+            continue
+        for mention_key in {name_key(m_text) for m_text in entity_texts(ent)}:
+            other = mention_key.split()
+            if len(other) > len(words) and other[-len(words):] == words:
+                return ent
+            if label == "ORG" and ent.kind == "person" and other == words:  # "Jaqueline's husband", typed ORG
+                return ent
+            if label == "ORG" and text.isupper() and _initials(mention_key) == text.lower():
+                return ent
+    return None
+
+
+def _given_name_bearer(text: str, entities: Drafts) -> EntityDraft | None:
+    """'Jaqueline Fleming, who was 38, ... Jaqueline's husband': a given name alone is the one
+    person of the article who bears it, if only one does. Asked after the place reading, so
+    'Randwick' stays the suburb beside a 'Randwick Racecourse' the model called a person."""
+    bearers = _bearers(text, entities, given_only=True)
+    return bearers[0] if len(bearers) == 1 else None
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "for", "and", "the", "de"))
+
+
+def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
+                   context: list[str], before_region: bool = False) -> EntityDraft | None:
+    """The model sometimes types towns as PERSON or ORG (Palmyra, al-Sukhna): weigh the evidence."""
+    i, j = cand.tokens
+    resolved = gazetteer.resolve(text, context, kind_word_after(doc, cand))
+    if resolved is None or resolved.kind == "country":
+        return None
+    place_score = 3.0 if before_region else 0.0
+    if resolved.country_code in context[:2]:
+        place_score += 2 if resolved.population >= 5000 or resolved.known else 1
+    prev = doc[i - 1] if i > 0 else None
+    if follows_placing_word(doc, i):
+        place_score += 2
+    if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in KIND_WORDS:
+        place_score += 3
+    if kind_word_after(doc, cand):
+        place_score += 2
+    if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "and") and doc[j + 1].ent_type_ in ("GPE", "LOC"):
+        place_score += 1
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("in", "near") \
+            and doc[j + 2].pos_ == "PROPN" and doc[j + 2].ent_type_ in ("GPE", "LOC"):
+        place_score += 2  # 'Austin, in Scott County, Indiana, was the epicenter'
+
+    person_score = 0.0
+    if prev is not None and prev.lower_ in TITLES:
+        person_score += 3
+    if j < len(doc) and doc[j].lemma_ in ("say", "tell") or (j < len(doc) and doc[j].lower_ in ("said", "says", "told")):
+        person_score += 3
+    if cand.label == "ORG":
+        person_score += 1
+        single = j - i == 1 and not text.isupper()
+        big_or_local = resolved.population >= 100_000 or resolved.known or resolved.country_code in context[:2]
+        if not (single and big_or_local) and (prev is None or (prev.lower_ not in LOCATIVE
+                                                               and not kind_word_after(doc, cand))):
+            return None  # an organisation's name is read as a place only where the text says 'in X'
+    if i + 1 < j and cand.label == "PERSON" and not any(t.text[:1].islower() for t in doc[i:j]):
+        person_score += 0.5  # "Bashar Jaafari" reads as given name + surname; "Deir az Zor" less so
+    return place_draft(resolved, text) if place_score >= 2 and place_score > person_score else None
+
+
+def org_kind(name: str) -> str:
+    words = [w.lower().strip(".,") for w in re.split(r"[\s-]+", fold(name))]
+    for keys, kind in ORG_KIND_WORDS:
+        if any(w in keys for w in words):
+            return kind
+    return "organisation"
+
+
+def _country_role(doc: Any, cand: Candidate) -> str:
+    """'actor' when the state acts ('Russia accused', 'Iran-backed'), 'place' for 'in Syria'."""
+    i, j = cand.tokens
+    if cand.label == "STATE":
+        return "actor"
+    if j + 1 < len(doc) and doc[j].text == "-" and f"-{doc[j + 1].lower_}" in AGENTIVE_SUFFIXES:
+        return "actor"
+    if j < len(doc) and any(doc[j].lower_.endswith(s) for s in AGENTIVE_SUFFIXES):
+        return "actor"
+    token = doc[j - 1]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    dep = token.dep_
+    if dep == "pobj":
+        return "place" if token.head.lower_ in LOCATIVE else "actor"
+    if dep in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
+        return "actor"
+    if dep == "poss":
+        return "place" if token.head.lower_ in PLACE_NOUNS else "neutral"
+    return "neutral"
+
+
+def _role_before(doc: Any, cand: Candidate) -> str | None:
+    """'UN special envoy Staffan de Mistura' -> 'UN special envoy'."""
+    i = cand.tokens[0]
+    k = i
+    while k > 0 and (doc[k - 1].lower_ in TITLES or (doc[k - 1].is_upper and len(doc[k - 1]) <= 4 and k < i)
+                     or (doc[k - 1].pos_ == "ADJ" and k < i and doc[k - 2].lower_ in TITLES if k >= 2 else False)):
+        k -= 1
+    if k < i and any(doc[x].lower_ in TITLES for x in range(k, i)):
+        while k < i and doc[k].is_upper and doc[k].lower_ not in TITLES and k + 1 < i and doc[k + 1].lower_ not in TITLES:
+            k += 1
+        return doc[k:i].text.strip() or None
+    return None

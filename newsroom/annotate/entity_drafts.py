@@ -1,0 +1,122 @@
+"""An entity in the making: the mentions the annotator has grouped as one actor or place of
+an article, with what decided it (knowledge base entry, gazetteer reading, votes on whether a
+country acts or is a place), and how drafts become the article's actors and places."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import Resolved
+from .knowledge import Knowledge, KnownActor
+from .mentions import Candidate
+from ..model import Actor, Place, Span
+from .nlp import text_of
+from ..text import name_key
+
+Drafts = dict[tuple[str, str], "EntityDraft"]
+
+
+@dataclass
+class EntityDraft:
+    key: tuple[str, str]
+    facet: str                       # actor | place | country
+    kind: str
+    name: str | None = None          # fixed canonical name (knowledge base, gazetteer)
+    mentions: list[Candidate] = field(default_factory=list)
+    country: str | None = None
+    resolved: Resolved | None = None
+    known: KnownActor | None = None
+    role: str | None = None
+    votes: Counter[str] = field(default_factory=Counter)
+    texts: list[str] = field(default_factory=list)
+
+
+def move_mention(entities: Drafts, source: EntityDraft, target: EntityDraft,
+                 mention: Candidate, text: str) -> None:
+    source.mentions.remove(mention)
+    target.mentions.append(mention)
+    if text in source.texts:  # texts feed the entity's name: move one spelling with the mention
+        source.texts.remove(text)
+        target.texts.append(text)
+    if not source.mentions:
+        del entities[source.key]
+
+
+def add_mention(doc: Any, ent: EntityDraft, start: int, end: int, label: str) -> None:
+    """A mention found after classification (inside another name, or by a rule over the text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    ent.mentions.append(Candidate(start, end, label, ent.key[1], "rule", (span.start, span.end) if span else (0, 0)))
+    ent.texts.append(text_of(doc)[start:end])
+
+
+def place_title(res: Resolved | None, texts: list[str]) -> str:
+    """A place's name: the curated one, else the gazetteer's when the text uses it, else the text's."""
+    return res.name if res and res.known else place_name(res.name if res else None, texts)
+
+
+def country_draft(code: str, knowledge: Knowledge) -> EntityDraft:
+    country = knowledge.countries[code]
+    return EntityDraft(("country", code), "country", "country", country.name, country=code)
+
+
+def place_draft(resolved: Resolved | None, text: str, hint: str | None = None) -> EntityDraft:
+    if resolved is None:
+        return EntityDraft(("place", name_key(text)), "place", hint or "place")
+    key = str(resolved.geonames) if resolved.geonames else name_key(resolved.name)
+    return EntityDraft(("place", f"{resolved.kind}:{key}"), "place", resolved.kind, None,
+                   country=resolved.country_code, resolved=resolved)
+
+
+def entity_texts(ent: EntityDraft) -> list[str]:
+    return [*ent.texts, *([ent.name] if ent.name else [])]
+
+
+def finish(doc: Any, entities: Drafts, knowledge: Knowledge) -> tuple[list[Actor], list[Place]]:
+    actors: list[Actor] = []
+    places: list[Place] = []
+    for ent in entities.values():
+        spans = sorted({Span(m.start, m.end, text_of(doc)[m.start:m.end]) for m in ent.mentions})
+        texts = [s.text for s in spans]
+        if ent.facet == "country":
+            country = knowledge.countries[ent.key[1]]
+            if ent.votes["actor"] > ent.votes["place"]:
+                actors.append(Actor(country.name, "state", spans, aliases_of(texts, country.name), country.code))
+            else:
+                places.append(Place(country.name, "country", spans, country.name, country.code,
+                                    country.lat, country.lon, country.geonames))
+        elif ent.facet == "actor":
+            name = ent.name or canonical_name(texts)
+            known = ent.known
+            actors.append(Actor(name, ent.kind, spans, aliases_of(texts, name), ent.country,
+                                known.wikipedia if known else None, ent.role))
+        else:
+            res = ent.resolved
+            name = place_title(res, texts)
+            places.append(Place(name, ent.kind, spans, res.country if res else None,
+                                res.country_code if res else None, res.lat if res else None,
+                                res.lon if res else None, res.geonames if res else None))
+    actors.sort(key=lambda a: a.mentions[0].start)
+    places.sort(key=lambda p: p.mentions[0].start)
+    return actors, places
+
+
+def aliases_of(texts: list[str], name: str) -> list[str]:
+    return sorted({t for t in texts if t != name and not t.islower()})
+
+
+def canonical_name(texts: list[str]) -> str:
+    """The fullest form in the text: longest, preferring a spelled-out name over an acronym."""
+    spelled = [t for t in texts if not t.isupper()] or texts
+    counts = Counter(spelled)
+    return max(spelled, key=lambda t: (len(t.split()), counts[t], len(t), t))
+
+
+def place_name(gazetteer_name: str | None, texts: list[str]) -> str:
+    """The gazetteer's name when the text uses it (Deir ez-Zor), else the text's own (Palmyra, not Tadmur)."""
+    keys = {name_key(t) for t in texts}
+    if gazetteer_name and name_key(gazetteer_name) in keys:
+        return gazetteer_name
+    counts = Counter(texts)
+    return max(texts, key=lambda t: (counts[t], -len(t), t)) if texts else (gazetteer_name or "")

@@ -1,0 +1,230 @@
+"""Resolve a place name to a real place: GeoNames cities, countries, regions, curated places.
+
+Transliteration variants meet through `name_key` (Deir Az Zor = Deir al-Zor = Dayr az Zawr).
+Ambiguous names are decided by the article's context: the countries it mentions, then size
+(Palmyra in a Syria story is Tadmur, Syria; alone, the most populous Palmyra wins).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Iterable, NamedTuple
+
+from ..text import name_key
+from .knowledge import Knowledge
+
+# Words that say which kind of place a name is ("Idlib province", "Euphrates River").
+KIND_WORDS = {
+    "city": "city", "town": "town", "village": "village",
+    "province": "province", "governorate": "province", "state": "province", "region": "region",
+    "oblast": "province", "prefecture": "province", "county": "district", "district": "district",
+    "river": "river",
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    name: str
+    kind: str
+    country_code: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonames: int | None
+    score: float
+    population: int = 0
+    known: bool = False              # from the curated data or the country list
+
+
+class Subdivision(NamedTuple):
+    """A first-level region: 'US', 'Indiana', 'state', 'US-IN'."""
+
+    country_code: str
+    name: str
+    type: str
+    code: str  # ISO 3166-2
+
+
+def _rescored(resolved: Resolved, score: float) -> Resolved:
+    return replace(resolved, score=score)
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    population: int
+    admin1: str = ""  # GeoNames' first-level code: a US state's postal code ('IN'), elsewhere a number
+
+    @property
+    def region(self) -> str | None:
+        """'US-IN': for US cities the ISO 3166-2 code of their state (GeoNames' codes are elsewhere numbers)."""
+        return f"{self.country_code}-{self.admin1}" if self.admin1 else None
+
+
+Index = tuple[dict[str, list["City"]], dict[str, list[Subdivision]]]  # name key -> cities; -> regions
+"""name key -> GeoNames cities, and name key -> first-level regions: built and cached at the
+edge (`newsroom.cli.loading`) and passed in."""
+
+
+def split_kind_word(name: str) -> tuple[str, str | None]:
+    """'Idlib province' -> ('Idlib', 'province'); 'the town of Yeoncheon' is handled by the caller."""
+    words = name.split()
+    if len(words) >= 2:
+        last = words[-1].lower()
+        if last in KIND_WORDS:
+            return " ".join(words[:-1]), KIND_WORDS[last]
+    return name, None
+
+
+class Gazetteer:
+    """Name lookups over GeoNames cities (population >= 500), countries and subdivisions."""
+
+    def __init__(self, knowledge: Knowledge, index: Index) -> None:
+        self.knowledge = knowledge
+        self.cities, self.subdivisions = index
+
+    def country_name(self, code: str | None) -> str | None:
+        if code is None:
+            return None
+        country = self.knowledge.countries.get(code)
+        return country.name if country else None
+
+    def resolve(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> Resolved | None:
+        """The best reading of `name`, or None. `context`: country codes the article mentions,
+        in order of first mention, then the ISO codes of regions it names ('US-IN'). Every
+        reading competes on one score (see `_readings`)."""
+        base, kind_word = split_kind_word(name)
+        kind_hint = kind_word or kind_hint
+        key = name_key(base)
+        if not key:
+            return None
+        readings = self._readings(name, key, list(context), kind_word, kind_hint)
+        if not readings:
+            return None
+        best = max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+        if kind_word == "district" and best.kind in ("city", "town") and not best.known:
+            # 'Dallas County', 'Nairobi District': no district data, so the area its namesake
+            # town sits in, at the town's point, but an entity of its own, not the town.
+            return replace(best, name=f"{best.name} {name.split()[-1]}", kind="district", geonames=None, population=0)
+        return best
+
+    def regions_named(self, names: Iterable[str], countries: list[str]) -> list[str]:
+        """ISO 3166-2 codes ('US-IN') of the first-level regions among `names`, in order, when
+        the name reads as one region of a country the article names (or of only one country)."""
+        out: list[str] = []
+        for name in names:
+            base, _ = split_kind_word(name)
+            entries = list({e.code: e for e in self.subdivisions.get(name_key(base), [])}.values())
+            local = [e for e in entries if e.country_code in countries] or (entries if len(entries) == 1 else [])
+            if len(local) != 1 or local[0].code in out:
+                continue
+            region = local[0]
+            # Only a name read as the region: bare 'New York' or 'Washington' is the city, and
+            # must not draw every Geneva to upstate New York.
+            reading = self.resolve(name, countries)
+            if reading is not None and reading.kind in ("province", "region") and reading.country_code == region.country_code:
+                out.append(region.code)
+        return out
+
+    def region_code(self, name: str, country_code: str) -> str | None:
+        """The ISO 3166-2 code of the first-level region of that country so named ('US-NY')."""
+        codes = {e.code for e in self.subdivisions.get(name_key(split_kind_word(name)[0]), [])
+                 if e.country_code == country_code}
+        return codes.pop() if len(codes) == 1 else None
+
+    def _context_bonus(self, code: str | None, context: list[str]) -> float:
+        # The first countries a story names are its setting; later ones are asides
+        # ("a US-backed alliance") and should not pull Geneva to Illinois.
+        if code is None or code not in context:
+            return 0.0
+        return 2.0 if context.index(code) < 2 else 0.5
+
+    def _readings(self, name: str, key: str, context: list[str], kind_word: str | None,
+                  kind_hint: str | None) -> list[Resolved]:
+        out: list[Resolved] = []
+        wants_region = kind_hint in ("province", "region", "district")
+        for known_key in {name_key(name), key}:
+            for known in self.knowledge.place_by_key.get(known_key, []):
+                if kind_word == "river" and known.kind != "river":
+                    continue
+                if kind_word in ("city", "town", "village"):
+                    continue
+                score = 8.0 + self._context_bonus(known.country, context) + (3.0 if wants_region else 0.0)
+                if known.kind in ("continent", "river", "place", "landmark"):
+                    score += 1.0
+                out.append(Resolved(known.name, known.kind, known.country, self.country_name(known.country),
+                                    known.lat, known.lon, known.geonames, score, known=True))
+        if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
+            country = self.knowledge.countries[code]
+            out.append(Resolved(country.name, "country", code, country.name, country.lat, country.lon,
+                                country.geonames, 9.5 + self._context_bonus(code, context), known=True))
+        if kind_word == "river":
+            return out
+        # GeoNames' city lists have no counties, and a county's namesake town often lies in
+        # another state ('Scott County, Indiana' is not Scott, Louisiana): no point beats a wrong one.
+        county = kind_word == "district" and name.split()[-1].lower() == "county"
+        city = self._city(key, context, name_key(name), in_named_region=county)
+        if city is not None:
+            if kind_hint in ("city", "town", "village"):
+                city = _rescored(city, city.score + 3.0)
+            elif wants_region:
+                city = _rescored(city, city.score - 3.0)
+            elif city.population >= 100_000 and any(r.kind in ("province", "region") and
+                                                   r.country_code == city.country_code for r in out):
+                # A big city named like its region ('Idlib', 'New York'): bare, the name is the city.
+                city = _rescored(city, max(r.score for r in out) + 0.5)
+            elif city.population >= 1_000_000:
+                city = _rescored(city, city.score + 1.5)
+            out.append(city)
+        if not any(r.kind in ("province", "region") for r in out):
+            region = self._region(key, context, name)
+            if region is not None:
+                out.append(_rescored(region, region.score + (3.0 if wants_region else 0.0)))
+        return out
+
+    def _city(self, key: str, context: list[str], full_key: str = "", in_named_region: bool = False) -> Resolved | None:
+        """The best city so named; with `in_named_region`, only if it lies in a region of `context`."""
+        candidates = self.cities.get(key)
+        if not candidates:
+            return None
+
+        def score(city: City) -> float:
+            # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;
+            # the region right after the name ('Buffalo, New York'), first in the context, decides.
+            # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
+            region = city.region
+            in_region = 0.0 if region is None else 5.0 if context[:1] == [region] else 2.5 if region in context else 0.0
+            # A name the city only bears as an alternate ('Washington' for Reisterstown, Maryland)
+            # must not win on a region bonus over the city that bears it as its own.
+            alternate = 0.0 if name_key(city.name) in (key, full_key) else 1.5  # 'Quezon' [City]
+            bonus = self._context_bonus(city.country_code, context) + in_region - alternate
+            return math.log10(city.population + 10) + bonus
+
+        best = max(candidates, key=lambda c: (score(c), -c.geonameid))
+        if in_named_region and best.region not in context:
+            return None
+        kind = "city" if best.population >= 100_000 else "town"
+        return Resolved(best.name, kind, best.country_code, self.country_name(best.country_code),
+                        best.lat, best.lon, best.geonameid, score(best), best.population)
+
+    def _region(self, key: str, context: list[str], base: str) -> Resolved | None:
+        candidates = self.subdivisions.get(key)
+        if not candidates:
+            return None
+        in_context = [c for c in candidates if c.country_code in context]
+        code, name, sub_type, _ = (in_context or candidates)[0]
+        if not in_context and len(candidates) > 1:
+            return None
+        # GeoNames' city lists carry no region coordinates: use the namesake city, if any.
+        lat = lon = None
+        capital = self._city(key, [code])
+        if capital is not None and capital.country_code == code:
+            lat, lon = capital.lat, capital.lon
+        kind = "province" if sub_type in ("province", "governorate", "state", "oblast", "prefecture") else "region"
+        return Resolved(name, kind, code, self.country_name(code), lat, lon, None,
+                        5.0 + self._context_bonus(code, context))

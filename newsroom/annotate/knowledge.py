@@ -1,0 +1,198 @@
+"""The knowledge base: curated data files, loaded and checked in one place.
+
+``data/countries.yaml``  states: names, aliases, demonyms, central point, national armed forces
+``data/actors.yaml``     well-known armed groups, international bodies, NGOs, monitors, media...
+``data/places.yaml``     named places GeoNames' city lists lack: rivers, seas, regions, continents
+``data/regions.yaml``    first-level regions (states, provinces...) with a representative point
+
+The archive's own entity files (``content/actors/*.yml``, ``content/places/*.yml``) are added
+on top by ``Knowledge.with_registry``, so an alias an editor adds once is used for every later
+article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeError
+from ..model import ACTOR_KINDS, PLACE_KINDS
+from ..text import name_key
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    geonames: int | None
+    lat: float | None
+    lon: float | None
+    forces: str | None
+    forces_aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    wikipedia: str | None = None
+    seat: int | None = None  # GeoNames id of the city where the body sits and meets
+
+
+@dataclass(frozen=True)
+class KnownPlace:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames: int | None = None
+
+
+@dataclass(eq=False)  # hashed by identity: matchers are cached per knowledge base
+class Knowledge:
+    countries: dict[str, Country]
+    actors: list[KnownActor]
+    places: list[KnownPlace]
+    # name_key -> country code, for names and aliases (not demonyms)
+    country_by_key: dict[str, str] = field(default_factory=dict)
+    # exact demonym -> country code ("Syrian" -> "SY")
+    country_by_demonym: dict[str, str] = field(default_factory=dict)
+    actor_by_key: dict[str, KnownActor] = field(default_factory=dict)
+    # actor name -> GeoNames id of its seat ("United Nations Security Council" -> New York City)
+    seat_of: dict[str, int] = field(default_factory=dict)
+    place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
+    # name keys of products, vehicles, events, religions and diseases: never a mention (data/things.yaml)
+    things: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for country in sorted(self.countries.values(), key=lambda c: c.code):
+            for name in (country.name, *country.aliases):
+                self.country_by_key.setdefault(name_key(name), country.code)
+            for demonym in country.demonyms:
+                self.country_by_demonym.setdefault(demonym, country.code)
+        for actor in self.actors:
+            for name in (actor.name, *actor.aliases):
+                self.actor_by_key.setdefault(_actor_key(name), actor)
+            if actor.seat is not None:
+                self.seat_of.setdefault(actor.name, actor.seat)
+        for country in self.countries.values():
+            if country.forces:
+                forces = self.forces_actor(country.code)
+                for name in (country.forces, *country.forces_aliases):
+                    self.actor_by_key.setdefault(_actor_key(name), forces)
+        for place in self.places:
+            for key in {name_key(name) for name in (place.name, *place.aliases)}:
+                self.place_by_key.setdefault(key, []).append(place)
+
+    def forces_actor(self, code: str) -> KnownActor:
+        country = self.countries[code]
+        name = country.forces or f"Armed Forces of {country.name}"
+        return KnownActor(name=name, kind="armed-force", aliases=country.forces_aliases, country=code)
+
+    def state_actor(self, code: str) -> KnownActor:
+        country = self.countries[code]
+        return KnownActor(name=country.name, kind="state", aliases=country.aliases, country=code)
+
+    def with_registry(self, actors: list[KnownActor], places: list[KnownPlace]) -> Knowledge:
+        """This knowledge plus the archive's own entities; the archive wins on a clash."""
+        return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places], things=self.things)
+
+
+def _actor_key(name: str) -> str:
+    # Acronyms stay case-sensitive ("IS" is not "is"); longer names compare by name_key.
+    return name if name.isupper() and len(name) <= 6 else name_key(name)
+
+
+def actor_key(name: str) -> str:
+    """The key under which `Knowledge.actor_by_key` files a surface form."""
+    return _actor_key(name)
+
+
+def _load_yaml_list(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: {exc}") from exc
+    if not isinstance(data, list):
+        raise KnowledgeError(f"{path}: expected a list of entries")
+    return data
+
+
+def _tuple(entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(v) for v in entry.get(key) or ())
+
+
+def load_countries(path: Path) -> dict[str, Country]:
+    countries = {}
+    for n, entry in enumerate(_load_yaml_list(path), 1):
+        try:
+            forces = entry.get("forces") or {}
+            country = Country(
+                code=str(entry["code"]), name=str(entry["name"]), aliases=_tuple(entry, "aliases"),
+                demonyms=_tuple(entry, "demonyms"), geonames=entry.get("geonames"),
+                lat=entry.get("lat"), lon=entry.get("lon"), forces=forces.get("name"),
+                forces_aliases=_tuple(forces, "aliases"),
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise KnowledgeError(f"{path}: entry {n}: missing or malformed {exc}") from exc
+        countries[country.code] = country
+    return countries
+
+
+def load_actors(path: Path) -> list[KnownActor]:
+    actors = []
+    for n, entry in enumerate(_load_yaml_list(path), 1):
+        if entry.get("kind") not in ACTOR_KINDS:
+            raise KnowledgeError(f"{path}: entry {n} ({entry.get('name')}): unknown kind {entry.get('kind')!r}")
+        actors.append(KnownActor(
+            name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
+            country=entry.get("country"), wikipedia=entry.get("wikipedia"), seat=entry.get("seat"),
+        ))
+    return actors
+
+
+def load_places(path: Path) -> list[KnownPlace]:
+    places = []
+    for n, entry in enumerate(_load_yaml_list(path), 1):
+        if entry.get("kind") not in PLACE_KINDS:
+            raise KnowledgeError(f"{path}: entry {n} ({entry.get('name')}): unknown kind {entry.get('kind')!r}")
+        places.append(KnownPlace(
+            name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
+            country=entry.get("country"), lat=entry.get("lat"), lon=entry.get("lon"),
+            geonames=entry.get("geonames"),
+        ))
+    return places
+
+
+@lru_cache(maxsize=1)
+def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+    """The shipped knowledge base (cached: it is read-only)."""
+    return Knowledge(
+        countries=load_countries(data_dir / "countries.yaml"),
+        actors=load_actors(data_dir / "actors.yaml"),
+        places=[*load_places(data_dir / "places.yaml"), *load_places(data_dir / "regions.yaml")],
+        things=load_things(data_dir / "things.yaml"),
+    )
+
+
+def load_things(path: Path) -> frozenset[str]:
+    """The name keys of everything listed under any heading of things.yaml."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise KnowledgeError(f"{path}: expected headings, each with a list of names")
+    return frozenset(name_key(str(name)) for names in data.values() for name in names)

@@ -1,0 +1,360 @@
+"""Find candidate mentions in a parsed article: knowledge-base matches, cleaned-up named
+entities, acronym definitions. Finding only: `entities.py` decides what they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .knowledge import Knowledge
+from .nlp import text_of
+from ..text import name_key
+
+TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "general", "gen", "gen.", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "dr", "dr.", "sir", "lord", "king", "queen", "prince", "princess", "sheikh", "leader",
+    "chancellor", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador",
+    "envoy", "special", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "colonel", "col.",
+    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "judge", "justice", "pope",
+    "cardinal", "bishop", "archbishop", "imam", "ayatollah", "rev.", "reverend", "professor", "prof.",
+    "director", "chairman", "chairwoman", "chair", "ceo", "administrator", "foreign", "defence", "defense",
+    "interior", "health", "deputy", "former", "late", "acting", "supreme", "emir", "sultan", "crown",
+    "president-elect", "premier", "officer", "official", "head", "founder", "executive", "coach", "manager",
+    "striker", "midfielder", "defender", "goalkeeper", "curator", "student", "senior", "junior", "actor",
+    "actress", "singer", "artist", "author", "writer", "journalist", "reporter", "photographer", "detective",
+    "inspector", "constable", "superintendent", "attorney", "lawyer", "councillor", "councilor", "mp",
+    "lawmaker", "legislator", "activist", "spokesperson", "astronaut", "administrator", "sister", "brother",
+}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+FORCE_NOUNS = {"army", "military", "forces", "troops", "soldiers", "navy", "air force", "armed forces", "jets",
+               "warplanes", "aircraft", "marines", "militaries"}
+STATE_NOUNS = {"government", "authorities", "officials", "diplomats", "regime", "administration",
+               "state", "ministry", "threats", "leadership", "embassy"}
+# A "person" the model finds after one of these words is a place: 'Village Malakal' (in "SOS
+# Children's Village Malakal") is the town of Malakal; 'Fort Hood', 'Lake Victoria' are places
+# whose name keeps the word.
+PLACE_DESCRIPTORS = {"village", "town", "city", "district", "province", "county", "region", "state"}
+PLACE_NAME_HEADS = {"fort", "mount", "lake", "camp", "port", "cape", "gulf", "bay", "isle", "island"}
+STATE_NAMING_NOUNS = {"government", "authorities", "regime", "administration"}  # part of the name
+# A name in apposition to one of these is a person, whatever the model typed it ('Valeska
+# Paris, an Australian woman'; 'their nine-month-old child, Gloria'). Only nouns that name a
+# human: 'Turkey, a member of NATO' or 'Deir ez-Zor, a city' keep their type.
+PERSON_NOUNS = {
+    "woman", "man", "girl", "boy", "child", "baby", "infant", "toddler", "teenager", "daughter", "son", "wife",
+    "husband", "mother", "father", "grandmother", "grandfather", "widow", "widower", "sister", "brother",
+    "resident", "citizen", "patient", "victim", "nurse", "doctor", "physician", "farmer", "pilot", "actor",
+    "actress", "singer", "artist", "author", "writer", "journalist", "photographer", "lawyer", "student",
+    "teacher", "priest", "scientist", "researcher", "professor", "spokesman", "spokeswoman", "spokesperson",
+    "defector", "cosplayer", "fan", "volunteer", "worker", "mayor", "senator", "governor", "politician",
+}
+LOCATIVE = {"in", "to", "from", "into", "near", "at", "across", "throughout", "inside", "within", "outside",
+            "around", "towards", "toward", "via", "through", "off", "across", "between", "of"}
+PLACING = LOCATIVE - {"of"}  # 'of' also owns ('the leader of Hamas'): alone it places nothing
+AGENTIVE_SUFFIXES = ("-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-funded", "-brokered")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of text that may name an actor or place. `ref` keys into the knowledge base."""
+
+    start: int
+    end: int
+    label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | ROAD | PERSON | ORG | GPE | LOC | FAC
+    ref: str | None    # country code, known actor name or known place name
+    source: str        # kb | rule | ner | guess (a model label read as a place: kept only if backed)
+    tokens: tuple[int, int]  # token range [i, j) in the doc
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@lru_cache(maxsize=4)
+def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
+    from spacy.matcher import PhraseMatcher
+
+    phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+    tokenizer = nlp.tokenizer
+
+    def add(label: str, names: set[str]) -> None:
+        docs = [tokenizer(n) for n in sorted(names) if n.strip()]
+        if docs:
+            phrases.add(label, docs)
+
+    for code, country in sorted(knowledge.countries.items()):
+        add(f"COUNTRY|{code}", {country.name, *country.aliases, *_the(country.name)})
+        if country.forces:
+            add(f"FORCES|{code}", {country.forces, *country.forces_aliases})
+    for actor in knowledge.actors:
+        add(f"ACTOR|{actor.name}", {actor.name, *actor.aliases})
+    for place in knowledge.places:
+        # A road is named by its ends: its names hold other places ('Palmyra to Deir Az Zor
+        # highway'), which `select` keeps as mentions of their own.
+        add(f"{'ROAD' if place.kind == 'road' else 'PLACE'}|{place.name}", {place.name, *place.aliases})
+    # Demonym phrases ('Syrian army', 'North Korean officials') as phrases too: a PhraseMatcher is
+    # a hash lookup, where token patterns for 250 countries cost more than the parse.
+    for code, country in sorted(knowledge.countries.items()):
+        for demonym in country.demonyms:
+            # 'Syrian government forces' are the army, not the state.
+            add(f"FORCES|{code}", {f"{demonym}{gov} {noun}" for n in FORCE_NOUNS for noun in (n, n.title())
+                                   for gov in ("", " government", " Government")})
+            add(f"STATE|{code}", {f"{demonym} {noun}" for n in STATE_NOUNS for noun in (n, n.title())})
+    return phrases
+
+
+
+def _the(name: str) -> set[str]:
+    return {f"the {name}"} if name.startswith(("United", "Philippines", "Netherlands")) else set()
+
+
+def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tuple[int, int]]) -> list[Candidate]:
+    """All candidate mentions, overlapping freely; `select` picks among them."""
+    phrases = _matchers(nlp, knowledge)
+    found: list[Candidate] = []
+    for match_id, i, j in phrases(doc):
+        label, ref = nlp.vocab.strings[match_id].split("|", 1)
+        if label == "STATE" and doc[j - 1].lower_ not in STATE_NAMING_NOUNS:
+            j -= 1  # 'North Korean threats': the state is named by 'North Korean' alone
+        span = doc[i:j]
+        if label == "COUNTRY" and span.text.startswith("the "):
+            span = doc[i + 1:j]
+            i += 1
+        found.append(Candidate(span.start_char, span.end_char, label, ref, "kb", (i, j)))
+        if label in ("FORCES", "STATE") and i >= 2 and doc[i - 1].lower_ in ("and", "or"):
+            # 'Russian or Syrian government jets', 'US and Iraqi forces': the first demonym
+            # shares the noun.
+            if (code := knowledge.country_by_demonym.get(doc[i - 2].text)) is not None:
+                found.append(Candidate(doc[i - 2].idx, doc[i - 2].idx + len(doc[i - 2]), label, code, "kb",
+                                       (i - 2, i - 1)))
+    lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    things = _things_named(doc, knowledge)
+    thing_spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in MISREAD_PLACE_LABELS and _after_locative(doc, ent):
+            # 'stall wallahs in Calcutta', 'located in Winnipeg': the small model's PRODUCT. A
+            # guess: it counts only if the gazetteer knows a big city of that name.
+            found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "guess", (ent.start, ent.end)))
+            continue
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
+            continue
+        if _is_thing(ent, things):
+            thing_spans.append((ent.start_char, ent.end_char))
+            continue
+        start, ent_label = ent.start, ent.label_
+        if ent_label in ("GPE", "LOC", "ORG", "FAC") and _person_by_apposition(ent):
+            ent_label = "PERSON"
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1  # 'Valeska' + 'Paris': the model cut the name in two
+        for i, j in clean_entity(doc, start, extend_name(doc, ent.end), ent_label):
+            span = doc[i:j]
+            label = ent_label
+            if label == "PERSON" and span.text.isupper() and len(span.text) <= 6:
+                label = "ORG"  # 'DAB', 'FTU': an acronym names an organisation, not a person
+            if label == "PERSON" and j - i >= 2 and doc[i].lower_ in PLACE_DESCRIPTORS | PLACE_NAME_HEADS:
+                label = "GPE" if doc[i].lower_ in PLACE_DESCRIPTORS else "LOC"
+                if doc[i].lower_ in PLACE_DESCRIPTORS:
+                    i += 1
+                    span = doc[i:j]
+            found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
+    found.extend(_proper_noun_runs(doc, found))
+    if thing_spans:  # 'Nile' inside 'West Nile virus' is no river
+        found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in thing_spans)]
+    inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
+    return inside
+
+
+MISREAD_PLACE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def follows_placing_word(doc: Any, i: int) -> bool:
+    """Token i comes right after 'in', 'to', 'near' ...: where a place is named."""
+    return i > 0 and doc[i - 1].lower_ in PLACING
+
+
+def _after_locative(doc: Any, ent: Any) -> bool:
+    """One capitalised proper noun right after 'in', 'from', 'near' ..."""
+    return (len(ent) == 1 and follows_placing_word(doc, ent.start) and ent[0].pos_ == "PROPN"
+            and ent.text[:1].isupper() and not ent.text.isupper())
+
+
+DISEASE_HEADS = ("virus", "fever", "disease", "ebolavirus")
+
+
+def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
+    """The knowledge base's things (products, vehicles, events, diseases) plus, for those of
+    several words this article names, their last word ('Space Shuttle Atlantis', then
+    'Atlantis'), or for a disease the name before its kind ('West Nile virus', then 'West Nile')."""
+    text = text_of(doc).lower()  # keys are lower case; a plain search is enough to find them
+    named = [key for key in knowledge.things if " " in key and key in text]
+    short = {key.rsplit(" ", 1)[0] if key.endswith(DISEASE_HEADS) else key.rsplit(" ", 1)[1] for key in named}
+    return knowledge.things | short if short else knowledge.things
+
+
+def _is_thing(ent: Any, things: frozenset[str]) -> bool:
+    """'Chrome', 'Internet Explorer 6', "Internet Explorer's": a listed thing, with a version
+    number or a possessive after it."""
+    words = [t for t in ent if not (t.like_num or t.text in ("'s", "’s", "'", "’"))]
+    while words and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    return bool(words) and name_key(" ".join(t.text for t in words)) in things
+
+
+def _person_by_apposition(ent: Any) -> bool:
+    """The name is in apposition to a noun for a human: its own appositive ('Paris, an
+    Australian woman') or the noun it stands beside ('their child, Gloria')."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(n.lemma_.lower() in PERSON_NOUNS and n.pos_ == "NOUN" for n in nouns)
+
+
+def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
+    """'Iodine', 'Polaroid', 'STS-1' typed PERSON: a name whose words the article also writes in
+    lower case ('iodine', 'polaroids') is a common noun, and a person's name has no digits."""
+    words = [t for t in ent if t.is_alpha]
+    if ent.label_ != "ORG" and any(any(ch.isdigit() for ch in t.text) for t in ent):
+        return True  # 'IE6', 'STS-1': versions and missions, not people or places
+    return bool(words) and all(t.lower_ in lowercase_words or t.lower_ + "s" in lowercase_words
+                               or t.lower_.rstrip("s") in lowercase_words for t in words)
+
+
+def _proper_noun_runs(doc: Any, found: list[Candidate]) -> list[Candidate]:
+    """Capitalised names after 'the town of', 'the city of' ... that NER missed (al-Sukhna)."""
+    out = []
+    for token in doc:
+        if token.lower_ in ("town", "city", "village", "province", "district") and token.i + 2 < len(doc):
+            of = doc[token.i + 1]
+            if of.lower_ != "of":
+                continue
+            i = j = token.i + 2
+            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text in ("-",) or
+                                    (doc[j].text[:3] in ("al-", "as-", "az-", "ad-", "ar-", "el-", "an-") )):
+                j += 1
+            if j > i:
+                span = doc[i:j]
+                out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
+    return out
+
+
+ARABIC_ARTICLES = {"al", "el", "ez", "az", "as", "ad", "an", "ar", "at", "ash", "ed", "es", "er", "ul", "bin", "ibn", "bint", "abu"}
+
+
+def extend_name(doc: Any, j: int) -> int:
+    """Grow an entity over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
+    'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word)."""
+    while j + 1 < len(doc) and doc[j].lower_ in ARABIC_ARTICLES and not doc[j - 1].whitespace_.count("\n"):
+        k = j + 1
+        if doc[k].text == "-" and k + 1 < len(doc):
+            k += 1
+        if doc[k].text[:1].isupper() and doc[k].is_alpha:
+            j = k + 1
+        else:
+            break
+    return j
+
+
+def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:
+    """Trim a model entity to the name itself; may split it in two at a possessive.
+
+    Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
+    'Bashar al-Assad'), stops at brackets and line breaks ('Physicians for Human Rights (PHR'
+    -> 'Physicians for Human Rights').
+    """
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i, j):
+        tok = doc[k]
+        if tok.text in ("(", "[", ")", "]", "\n") or "\n" in tok.text or "\n" in doc[k - 1].whitespace_ if k > i else False:
+            parts.append((start, k))
+            start = k + 1 if tok.text in ("(", "[", ")", "]") or "\n" in tok.text else k
+            if tok.text in ("(", "["):
+                break
+        elif tok.text in ("'s", "’s", "'", "’") and k + 1 < j:
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, j))
+    out = []
+    for a, b in parts:
+        while a < b and (doc[a].lower_ in DETERMINERS or doc[a].is_punct or doc[a].is_space or
+                         (label == "PERSON" and _is_title(doc[a]) and b - a > 1)):
+            a += 1
+        if a + 3 < b and doc[a].lower_ in ("pro", "anti") and doc[a + 1].text == "-":
+            a += 3  # 'Pro-Beijing DAB': the stance is not part of the name
+        while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or doc[b - 1].is_punct and doc[b - 1].text != "."
+                         or doc[b - 1].is_space):
+            b -= 1
+        if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
+            out.append((a, b))
+    return out
+
+
+def _is_title(token: Any) -> bool:
+    return token.lower_ in TITLES or token.text.islower()
+
+
+def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
+    """Non-overlapping candidates: longest first; on equal length the knowledge base wins.
+
+    A model entity that is only a known name plus lower-case words ('AFP news agency',
+    'Hezbollah media unit') gives way to the known name. The one overlap allowed: the places
+    inside a known road's name ('Palmyra' in 'Palmyra to Deir Az Zor highway') are kept too.
+    """
+    rank = {"kb": 0, "rule": 1, "ner": 2, "guess": 3}
+    known = [c for c in candidates if c.source == "kb"]
+
+    def padded_known(c: Candidate) -> bool:
+        for k in known:
+            if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end):
+                rest = (text[c.start:k.start] + " " + text[k.end:c.end]).split()
+                if rest and all(w.islower() for w in rest):
+                    return True
+        return False
+
+    if text:
+        candidates = [c for c in candidates if c.source == "kb" or not padded_known(c)]
+    order = sorted(candidates, key=lambda c: (-c.length, rank[c.source], c.start, c.label))
+    taken: list[Candidate] = []
+    for cand in order:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    roads = [t for t in taken if t.label == "ROAD"]
+    inner: list[Candidate] = []  # the towns a road is named by stay mentions of their own
+    for cand in order:
+        if cand.label != "ROAD" and any(r.start <= cand.start and cand.end <= r.end and cand.length < r.length
+                                        for r in roads) and \
+                all(cand.end <= t.start or cand.start >= t.end for t in inner):
+            inner.append(cand)
+    return sorted(taken + inner, key=lambda c: (c.start, -c.length))
+
+
+ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z]\w*)\s*(?:[),;]|\s+also|\s+and)")
+
+
+def acronym_definitions(doc: Any, selected: list[Candidate]) -> dict[str, Candidate]:
+    """'Physicians for Human Rights (PHR)' -> {'PHR': <that name>}; also '(ISIL, also known as ISIS)'."""
+    by_end = {c.end: c for c in selected}
+    out: dict[str, Candidate] = {}
+    text = text_of(doc)
+    for match in ACRONYM_DEF.finditer(text):
+        acronym = match.group(1)
+        before = text[: match.start()].rstrip()
+        cand = by_end.get(len(before))
+        if cand is None or cand.label in ("PERSON",):
+            continue
+        if _initials_fit(acronym, text[cand.start:cand.end]):
+            out.setdefault(acronym, cand)
+    return out
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    capitals = [w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    letters = [ch for ch in acronym if ch.isupper()]
+    it = iter(capitals)
+    return len(letters) >= 2 and all(any(ch == c for c in it) for ch in letters)

@@ -1,0 +1,119 @@
+"""Readings a name takes from where it stands: 'Buffalo, New York' (the state after a town and
+a comma), 'Illinois, Missouri, New York and Oklahoma' (a list of states), 'Idlib province',
+'the state of Washington'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .gazetteer import KIND_WORDS, Gazetteer
+from .mentions import Candidate
+from .nlp import text_of
+from ..text import name_key
+
+
+def region_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
+                 context: list[str]) -> str | None:
+    """'Palmyra, New York' / 'Aceh, Indonesia': the country of the place named after the comma."""
+    j = cand.tokens[1]
+    if following is None or j >= len(doc) or doc[j].text != "," or following.tokens[0] != j + 1:
+        return None
+    if following.label in ("COUNTRY",):
+        return following.ref
+    if following.label not in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
+        return None
+    # After a comma comes the wider area: try regions (New York State) before cities.
+    resolved = gazetteer.resolve(text_of(doc)[following.start:following.end], context, "province")
+    return resolved.country_code if resolved else None
+
+
+def places_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
+                 context: list[str]) -> list[str]:
+    """The context a place named before a comma is read in: 'Buffalo, New York' is Buffalo in
+    the US state (ISO 3166-2 'US-NY', first: decisive) in the United States."""
+    code = region_after(doc, cand, following, gazetteer, context)
+    if code is None or following is None:
+        return []
+    region = gazetteer.region_code(text_of(doc)[following.start:following.end], code)
+    return [region, code] if region else [code]
+
+
+def kind_word_after(doc: Any, cand: Candidate) -> str | None:
+    """'Idlib province', 'New York state'; and before the name, 'the state of Washington'."""
+    i, j = cand.tokens
+    if j < len(doc) and doc[j].lower_ in KIND_WORDS:
+        return KIND_WORDS[doc[j].lower_]
+    if j < len(doc) and doc[j].lower_ == "governor":  # 'New York Governor Andrew Cuomo'
+        return "province"
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("state", "province", "governorate", "region"):
+        return KIND_WORDS[doc[i - 2].lower_]
+    return None
+
+
+def region_hint(as_region: bool) -> str | None:
+    return "province" if as_region else None
+
+
+_LIST_GLUE = {",", "and", ", and", "or", ", or"}
+
+
+def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazetteer,
+                        context: list[str]) -> dict[int, list[str]]:
+    """The candidates (by index) whose place reads as a first-level region by where it stands,
+    each with the context it gives the town before it ('US-GA', 'US'):
+    after a town of its country and a comma ('Buffalo, New York', 'Atlanta, Georgia'), or in a
+    list of regions ('Georgia, Illinois, Missouri, New York, Ohio'). Bare, such a name is
+    often the city or the country of the same name."""
+    text = text_of(doc)
+
+    def region_reading(cand: Candidate) -> Any:
+        name = text[cand.start:cand.end]
+        if cand.label == "COUNTRY":  # 'Georgia': the US state, when its place says so
+            return next((p for p in gazetteer.knowledge.place_by_key.get(name_key(name), [])
+                         if p.kind in ("province", "region") and p.country != cand.ref), None)
+        if cand.label not in ("GPE", "LOC", "PLACE"):
+            return None
+        reading = gazetteer.resolve(name, context, "province")
+        return reading if reading is not None and reading.kind in ("province", "region") else None
+
+    def country_of(reading: Any) -> str | None:
+        return getattr(reading, "country_code", None) or getattr(reading, "country", None)
+
+    def glue(a: int, b: int) -> str:
+        return " ".join(text[selected[a].end:selected[b].start].split())
+
+    out: dict[int, list[str]] = {}
+    for n, cand in enumerate(selected):
+        reading = region_reading(cand)
+        if reading is None:
+            continue
+        home = country_of(reading)
+        code = gazetteer.region_code(text[cand.start:cand.end], home) if home else None
+        local = [code, home] if code else [home] if home else []
+        if n > 0 and glue(n - 1, n) == "," and selected[n - 1].label in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
+            town = gazetteer.resolve(text[selected[n - 1].start:selected[n - 1].end], [home, *context], "town")
+            if town is not None and town.kind in ("city", "town") and town.country_code == home:
+                out[n] = local
+                continue
+        fellows = [m for m in _list_around(n, glue, len(selected))
+                   if m != n and selected[m].label in ("GPE", "LOC", "PLACE")]
+        if any(_bare_region_of(gazetteer, text[selected[m].start:selected[m].end], context, home) for m in fellows):
+            out[n] = local
+    return out
+
+
+def _bare_region_of(gazetteer: Gazetteer, name: str, context: list[str], home: str | None) -> bool:
+    """The name, read with no hint, is a first-level region of that country ('Illinois')."""
+    bare = gazetteer.resolve(name, context)
+    return bare is not None and bare.kind in ("province", "region") and bare.country_code == home
+
+
+def _list_around(n: int, glue: Any, count: int) -> list[int]:
+    """The candidates in the list candidate n stands in ('Illinois, Missouri, New York and
+    Oklahoma'): its neighbours joined to it by commas and 'and'/'or', as far as they go."""
+    first = last = n
+    while first > 0 and glue(first - 1, first) in _LIST_GLUE:
+        first -= 1
+    while last + 1 < count and glue(last, last + 1) in _LIST_GLUE:
+        last += 1
+    return list(range(first, last + 1))

@@ -1,0 +1,57 @@
+"""The stable JSON contract of `build.py annotate --json`: one object per file.
+
+Scripts and the evaluation read this; add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Annotation
+
+
+def state_places(ann: Annotation, countries: dict[str, Any]) -> list[dict[str, Any]]:
+    """A state that acts is still a place: its mentions are also listed, as the country, in
+    `places` (the same entity seen as territory), so every toponym of the text is there."""
+    out = []
+    named = {p.name for p in ann.places}
+    for actor in ann.actors:
+        country = countries.get(actor.country) if actor.kind == "state" and actor.country else None
+        if country is None or country.name in named:
+            continue
+        out.append({"name": country.name, "kind": "country", "country": country.name, "lat": country.lat,
+                    "lon": country.lon, "geonames": country.geonames,
+                    "mentions": [m.as_json() for m in actor.mentions]})
+    return out
+
+
+def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`countries`: the knowledge base's countries, for the place facet of state actors."""
+    layout = ann.layout
+    return {
+        "file": path,
+        "title": layout.title,
+        "date": ann.date,
+        "layout": {
+            "dek": layout.dek, "dateline": layout.dateline, "byline": layout.byline, "credit": layout.credit,
+            "images": [{"caption": i.caption, "credit": i.credit} for i in layout.images],
+            "related": layout.related, "sections": layout.sections,
+        },
+        "actors": [
+            {"name": a.name, "kind": a.kind, "country": a.country, "role": a.role, "aliases": a.aliases,
+             "mentions": [m.as_json() for m in a.mentions]}
+            for a in ann.actors
+        ],
+        "places": [
+            {"name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon,
+             "geonames": p.geonames, "mentions": [m.as_json() for m in p.mentions]}
+            for p in ann.places
+        ] + state_places(ann, countries or {}),
+        "events": [
+            {"type": e.type, "sub_type": e.sub_type, "actors": e.actors, "place": e.place, "when": e.when,
+             "date": e.date, "precision": e.precision, "fatalities": e.fatalities,
+             "fatalities_qualifier": e.fatalities_qualifier, "fatalities_text": e.fatalities_text,
+             "according_to": e.according_to, "status": e.status, "evidence": e.evidence.as_json()}
+            for e in ann.events
+        ],
+    }

@@ -1,0 +1,202 @@
+"""The commands of `build.py`: each turns a parsed command line into calls on the stages and
+their reports into lines for a person, and returns the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from ..errors import Problem
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    if args.json:
+        return _annotate_json(args)
+    if args.refresh:
+        return _annotate_refresh(args)
+    if args.files:
+        print("annotate: FILE arguments go with --json; to add articles, put them in seeds/ "
+              "and run `python build.py annotate`", file=sys.stderr)
+        return 2
+    from ..content.ingest import ingest
+    from .loading import load_annotator
+
+    started = time.perf_counter()
+    report = ingest(args.seeds, args.content, load_annotator, Progress(started), args.jobs,
+                    _runner(args))
+    if sys.stderr.isatty() and report.words:
+        print(file=sys.stderr)  # end the progress bar's line
+    _print_problems(report.problems)
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}", file=sys.stderr)
+    seconds = time.perf_counter() - started
+    print(f"annotated {len(report.written)} new article(s), re-annotated {len(report.refreshed)} whose seed or "
+          f"annotator changed, {len(report.skipped)} unchanged; {len(report.new_actors)} new actor(s), "
+          f"{len(report.new_places)} new place(s)"
+          + (f"; {report.words:,} words in {seconds:.1f} s ({report.words / seconds:,.0f} words/s) "
+             + (f"on the Dask cluster at {args.dask}" if args.dask else f"on {args.jobs} process(es)")
+             if report.words else ""))
+    return 1 if any(p.severity == "error" and p.path.startswith("seeds") for p in report.problems) else 0
+
+
+def _runner(args: argparse.Namespace):  # -> newsroom.parallel.Runner | None
+    if not args.dask:
+        return None
+    from .dask_runner import dask_runner
+
+    return dask_runner(args.dask)
+
+
+class Progress:
+    """One line per article when the output is a log; a bar that redraws itself on a terminal."""
+
+    def __init__(self, started: float) -> None:
+        self.started, self.done, self.tty = started, 0, sys.stderr.isatty()
+
+    def __call__(self, line: str) -> None:
+        self.done += 1
+        if not self.tty:
+            print(f"  {line}", file=sys.stderr)
+            return
+        rate = self.done / max(time.perf_counter() - self.started, 1e-9)
+        print(f"\r  {self.done} article(s), {rate:.1f}/s  {line[-60:]:<60}", end="", file=sys.stderr, flush=True)
+
+
+def _annotate_refresh(args: argparse.Namespace) -> int:
+    from ..content.ingest import refresh
+    from .loading import load_annotator
+
+    report = refresh(args.seeds, args.content, load_annotator,
+                     [str(f) for f in args.files] or None, Progress(time.perf_counter()), args.jobs, _runner(args))
+    _print_problems(report.problems)
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}", file=sys.stderr)
+    print(f"refreshed {len(report.updated) + len(report.unchanged)} article(s): {len(report.updated)} updated, "
+          f"{len(report.unchanged)} unchanged, {len(report.conflicts)} conflict(s) left for an editor")
+    return 1 if report.problems else 0
+
+
+def _annotate_json(args: argparse.Namespace) -> int:
+    from ..annotate.knowledge import load_knowledge
+    from ..content.store import load_registry
+    from ..read.seeds import SeedError, read_seed
+    from .annotation_json import annotation_json
+    from .loading import load_annotator
+
+    if not args.files:
+        print("annotate --json: name at least one FILE", file=sys.stderr)
+        return 2
+    knowledge = load_knowledge()
+    if args.content.is_dir():
+        registry, _ = load_registry(args.content)
+        knowledge = registry.extend(knowledge)
+    annotator = load_annotator(knowledge)
+    status = 0
+    texts: list[tuple[Path, str | None, str | None]] = []  # (file, text, error)
+    for path in args.files:
+        try:
+            texts.append((path, read_seed(path), None))
+        except SeedError as exc:
+            print(exc.problem, file=sys.stderr)
+            texts.append((path, None, exc.problem.message))
+            status = 1
+    readable = [t for _, t, _ in texts if t is not None]
+    annotations = iter(annotator.pipe(readable, [args.date] * len(readable)))
+    for path, text, error in texts:
+        if text is None:
+            print(json.dumps({"file": str(path), "error": error, "actors": [], "places": [], "events": []},
+                             ensure_ascii=False))
+            continue
+        print(json.dumps(annotation_json(str(path), next(annotations), annotator.knowledge.countries),
+                         ensure_ascii=False), flush=True)
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..content.loader import load_archive
+
+    archive = load_archive(args.content)
+    problems = archive.problems
+    if args.files:
+        # The whole archive is read (references cross files); only the named files are reported.
+        wanted = {Path(f).resolve() for f in args.files}
+        problems = [p for p in problems if (args.root / p.path).resolve() in wanted
+                    or (args.content.parent / p.path).resolve() in wanted]
+    for problem in problems:
+        if args.format == "github":
+            level = "error" if problem.severity == "error" else "warning"
+            print(f"::{level} file={problem.path},line={problem.line},col={problem.column},"
+                  f"title={problem.code}::{problem.message}")
+        else:
+            print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == "error")
+    print(f"checked {len(archive.articles)} article(s), {len(archive.actors)} actor(s), "
+          f"{len(archive.places)} place(s): {errors} error(s)")
+    return 1 if errors else 0
+
+
+def _identity_command(verb: str, apply: Callable[[], object]) -> int:
+    from ..errors import IdentityError
+
+    try:
+        outcome = apply()
+    except IdentityError as exc:
+        print(f"{verb}: {exc}", file=sys.stderr)
+        return 1
+    print(getattr(outcome, "message"))
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from ..content.identity_edits import apply_merge
+
+    return _identity_command("merge", lambda: apply_merge(args.content, args.old, args.new, args.kind))
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    from ..content.identity_edits import apply_rename
+
+    return _identity_command("rename", lambda: apply_rename(args.content, args.old, args.new_name, args.kind))
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from ..resolve.review import review_pairs
+    from ..content.loader import load_archive
+
+    archive = load_archive(args.content)
+    pairs = [*review_pairs("actors", {s: e.record for s, e in archive.actors.items()}),
+             *review_pairs("places", {s: e.record for s, e in archive.places.items()})]
+    for pair in pairs:
+        print(f"{pair.folder}: {pair.a} ~ {pair.b} ({pair.reason})\n    to merge: {pair.command}")
+    print(f"{len(pairs)} pair(s) to review")
+    return 0
+
+
+def _mkdocs(root: Path, *argv: str) -> int:
+    return subprocess.call([sys.executable, "-m", "mkdocs", *argv], cwd=root)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    status = _mkdocs(args.root, "build", "--strict", "--site-dir", str(args.site_dir))
+    if status != 0:
+        return status
+    # The search index: Pagefind reads the built pages (its binary ships in the pagefind wheel).
+    return subprocess.call([sys.executable, "-m", "pagefind", "--site", str(args.site_dir), "--silent"], cwd=args.root)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    # --dirty: after an edit the plugin marks only the pages it touched (the article, its
+    # entities and events, the indexes) as changed, and MkDocs writes only those.
+    return _mkdocs(args.root, "serve", "--dirty", "--dev-addr", args.dev_addr)
+
+

@@ -1,0 +1,127 @@
+"""The command line: `python build.py COMMAND` (see `python build.py --help`).
+
+Commands:
+  annotate   annotate new seeds into content/; re-annotate changed ones, keeping hand edits
+  build      build the site into site/ with `mkdocs build --strict`
+  serve      preview the site with live reload while you edit content/
+  check      validate every file in content/ and print path:line:column problems
+  merge      merge two entities into one; the old URL redirects to the new page
+  rename     rename an entity; its old URL redirects to the new page
+  review     list near-duplicate entities to merge by hand
+
+Run `python build.py COMMAND --help` for a command's options and examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .commands import (cmd_annotate, cmd_build, cmd_check, cmd_merge, cmd_rename, cmd_review, cmd_serve)
+
+DESCRIPTION = "Newsroom archive: raw news articles in, an annotated, cross-linked static site out."
+
+
+def entity_arguments(p: argparse.ArgumentParser, old_help: str) -> None:
+    """OLD and --kind, shared by merge and rename."""
+    p.add_argument("old", metavar="OLD", help=old_help)
+    p.add_argument("--kind", choices=["actor", "place"], help="needed only when a slug is both an actor and a place")
+
+
+def parser(root: Path) -> argparse.ArgumentParser:
+    """The command line of the archive whose folders (content/, seeds/, site/) are under `root`."""
+    doc = __doc__ or ""
+    top = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter,
+                                  epilog="\n\n".join(doc.split("\n\n")[1:]))
+    top.set_defaults(root=root)
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_: str, examples: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_, epilog="examples:\n" + examples,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--content", type=Path, default=root / "content", help="the content folder (default: content/)")
+        return p
+
+    p = command("annotate", "Annotate new and changed seeds into content/, or print annotations as JSON Lines.",
+                "  python build.py annotate                       # new seeds, and those whose seed or\n"
+                "                                                 # annotator changed (merged: your edits win)\n"
+                "  python build.py annotate --json seeds/a.txt    # one JSON object per file, writes nothing\n"
+                "  python build.py annotate --json --date 2017-09-29 seeds/*.txt\n"
+                "  python build.py annotate --refresh              # re-annotate all; your edits win\n"
+                "  python build.py annotate --refresh my-article   # only content/articles/my-article.md\n"
+                "  python build.py annotate --dask tcp://10.0.0.5:8786  # on a Dask cluster")
+    p.add_argument("--seeds", type=Path, default=root / "seeds", help="the seeds folder (default: seeds/)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per FILE to stdout; write nothing")
+    p.add_argument("--date", help="the articles' publication date, YYYY-MM-DD (resolves 'on Thursday')")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes to annotate with (default: every core)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="annotate on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+                        "the content written is the same as a local run's")
+    p.add_argument("--refresh", action="store_true",
+                   help="re-annotate existing articles (all, or the SLUGs given) and merge: editors' changes win")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="raw article files (with --json), or article slugs (with --refresh)")
+    p.set_defaults(func=cmd_annotate)
+
+    p = command("build", "Build the site from content/ into site/ (mkdocs build --strict).",
+                "  python build.py build\n  python build.py build --site-dir /tmp/site")
+    p.add_argument("--site-dir", type=Path, default=root / "site", help="where to write the site (default: site/)")
+    p.set_defaults(func=cmd_build)
+
+    p = command("serve", "Preview the site; pages update as you edit content/.",
+                "  python build.py serve\n  python build.py serve --dev-addr 127.0.0.1:8001")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_serve)
+
+    p = command("merge", "Merge entity OLD into NEW: references, aliases and hand-written fields move; "
+                "OLD's URL redirects to NEW.",
+                "  python build.py merge isis islamic-state-of-iraq-and-the-levant\n"
+                "  python build.py merge deir-al-zor deir-ez-zor --kind place")
+    entity_arguments(p, "slug of the entity to merge away (its file name without .yml)")
+    p.add_argument("new", metavar="NEW", help="slug of the entity that stays")
+    p.set_defaults(func=cmd_merge)
+
+    p = command("rename", "Rename an entity; its page moves to the new name's slug and the old URL redirects.",
+                "  python build.py rename syrian-army 'Syrian Arab Army'\n"
+                "  python build.py rename deir-ez-zor 'Deir ez-Zor' --kind place")
+    entity_arguments(p, "slug of the entity (its file name without .yml)")
+    p.add_argument("new_name", metavar="NEW_NAME", help="the entity's new canonical name")
+    p.set_defaults(func=cmd_rename)
+
+    p = command("review", "List entities that may be one real-world entity, with the merge command for each.",
+                "  python build.py review")
+    p.set_defaults(func=cmd_review)
+
+    p = command("check", "Check every file in content/; print path:line:column: problem, exit 1 on errors.",
+                "  python build.py check\n"
+                "  python build.py check content/articles/my-article.md   # report this file only\n"
+                "  python build.py check --format github                   # annotations in a pull request")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report problems in these files only")
+    p.add_argument("--format", choices=["text", "github"], default="text",
+                   help="text (path:line:column: message) or github (workflow annotations)")
+    p.set_defaults(func=cmd_check)
+    return top
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    """Run one command; `root` is the archive's folder (build.py passes its own)."""
+    args = parser(root or Path.cwd()).parse_args(argv)
+    if args.command == "annotate" and args.jobs is None:
+        from ..annotate.parallel import default_processes
+
+        args.jobs = default_processes()
+    if args.command == "annotate" and args.date:
+        import datetime as dt
+
+        try:
+            dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"annotate: --date {args.date!r} is not a date; use YYYY-MM-DD, e.g. --date 2017-09-29",
+                  file=sys.stderr)
+            return 2
+    return int(args.func(args))
+
+

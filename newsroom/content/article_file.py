@@ -1,0 +1,90 @@
+"""An annotation -> the article's content file: front matter an editor can read and fix, and
+the story as the body (one sentence a line, blank lines between paragraphs, '## ' subheadings).
+
+Pure: the store decides where the text goes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .frontmatter import dump_document
+from ..model import Annotation, Event, Span
+from ..resolve.registry import Assignment
+
+
+
+def story_body(ann: Annotation) -> str:
+    """The story blocks as text: sentences on their own lines, so evidence anchors stay stable."""
+    parts = []
+    for kind, block in ann.layout.blocks:
+        if kind == "h":
+            parts.append(f"## {block.text}")
+            continue
+        sentences = [s.text for s in ann.sentences if block.start <= s.start and s.end <= block.end]
+        parts.append("\n".join(" ".join(s.split()) for s in sentences) or " ".join(block.text.split()))
+    return "\n\n".join(parts) + "\n"
+
+
+def _event_entry(event: Event, event_id: str, actor_ids: dict[str, str], place_ids: dict[str, str]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": event_id, "type": event.type, "sub_type": event.sub_type}
+    entry["actors"] = [actor_ids[name] for name in event.actors if name in actor_ids]
+    if event.place and event.place in place_ids:
+        entry["place"] = place_ids[event.place]
+    if event.when:
+        entry["when"] = event.when
+    if event.date:
+        entry["date"] = _date(event.date)
+        entry["precision"] = event.precision
+    if event.fatalities is not None:
+        entry["fatalities"] = {"count": event.fatalities, "qualifier": event.fatalities_qualifier,
+                               "text": event.fatalities_text}
+    if event.according_to and event.according_to in actor_ids:
+        entry["according_to"] = actor_ids[event.according_to]
+    if event.status != "reported":
+        entry["status"] = event.status
+    entry["evidence"] = " ".join(event.evidence.text.split())
+    return entry
+
+
+def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict[str, Any]:
+    """The front matter of a newly annotated article (key order is the order editors see)."""
+    layout = ann.layout
+    meta: dict[str, Any] = {"title": layout.title, "seed": seed, "date": _date(ann.date)}
+    for key in ("dek", "dateline", "byline", "credit"):
+        value = getattr(layout, key)
+        if value:
+            meta[key] = value
+    if layout.images:
+        meta["images"] = [{k: v for k, v in (("caption", i.caption), ("credit", i.credit)) if v} for i in layout.images]
+    if layout.related:
+        meta["related"] = list(layout.related)
+    actor_ids = dict(zip([a.name for a in ann.actors], ids.actor_ids))
+    place_ids = dict(zip([p.name for p in ann.places], ids.place_ids))
+    meta["actors"] = [
+        {"id": slug_, "mentions": _mention_texts(actor.mentions), **({"role": actor.role} if actor.role else {})}
+        for actor, slug_ in zip(ann.actors, ids.actor_ids)
+    ]
+    meta["places"] = [{"id": slug_, "mentions": _mention_texts(place.mentions)}
+                      for place, slug_ in zip(ann.places, ids.place_ids)]
+    meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(ann.events, 1)]
+    return meta
+
+
+def _date(value: str | None) -> dt.date | None:
+    """ISO dates as YAML dates (written unquoted, as an editor types them)."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _mention_texts(mentions: list[Span]) -> list[str]:
+    seen: list[str] = []
+    for mention in mentions:
+        text = " ".join(mention.text.split())
+        if text not in seen:
+            seen.append(text)
+    return seen
+
+
+def article_file(meta: dict[str, Any], body: str) -> str:
+    return dump_document(meta, body)

@@ -1,0 +1,228 @@
+"""Seeds -> content: annotate every seed that has no article yet, and register new entities;
+re-annotate (with a three-way merge that keeps hand edits) every article whose seed or
+annotator version changed since, as the manifest records; leave all others alone.
+
+An editor's file is the source of truth: new files are created, never replaced, and an
+existing article only ever changes through the merge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..annotate.annotator import Annotator
+from ..annotate.parallel import Runner, annotate_all
+from .article_file import article_file, article_meta, story_body
+from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
+from .frontmatter import FrontMatterError, read_document
+from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
+from ..resolve.registry import Assignment, Registry, assign
+from ..read.seeds import SeedError, read_seed, seed_files
+from .three_way import refresh_article
+from .store import annotated_seeds, create, dump_entity, entity_path, load_registry, machine_path
+from ..text import slugify, unique_slug
+
+
+@dataclass
+class IngestReport:
+    written: list[str] = field(default_factory=list)      # article slugs
+    skipped: list[str] = field(default_factory=list)      # seeds unchanged since annotated
+    refreshed: list[str] = field(default_factory=list)    # re-annotated: seed or annotator changed
+    conflicts: list[str] = field(default_factory=list)
+    new_actors: list[str] = field(default_factory=list)
+    new_places: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    words: int = 0                                        # words read by the model
+
+
+@dataclass
+class SeedPlan:
+    new: list[Path] = field(default_factory=list)           # no article yet
+    stale: dict[str, str] = field(default_factory=dict)     # seed name -> article: seed or annotator changed
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    manifest: dict[str, Entry] = field(default_factory=dict)  # as read, for the run to update
+    digests: dict[str, str] = field(default_factory=dict)     # seed name -> SHA-256, hashed once
+
+
+@dataclass
+class RefreshReport:
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)   # "path: message"
+    problems: list[Problem] = field(default_factory=list)
+    words: int = 0
+    seeds: dict[str, str] = field(default_factory=dict)  # article -> its seed file's name
+
+
+def plan_seeds(seeds_dir: Path, content_dir: Path, version: str) -> SeedPlan:
+    """Which seeds to annotate, from seed hashes and the manifest alone when it covers them."""
+    plan = SeedPlan(manifest=read_manifest(content_dir))
+    unknown = []
+    for path in seed_files(seeds_dir):
+        entry = plan.manifest.get(path.name)
+        digest = plan.digests[path.name] = seed_sha256(path)
+        if entry is None or not (content_dir / "articles" / f"{entry.article}.md").exists():
+            unknown.append(path)
+        elif entry.seed_sha256 == digest and entry.annotator == version:
+            plan.unchanged.append(path.name)
+        else:
+            plan.stale[path.name] = entry.article
+    if unknown:  # articles from before the manifest, or whose entry is gone: ask the articles
+        done, plan.problems = annotated_seeds(content_dir)
+        for path in unknown:
+            if path.name in done:
+                plan.stale[path.name] = done[path.name]
+            else:
+                plan.new.append(path)
+    return plan
+
+
+def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Annotator],
+           progress: Callable[[str], None] = lambda _: None, processes: int = 1,
+           runner: Runner | None = None) -> IngestReport:
+    """Annotate every new seed (on `processes` cores), then write articles and entity files in
+    seed order, so the result does not depend on the number of processes; then re-annotate
+    and merge the articles whose seed or annotator changed."""
+    report = IngestReport()
+    version = annotator_version()
+    plan = plan_seeds(seeds_dir, content_dir, version)
+    report.skipped, report.problems = plan.unchanged, plan.problems
+    if not plan.new and not plan.stale:
+        return report
+    registry, problems = load_registry(content_dir)
+    report.problems.extend(problems)
+    annotator = make_annotator()
+    annotator.use_knowledge(registry.extend(annotator.knowledge))
+    manifest = plan.manifest
+    taken = {p.stem for p in (content_dir / "articles").glob("*.md")}
+    readable: list[tuple[Path, str]] = []
+    for path in plan.new:
+        try:
+            readable.append((path, read_seed(path, f"{seeds_dir.name}/{path.name}")))
+        except SeedError as exc:
+            report.problems.append(exc.problem)
+    run = runner or _local(processes)
+    annotations = run(annotator, [(raw, None) for _, raw in readable])
+    for (path, raw), ann in zip(readable, annotations):
+        display = f"{seeds_dir.name}/{path.name}"
+        report.words += len(raw.split())
+        ids = assign(registry, ann.actors, ann.places)
+        slug = unique_slug(slugify(ann.layout.title), taken)
+        taken.add(slug)
+        created = _register(content_dir, registry, ids)
+        report.new_actors += created["actors"]
+        report.new_places += created["places"]
+        text = article_file(article_meta(ann, slug, path.name, ids), story_body(ann))
+        create(machine_path(content_dir, slug), text)
+        if create(content_dir / "articles" / f"{slug}.md", text):
+            report.written.append(slug)
+        manifest[path.name] = Entry(slug, plan.digests[path.name], version)
+        progress(f"{display} -> content/articles/{slug}.md")
+    write_manifest(content_dir, manifest)
+    if plan.stale:
+        refreshed = _refresh(seeds_dir, content_dir, annotator, registry, sorted(plan.stale.values()), progress,
+                             run)
+        report.refreshed = refreshed.updated + refreshed.unchanged
+        report.conflicts, report.words = refreshed.conflicts, report.words + refreshed.words
+        report.problems.extend(refreshed.problems)
+        _record(content_dir, manifest, refreshed, version, plan.digests)
+    return report
+
+
+def _local(processes: int) -> Runner:
+    return lambda annotator, jobs: annotate_all(annotator, jobs, processes)
+
+
+def _record(content_dir: Path, manifest: dict[str, Entry], refreshed: RefreshReport, version: str,
+            digests: dict[str, str]) -> None:
+    """Note in the manifest which seed bytes and annotator version each article now reflects."""
+    for slug, seed in refreshed.seeds.items():
+        manifest[seed] = Entry(slug, digests[seed], version)
+    write_manifest(content_dir, manifest)
+
+
+def _register(content_dir: Path, registry: Registry, ids: Assignment) -> dict[str, list[str]]:
+    """Create the entity files of an article's new entities (never replacing one) and add them
+    to the registry; -> the slugs whose files were created, by folder."""
+    created: dict[str, list[str]] = {"actors": [], "places": []}
+    for folder, records in (("actors", ids.new_actors), ("places", ids.new_places)):
+        for entity_slug, record in records.items():
+            if create(entity_path(content_dir, folder, entity_slug), dump_entity(record)):
+                created[folder].append(entity_slug)
+            registry.add(folder, entity_slug, record)
+    return created
+
+
+def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Annotator],
+            slugs: list[str] | None = None, progress: Callable[[str], None] = lambda _: None,
+            processes: int = 1, runner: Runner | None = None) -> RefreshReport:
+    """Re-annotate existing articles (all, or `slugs`) and merge the result into them, three ways."""
+    registry, problems = load_registry(content_dir)
+    paths = sorted((content_dir / "articles").glob("*.md"))
+    missing = []
+    if slugs:
+        known = {p.stem for p in paths}
+        missing = [problem(f"content/articles/{slug}.md", 1, 1, NO_SUCH_ARTICLE, slug=slug)
+                   for slug in slugs if slug not in known]
+        paths = [p for p in paths if p.stem in set(slugs)]
+    if not paths:
+        return RefreshReport(problems=problems + missing)
+    annotator = make_annotator()
+    annotator.use_knowledge(registry.extend(annotator.knowledge))
+    run = runner or _local(processes)
+    report = _refresh(seeds_dir, content_dir, annotator, registry, [p.stem for p in paths], progress, run)
+    report.problems[:0] = problems + missing
+    _record(content_dir, read_manifest(content_dir), report, annotator_version(),
+            {seed: seed_sha256(seeds_dir / seed) for seed in report.seeds.values()})
+    return report
+
+
+def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry: Registry, slugs: list[str],
+             progress: Callable[[str], None], run: Runner) -> RefreshReport:
+    """Annotate the articles' seeds (with `run`: local processes or Dask), then merge each in
+    slug order."""
+    report = RefreshReport()
+    jobs: list[tuple[Path, str, str, str, str | None]] = []  # (article, its text, seed name, raw, date)
+    for slug in slugs:
+        path = content_dir / "articles" / f"{slug}.md"
+        display = f"content/articles/{path.name}"
+        ours_text = path.read_text(encoding="utf-8")
+        try:
+            meta = read_document(display, ours_text).meta
+        except FrontMatterError as exc:
+            report.problems.append(exc.problem)
+            continue
+        seed = seeds_dir / str(meta.get("seed", ""))
+        try:
+            raw = read_seed(seed, f"{seeds_dir.name}/{seed.name}")
+        except (SeedError, OSError) as exc:
+            report.problems.append(exc.problem if isinstance(exc, SeedError) else
+                                   problem(display, 1, 1, SEED_MISSING, seed=str(meta.get("seed"))))
+            continue
+        date = meta.get("date")
+        jobs.append((path, ours_text, seed.name, raw, date.isoformat() if hasattr(date, "isoformat") else date))
+    annotations = run(annotator, [(raw, date) for *_, raw, date in jobs])
+    for (path, ours_text, seed_name, raw, _), ann in zip(jobs, annotations):
+        display = f"content/articles/{path.name}"
+        report.words += len(raw.split())
+        report.seeds[path.stem] = seed_name
+        ids = assign(registry, ann.actors, ann.places)
+        _register(content_dir, registry, ids)
+        theirs = article_file(article_meta(ann, path.stem, seed_name, ids), story_body(ann))
+        base_path = machine_path(content_dir, path.stem)
+        base = base_path.read_text(encoding="utf-8") if base_path.exists() else None
+        result = refresh_article(display, ours_text, base, theirs)
+        if result.changed:
+            path.write_text(result.text, encoding="utf-8")
+            report.updated.append(path.stem)
+        else:
+            report.unchanged.append(path.stem)
+        base_path.parent.mkdir(parents=True, exist_ok=True)
+        base_path.write_text(theirs, encoding="utf-8")  # the tool's own file: the next merge's base
+        report.conflicts.extend(f"{display}: {c}" for c in result.conflicts)
+        progress(f"{display}: {'updated' if result.changed else 'unchanged'}"
+                 + (f", {len(result.conflicts)} conflict(s)" if result.conflicts else ""))
+    return report

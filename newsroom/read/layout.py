@@ -1,0 +1,177 @@
+"""Read the layout of a raw plain-text article.
+
+Articles arrive in many layouts: a title line; a dek; a photo caption with its credit
+(``[File: Name/Agency]`` or ``Image: Name.``); a date line (``Friday, July 21, 2017``) or
+dateline (``BEIRUT (Reuters) -``); a byline; subheadings; ``READ MORE:`` lines; a closing
+``Source:`` line or ``Sources`` list. Each becomes metadata and never counts as story text,
+so a photographer in a credit is never taken for an actor of the story.
+
+Everything here is a pure function of the text; offsets are Python str indices.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Image, Layout, Span
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DATE_LINE = re.compile(rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\.?$")
+# "BEIRUT (Reuters) -" / "GENEVA, Sept 29 (AFP) —" at the start of the first paragraph.
+DATELINE_PREFIX = re.compile(r"^([A-Z][A-Z .,'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s*\d{1,2})?\s*\(([^)]{2,40})\)\s*[-–—]+\s*)")
+BRACKET_CREDIT = re.compile(r"\s*\[(?:File|Photo|Image|Picture|Photograph)s?:\s*([^\]]+)\]\s*$", re.IGNORECASE)
+INLINE_CREDIT = re.compile(r"^(.*?)\s*\b(?:Image|Photo|Picture|Photograph|Credit)s?:\s*(.+?)\.?$")
+READ_MORE = re.compile(r"^(?:READ MORE|Read more|RELATED|Related|See also)\s*:\s*(.+)$")
+SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(.+)$")
+SOURCES_HEADING = re.compile(r"^(?:Sources|References|External links)$")
+CATEGORIES = re.compile(r"^Categories\s*:")
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*.*)?$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    span: Span
+    blank_before: bool
+    blank_after: bool
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-blank lines with their offsets, stripped of surrounding spaces."""
+    found: list[tuple[Span, int]] = []
+    for match in re.finditer(r"[^\n]+", raw):
+        text = match.group()
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(text) - len(text.lstrip()))
+        found.append((Span(start, start + len(stripped), stripped), match.start()))
+    lines = []
+    for i, (span, line_start) in enumerate(found):
+        before = raw[found[i - 1][0].end:line_start] if i else "\n\n"
+        after = raw[span.end:found[i + 1][1]] if i + 1 < len(found) else "\n\n"
+        lines.append(Line(span, before.count("\n") >= 2, after.count("\n") >= 2))
+    return lines
+
+
+def _sub(raw: str, start: int, end: int) -> Span:
+    text = raw[start:end]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return Span(start + lead, start + lead + len(text), text)
+
+
+def _is_heading(line: Line) -> bool:
+    words = line.text.split()
+    return (
+        line.blank_before and line.blank_after and 0 < len(words) <= 8
+        and not _SENTENCE_END.search(line.text.rstrip("’'\"”")) and not line.text.endswith(",")
+        and line.text[0].isupper() or (line.text[:1] in "‘'\"“" and len(words) <= 8 and line.blank_before
+                                       and line.blank_after and not line.text.endswith("."))
+    )
+
+
+def _is_dek(line: Line, rest: list[Line]) -> bool:
+    """A one-sentence summary right under the title, above a longer story."""
+    words = line.text.split()
+    sentences = re.findall(r"[.!?](?:\s|$)", line.text)
+    return 5 <= len(words) <= 40 and len(sentences) <= 1 and len(rest) >= 3 and not DATE_LINE.match(line.text)
+
+
+def read_layout(raw: str) -> Layout:
+    """Split a raw article into metadata and story blocks (pure; offsets into `raw`)."""
+    lines = split_lines(raw)
+    if not lines:
+        return Layout(title="")
+    title = lines[0]
+    layout = Layout(title=title.text, readable=[title.span])
+    body_lines = lines[1:]
+    i = 0
+    # Lines right under the title: a date line, a byline, a dek, in any order.
+    while i < len(body_lines) and i < 3:
+        line = body_lines[i]
+        if DATE_LINE.match(line.text) and layout.dateline is None:
+            layout.dateline = line.text
+        elif BYLINE.match(line.text) and layout.byline is None:
+            layout.byline = line.text
+        elif i == 0 and layout.dek is None and _is_dek(line, body_lines[1:]):
+            layout.dek = line.text
+            layout.readable.append(line.span)
+        else:
+            break
+        i += 1
+    in_sources = False
+    story_started = False
+    for index in range(i, len(body_lines)):
+        line = body_lines[index]
+        text = line.text
+        if in_sources or CATEGORIES.match(text):
+            continue
+        if SOURCES_HEADING.match(text):
+            in_sources = True
+            continue
+        if match := READ_MORE.match(text):
+            layout.related.append(match.group(1).strip())
+            continue
+        if (match := SOURCE_LINE.match(text)) and index >= len(body_lines) - 2:
+            layout.credit = match.group(1).strip().rstrip(".")
+            continue
+        if match := BRACKET_CREDIT.search(text):
+            _take_bracket_caption(raw, layout, body_lines, index, match)
+            continue
+        if (match := INLINE_CREDIT.match(text)) and _looks_like_credit(match.group(2)):
+            caption = _sub(raw, line.span.start, line.span.start + len(match.group(1)))
+            layout.images.append(Image(caption=caption.text or None, credit=match.group(2).strip()))
+            if caption.text:
+                layout.readable.append(caption)
+            continue
+        if story_started and _is_heading(line):
+            layout.sections.append(text)
+            layout.blocks.append(("h", line.span))
+            layout.readable.append(line.span)
+            continue
+        if _is_caption_of_next(body_lines, index):
+            continue
+        span = line.span
+        if not story_started and (match := DATELINE_PREFIX.match(text)):
+            span = _sub(raw, span.start + len(match.group(1)), span.end)
+        story_started = True
+        layout.blocks.append(("p", span))
+        layout.readable.append(span)
+    return layout
+
+
+def _looks_like_credit(credit: str) -> bool:
+    # "Image: Nick Moreau." / "Image: Twitter / NASA." - short and name-like.
+    return 0 < len(credit.split()) <= 8 and credit[:1].isupper()
+
+
+def _is_caption_of_next(lines: list[Line], index: int) -> bool:
+    """The seed layout repeats the caption: 'Caption' then 'Caption prefix [File: credit]'."""
+    if index + 1 >= len(lines):
+        return False
+    nxt = lines[index + 1]
+    if not BRACKET_CREDIT.search(nxt.text) or nxt.blank_before:
+        return False
+    return True
+
+
+def _take_bracket_caption(raw: str, layout: Layout, lines: list[Line], index: int, match: re.Match[str]) -> None:
+    line = lines[index]
+    credit = match.group(1).strip()
+    before = line.text[: match.start()].strip()
+    caption_line = lines[index - 1] if index > 0 and not line.blank_before else None
+    if caption_line is not None and len(caption_line.text) >= len(before):
+        caption = caption_line.text
+        layout.readable.append(caption_line.span)
+    else:
+        caption = before
+        if before:
+            layout.readable.append(_sub(raw, line.span.start, line.span.start + len(before)))
+    layout.images.append(Image(caption=caption or None, credit=credit))
