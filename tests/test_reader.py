@@ -1,10 +1,16 @@
 """The raw layout: metadata is never story text, and offsets always slice the raw file."""
 
-from newsroom.read.layout import read_layout
+from newsroom.annotate.knowledge import load_knowledge
+from newsroom.model import Layout
+from newsroom.read.layout import read_layout as read_with
 
 from .conftest import SEED
 
 SEED_TEXT = SEED.read_bytes().decode("utf-8")
+
+
+def read_layout(raw: str) -> Layout:
+    return read_with(raw, load_knowledge().patterns.layout)
 
 
 def test_seed_layout_is_read_into_metadata():
@@ -13,7 +19,8 @@ def test_seed_layout_is_read_into_metadata():
     assert layout.dek.startswith("Syrian government-aligned Hezbollah says")
     assert layout.credit == "News Agencies"
     assert layout.images[0].credit == "Omar Sanadiki/Reuters"
-    assert layout.images[0].caption == "A man stands near military vehicles that belong to the Syrian army in Deir al-Zor"
+    assert layout.images[0].caption == ("A man stands near military vehicles that belong to the Syrian army "
+                                        "in Deir al-Zor")
     assert layout.related == ["ISIL posts ‘Baghdadi audio’ issuing ‘resistance’ call",
                               "Syria’s civil war explained from the beginning"]
     assert layout.sections == ["Deadly ISIL attacks", "‘Worst string of attacks’"]

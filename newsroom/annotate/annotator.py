@@ -44,7 +44,7 @@ class Annotator:
         out: list[Annotation] = []
         for at in range(0, len(raws), chunk):
             part, part_dates = raws[at:at + chunk], dates[at:at + chunk]
-            layouts = [read_layout(raw) for raw in part]
+            layouts = [read_layout(raw, self.knowledge.patterns.layout) for raw in part]
             spans = [[(s.start, s.end) for s in layout.readable] for layout in layouts]
             docs = parse_many(self.nlp, [masked_text(r, lay) for r, lay in zip(part, layouts)], spans)
             out += [annotate_parsed(raw, layout, doc, self, date)
@@ -82,9 +82,9 @@ def annotate_parsed(raw: str, layout: Layout, doc: Any, annotator: Annotator, da
     for entity in [*actors, *places]:
         for mention in entity.mentions:
             assert raw[mention.start:mention.end] == mention.text, mention
-    article_date = date or parse_date_line(layout.dateline)
+    article_date = date or parse_date_line(layout.dateline, annotator.knowledge)
     sentences = sentences_of(doc, layout)
     story = [span for kind, span in layout.blocks if kind == "p"]
     story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]
-    events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge.seat_of)
+    events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge)
     return Annotation(layout, sentences, actors, places, events, article_date)

@@ -9,10 +9,12 @@ from typing import Any
 
 from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move_mention, place_draft, place_title
 from .gazetteer import Gazetteer, Resolved
+from .rules import alternation
 from .knowledge import Knowledge
-from .mentions import TITLES, Candidate
+from .mentions import Candidate
 from .nlp import text_of
 from ..text import name_key
+from .vocabulary import Lexicon
 
 
 def merge_into_places(entities: Drafts, persons: set[str]) -> None:
@@ -49,7 +51,7 @@ def add_opening_countries(doc: Any, entities: Drafts, knowledge: Knowledge) -> N
             # ... but not the city named after it ('Mexico City Health Secretary')
             openings = [(i, k) for k in range(min(j - 1, i + 3), i, -1) if doc[k].lower_ != "city"]
             # ... but not a character's ('Captain America')
-            closings = [(k, j) for k in range(max(i + 1, j - 3), j) if doc[k - 1].lower_ not in TITLES]
+            closings = [(k, j) for k in range(max(i + 1, j - 3), j) if doc[k - 1].lower_ not in knowledge.lexicon.titles]
             for found in (openings, closings):
                 for a, b in found:
                     code = knowledge.country_by_key.get(name_key(doc[a:b].text))
@@ -61,21 +63,19 @@ def add_opening_countries(doc: Any, entities: Drafts, knowledge: Knowledge) -> N
                     break
 
 
-ROAD_WORDS = r"(?:highway|road|motorway|expressway|freeway)"
-
-
 def add_roads(doc: Any, entities: Drafts, knowledge: Knowledge) -> None:
     """Roads named by their endpoints: 'Palmyra to Deir Az Zor highway', 'the Deir az
     Zor-Palmyra highway', 'a road linking Palmyra to Deir Az Zor city' are one road, whichever
     way round and however the ends are spelled. Its point is halfway between the ends."""
     text = text_of(doc)
+    road_words = "(?:" + alternation(knowledge.lexicon.road_words) + ")"
     towns = [ent for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "village")]
-    if len(towns) < 2 or not re.search(ROAD_WORDS, text, re.IGNORECASE):
+    if len(towns) < 2 or not re.search(road_words, text, re.IGNORECASE):
         return  # most articles: one cheap search, no pattern built
     by_spelling = {t.lower(): ent for ent in towns for t in ent.texts if t}
     town = "|".join(re.escape(t) for t in sorted(by_spelling, key=len, reverse=True))
-    named = re.compile(rf"\b(?P<a>{town})\s*(?:to|-|–|—)\s*(?P<b>{town})(?:\s+(?:city|town))?\s+(?P<w>{ROAD_WORDS})\b"
-                       rf"|\b(?P<w2>{ROAD_WORDS})\s+(?:linking|connecting|between|from)\s+(?P<a2>{town})\s+"
+    named = re.compile(rf"\b(?P<a>{town})\s*(?:to|-|–|—)\s*(?P<b>{town})(?:\s+(?:city|town))?\s+(?P<w>{road_words})\b"
+                       rf"|\b(?P<w2>{road_words})\s+(?:linking|connecting|between|from)\s+(?P<a2>{town})\s+"
                        rf"(?:to|and|with)\s+(?P<b2>{town})(?:\s+(?:city|town)\b)?", re.IGNORECASE)
     found: list[tuple[int, int, str, EntityDraft, EntityDraft]] = []
     for match in named.finditer(text):
@@ -103,9 +103,6 @@ def add_roads(doc: Any, entities: Drafts, knowledge: Knowledge) -> None:
         add_mention(doc, road, start, end, "PLACE")
 
 
-_THE_PROVINCE = re.compile(r"\bthe (?:province|governorate)\b")
-
-
 def add_the_province(doc: Any, entities: Drafts, gazetteer: Gazetteer,
                      context: list[str]) -> None:
     """'... in Deir Az Zor to the east of the Euphrates River, which bisects the province':
@@ -114,7 +111,9 @@ def add_the_province(doc: Any, entities: Drafts, gazetteer: Gazetteer,
     its province's name and a relative clause of the same sentence calls the area the province,
     the name meant the province all along."""
     text = text_of(doc)
-    for match in _THE_PROVINCE.finditer(text):
+    lexicon = gazetteer.knowledge.lexicon
+    the_province = re.compile(r"\bthe (?:" + alternation(lexicon.province_anaphors) + r")\b")
+    for match in the_province.finditer(text):
         earlier = [(m, ent) for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "province")
                    for m in ent.mentions if m.end <= match.start() and "\n\n" not in text[m.end:match.start()]]
         if not earlier:
@@ -128,7 +127,7 @@ def add_the_province(doc: Any, entities: Drafts, gazetteer: Gazetteer,
                 continue
             found = place_draft(resolved, name)
             target = entities.setdefault(found.key, found)
-            if _describes_within(doc, mention.start, match.start()) and _province_of_same_name(name, resolved.name) \
+            if _describes_within(doc, mention.start, match.start()) and _province_of_same_name(name, resolved.name, lexicon) \
                     and not text.startswith(" city", mention.end):
                 move_mention(entities, ent, target, mention, name)
         add_mention(doc, target, match.start(), match.end(), "PLACE")
@@ -146,10 +145,10 @@ def _describes_within(doc: Any, name_at: int, province_at: int) -> bool:
     return any(t.dep_ in ("relcl", "acl") for t in province[0].ancestors)
 
 
-def _province_of_same_name(city: str, province: str) -> bool:
+def _province_of_same_name(city: str, province: str, lexicon: Lexicon) -> bool:
     """'Deir Az Zor' and 'Deir ez-Zor Governorate'; 'Idlib' and 'Idlib Governorate'."""
     words = province.split()
-    if words and words[-1].lower() in ("governorate", "province", "region", "oblast", "prefecture"):
+    if words and words[-1].lower() in lexicon.place_kind_words_for("province", "region"):
         words = words[:-1]
     return name_key(" ".join(words)) == name_key(city)
 
@@ -205,14 +204,8 @@ def _inside_readable(doc: Any, span: Any) -> bool:
     return not any(t.is_space for t in span)
 
 
-GENERIC_FORCES = {"army", "military"}  # after 'the'
-
-
-GOVERNMENT_FORCES = {"forces", "troops", "fighters", "soldiers"}  # after 'government'
-
-
 def attach_generic_forces(doc: Any, selected: list[Candidate], entities: Drafts,
-                          context: list[str]) -> None:
+                          context: list[str], lexicon: Lexicon) -> None:
     """'the army', 'the military', 'government fighters' refer to the armed force of the country
     the story is set in (the one named first), when the story names that force: 'the army' in a
     Syria story that also names the Russian military is the Syrian army, and 'government forces'
@@ -223,9 +216,9 @@ def attach_generic_forces(doc: Any, selected: list[Candidate], entities: Drafts,
     taken = [(c.start, c.end) for c in selected]
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if token.lower_ in GENERIC_FORCES and before.lower_ == "the" and token.dep_ != "amod":
+        if token.lower_ in lexicon.generic_forces and before.lower_ == "the" and token.dep_ != "amod":
             first = token
-        elif (token.lower_ in GOVERNMENT_FORCES and before.lower_ == "government"
+        elif (token.lower_ in lexicon.government_forces and before.lower_ == "government"
               and not (before.i > 0 and doc[before.i - 1].text == "-")):  # not 'pro-government forces'
             first = before
         else:

@@ -10,19 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-FULL_DATE = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b|\b(\d{{1,2}})\s+({_MONTH_RE}),?\s+(\d{{4}})\b")
-MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})|\b(\d{{1,2}})\s+({_MONTH_RE})\b(?!,?\s*\d{{4}})")
-WEEKDAY = re.compile(r"\b(?:(earlier|late|early|last|on|since|by|until)\s+)?(?:(?:on|late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-RELATIVE = re.compile(r"\b(yesterday|today|tonight|this (?:morning|afternoon|evening|week|month|year)|earlier this (?:week|month|year)|last (?:week|month|year|night)|no later than (?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|November|December))\b", re.IGNORECASE)
-
+from .knowledge import Knowledge
 
 @dataclass(frozen=True)
 class When:
@@ -31,20 +19,20 @@ class When:
     precision: str | None      # day | week | month | year
 
 
-def parse_date_line(text: str | None) -> str | None:
+def parse_date_line(text: str | None, knowledge: Knowledge) -> str | None:
     """'Friday, July 21, 2017' -> '2017-07-21'."""
     if not text:
         return None
-    match = FULL_DATE.search(text)
+    match = knowledge.patterns.dates.full_date.search(text)
     if not match:
         return None
-    return _iso(*_parts(match))
+    return _iso(*_parts(match, knowledge.months))
 
 
-def _parts(match: re.Match[str]) -> tuple[int, int, int]:
+def _parts(match: re.Match[str], months: dict[str, int]) -> tuple[int, int, int]:
     if match.group(1):
-        return int(match.group(3)), MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2))
-    return int(match.group(6)), MONTHS[match.group(5).lower().rstrip(".")], int(match.group(4))
+        return int(match.group(3)), months[match.group(1).lower()], int(match.group(2))
+    return int(match.group(6)), months[match.group(5).lower()], int(match.group(4))
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -54,16 +42,17 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def find_when(sentence: str, article_date: str | None) -> When | None:
+def find_when(sentence: str, article_date: str | None, knowledge: Knowledge) -> When | None:
     """The first time expression in a sentence, resolved against the article date if known."""
     today = dt.date.fromisoformat(article_date) if article_date else None
-    if match := FULL_DATE.search(sentence):
-        return When(match.group(0), _iso(*_parts(match)), "day")
-    if match := MONTH_DAY.search(sentence):
+    patterns, months = knowledge.patterns.dates, knowledge.months
+    if match := patterns.full_date.search(sentence):
+        return When(match.group(0), _iso(*_parts(match, months)), "day")
+    if match := patterns.month_day.search(sentence):
         if match.group(1):
-            month, day = MONTHS[match.group(1).lower().rstrip(".")], int(match.group(2))
+            month, day = months[match.group(1).lower()], int(match.group(2))
         else:
-            month, day = MONTHS[match.group(4).lower().rstrip(".")], int(match.group(3))
+            month, day = months[match.group(4).lower()], int(match.group(3))
         date = None
         if today:
             year = today.year
@@ -71,13 +60,13 @@ def find_when(sentence: str, article_date: str | None) -> When | None:
                 year -= 1
             date = _iso(year, month, day)
         return When(match.group(0), date, "day")
-    if match := WEEKDAY.search(sentence):
+    if match := patterns.weekday.search(sentence):
         date = None
         if today:
-            back = (today.weekday() - WEEKDAYS[match.group(2).lower()]) % 7
+            back = (today.weekday() - knowledge.weekday_numbers[match.group(2).lower()]) % 7
             date = (today - dt.timedelta(days=back)).isoformat()
         return When(match.group(0), date, "day")
-    if match := RELATIVE.search(sentence):
+    if match := patterns.relative.search(sentence):
         words = match.group(0).lower()
         if today is None:
             return When(match.group(0), None, None)

@@ -10,43 +10,16 @@ from collections import Counter
 from typing import Any
 
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
-from .gazetteer import KIND_WORDS, Gazetteer
+from .gazetteer import Gazetteer
 from .knowledge import Knowledge, actor_key
-from .mentions import AGENTIVE_SUFFIXES, LOCATIVE, TITLES, Candidate, acronym_definitions, follows_placing_word
+from .mentions import Candidate, acronym_definitions, follows_placing_word
 from ..model import Actor, Place
 from .nlp import text_of
 from .article_passes import (add_opening_countries, add_repeated_names, add_roads, add_the_province, attach_generic_forces,
                      merge_into_places, merge_short_names)
 from .position_readings import kind_word_after, places_after, region_hint, regions_by_position
 from ..text import fold, name_key
-
-
-ORG_KIND_WORDS = [
-    (("army", "forces", "brigade", "brigades", "militia", "militias", "battalion", "front", "rebels", "movement",
-      "jihad", "mujahideen", "cartel", "guard", "corps"), "armed-group"),
-    (("news", "agency", "times", "post", "tv", "television", "radio", "press", "herald", "journal", "tribune",
-      "gazette", "broadcasting", "network", "magazine", "daily", "telegraph", "channel"), "media"),
-    (("university", "college", "institute", "school", "academy"), "university"),
-    (("ministry", "department", "council", "commission", "office", "parliament", "senate", "congress",
-      "court", "police", "agency", "bureau", "administration", "authority", "service", "assembly", "cabinet",
-      "government"), "government-body"),
-    (("party",), "political-party"),
-    (("observatory", "monitor", "monitoring"), "monitor"),
-    (("rights", "watch", "foundation", "amnesty", "charity", "relief", "aid", "crescent", "cross",
-      "borders", "trust", "society", "association", "federation", "union", "league"), "ngo"),
-    (("inc", "inc.", "ltd", "corp", "corp.", "company", "group", "airlines", "bank", "motors", "technologies"),
-     "company"),
-    (("church", "mosque", "diocese", "synod"), "religious-body"),
-]
-
-
-# An organisation-typed name ending in one of these is a building or site: a place.
-FACILITY_WORDS = {"museum", "center", "centre", "hall", "towers", "tower", "stadium", "arena", "airport",
-                  "bridge", "square", "park", "palace", "cathedral", "mall", "terminal", "gallery"}
-
-
-PLACE_NOUNS = {"province", "city", "town", "capital", "border", "territory", "coast", "north", "south", "east",
-               "west", "region", "conflict", "war", "people", "soil", "airspace", "waters", "village", "side"}
+from .vocabulary import Lexicon
 
 
 def context_countries(doc: Any, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
@@ -94,7 +67,8 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
     persons = person_readings(doc, selected)
     selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and
                 name_key(text_of(doc)[c.start:c.end]) in persons else c for c in selected]
-    acronyms = acronym_definitions(doc, selected)
+    acronyms = acronym_definitions(doc, selected, knowledge)
+    lexicon = knowledge.lexicon
     entities: Drafts = {}
     assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
     as_regions = regions_by_position(doc, selected, gazetteer, context)
@@ -114,14 +88,14 @@ def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
         ent.texts.append(text_of(doc)[cand.start:cand.end])
         assigned[cand.start] = ent.key
         if ent.facet == "country":
-            ent.votes[_country_role(doc, cand)] += 1
+            ent.votes[_country_role(doc, cand, lexicon)] += 1
         if ent.kind == "person" and ent.role is None:
-            ent.role = _role_before(doc, cand)
+            ent.role = _role_before(doc, cand, lexicon)
     merge_into_places(entities, persons)
     add_opening_countries(doc, entities, knowledge)
     merge_short_names(entities)
     add_repeated_names(doc, selected, entities)
-    attach_generic_forces(doc, selected, entities, context)
+    attach_generic_forces(doc, selected, entities, context, lexicon)
     add_roads(doc, entities, knowledge)
     add_the_province(doc, entities, gazetteer, context)
     return finish(doc, entities, knowledge)
@@ -136,6 +110,7 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
               assigned: dict[int, tuple[str, str]], before_region: bool = False,
               as_region: bool = False) -> EntityDraft | None:
     text = text_of(doc)[cand.start:cand.end]
+    lexicon = knowledge.lexicon
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
         if cand.label == "COUNTRY" and (region := _namesake_region(text, cand.ref, knowledge, context,
@@ -150,7 +125,7 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         known = next(a for a in knowledge.actors if a.name == cand.ref)
         return EntityDraft(("actor", known.name), "actor", known.kind, known.name, country=known.country, known=known)
     if cand.label in ("PLACE", "ROAD"):
-        resolved = gazetteer.resolve(cand.ref or text, context, kind_word_after(doc, cand) or region_hint(as_region))
+        resolved = gazetteer.resolve(cand.ref or text, context, kind_word_after(doc, cand, lexicon) or region_hint(as_region))
         return place_draft(resolved, text)
     if cand.label == "NORP":
         # A group name the model calls nationality/religion ('Taliban') counts when it is known;
@@ -169,41 +144,42 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return country_draft(code, knowledge)
     if text in acronyms and acronyms[text].start in assigned:
         return entities[assigned[acronyms[text].start]]
-    if cand.label in ("GPE", "LOC", "FAC") and _names_a_disease(doc, cand):
+    if cand.label in ("GPE", "LOC", "FAC") and _names_a_disease(doc, cand, lexicon):
         return None
     if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
         return country_draft(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
-    if cand.label in ("GPE", "LOC") and not follows_placing_word(doc, cand.tokens[0]) \
+    if cand.label in ("GPE", "LOC") and not follows_placing_word(doc, cand.tokens[0], lexicon) \
             and (person := _person_named(text, entities)):
         return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
     if cand.label in ("GPE", "LOC", "FAC"):
-        hint = kind_word_after(doc, cand) or region_hint(as_region)
+        hint = kind_word_after(doc, cand, lexicon) or region_hint(as_region)
         resolved = gazetteer.resolve(text, context, hint)
-        if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= 100_000)):
+        guess_population = knowledge.weights.place_reading.guess_population
+        if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= guess_population)):
             return None
         if resolved is not None and resolved.kind == "country" and resolved.country_code:
             return country_draft(resolved.country_code, knowledge)
         if resolved is None and cand.label == "FAC":
             return None
-        if resolved is None and _acts_as_person(doc, cand):
+        if resolved is None and _acts_as_person(doc, cand, lexicon):
             # 'Maya Harden died', "Zhvania's death": a name no gazetteer knows, doing what
             # people do, is a person the model typed as a place.
-            return _corefer(text, "PERSON", entities) or EntityDraft(("person", name_key(text)), "actor", "person")
+            return _corefer(text, "PERSON", entities, lexicon) or EntityDraft(("person", name_key(text)), "actor", "person")
         return place_draft(resolved, text, hint)
     if cand.label in ("PERSON", "ORG"):
-        earlier = _corefer(text, cand.label, entities)
+        earlier = _corefer(text, cand.label, entities, lexicon)
         if earlier is not None:
             return earlier
-        place = _place_reading(doc, cand, text, gazetteer, context, before_region)
+        place = _place_reading(doc, cand, text, gazetteer, context, knowledge, before_region)
         if place is not None:
             return place
         if cand.label == "PERSON" and (bearer := _given_name_bearer(text, entities)) is not None:
             return bearer
-        if cand.label == "ORG" and text.split()[-1].lower() in FACILITY_WORDS:
+        if cand.label == "ORG" and text.split()[-1].lower() in lexicon.facility_words:
             return place_draft(None, text, "landmark")
-        if cand.label == "PERSON" or (_role_before(doc, cand) and len(text.split()) >= 2):
+        if cand.label == "PERSON" or (_role_before(doc, cand, lexicon) and len(text.split()) >= 2):
             return EntityDraft(("person", name_key(text)), "actor", "person")
-        return EntityDraft(("org", name_key(text)), "actor", org_kind(text))
+        return EntityDraft(("org", name_key(text)), "actor", org_kind(text, lexicon))
     return None
 
 
@@ -220,32 +196,18 @@ def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[s
     return None
 
 
-DISEASE_WORDS = {"virus", "viruses", "fever", "disease", "flu", "strain", "vaccine", "encephalitis", "ebolavirus",
-                 "hemorrhagic", "haemorrhagic"}
-
-
-def _names_a_disease(doc: Any, cand: Candidate) -> bool:
+def _names_a_disease(doc: Any, cand: Candidate, lexicon: Lexicon) -> bool:
     """'West Nile virus', 'Marburg fever': named after a place, but not a place here."""
     j = cand.tokens[1]
-    return j < len(doc) and doc[j].lower_ in DISEASE_WORDS
+    return j < len(doc) and doc[j].lower_ in lexicon.disease_words
 
 
-HUMAN_VERBS = {"die", "say", "tell", "attend", "join", "choose", "marry", "speak", "write", "resign", "graduate",
-               "survive", "recover", "admit", "explain", "recall", "add", "believe", "hope", "smile", "laugh", "cry",
-               "deny", "insist", "testify", "plead", "confess", "sue", "visit", "travel", "work", "study", "live"}
-
-
-HUMAN_POSSESSIONS = {"death", "husband", "wife", "son", "daughter", "mother", "father", "family", "funeral", "life",
-                     "lawyer", "doctor", "body", "birthday", "parents", "children", "brother", "sister", "widow",
-                     "career", "condition"}
-
-
-def _acts_as_person(doc: Any, cand: Candidate) -> bool:
+def _acts_as_person(doc: Any, cand: Candidate, lexicon: Lexicon) -> bool:
     i, j = cand.tokens
     root = doc[i:j].root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in HUMAN_VERBS:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lexicon.human_verbs:
         return True
-    return root.dep_ == "poss" and root.head.lower_ in HUMAN_POSSESSIONS
+    return root.dep_ == "poss" and root.head.lower_ in lexicon.human_possessions
 
 
 def _bearers(text: str, entities: Drafts, given_only: bool = False) -> list[EntityDraft]:
@@ -265,7 +227,7 @@ def _person_named(text: str, entities: Drafts) -> EntityDraft | None:
     return next(iter(_bearers(text, entities)), None)
 
 
-def _corefer(text: str, label: str, entities: Drafts) -> EntityDraft | None:
+def _corefer(text: str, label: str, entities: Drafts, lexicon: Lexicon) -> EntityDraft | None:
     """A short later mention of an earlier name: 'Assad' -> 'Bashar al-Assad', 'PHR' -> ..."""
     key = name_key(text)
     words = key.split()
@@ -282,7 +244,7 @@ def _corefer(text: str, label: str, entities: Drafts) -> EntityDraft | None:
                 return ent
             if label == "ORG" and ent.kind == "person" and other == words:  # "Jaqueline's husband", typed ORG
                 return ent
-            if label == "ORG" and text.isupper() and _initials(mention_key) == text.lower():
+            if label == "ORG" and text.isupper() and _initials(mention_key, lexicon) == text.lower():
                 return ent
     return None
 
@@ -295,89 +257,97 @@ def _given_name_bearer(text: str, entities: Drafts) -> EntityDraft | None:
     return bearers[0] if len(bearers) == 1 else None
 
 
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in ("of", "for", "and", "the", "de"))
+def _initials(key: str, lexicon: Lexicon) -> str:
+    return "".join(w[0] for w in key.split() if w not in lexicon.name_particles)
 
 
 def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
-                   context: list[str], before_region: bool = False) -> EntityDraft | None:
+                   context: list[str], knowledge: Knowledge, before_region: bool = False) -> EntityDraft | None:
     """The model sometimes types towns as PERSON or ORG (Palmyra, al-Sukhna): weigh the evidence."""
+    lexicon, weight = knowledge.lexicon, knowledge.weights.place_reading
     i, j = cand.tokens
-    resolved = gazetteer.resolve(text, context, kind_word_after(doc, cand))
+    kind_after = kind_word_after(doc, cand, lexicon)
+    resolved = gazetteer.resolve(text, context, kind_after)
     if resolved is None or resolved.kind == "country":
         return None
-    place_score = 3.0 if before_region else 0.0
+    place_score = weight.before_region if before_region else 0.0
     if resolved.country_code in context[:2]:
-        place_score += 2 if resolved.population >= 5000 or resolved.known else 1
+        town = resolved.population >= weight.setting_town_population or resolved.known
+        place_score += weight.in_setting_town if town else weight.in_setting_village
     prev = doc[i - 1] if i > 0 else None
-    if follows_placing_word(doc, i):
-        place_score += 2
-    if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in KIND_WORDS:
-        place_score += 3
-    if kind_word_after(doc, cand):
-        place_score += 2
+    if follows_placing_word(doc, i, lexicon):
+        place_score += weight.after_placing_word
+    if prev is not None and prev.lower_ == "of" and i > 1 and doc[i - 2].lower_ in lexicon.place_kind_words:
+        place_score += weight.after_kind_of
+    if kind_after:
+        place_score += weight.kind_word_after
     if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "and") and doc[j + 1].ent_type_ in ("GPE", "LOC"):
-        place_score += 1
-    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("in", "near") \
+        place_score += weight.joined_to_place
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in lexicon.area_prepositions \
             and doc[j + 2].pos_ == "PROPN" and doc[j + 2].ent_type_ in ("GPE", "LOC"):
-        place_score += 2  # 'Austin, in Scott County, Indiana, was the epicenter'
+        place_score += weight.area_after_comma  # 'Austin, in Scott County, Indiana, was the epicenter'
 
     person_score = 0.0
-    if prev is not None and prev.lower_ in TITLES:
-        person_score += 3
-    if j < len(doc) and doc[j].lemma_ in ("say", "tell") or (j < len(doc) and doc[j].lower_ in ("said", "says", "told")):
-        person_score += 3
+    if prev is not None and prev.lower_ in lexicon.titles:
+        person_score += weight.title_before
+    if j < len(doc) and (doc[j].lemma_ in lexicon.speech_lemmas or doc[j].lower_ in lexicon.speech_forms):
+        person_score += weight.speech_after
     if cand.label == "ORG":
-        person_score += 1
+        person_score += weight.organisation_label
         single = j - i == 1 and not text.isupper()
-        big_or_local = resolved.population >= 100_000 or resolved.known or resolved.country_code in context[:2]
-        if not (single and big_or_local) and (prev is None or (prev.lower_ not in LOCATIVE
-                                                               and not kind_word_after(doc, cand))):
+        big_or_local = (resolved.population >= weight.organisation_as_place_population or resolved.known
+                        or resolved.country_code in context[:2])
+        if not (single and big_or_local) and (prev is None or (prev.lower_ not in lexicon.locative
+                                                               and not kind_after)):
             return None  # an organisation's name is read as a place only where the text says 'in X'
     if i + 1 < j and cand.label == "PERSON" and not any(t.text[:1].islower() for t in doc[i:j]):
-        person_score += 0.5  # "Bashar Jaafari" reads as given name + surname; "Deir az Zor" less so
-    return place_draft(resolved, text) if place_score >= 2 and place_score > person_score else None
+        person_score += weight.two_capitalised_words  # "Bashar Jaafari" reads as given name + surname
+    if place_score >= weight.place_threshold and place_score > person_score:
+        return place_draft(resolved, text)
+    return None
 
 
-def org_kind(name: str) -> str:
+def org_kind(name: str, lexicon: Lexicon) -> str:
+    """The kind of an organisation from the words of its name (the knowledge base knows it not)."""
     words = [w.lower().strip(".,") for w in re.split(r"[\s-]+", fold(name))]
-    for keys, kind in ORG_KIND_WORDS:
-        if any(w in keys for w in words):
-            return kind
+    for entry in lexicon.organisation_kinds:
+        if any(w in entry.words for w in words):
+            return entry.kind
     return "organisation"
 
 
-def _country_role(doc: Any, cand: Candidate) -> str:
+def _country_role(doc: Any, cand: Candidate, lexicon: Lexicon) -> str:
     """'actor' when the state acts ('Russia accused', 'Iran-backed'), 'place' for 'in Syria'."""
     i, j = cand.tokens
     if cand.label == "STATE":
         return "actor"
-    if j + 1 < len(doc) and doc[j].text == "-" and f"-{doc[j + 1].lower_}" in AGENTIVE_SUFFIXES:
+    if j + 1 < len(doc) and doc[j].text == "-" and f"-{doc[j + 1].lower_}" in lexicon.agentive_suffixes:
         return "actor"
-    if j < len(doc) and any(doc[j].lower_.endswith(s) for s in AGENTIVE_SUFFIXES):
+    if j < len(doc) and doc[j].lower_.endswith(lexicon.agentive_suffixes):
         return "actor"
     token = doc[j - 1]
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     dep = token.dep_
     if dep == "pobj":
-        return "place" if token.head.lower_ in LOCATIVE else "actor"
+        return "place" if token.head.lower_ in lexicon.locative else "actor"
     if dep in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
         return "actor"
     if dep == "poss":
-        return "place" if token.head.lower_ in PLACE_NOUNS else "neutral"
+        return "place" if token.head.lower_ in lexicon.place_nouns else "neutral"
     return "neutral"
 
 
-def _role_before(doc: Any, cand: Candidate) -> str | None:
+def _role_before(doc: Any, cand: Candidate, lexicon: Lexicon) -> str | None:
     """'UN special envoy Staffan de Mistura' -> 'UN special envoy'."""
+    titles = lexicon.titles
     i = cand.tokens[0]
     k = i
-    while k > 0 and (doc[k - 1].lower_ in TITLES or (doc[k - 1].is_upper and len(doc[k - 1]) <= 4 and k < i)
-                     or (doc[k - 1].pos_ == "ADJ" and k < i and doc[k - 2].lower_ in TITLES if k >= 2 else False)):
+    while k > 0 and (doc[k - 1].lower_ in titles or (doc[k - 1].is_upper and len(doc[k - 1]) <= 4 and k < i)
+                     or (k >= 2 and doc[k - 1].pos_ == "ADJ" and k < i and doc[k - 2].lower_ in titles)):
         k -= 1
-    if k < i and any(doc[x].lower_ in TITLES for x in range(k, i)):
-        while k < i and doc[k].is_upper and doc[k].lower_ not in TITLES and k + 1 < i and doc[k + 1].lower_ not in TITLES:
+    if k < i and any(doc[x].lower_ in titles for x in range(k, i)):
+        while k < i and doc[k].is_upper and doc[k].lower_ not in titles and k + 1 < i and doc[k + 1].lower_ not in titles:
             k += 1
         return doc[k:i].text.strip() or None
     return None

@@ -12,102 +12,55 @@ from typing import Any, Mapping
 
 import yaml
 
-from .nlp import text_of
+from ..model import ACLED_EVENT_TYPES, OTHER_EVENT_TYPES, Actor, Event, Place, Span
 from .dates import find_when
-from ..errors import KnowledgeError
-from ..model import ACLED_EVENT_TYPES, EVENT_TYPES, OTHER_EVENT_TYPES, Actor, Event, Place, Span
-
-DATA = Path(__file__).parent / "data" / "events.yaml"
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "dozens": 24, "a dozen": 12,
-    "hundreds": 200, "scores": 40,
-}
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
-_QUAL = r"(more than|at least|over|around|about|nearly|almost|some|up to|roughly|approximately|an estimated)?\s*"
-_VICTIMS = r"((?:[\w-]+ ){0,3}?(?:people|persons|fighters|civilians|soldiers|troops|militants|rebels|police(?:men)?|officers|members|children|women|men|pilgrims|protesters|others|workers|migrants|passengers))"
-FATALITIES = [
-    re.compile(rf"\b(?:killed|killing|kill)\s+{_QUAL}{_NUM}\s+{_VICTIMS}", re.IGNORECASE),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+{_VICTIMS}\s+(?:were |have been |had been |are |was )?(?:killed|dead|died)", re.IGNORECASE),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:deaths|dead|fatalities)", re.IGNORECASE),
-    re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,4}}?(?:to|at|of)\s+{_QUAL}{_NUM}", re.IGNORECASE),
-]
-PLANNED = re.compile(r"\b(will|plans? to|planned|hopes? to|intends? to|is to|are to|to convene|scheduled)\b", re.IGNORECASE)
-CLAIMED = re.compile(r"\b(claimed|claims|said(?: \w+){0,3} (?:it|they) had)\b", re.IGNORECASE)
-SPECIFIC = {"road": 0, "landmark": 0, "town": 1, "village": 1, "city": 1, "district": 2, "province": 3,
-            "region": 4, "river": 4, "place": 4, "country": 5, "continent": 6}
-
-
-@dataclass(frozen=True)
-class Trigger:
-    type: str
-    sub_type: str
-    pattern: re.Pattern[str]
-    needs_actor: bool
-    pos: frozenset[str] = frozenset()  # the head word's part of speech, if the rule asks
-
-
-@lru_cache(maxsize=1)
-def load_triggers(path: Path = DATA) -> tuple[Trigger, ...]:
-    rules = yaml.safe_load(path.read_text(encoding="utf-8"))
-    triggers = []
-    for n, rule in enumerate(rules, 1):
-        if rule["sub_type"] not in EVENT_TYPES.get(rule["type"], ()):
-            raise KnowledgeError(f"{path}: rule {n}: {rule['type']!r} / {rule['sub_type']!r} is not an event type")
-        pattern = re.compile(r"\b(?:" + "|".join(rule["words"]) + r")\b", re.IGNORECASE)
-        triggers.append(Trigger(rule["type"], rule["sub_type"], pattern, "actor" in (rule.get("needs") or ()),
-                                frozenset(rule.get("pos") or ())))
-    return tuple(triggers)
-
+from .knowledge import Knowledge
+from .nlp import text_of
+from .rules import Trigger
 
 def _inside(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start and span.end <= sentence.end
 
 
-def fatalities(sentence: str) -> tuple[int, str, str] | None:
+def fatalities(sentence: str, knowledge: Knowledge) -> tuple[int, str, str] | None:
     """'more than 58 fighters were killed' -> (59, 'at-least', 'more than 58 fighters')."""
-    for pattern in FATALITIES:
+    lexicon = knowledge.lexicon
+    for pattern in knowledge.patterns.events.fatalities:
         match = pattern.search(sentence)
         if not match:
             continue
         qualifier, number = (match.group(1) or "").lower(), match.group(2).lower()
-        value = NUMBER_WORDS.get(number) or int(number.replace(",", "")) if number.replace(",", "").isdigit() or number in NUMBER_WORDS else None
-        if value is None:
+        if number in lexicon.number_words:
+            value = lexicon.number_words[number]
+        elif number.replace(",", "").isdigit():
+            value = int(number.replace(",", ""))
+        else:
             continue
         text = match.group(0)
         start = text.lower().find(qualifier) if qualifier else text.lower().find(number)
         text = text[start:] if start >= 0 else text
-        if qualifier in ("more than", "over"):
+        reading = lexicon.count_qualifiers.get(qualifier)
+        if reading == "more-than":
             return value + 1, "at-least", text
-        if qualifier == "at least":
-            return value, "at-least", text
-        if qualifier == "up to":
-            return value, "at-most", text
-        if qualifier:
-            return value, "about", text
-        return value, ("about" if number in ("dozens", "hundreds", "scores") else "exact"), text
+        if reading is not None:
+            return value, reading, text
+        return value, ("about" if number in lexicon.approximate_numbers else "exact"), text
     return None
 
 
 # Types whose events are fights, blasts, attacks or crowds: one only urged, vowed or feared
 # has not happened ('pressed his followers to keep fighting', 'warned of attacks').
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
-WISHING_VERBS = {"urge", "press", "call", "vow", "threaten", "pledge", "want", "plan", "hope", "intend",
-                 "warn", "promise", "demand", "encourage", "fear"}
-VENUE_PREPOSITIONS = {"in", "at"}
 # Diplomacy is between states and their envoys: a company's founder meeting a schoolboy is not.
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
-DIPLOMATIC_ROLES = re.compile(r"\b(?:envoy|ambassador|minister|president|secretary|diplomat|foreign|"
-                              r"chancellor|king|queen|emir|sultan|premier|mediator|negotiator)\b", re.IGNORECASE)
 
 
 def find_events(doc: Any, sentences: list[Span], actors: list[Actor], places: list[Place],
-                article_date: str | None, seats: Mapping[str, int] | None = None) -> list[Event]:
+                article_date: str | None, knowledge: Knowledge) -> list[Event]:
     """At most one event per sentence: the trigger that sits highest in its parse. `doc` is the
-    parsed article (offsets of the raw text), used to tell who says what. `seats` maps a body's
-    name to the GeoNames id of the city where it meets."""
-    triggers = load_triggers()
+    parsed article (offsets of the raw text), used to tell who says what; `knowledge` gives the
+    triggers, the words read by and the seats of bodies that meet."""
+    triggers = knowledge.triggers
     found: list[tuple[int, Event]] = []
     before: list[tuple[Span, Actor]] = []
     for n, sentence in enumerate(sentences):
@@ -116,17 +69,17 @@ def find_events(doc: Any, sentences: list[Span], actors: list[Actor], places: li
         in_places = [(m, p) for p in places for m in p.mentions if _inside(m, sentence)
                      and not text_of(doc).startswith("-based", m.end)]
         picked = _pick_trigger(doc, sentence, triggers, bool(in_actors),
-                               any(_diplomatic(a) for _, a in in_actors))
+                               any(_diplomatic(a, knowledge) for _, a in in_actors), knowledge)
         if picked is not None:
             trigger, head = picked
             found.append((n, _event(doc, trigger, head, sentence, in_actors, before, in_places, places,
-                                    article_date, seats or {})))
+                                    article_date, knowledge)))
         before = in_actors
     return _merge_retold(found)
 
 
 def _pick_trigger(doc: Any, sentence: Span, triggers: tuple[Trigger, ...], has_actor: bool,
-                  has_diplomat: bool) -> tuple[Trigger, Any] | None:
+                  has_diplomat: bool, knowledge: Knowledge) -> tuple[Trigger, Any] | None:
     """The trigger closest to the root of the sentence's parse, and its head token: 'completely
     secured the highway after foiling the intense attack' reports the highway secured."""
     best: tuple[tuple[int, int], Trigger, Any] | None = None
@@ -140,7 +93,7 @@ def _pick_trigger(doc: Any, sentence: Span, triggers: tuple[Trigger, ...], has_a
             head = min(words, key=lambda t: (_depth(t), t.i))
             if trigger.pos and head.pos_ not in trigger.pos:
                 continue
-            if (trigger.type in VIOLENT and _wished(head)) or _negated(head):
+            if (trigger.type in VIOLENT and _wished(head, knowledge)) or _negated(head):
                 continue
             rank = (_depth(head), order)
             if best is None or rank < best[0]:
@@ -148,8 +101,8 @@ def _pick_trigger(doc: Any, sentence: Span, triggers: tuple[Trigger, ...], has_a
     return (best[1], best[2]) if best else None
 
 
-def _diplomatic(actor: Actor) -> bool:
-    return actor.kind in DIPLOMATIC_KINDS or bool(actor.role and DIPLOMATIC_ROLES.search(actor.role))
+def _diplomatic(actor: Actor, knowledge: Knowledge) -> bool:
+    return actor.kind in DIPLOMATIC_KINDS or bool(actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
 
 
 def _depth(token: Any) -> int:
@@ -165,15 +118,15 @@ def _negated(token: Any) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
-def _wished(token: Any) -> bool:
-    return any(a.lemma_.lower() in WISHING_VERBS and a.pos_ == "VERB" for a in token.ancestors)
+def _wished(token: Any, knowledge: Knowledge) -> bool:
+    return any(a.lemma_.lower() in knowledge.lexicon.wishing_verbs and a.pos_ == "VERB" for a in token.ancestors)
 
 
 def _event(doc: Any, trigger: Trigger, head: Any, sentence: Span, in_actors: list[tuple[Span, Actor]],
            before: list[tuple[Span, Actor]], in_places: list[tuple[Span, Place]], places: list[Place],
-           article_date: str | None, seats: Mapping[str, int]) -> Event:
+           article_date: str | None, knowledge: Knowledge) -> Event:
     text = sentence.text
-    source, speaker = _according_to(doc, text, sentence, in_actors, before)
+    source, speaker = _according_to(doc, text, sentence, in_actors, before, knowledge)
     # 'The Observatory, a UK-based monitor tracking developments in Syria's conflict, said ...':
     # places that describe the source are not where the event happened.
     described = {t.i for child in (speaker.children if speaker is not None else ())
@@ -190,26 +143,27 @@ def _event(doc: Any, trigger: Trigger, head: Any, sentence: Span, in_actors: lis
                                             and trigger.type in ACLED_EVENT_TYPES):
             names.append(actor.name)
     if trigger.type == "Diplomacy":
-        place = _venue(doc, head, in_places) or _seat(names, places, seats)
+        place = _venue(doc, head, in_places, knowledge) or _seat(names, places, knowledge.seat_of)
     else:
-        place = _most_precise(in_places)
-    when = find_when(text, article_date)
+        place = _most_precise(in_places, knowledge)
+    when = find_when(text, article_date, knowledge)
     event = Event(type=trigger.type, sub_type=trigger.sub_type, evidence=sentence, actors=names, place=place,
                   when=when.text if when else None, date=when.date if when else None,
                   precision=when.precision if when else None, according_to=source)
-    if trigger.type in ACLED_EVENT_TYPES and (found := fatalities(text)):
+    if trigger.type in ACLED_EVENT_TYPES and (found := fatalities(text, knowledge)):
         event.fatalities, event.fatalities_qualifier, event.fatalities_text = found
-    if PLANNED.search(text) and trigger.type in ("Strategic developments", "Diplomacy"):
+    if knowledge.patterns.events.planned.search(text) and trigger.type in ("Strategic developments", "Diplomacy"):
         event.status = "planned"
-    elif CLAIMED.search(text) and source is not None and source in names and trigger.type in ACLED_EVENT_TYPES:
+    elif knowledge.patterns.events.claimed.search(text) and source is not None and source in names and trigger.type in ACLED_EVENT_TYPES:
         event.status = "claimed"
     return event
 
 
-def _most_precise(in_places: list[tuple[Span, Place]]) -> str | None:
+def _most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
     if not in_places:
         return None
-    return min(in_places, key=lambda x: (SPECIFIC.get(x[1].kind, 4), x[0].start))[1].name
+    precision = knowledge.weights.place_precision
+    return min(in_places, key=lambda x: (precision.get(x[1].kind, 4), x[0].start))[1].name
 
 
 def _describes_source(doc: Any, mention: Span, described: set[int]) -> bool:
@@ -222,7 +176,7 @@ def _token_of(doc: Any, mention: Span) -> Any:
     return span.root if span is not None and len(span) else None
 
 
-def _venue(doc: Any, head: Any, in_places: list[tuple[Span, Place]]) -> str | None:
+def _venue(doc: Any, head: Any, in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
     """Where talks or a meeting are held: 'talks in Geneva', 'the Geneva talks', 'met in Vienna';
     not the subject of the talks ('met to discuss the crisis in Syria')."""
     clause = [head, *_up_to_verb(head)]
@@ -233,10 +187,10 @@ def _venue(doc: Any, head: Any, in_places: list[tuple[Span, Place]]) -> str | No
             continue
         if token.head.i == head.i and token.dep_ in ("compound", "nmod", "amod"):
             held.append((mention, place))
-        elif (token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPOSITIONS
+        elif (token.dep_ == "pobj" and token.head.lower_ in knowledge.lexicon.venue_prepositions
               and any(token.head.head.i == t.i for t in clause)):
             held.append((mention, place))
-    return _most_precise(held)
+    return _most_precise(held, knowledge)
 
 
 def _up_to_verb(token: Any) -> list[Any]:
@@ -288,11 +242,13 @@ SPEAKER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "det", "case"}
 
 
 def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Span, Actor]],
-                  before: list[tuple[Span, Actor]]) -> tuple[str | None, Any]:
+                  before: list[tuple[Span, Actor]],
+                  knowledge: Knowledge) -> tuple[str | None, Any]:
     """'according to X', or X as the one saying ('X said', 'the X media unit said'): the source
     of the claim, if it is a named actor, and the token of the one saying. 'A commander ...
     backing Assad said' has no named source; 'The group said' is the group the sentence
     `before` named."""
+    lexicon = knowledge.lexicon
     lowered = text.lower()
     at = lowered.find("according to")
     if at >= 0:
@@ -305,7 +261,7 @@ def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Spa
     if span is None:
         return None, None
     for verb in span:
-        if verb.lower_ not in REPORTING_VERBS:
+        if verb.lower_ not in lexicon.reporting_verbs:
             continue
         for subject in verb.children:
             if subject.dep_ not in ("nsubj", "nsubjpass"):
@@ -318,25 +274,11 @@ def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Spa
             if speakers:
                 # 'UN special envoy Staffan de Mistura said': the envoy speaks, not the UN.
                 return min(speakers)[3], subject
-            if subject.lower_ in ANAPHORS and subject.i > 0 and doc[subject.i - 1].lower_ == "the":
-                named = {a.name for _, a in before if a.kind in ANAPHORS[subject.lower_]}
+            if subject.lower_ in lexicon.anaphors and subject.i > 0 and doc[subject.i - 1].lower_ == "the":
+                named = {a.name for _, a in before if a.kind in lexicon.anaphors[subject.lower_]}
                 if len(named) == 1:
                     return named.pop(), subject
     return None, None
-
-
-# 'The group said': a description that takes up the actor of its kind the sentence before named.
-ANAPHORS = {
-    "group": {"ngo", "armed-group", "organisation", "monitor", "political-party"},
-    "organisation": {"ngo", "organisation", "international-body", "monitor"},
-    "organization": {"ngo", "organisation", "international-body", "monitor"},
-    "monitor": {"monitor"},
-    "agency": {"media", "international-body", "government-body"},
-}
-
-
-REPORTING_VERBS = {"said", "says", "say", "reported", "reports", "claimed", "claims", "announced", "stated",
-                   "told", "added", "accused", "confirmed", "warned", "insisted", "denied"}
 
 
 def _speaks_for(token: Any, subject: Any) -> int | None:

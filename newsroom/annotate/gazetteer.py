@@ -9,19 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 from ..text import name_key
 from .knowledge import Knowledge
-
-# Words that say which kind of place a name is ("Idlib province", "Euphrates River").
-KIND_WORDS = {
-    "city": "city", "town": "town", "village": "village",
-    "province": "province", "governorate": "province", "state": "province", "region": "region",
-    "oblast": "province", "prefecture": "province", "county": "district", "district": "district",
-    "river": "river",
-}
-
+from .rules import GazetteerWeights
 
 @dataclass(frozen=True)
 class Resolved:
@@ -71,13 +63,13 @@ Index = tuple[dict[str, list["City"]], dict[str, list[Subdivision]]]  # name key
 edge (`newsroom.cli.loading`) and passed in."""
 
 
-def split_kind_word(name: str) -> tuple[str, str | None]:
+def split_kind_word(name: str, kind_words: Mapping[str, str]) -> tuple[str, str | None]:
     """'Idlib province' -> ('Idlib', 'province'); 'the town of Yeoncheon' is handled by the caller."""
     words = name.split()
     if len(words) >= 2:
         last = words[-1].lower()
-        if last in KIND_WORDS:
-            return " ".join(words[:-1]), KIND_WORDS[last]
+        if last in kind_words:
+            return " ".join(words[:-1]), kind_words[last]
     return name, None
 
 
@@ -87,6 +79,13 @@ class Gazetteer:
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge
         self.cities, self.subdivisions = index
+
+    @property
+    def weights(self) -> GazetteerWeights:
+        return self.knowledge.weights.gazetteer
+
+    def _split(self, name: str) -> tuple[str, str | None]:
+        return split_kind_word(name, self.knowledge.lexicon.place_kind_words)
 
     def country_name(self, code: str | None) -> str | None:
         if code is None:
@@ -98,7 +97,7 @@ class Gazetteer:
         """The best reading of `name`, or None. `context`: country codes the article mentions,
         in order of first mention, then the ISO codes of regions it names ('US-IN'). Every
         reading competes on one score (see `_readings`)."""
-        base, kind_word = split_kind_word(name)
+        base, kind_word = self._split(name)
         kind_hint = kind_word or kind_hint
         key = name_key(base)
         if not key:
@@ -118,7 +117,7 @@ class Gazetteer:
         the name reads as one region of a country the article names (or of only one country)."""
         out: list[str] = []
         for name in names:
-            base, _ = split_kind_word(name)
+            base, _ = self._split(name)
             entries = list({e.code: e for e in self.subdivisions.get(name_key(base), [])}.values())
             local = [e for e in entries if e.country_code in countries] or (entries if len(entries) == 1 else [])
             if len(local) != 1 or local[0].code in out:
@@ -133,7 +132,7 @@ class Gazetteer:
 
     def region_code(self, name: str, country_code: str) -> str | None:
         """The ISO 3166-2 code of the first-level region of that country so named ('US-NY')."""
-        codes = {e.code for e in self.subdivisions.get(name_key(split_kind_word(name)[0]), [])
+        codes = {e.code for e in self.subdivisions.get(name_key(self._split(name)[0]), [])
                  if e.country_code == country_code}
         return codes.pop() if len(codes) == 1 else None
 
@@ -142,11 +141,12 @@ class Gazetteer:
         # ("a US-backed alliance") and should not pull Geneva to Illinois.
         if code is None or code not in context:
             return 0.0
-        return 2.0 if context.index(code) < 2 else 0.5
+        return self.weights.context_first if context.index(code) < 2 else self.weights.context_later
 
     def _readings(self, name: str, key: str, context: list[str], kind_word: str | None,
                   kind_hint: str | None) -> list[Resolved]:
         out: list[Resolved] = []
+        weight = self.weights
         wants_region = kind_hint in ("province", "region", "district")
         for known_key in {name_key(name), key}:
             for known in self.knowledge.place_by_key.get(known_key, []):
@@ -154,15 +154,16 @@ class Gazetteer:
                     continue
                 if kind_word in ("city", "town", "village"):
                     continue
-                score = 8.0 + self._context_bonus(known.country, context) + (3.0 if wants_region else 0.0)
+                score = (weight.curated_place + self._context_bonus(known.country, context)
+                         + (weight.region_wanted if wants_region else 0.0))
                 if known.kind in ("continent", "river", "place", "landmark"):
-                    score += 1.0
+                    score += weight.curated_generic_kind
                 out.append(Resolved(known.name, known.kind, known.country, self.country_name(known.country),
                                     known.lat, known.lon, known.geonames, score, known=True))
         if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
             country = self.knowledge.countries[code]
             out.append(Resolved(country.name, "country", code, country.name, country.lat, country.lon,
-                                country.geonames, 9.5 + self._context_bonus(code, context), known=True))
+                                country.geonames, weight.country + self._context_bonus(code, context), known=True))
         if kind_word == "river":
             return out
         # GeoNames' city lists have no counties, and a county's namesake town often lies in
@@ -171,20 +172,20 @@ class Gazetteer:
         city = self._city(key, context, name_key(name), in_named_region=county)
         if city is not None:
             if kind_hint in ("city", "town", "village"):
-                city = _rescored(city, city.score + 3.0)
+                city = _rescored(city, city.score + weight.city_wanted)
             elif wants_region:
-                city = _rescored(city, city.score - 3.0)
-            elif city.population >= 100_000 and any(r.kind in ("province", "region") and
+                city = _rescored(city, city.score - weight.region_wanted)
+            elif city.population >= weight.big_city_population and any(r.kind in ("province", "region") and
                                                    r.country_code == city.country_code for r in out):
                 # A big city named like its region ('Idlib', 'New York'): bare, the name is the city.
-                city = _rescored(city, max(r.score for r in out) + 0.5)
-            elif city.population >= 1_000_000:
-                city = _rescored(city, city.score + 1.5)
+                city = _rescored(city, max(r.score for r in out) + weight.big_city_over_region)
+            elif city.population >= weight.million_population:
+                city = _rescored(city, city.score + weight.big_city_bonus)
             out.append(city)
         if not any(r.kind in ("province", "region") for r in out):
             region = self._region(key, context, name)
             if region is not None:
-                out.append(_rescored(region, region.score + (3.0 if wants_region else 0.0)))
+                out.append(_rescored(region, region.score + (weight.region_wanted if wants_region else 0.0)))
         return out
 
     def _city(self, key: str, context: list[str], full_key: str = "", in_named_region: bool = False) -> Resolved | None:
@@ -192,23 +193,25 @@ class Gazetteer:
         candidates = self.cities.get(key)
         if not candidates:
             return None
+        weight = self.weights
 
         def score(city: City) -> float:
             # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;
             # the region right after the name ('Buffalo, New York'), first in the context, decides.
             # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
             region = city.region
-            in_region = 0.0 if region is None else 5.0 if context[:1] == [region] else 2.5 if region in context else 0.0
+            in_region = (0.0 if region is None else weight.city_in_first_region if context[:1] == [region]
+                         else weight.city_in_named_region if region in context else 0.0)
             # A name the city only bears as an alternate ('Washington' for Reisterstown, Maryland)
             # must not win on a region bonus over the city that bears it as its own.
-            alternate = 0.0 if name_key(city.name) in (key, full_key) else 1.5  # 'Quezon' [City]
+            alternate = 0.0 if name_key(city.name) in (key, full_key) else weight.alternate_name_penalty  # 'Quezon' [City]
             bonus = self._context_bonus(city.country_code, context) + in_region - alternate
             return math.log10(city.population + 10) + bonus
 
         best = max(candidates, key=lambda c: (score(c), -c.geonameid))
         if in_named_region and best.region not in context:
             return None
-        kind = "city" if best.population >= 100_000 else "town"
+        kind = "city" if best.population >= weight.big_city_population else "town"
         return Resolved(best.name, kind, best.country_code, self.country_name(best.country_code),
                         best.lat, best.lon, best.geonameid, score(best), best.population)
 
@@ -225,6 +228,7 @@ class Gazetteer:
         capital = self._city(key, [code])
         if capital is not None and capital.country_code == code:
             lat, lon = capital.lat, capital.lon
-        kind = "province" if sub_type in ("province", "governorate", "state", "oblast", "prefecture") else "region"
+        # ISO 3166-2 types read like the words of the text: an oblast is a province, a county a region.
+        kind = "province" if self.knowledge.lexicon.place_kind_words.get(sub_type) == "province" else "region"
         return Resolved(name, kind, code, self.country_name(code), lat, lon, None,
-                        5.0 + self._context_bonus(code, context))
+                        self.weights.region + self._context_bonus(code, context))

@@ -1,9 +1,14 @@
-"""The knowledge base: curated data files, loaded and checked in one place.
+"""The knowledge base: curated data files, loaded and checked in one place (`load_knowledge`).
 
 ``data/countries.yaml``  states: names, aliases, demonyms, central point, national armed forces
 ``data/actors.yaml``     well-known armed groups, international bodies, NGOs, monitors, media...
 ``data/places.yaml``     named places GeoNames' city lists lack: rivers, seas, regions, continents
 ``data/regions.yaml``    first-level regions (states, provinces...) with a representative point
+``data/things.yaml``     products, vehicles, festivals, religions, diseases: never a mention
+``data/lexicon.yaml``    the word lists the annotator reads English by (`vocabulary.Lexicon`)
+``data/patterns.yaml``   its regular expressions: layout, dates, fatalities (`rules.Patterns`)
+``data/events.yaml``     event trigger words by type (`rules.Trigger`)
+``data/weights.yaml``    the scores readings are weighed by (`rules.Weights`)
 
 The archive's own entity files (``content/actors/*.yml``, ``content/places/*.yml``) are added
 on top by ``Knowledge.with_registry``, so an alias an editor adds once is used for every later
@@ -17,11 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .. import errors
 from ..errors import KnowledgeError
 from ..model import ACTOR_KINDS, PLACE_KINDS
 from ..text import name_key
+from .rules import Patterns, Trigger, Weights, load_patterns, load_triggers, load_weights
+from .vocabulary import Lexicon, load_lexicon
+from .yaml_data import load_list, load_mapping
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -65,6 +72,10 @@ class Knowledge:
     countries: dict[str, Country]
     actors: list[KnownActor]
     places: list[KnownPlace]
+    lexicon: Lexicon
+    patterns: Patterns
+    triggers: tuple[Trigger, ...]
+    weights: Weights
     # name_key -> country code, for names and aliases (not demonyms)
     country_by_key: dict[str, str] = field(default_factory=dict)
     # exact demonym -> country code ("Syrian" -> "SY")
@@ -75,8 +86,13 @@ class Knowledge:
     place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
     # name keys of products, vehicles, events, religions and diseases: never a mention (data/things.yaml)
     things: frozenset[str] = frozenset()
+    # month names and abbreviations (lower case) -> 1-12; weekday names (lower case) -> 0-6
+    months: dict[str, int] = field(default_factory=dict)
+    weekday_numbers: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.months.update(self.lexicon.month_numbers())
+        self.weekday_numbers.update({day.lower(): n for n, day in enumerate(self.lexicon.weekdays)})
         for country in sorted(self.countries.values(), key=lambda c: c.code):
             for name in (country.name, *country.aliases):
                 self.country_by_key.setdefault(name_key(name), country.code)
@@ -107,7 +123,8 @@ class Knowledge:
 
     def with_registry(self, actors: list[KnownActor], places: list[KnownPlace]) -> Knowledge:
         """This knowledge plus the archive's own entities; the archive wins on a clash."""
-        return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places], things=self.things)
+        return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places], self.lexicon,
+                         self.patterns, self.triggers, self.weights, things=self.things)
 
 
 def _actor_key(name: str) -> str:
@@ -120,23 +137,13 @@ def actor_key(name: str) -> str:
     return _actor_key(name)
 
 
-def _load_yaml_list(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path}: {exc}") from exc
-    if not isinstance(data, list):
-        raise KnowledgeError(f"{path}: expected a list of entries")
-    return data
-
-
 def _tuple(entry: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(str(v) for v in entry.get(key) or ())
 
 
 def load_countries(path: Path) -> dict[str, Country]:
     countries = {}
-    for n, entry in enumerate(_load_yaml_list(path), 1):
+    for n, entry in enumerate(load_list(path), 1):
         try:
             forces = entry.get("forces") or {}
             country = Country(
@@ -146,16 +153,17 @@ def load_countries(path: Path) -> dict[str, Country]:
                 forces_aliases=_tuple(forces, "aliases"),
             )
         except (KeyError, TypeError, AttributeError) as exc:
-            raise KnowledgeError(f"{path}: entry {n}: missing or malformed {exc}") from exc
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=n, detail=f"is missing or malformed: {exc}")) from exc
         countries[country.code] = country
     return countries
 
 
 def load_actors(path: Path) -> list[KnownActor]:
     actors = []
-    for n, entry in enumerate(_load_yaml_list(path), 1):
+    for n, entry in enumerate(load_list(path), 1):
         if entry.get("kind") not in ACTOR_KINDS:
-            raise KnowledgeError(f"{path}: entry {n} ({entry.get('name')}): unknown kind {entry.get('kind')!r}")
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{n} ({entry.get('name')})",
+                                                               detail=f"has an unknown kind {entry.get('kind')!r}"))
         actors.append(KnownActor(
             name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
             country=entry.get("country"), wikipedia=entry.get("wikipedia"), seat=entry.get("seat"),
@@ -165,9 +173,10 @@ def load_actors(path: Path) -> list[KnownActor]:
 
 def load_places(path: Path) -> list[KnownPlace]:
     places = []
-    for n, entry in enumerate(_load_yaml_list(path), 1):
+    for n, entry in enumerate(load_list(path), 1):
         if entry.get("kind") not in PLACE_KINDS:
-            raise KnowledgeError(f"{path}: entry {n} ({entry.get('name')}): unknown kind {entry.get('kind')!r}")
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{n} ({entry.get('name')})",
+                                                               detail=f"has an unknown kind {entry.get('kind')!r}"))
         places.append(KnownPlace(
             name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
             country=entry.get("country"), lat=entry.get("lat"), lon=entry.get("lon"),
@@ -178,21 +187,23 @@ def load_places(path: Path) -> list[KnownPlace]:
 
 @lru_cache(maxsize=1)
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
-    """The shipped knowledge base (cached: it is read-only)."""
+    """The shipped knowledge base, every file of it checked (cached: it is read-only)."""
+    lexicon = load_lexicon(data_dir / "lexicon.yaml")
     return Knowledge(
         countries=load_countries(data_dir / "countries.yaml"),
         actors=load_actors(data_dir / "actors.yaml"),
         places=[*load_places(data_dir / "places.yaml"), *load_places(data_dir / "regions.yaml")],
+        lexicon=lexicon,
+        patterns=load_patterns(data_dir / "patterns.yaml", lexicon),
+        triggers=load_triggers(data_dir / "events.yaml"),
+        weights=load_weights(data_dir / "weights.yaml"),
         things=load_things(data_dir / "things.yaml"),
     )
 
 
 def load_things(path: Path) -> frozenset[str]:
     """The name keys of everything listed under any heading of things.yaml."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
-        raise KnowledgeError(f"{path}: expected headings, each with a list of names")
+    data = load_mapping(path)
+    if not all(isinstance(v, list) for v in data.values()):
+        raise KnowledgeError(errors.KNOWLEDGE_FILE.format(path=path, detail="expected headings, each with a list of names"))
     return frozenset(name_key(str(name)) for names in data.values() for name in names)

@@ -10,51 +10,9 @@ from functools import lru_cache
 from typing import Any
 
 from .knowledge import Knowledge
+from .vocabulary import Lexicon
 from .nlp import text_of
 from ..text import name_key
-
-TITLES = {
-    "president", "vice", "prime", "minister", "secretary", "general", "gen", "gen.", "mr", "mr.", "mrs", "mrs.",
-    "ms", "ms.", "dr", "dr.", "sir", "lord", "king", "queen", "prince", "princess", "sheikh", "leader",
-    "chancellor", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador",
-    "envoy", "special", "spokesman", "spokeswoman", "spokesperson", "chief", "commander", "colonel", "col.",
-    "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "judge", "justice", "pope",
-    "cardinal", "bishop", "archbishop", "imam", "ayatollah", "rev.", "reverend", "professor", "prof.",
-    "director", "chairman", "chairwoman", "chair", "ceo", "administrator", "foreign", "defence", "defense",
-    "interior", "health", "deputy", "former", "late", "acting", "supreme", "emir", "sultan", "crown",
-    "president-elect", "premier", "officer", "official", "head", "founder", "executive", "coach", "manager",
-    "striker", "midfielder", "defender", "goalkeeper", "curator", "student", "senior", "junior", "actor",
-    "actress", "singer", "artist", "author", "writer", "journalist", "reporter", "photographer", "detective",
-    "inspector", "constable", "superintendent", "attorney", "lawyer", "councillor", "councilor", "mp",
-    "lawmaker", "legislator", "activist", "spokesperson", "astronaut", "administrator", "sister", "brother",
-}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-FORCE_NOUNS = {"army", "military", "forces", "troops", "soldiers", "navy", "air force", "armed forces", "jets",
-               "warplanes", "aircraft", "marines", "militaries"}
-STATE_NOUNS = {"government", "authorities", "officials", "diplomats", "regime", "administration",
-               "state", "ministry", "threats", "leadership", "embassy"}
-# A "person" the model finds after one of these words is a place: 'Village Malakal' (in "SOS
-# Children's Village Malakal") is the town of Malakal; 'Fort Hood', 'Lake Victoria' are places
-# whose name keeps the word.
-PLACE_DESCRIPTORS = {"village", "town", "city", "district", "province", "county", "region", "state"}
-PLACE_NAME_HEADS = {"fort", "mount", "lake", "camp", "port", "cape", "gulf", "bay", "isle", "island"}
-STATE_NAMING_NOUNS = {"government", "authorities", "regime", "administration"}  # part of the name
-# A name in apposition to one of these is a person, whatever the model typed it ('Valeska
-# Paris, an Australian woman'; 'their nine-month-old child, Gloria'). Only nouns that name a
-# human: 'Turkey, a member of NATO' or 'Deir ez-Zor, a city' keep their type.
-PERSON_NOUNS = {
-    "woman", "man", "girl", "boy", "child", "baby", "infant", "toddler", "teenager", "daughter", "son", "wife",
-    "husband", "mother", "father", "grandmother", "grandfather", "widow", "widower", "sister", "brother",
-    "resident", "citizen", "patient", "victim", "nurse", "doctor", "physician", "farmer", "pilot", "actor",
-    "actress", "singer", "artist", "author", "writer", "journalist", "photographer", "lawyer", "student",
-    "teacher", "priest", "scientist", "researcher", "professor", "spokesman", "spokeswoman", "spokesperson",
-    "defector", "cosplayer", "fan", "volunteer", "worker", "mayor", "senator", "governor", "politician",
-}
-LOCATIVE = {"in", "to", "from", "into", "near", "at", "across", "throughout", "inside", "within", "outside",
-            "around", "towards", "toward", "via", "through", "off", "across", "between", "of"}
-PLACING = LOCATIVE - {"of"}  # 'of' also owns ('the leader of Hamas'): alone it places nothing
-AGENTIVE_SUFFIXES = ("-backed", "-led", "-allied", "-aligned", "-sponsored", "-supported", "-funded", "-brokered")
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -78,6 +36,7 @@ def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
 
     phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
     tokenizer = nlp.tokenizer
+    lexicon = knowledge.lexicon
 
     def add(label: str, names: set[str]) -> None:
         docs = [tokenizer(n) for n in sorted(names) if n.strip()]
@@ -85,7 +44,7 @@ def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
             phrases.add(label, docs)
 
     for code, country in sorted(knowledge.countries.items()):
-        add(f"COUNTRY|{code}", {country.name, *country.aliases, *_the(country.name)})
+        add(f"COUNTRY|{code}", {country.name, *country.aliases, *_the(country.name, lexicon)})
         if country.forces:
             add(f"FORCES|{code}", {country.forces, *country.forces_aliases})
     for actor in knowledge.actors:
@@ -99,24 +58,25 @@ def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
     for code, country in sorted(knowledge.countries.items()):
         for demonym in country.demonyms:
             # 'Syrian government forces' are the army, not the state.
-            add(f"FORCES|{code}", {f"{demonym}{gov} {noun}" for n in FORCE_NOUNS for noun in (n, n.title())
+            add(f"FORCES|{code}", {f"{demonym}{gov} {noun}" for n in lexicon.force_nouns for noun in (n, n.title())
                                    for gov in ("", " government", " Government")})
-            add(f"STATE|{code}", {f"{demonym} {noun}" for n in STATE_NOUNS for noun in (n, n.title())})
+            add(f"STATE|{code}", {f"{demonym} {noun}" for n in lexicon.state_nouns for noun in (n, n.title())})
     return phrases
 
 
-
-def _the(name: str) -> set[str]:
-    return {f"the {name}"} if name.startswith(("United", "Philippines", "Netherlands")) else set()
+def _the(name: str, lexicon: Lexicon) -> set[str]:
+    """'the United States': a country whose name news writes with 'the'."""
+    return {f"the {name}"} if name.startswith(lexicon.definite_country_starts) else set()
 
 
 def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tuple[int, int]]) -> list[Candidate]:
     """All candidate mentions, overlapping freely; `select` picks among them."""
     phrases = _matchers(nlp, knowledge)
+    lexicon = knowledge.lexicon
     found: list[Candidate] = []
     for match_id, i, j in phrases(doc):
         label, ref = nlp.vocab.strings[match_id].split("|", 1)
-        if label == "STATE" and doc[j - 1].lower_ not in STATE_NAMING_NOUNS:
+        if label == "STATE" and doc[j - 1].lower_ not in lexicon.state_naming_nouns:
             j -= 1  # 'North Korean threats': the state is named by 'North Korean' alone
         span = doc[i:j]
         if label == "COUNTRY" and span.text.startswith("the "):
@@ -133,7 +93,7 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
     things = _things_named(doc, knowledge)
     thing_spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ in MISREAD_PLACE_LABELS and _after_locative(doc, ent):
+        if ent.label_ in lexicon.misread_place_labels and _after_locative(doc, ent, lexicon):
             # 'stall wallahs in Calcutta', 'located in Winnipeg': the small model's PRODUCT. A
             # guess: it counts only if the gazetteer knows a big city of that name.
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "guess", (ent.start, ent.end)))
@@ -142,48 +102,43 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
             continue
         if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
             continue
-        if _is_thing(ent, things):
+        if _is_thing(ent, things, lexicon):
             thing_spans.append((ent.start_char, ent.end_char))
             continue
         start, ent_label = ent.start, ent.label_
-        if ent_label in ("GPE", "LOC", "ORG", "FAC") and _person_by_apposition(ent):
+        if ent_label in ("GPE", "LOC", "ORG", "FAC") and _person_by_apposition(ent, lexicon):
             ent_label = "PERSON"
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start \
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
                 start -= 1  # 'Valeska' + 'Paris': the model cut the name in two
-        for i, j in clean_entity(doc, start, extend_name(doc, ent.end), ent_label):
+        for i, j in clean_entity(doc, start, extend_name(doc, ent.end, lexicon), ent_label, lexicon):
             span = doc[i:j]
             label = ent_label
             if label == "PERSON" and span.text.isupper() and len(span.text) <= 6:
                 label = "ORG"  # 'DAB', 'FTU': an acronym names an organisation, not a person
-            if label == "PERSON" and j - i >= 2 and doc[i].lower_ in PLACE_DESCRIPTORS | PLACE_NAME_HEADS:
-                label = "GPE" if doc[i].lower_ in PLACE_DESCRIPTORS else "LOC"
-                if doc[i].lower_ in PLACE_DESCRIPTORS:
+            descriptor = doc[i].lower_ in lexicon.area_words
+            if label == "PERSON" and j - i >= 2 and (descriptor or doc[i].lower_ in lexicon.place_name_heads):
+                label = "GPE" if descriptor else "LOC"
+                if descriptor:
                     i += 1
                     span = doc[i:j]
             found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
-    found.extend(_proper_noun_runs(doc, found))
+    found.extend(_proper_noun_runs(doc, lexicon))
     if thing_spans:  # 'Nile' inside 'West Nile virus' is no river
         found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in thing_spans)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
 
 
-MISREAD_PLACE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
-
-
-def follows_placing_word(doc: Any, i: int) -> bool:
+def follows_placing_word(doc: Any, i: int, lexicon: Lexicon) -> bool:
     """Token i comes right after 'in', 'to', 'near' ...: where a place is named."""
-    return i > 0 and doc[i - 1].lower_ in PLACING
+    return i > 0 and doc[i - 1].lower_ in lexicon.placing
 
 
-def _after_locative(doc: Any, ent: Any) -> bool:
+def _after_locative(doc: Any, ent: Any, lexicon: Lexicon) -> bool:
     """One capitalised proper noun right after 'in', 'from', 'near' ..."""
-    return (len(ent) == 1 and follows_placing_word(doc, ent.start) and ent[0].pos_ == "PROPN"
+    return (len(ent) == 1 and follows_placing_word(doc, ent.start, lexicon) and ent[0].pos_ == "PROPN"
             and ent.text[:1].isupper() and not ent.text.isupper())
-
-
-DISEASE_HEADS = ("virus", "fever", "disease", "ebolavirus")
 
 
 def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
@@ -192,27 +147,28 @@ def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
     'Atlantis'), or for a disease the name before its kind ('West Nile virus', then 'West Nile')."""
     text = text_of(doc).lower()  # keys are lower case; a plain search is enough to find them
     named = [key for key in knowledge.things if " " in key and key in text]
-    short = {key.rsplit(" ", 1)[0] if key.endswith(DISEASE_HEADS) else key.rsplit(" ", 1)[1] for key in named}
+    heads = knowledge.lexicon.bare_disease_heads
+    short = {key.rsplit(" ", 1)[0] if key.endswith(heads) else key.rsplit(" ", 1)[1] for key in named}
     return knowledge.things | short if short else knowledge.things
 
 
-def _is_thing(ent: Any, things: frozenset[str]) -> bool:
+def _is_thing(ent: Any, things: frozenset[str], lexicon: Lexicon) -> bool:
     """'Chrome', 'Internet Explorer 6', "Internet Explorer's": a listed thing, with a version
     number or a possessive after it."""
     words = [t for t in ent if not (t.like_num or t.text in ("'s", "’s", "'", "’"))]
-    while words and words[0].lower_ in DETERMINERS:
+    while words and words[0].lower_ in lexicon.determiners:
         words = words[1:]
     return bool(words) and name_key(" ".join(t.text for t in words)) in things
 
 
-def _person_by_apposition(ent: Any) -> bool:
+def _person_by_apposition(ent: Any, lexicon: Lexicon) -> bool:
     """The name is in apposition to a noun for a human: its own appositive ('Paris, an
     Australian woman') or the noun it stands beside ('their child, Gloria')."""
     root = ent.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
-    return any(n.lemma_.lower() in PERSON_NOUNS and n.pos_ == "NOUN" for n in nouns)
+    return any(n.lemma_.lower() in lexicon.person_nouns and n.pos_ == "NOUN" for n in nouns)
 
 
 def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
@@ -225,17 +181,17 @@ def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
                                or t.lower_.rstrip("s") in lowercase_words for t in words)
 
 
-def _proper_noun_runs(doc: Any, found: list[Candidate]) -> list[Candidate]:
+def _proper_noun_runs(doc: Any, lexicon: Lexicon) -> list[Candidate]:
     """Capitalised names after 'the town of', 'the city of' ... that NER missed (al-Sukhna)."""
     out = []
+    articles = tuple(f"{article}-" for article in lexicon.arabic_articles)
     for token in doc:
-        if token.lower_ in ("town", "city", "village", "province", "district") and token.i + 2 < len(doc):
+        if token.lower_ in lexicon.area_words and token.i + 2 < len(doc):
             of = doc[token.i + 1]
             if of.lower_ != "of":
                 continue
             i = j = token.i + 2
-            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text in ("-",) or
-                                    (doc[j].text[:3] in ("al-", "as-", "az-", "ad-", "ar-", "el-", "an-") )):
+            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text == "-" or doc[j].text.startswith(articles)):
                 j += 1
             if j > i:
                 span = doc[i:j]
@@ -243,13 +199,10 @@ def _proper_noun_runs(doc: Any, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-ARABIC_ARTICLES = {"al", "el", "ez", "az", "as", "ad", "an", "ar", "at", "ash", "ed", "es", "er", "ul", "bin", "ibn", "bint", "abu"}
-
-
-def extend_name(doc: Any, j: int) -> int:
+def extend_name(doc: Any, j: int, lexicon: Lexicon) -> int:
     """Grow an entity over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
     'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word)."""
-    while j + 1 < len(doc) and doc[j].lower_ in ARABIC_ARTICLES and not doc[j - 1].whitespace_.count("\n"):
+    while j + 1 < len(doc) and doc[j].lower_ in lexicon.arabic_articles and not doc[j - 1].whitespace_.count("\n"):
         k = j + 1
         if doc[k].text == "-" and k + 1 < len(doc):
             k += 1
@@ -260,7 +213,7 @@ def extend_name(doc: Any, j: int) -> int:
     return j
 
 
-def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:
+def clean_entity(doc: Any, i: int, j: int, label: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Trim a model entity to the name itself; may split it in two at a possessive.
 
     Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
@@ -271,7 +224,7 @@ def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:
     start = i
     for k in range(i, j):
         tok = doc[k]
-        if tok.text in ("(", "[", ")", "]", "\n") or "\n" in tok.text or "\n" in doc[k - 1].whitespace_ if k > i else False:
+        if k > i and (tok.text in ("(", "[", ")", "]", "\n") or "\n" in tok.text or "\n" in doc[k - 1].whitespace_):
             parts.append((start, k))
             start = k + 1 if tok.text in ("(", "[", ")", "]") or "\n" in tok.text else k
             if tok.text in ("(", "["):
@@ -282,12 +235,12 @@ def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:
     parts.append((start, j))
     out = []
     for a, b in parts:
-        while a < b and (doc[a].lower_ in DETERMINERS or doc[a].is_punct or doc[a].is_space or
-                         (label == "PERSON" and _is_title(doc[a]) and b - a > 1)):
+        while a < b and (doc[a].lower_ in lexicon.determiners or doc[a].is_punct or doc[a].is_space or
+                         (label == "PERSON" and is_title(doc[a], lexicon) and b - a > 1)):
             a += 1
-        if a + 3 < b and doc[a].lower_ in ("pro", "anti") and doc[a + 1].text == "-":
+        if a + 3 < b and doc[a].lower_ in lexicon.stance_prefixes and doc[a + 1].text == "-":
             a += 3  # 'Pro-Beijing DAB': the stance is not part of the name
-        while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or doc[b - 1].is_punct and doc[b - 1].text != "."
+        while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or (doc[b - 1].is_punct and doc[b - 1].text != ".")
                          or doc[b - 1].is_space):
             b -= 1
         if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
@@ -295,8 +248,9 @@ def clean_entity(doc: Any, i: int, j: int, label: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_title(token: Any) -> bool:
-    return token.lower_ in TITLES or token.text.islower()
+def is_title(token: Any, lexicon: Lexicon) -> bool:
+    """A title or role word, or any lower-case word: what stands before a person's name."""
+    return token.lower_ in lexicon.titles or token.text.islower()
 
 
 def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
@@ -334,15 +288,12 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     return sorted(taken + inner, key=lambda c: (c.start, -c.length))
 
 
-ACRONYM_DEF = re.compile(r"\(\s*([A-Z][A-Za-z]*[A-Z]\w*)\s*(?:[),;]|\s+also|\s+and)")
-
-
-def acronym_definitions(doc: Any, selected: list[Candidate]) -> dict[str, Candidate]:
+def acronym_definitions(doc: Any, selected: list[Candidate], knowledge: Knowledge) -> dict[str, Candidate]:
     """'Physicians for Human Rights (PHR)' -> {'PHR': <that name>}; also '(ISIL, also known as ISIS)'."""
     by_end = {c.end: c for c in selected}
     out: dict[str, Candidate] = {}
     text = text_of(doc)
-    for match in ACRONYM_DEF.finditer(text):
+    for match in knowledge.patterns.names.acronym_definition.finditer(text):
         acronym = match.group(1)
         before = text[: match.start()].rstrip()
         cand = by_end.get(len(before))

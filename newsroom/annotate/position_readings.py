@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .gazetteer import KIND_WORDS, Gazetteer
+from .gazetteer import Gazetteer
 from .mentions import Candidate
 from .nlp import text_of
 from ..text import name_key
+from .vocabulary import Lexicon
 
 
 def region_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
@@ -38,23 +39,21 @@ def places_after(doc: Any, cand: Candidate, following: Candidate | None, gazette
     return [region, code] if region else [code]
 
 
-def kind_word_after(doc: Any, cand: Candidate) -> str | None:
+def kind_word_after(doc: Any, cand: Candidate, lexicon: Lexicon) -> str | None:
     """'Idlib province', 'New York state'; and before the name, 'the state of Washington'."""
     i, j = cand.tokens
-    if j < len(doc) and doc[j].lower_ in KIND_WORDS:
-        return KIND_WORDS[doc[j].lower_]
+    kinds = lexicon.place_kind_words
+    if j < len(doc) and doc[j].lower_ in kinds:
+        return kinds[doc[j].lower_]
     if j < len(doc) and doc[j].lower_ == "governor":  # 'New York Governor Andrew Cuomo'
         return "province"
-    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("state", "province", "governorate", "region"):
-        return KIND_WORDS[doc[i - 2].lower_]
+    if i >= 2 and doc[i - 1].lower_ == "of" and kinds.get(doc[i - 2].lower_) in ("province", "region"):
+        return kinds[doc[i - 2].lower_]
     return None
 
 
 def region_hint(as_region: bool) -> str | None:
     return "province" if as_region else None
-
-
-_LIST_GLUE = {",", "and", ", and", "or", ", or"}
 
 
 def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazetteer,
@@ -95,7 +94,7 @@ def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazettee
             if town is not None and town.kind in ("city", "town") and town.country_code == home:
                 out[n] = local
                 continue
-        fellows = [m for m in _list_around(n, glue, len(selected))
+        fellows = [m for m in _list_around(n, glue, len(selected), gazetteer.knowledge.lexicon)
                    if m != n and selected[m].label in ("GPE", "LOC", "PLACE")]
         if any(_bare_region_of(gazetteer, text[selected[m].start:selected[m].end], context, home) for m in fellows):
             out[n] = local
@@ -108,12 +107,12 @@ def _bare_region_of(gazetteer: Gazetteer, name: str, context: list[str], home: s
     return bare is not None and bare.kind in ("province", "region") and bare.country_code == home
 
 
-def _list_around(n: int, glue: Any, count: int) -> list[int]:
+def _list_around(n: int, glue: Any, count: int, lexicon: Lexicon) -> list[int]:
     """The candidates in the list candidate n stands in ('Illinois, Missouri, New York and
     Oklahoma'): its neighbours joined to it by commas and 'and'/'or', as far as they go."""
     first = last = n
-    while first > 0 and glue(first - 1, first) in _LIST_GLUE:
+    while first > 0 and glue(first - 1, first) in lexicon.list_glue:
         first -= 1
-    while last + 1 < count and glue(last, last + 1) in _LIST_GLUE:
+    while last + 1 < count and glue(last, last + 1) in lexicon.list_glue:
         last += 1
     return list(range(first, last + 1))

@@ -16,19 +16,21 @@ from dataclasses import dataclass
 
 from ..model import Image, Layout, Span
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DATE_LINE = re.compile(rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\.?$")
-# "BEIRUT (Reuters) -" / "GENEVA, Sept 29 (AFP) —" at the start of the first paragraph.
-DATELINE_PREFIX = re.compile(r"^([A-Z][A-Z .,'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s*\d{1,2})?\s*\(([^)]{2,40})\)\s*[-–—]+\s*)")
-BRACKET_CREDIT = re.compile(r"\s*\[(?:File|Photo|Image|Picture|Photograph)s?:\s*([^\]]+)\]\s*$", re.IGNORECASE)
-INLINE_CREDIT = re.compile(r"^(.*?)\s*\b(?:Image|Photo|Picture|Photograph|Credit)s?:\s*(.+?)\.?$")
-READ_MORE = re.compile(r"^(?:READ MORE|Read more|RELATED|Related|See also)\s*:\s*(.+)$")
-SOURCE_LINE = re.compile(r"^Sources?\s*:\s*(.+)$")
-SOURCES_HEADING = re.compile(r"^(?:Sources|References|External links)$")
-CATEGORIES = re.compile(r"^Categories\s*:")
-BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4}(?:\s*(?:,|and)\s*.*)?$")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+@dataclass(frozen=True)
+class LayoutRules:
+    """The patterns a layout is read by: the annotator's knowledge base compiles them from its
+    data (newsroom/annotate/data/patterns.yaml) and passes them in."""
+
+    date_line: re.Pattern[str]
+    dateline_prefix: re.Pattern[str]
+    bracket_credit: re.Pattern[str]
+    inline_credit: re.Pattern[str]
+    read_more: re.Pattern[str]
+    source_line: re.Pattern[str]
+    sources_heading: re.Pattern[str]
+    categories: re.Pattern[str]
+    byline: re.Pattern[str]
+    sentence_end: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -67,24 +69,24 @@ def _sub(raw: str, start: int, end: int) -> Span:
     return Span(start + lead, start + lead + len(text), text)
 
 
-def _is_heading(line: Line) -> bool:
+def _is_heading(line: Line, rules: LayoutRules) -> bool:
     words = line.text.split()
     return (
         line.blank_before and line.blank_after and 0 < len(words) <= 8
-        and not _SENTENCE_END.search(line.text.rstrip("’'\"”")) and not line.text.endswith(",")
+        and not rules.sentence_end.search(line.text.rstrip("’'\"”")) and not line.text.endswith(",")
         and line.text[0].isupper() or (line.text[:1] in "‘'\"“" and len(words) <= 8 and line.blank_before
                                        and line.blank_after and not line.text.endswith("."))
     )
 
 
-def _is_dek(line: Line, rest: list[Line]) -> bool:
+def _is_dek(line: Line, rest: list[Line], rules: LayoutRules) -> bool:
     """A one-sentence summary right under the title, above a longer story."""
     words = line.text.split()
     sentences = re.findall(r"[.!?](?:\s|$)", line.text)
-    return 5 <= len(words) <= 40 and len(sentences) <= 1 and len(rest) >= 3 and not DATE_LINE.match(line.text)
+    return 5 <= len(words) <= 40 and len(sentences) <= 1 and len(rest) >= 3 and not rules.date_line.match(line.text)
 
 
-def read_layout(raw: str) -> Layout:
+def read_layout(raw: str, rules: LayoutRules) -> Layout:
     """Split a raw article into metadata and story blocks (pure; offsets into `raw`)."""
     lines = split_lines(raw)
     if not lines:
@@ -96,11 +98,11 @@ def read_layout(raw: str) -> Layout:
     # Lines right under the title: a date line, a byline, a dek, in any order.
     while i < len(body_lines) and i < 3:
         line = body_lines[i]
-        if DATE_LINE.match(line.text) and layout.dateline is None:
+        if rules.date_line.match(line.text) and layout.dateline is None:
             layout.dateline = line.text
-        elif BYLINE.match(line.text) and layout.byline is None:
+        elif rules.byline.match(line.text) and layout.byline is None:
             layout.byline = line.text
-        elif i == 0 and layout.dek is None and _is_dek(line, body_lines[1:]):
+        elif i == 0 and layout.dek is None and _is_dek(line, body_lines[1:], rules):
             layout.dek = line.text
             layout.readable.append(line.span)
         else:
@@ -111,35 +113,35 @@ def read_layout(raw: str) -> Layout:
     for index in range(i, len(body_lines)):
         line = body_lines[index]
         text = line.text
-        if in_sources or CATEGORIES.match(text):
+        if in_sources or rules.categories.match(text):
             continue
-        if SOURCES_HEADING.match(text):
+        if rules.sources_heading.match(text):
             in_sources = True
             continue
-        if match := READ_MORE.match(text):
+        if match := rules.read_more.match(text):
             layout.related.append(match.group(1).strip())
             continue
-        if (match := SOURCE_LINE.match(text)) and index >= len(body_lines) - 2:
+        if (match := rules.source_line.match(text)) and index >= len(body_lines) - 2:
             layout.credit = match.group(1).strip().rstrip(".")
             continue
-        if match := BRACKET_CREDIT.search(text):
+        if match := rules.bracket_credit.search(text):
             _take_bracket_caption(raw, layout, body_lines, index, match)
             continue
-        if (match := INLINE_CREDIT.match(text)) and _looks_like_credit(match.group(2)):
+        if (match := rules.inline_credit.match(text)) and _looks_like_credit(match.group(2)):
             caption = _sub(raw, line.span.start, line.span.start + len(match.group(1)))
             layout.images.append(Image(caption=caption.text or None, credit=match.group(2).strip()))
             if caption.text:
                 layout.readable.append(caption)
             continue
-        if story_started and _is_heading(line):
+        if story_started and _is_heading(line, rules):
             layout.sections.append(text)
             layout.blocks.append(("h", line.span))
             layout.readable.append(line.span)
             continue
-        if _is_caption_of_next(body_lines, index):
+        if _is_caption_of_next(body_lines, index, rules):
             continue
         span = line.span
-        if not story_started and (match := DATELINE_PREFIX.match(text)):
+        if not story_started and (match := rules.dateline_prefix.match(text)):
             span = _sub(raw, span.start + len(match.group(1)), span.end)
         story_started = True
         layout.blocks.append(("p", span))
@@ -152,12 +154,12 @@ def _looks_like_credit(credit: str) -> bool:
     return 0 < len(credit.split()) <= 8 and credit[:1].isupper()
 
 
-def _is_caption_of_next(lines: list[Line], index: int) -> bool:
+def _is_caption_of_next(lines: list[Line], index: int, rules: LayoutRules) -> bool:
     """The seed layout repeats the caption: 'Caption' then 'Caption prefix [File: credit]'."""
     if index + 1 >= len(lines):
         return False
     nxt = lines[index + 1]
-    if not BRACKET_CREDIT.search(nxt.text) or nxt.blank_before:
+    if not rules.bracket_credit.search(nxt.text) or nxt.blank_before:
         return False
     return True
 

@@ -1,0 +1,160 @@
+"""The word lists of ``data/lexicon.yaml`` as one typed, checked object.
+
+Every field of `Lexicon` is one list of the file, under the same name: a file missing a list, or
+holding one the code does not know, or a list of the wrong shape, is refused with the file and
+the entry named. Words are lower case unless the list says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .. import errors
+from ..errors import KnowledgeError
+from .yaml_data import load_mapping
+
+
+@dataclass(frozen=True)
+class OrganisationKind:
+    kind: str
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # names and what stands around them
+    titles: frozenset[str]
+    determiners: frozenset[str]
+    person_nouns: frozenset[str]
+    human_verbs: frozenset[str]
+    human_possessions: frozenset[str]
+    speech_lemmas: frozenset[str]
+    speech_forms: frozenset[str]
+    arabic_articles: frozenset[str]
+    name_particles: frozenset[str]
+    stance_prefixes: frozenset[str]
+    definite_country_starts: tuple[str, ...]
+    # states and their forces
+    force_nouns: frozenset[str]
+    state_nouns: frozenset[str]
+    state_naming_nouns: frozenset[str]
+    generic_forces: frozenset[str]
+    government_forces: frozenset[str]
+    agentive_suffixes: tuple[str, ...]
+    place_nouns: frozenset[str]
+    # places
+    place_kind_words: dict[str, str]
+    province_anaphors: tuple[str, ...]
+    place_name_heads: frozenset[str]
+    locative: frozenset[str]
+    area_prepositions: frozenset[str]
+    list_glue: frozenset[str]
+    facility_words: frozenset[str]
+    road_words: tuple[str, ...]
+    disease_words: frozenset[str]
+    bare_disease_heads: tuple[str, ...]
+    misread_place_labels: frozenset[str]
+    # organisations
+    organisation_kinds: tuple[OrganisationKind, ...]
+    # events
+    reporting_verbs: frozenset[str]
+    anaphors: dict[str, frozenset[str]]
+    wishing_verbs: frozenset[str]
+    venue_prepositions: frozenset[str]
+    diplomatic_roles: tuple[str, ...]
+    number_words: dict[str, int]
+    approximate_numbers: frozenset[str]
+    count_qualifiers: dict[str, str]
+    victims: tuple[str, ...]
+    # time
+    months: tuple[tuple[str, ...], ...]
+    weekdays: tuple[str, ...]
+
+    @property
+    def placing(self) -> frozenset[str]:
+        """The locative words that place a name on their own: 'of' also owns ('the leader of Hamas')."""
+        return self.locative - {"of"}
+
+    def place_kind_words_for(self, *kinds: str) -> frozenset[str]:
+        """The words of `place_kind_words` that name one of these kinds of place."""
+        return frozenset(word for word, kind in self.place_kind_words.items() if kind in kinds)
+
+    @cached_property
+    def area_words(self) -> frozenset[str]:
+        """Words for a settlement or an administrative area ('the town of X', 'Village Malakal'),
+        not a river ('River Phoenix' is a person)."""
+        return self.place_kind_words_for("city", "town", "village", "district", "province", "region")
+
+    @cached_property
+    def diplomatic_role(self) -> re.Pattern[str]:
+        """A role that makes its bearer a party to diplomacy ('UN special envoy')."""
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.diplomatic_roles) + r")\b", re.IGNORECASE)
+
+    def month_numbers(self) -> dict[str, int]:
+        """Every month name and abbreviation, lower case -> its number (1-12)."""
+        return {form.lower(): n for n, forms in enumerate(self.months, 1) for form in forms}
+
+
+COUNT_READINGS = ("more-than", "at-least", "at-most", "about")
+
+
+def _words(path: Path, key: str, value: Any) -> list[str]:
+    if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(
+            path=path, entry=key, detail="holds true/false: quote words such as 'on', 'off', 'yes' and 'no'"))
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=key, detail="must be a list of words"))
+    return value
+
+
+def _mapping(path: Path, key: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict) or not value:
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=key, detail="must map words to values"))
+    return {str(k): v for k, v in value.items()}
+
+
+def _field(path: Path, key: str, kind: str, value: Any) -> Any:
+    """One list of the file, converted to the type its field declares."""
+    if kind == "frozenset[str]":
+        return frozenset(_words(path, key, value))
+    if kind == "tuple[str, ...]":
+        return tuple(_words(path, key, value))
+    if kind == "dict[str, str]":
+        out = {k: str(v) for k, v in _mapping(path, key, value).items()}
+        if key == "count_qualifiers" and (bad := sorted(set(out.values()) - set(COUNT_READINGS))):
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(
+                path=path, entry=key, detail=f"'{bad[0]}' is not one of {', '.join(COUNT_READINGS)}"))
+        return out
+    if kind == "dict[str, int]":
+        out_int = _mapping(path, key, value)
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in out_int.values()):
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=key, detail="values must be whole numbers"))
+        return out_int
+    if kind == "dict[str, frozenset[str]]":
+        return {k: frozenset(_words(path, f"{key}.{k}", v)) for k, v in _mapping(path, key, value).items()}
+    if kind == "tuple[tuple[str, ...], ...]":
+        if not isinstance(value, list):
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=key, detail="must be a list of lists"))
+        return tuple(tuple(_words(path, f"{key}[{n}]", v)) for n, v in enumerate(value))
+    if kind == "tuple[OrganisationKind, ...]":
+        if not isinstance(value, list) or not all(isinstance(v, dict) and set(v) == {"kind", "words"} for v in value):
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(
+                path=path, entry=key, detail="must be a list of {kind, words} entries"))
+        return tuple(OrganisationKind(str(v["kind"]), frozenset(_words(path, f"{key}.{v['kind']}", v["words"])))
+                     for v in value)
+    raise AssertionError(f"no reader for a field of type {kind}")  # a new field needs a reader here
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    data = load_mapping(path)
+    expected = {f.name: str(f.type) for f in fields(Lexicon)}
+    if missing := sorted(expected.keys() - data.keys()):
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=missing[0], detail="is missing"))
+    if unknown := sorted(data.keys() - expected.keys()):
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(
+            path=path, entry=unknown[0], detail="is not a list the annotator reads; remove it or add a field to Lexicon"))
+    return Lexicon(**{key: _field(path, key, kind, data[key]) for key, kind in expected.items()})
