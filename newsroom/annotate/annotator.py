@@ -6,19 +6,18 @@ loaded model); nothing here touches the disk: `newsroom.cli.loading` loads what 
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from ..model import Actor, Annotation, Layout, Place, Span
+from ..read.layout import read_layout
 from .dates import parse_date_line
 from .entities import build_entities
 from .events import find_events
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge
 from .mentions import find_candidates, select
-from ..model import Annotation, Layout, Span
 from .nlp import parse_many, text_of
-from ..read.layout import read_layout
 
 
 class Annotator:
@@ -46,9 +45,9 @@ class Annotator:
             part, part_dates = raws[at:at + chunk], dates[at:at + chunk]
             layouts = [read_layout(raw, self.knowledge.patterns.layout) for raw in part]
             spans = [[(s.start, s.end) for s in layout.readable] for layout in layouts]
-            docs = parse_many(self.nlp, [masked_text(r, lay) for r, lay in zip(part, layouts)], spans)
+            docs = parse_many(self.nlp, [masked_text(r, lay) for r, lay in zip(part, layouts, strict=True)], spans)
             out += [annotate_parsed(raw, layout, doc, self, date)
-                    for raw, layout, doc, date in zip(part, layouts, docs, part_dates)]
+                    for raw, layout, doc, date in zip(part, layouts, docs, part_dates, strict=True)]
         return out
 
 
@@ -61,7 +60,7 @@ def masked_text(raw: str, layout: Layout) -> str:
     return "".join(chars)
 
 
-def sentences_of(doc: Any, layout: Layout) -> list[Span]:
+def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
     out = []
     for sent in doc.sents:
         text = sent.text.strip()
@@ -74,12 +73,13 @@ def sentences_of(doc: Any, layout: Layout) -> list[Span]:
     return out
 
 
-def annotate_parsed(raw: str, layout: Layout, doc: Any, annotator: Annotator, date: str | None = None) -> Annotation:
+def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, date: str | None = None) -> Annotation:
     """Everything after the parse: mentions, entities, events (pure given the parsed Doc)."""
     readable = [(s.start, s.end) for s in layout.readable]
     selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable), text_of(doc))
     actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer)
-    for entity in [*actors, *places]:
+    entities: list[Actor | Place] = [*actors, *places]
+    for entity in entities:
         for mention in entity.mentions:
             assert raw[mention.start:mention.end] == mention.text, mention
     article_date = date or parse_date_line(layout.dateline, annotator.knowledge)

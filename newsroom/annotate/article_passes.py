@@ -5,15 +5,17 @@ only the whole article shows (countries inside organisation names, roads named b
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from ..text import name_key
 from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move_mention, place_draft, place_title
 from .gazetteer import Gazetteer, Resolved
-from .rules import alternation
 from .knowledge import Knowledge
 from .mentions import Candidate
 from .nlp import text_of
-from ..text import name_key
+from .rules import alternation
 from .vocabulary import Lexicon
 
 
@@ -38,7 +40,7 @@ def merge_into_places(entities: Drafts, persons: set[str]) -> None:
             del entities[key]
 
 
-def add_opening_countries(doc: Any, entities: Drafts, knowledge: Knowledge) -> None:
+def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
     """'U.S. Centers for Disease Control', 'United States Armed Forces', and at the other end
     'Taco Bell Canada', 'Bank of Canada': the country that opens or closes an organisation's
     name is named too, as a mention of that country inside the actor's. Its role is left to
@@ -51,7 +53,8 @@ def add_opening_countries(doc: Any, entities: Drafts, knowledge: Knowledge) -> N
             # ... but not the city named after it ('Mexico City Health Secretary')
             openings = [(i, k) for k in range(min(j - 1, i + 3), i, -1) if doc[k].lower_ != "city"]
             # ... but not a character's ('Captain America')
-            closings = [(k, j) for k in range(max(i + 1, j - 3), j) if doc[k - 1].lower_ not in knowledge.lexicon.titles]
+            closings = [(k, j) for k in range(max(i + 1, j - 3), j)
+                        if doc[k - 1].lower_ not in knowledge.lexicon.titles]
             for found in (openings, closings):
                 for a, b in found:
                     code = knowledge.country_by_key.get(name_key(doc[a:b].text))
@@ -63,7 +66,7 @@ def add_opening_countries(doc: Any, entities: Drafts, knowledge: Knowledge) -> N
                     break
 
 
-def add_roads(doc: Any, entities: Drafts, knowledge: Knowledge) -> None:
+def add_roads(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
     """Roads named by their endpoints: 'Palmyra to Deir Az Zor highway', 'the Deir az
     Zor-Palmyra highway', 'a road linking Palmyra to Deir Az Zor city' are one road, whichever
     way round and however the ends are spelled. Its point is halfway between the ends."""
@@ -94,16 +97,17 @@ def add_roads(doc: Any, entities: Drafts, knowledge: Knowledge) -> None:
         if road is None:
             a_res, b_res = one.resolved, other.resolved
             lat = lon = None
-            if a_res and b_res and None not in (a_res.lat, a_res.lon, b_res.lat, b_res.lon):
+            if (a_res and b_res and a_res.lat is not None and a_res.lon is not None
+                    and b_res.lat is not None and b_res.lon is not None):
                 lat, lon = round((a_res.lat + b_res.lat) / 2, 5), round((a_res.lon + b_res.lon) / 2, 5)
             code = a_res.country_code if a_res and b_res and a_res.country_code == b_res.country_code else None
             country = knowledge.countries[code].name if code in knowledge.countries else None
-            road = entities[key] = EntityDraft(key, "place", "road", name, country=code,
-                                           resolved=Resolved(name, "road", code, country, lat, lon, None, 0.0, known=True))
+            resolved = Resolved(name, "road", code, country, lat, lon, None, 0.0, known=True)
+            road = entities[key] = EntityDraft(key, "place", "road", name, country=code, resolved=resolved)
         add_mention(doc, road, start, end, "PLACE")
 
 
-def add_the_province(doc: Any, entities: Drafts, gazetteer: Gazetteer,
+def add_the_province(doc: Doc, entities: Drafts, gazetteer: Gazetteer,
                      context: list[str]) -> None:
     """'... in Deir Az Zor to the east of the Euphrates River, which bisects the province':
     'the province' is the last province named in the paragraph, or the province of the last
@@ -114,7 +118,8 @@ def add_the_province(doc: Any, entities: Drafts, gazetteer: Gazetteer,
     lexicon = gazetteer.knowledge.lexicon
     the_province = re.compile(r"\bthe (?:" + alternation(lexicon.province_anaphors) + r")\b")
     for match in the_province.finditer(text):
-        earlier = [(m, ent) for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "province")
+        earlier = [(m, ent) for ent in entities.values()
+                   if ent.facet == "place" and ent.kind in ("city", "town", "province")
                    for m in ent.mentions if m.end <= match.start() and "\n\n" not in text[m.end:match.start()]]
         if not earlier:
             continue
@@ -127,13 +132,14 @@ def add_the_province(doc: Any, entities: Drafts, gazetteer: Gazetteer,
                 continue
             found = place_draft(resolved, name)
             target = entities.setdefault(found.key, found)
-            if _describes_within(doc, mention.start, match.start()) and _province_of_same_name(name, resolved.name, lexicon) \
-                    and not text.startswith(" city", mention.end):
+            if (_describes_within(doc, mention.start, match.start())
+                    and _province_of_same_name(name, resolved.name, lexicon)
+                    and not text.startswith(" city", mention.end)):
                 move_mention(entities, ent, target, mention, name)
         add_mention(doc, target, match.start(), match.end(), "PLACE")
 
 
-def _describes_within(doc: Any, name_at: int, province_at: int) -> bool:
+def _describes_within(doc: Doc, name_at: int, province_at: int) -> bool:
     """'the province' sits in a relative clause of the sentence that names the city ('in Deir Az
     Zor to the east of the Euphrates River, which bisects the province'), describing the very
     area the sentence just named; 'entered Idlib, and fighting spread across the province' goes
@@ -171,14 +177,14 @@ def merge_short_names(entities: Drafts) -> None:
             del entities[key]
 
 
-def add_repeated_names(doc: Any, selected: list[Candidate], entities: Drafts) -> None:
+def add_repeated_names(doc: Doc, selected: list[Candidate], entities: Drafts) -> None:
     """Every later 'Montalvo' is Daniel Montalvo and every later 'Sea Org' is the Sea Org, even
     where the model missed them: a name found once is looked for everywhere in the article."""
     taken = [(c.start, c.end) for c in selected]
     for ent in entities.values():
         if ent.facet != "actor":
             continue  # a place name repeats as a person's or a disease's too often ('West Nile')
-        forms = {t for t in ent.texts if t[:1].isupper() and (len(t) >= 4 or t.isupper() and len(t) >= 2)}
+        forms = {t for t in ent.texts if t[:1].isupper() and (len(t) >= 4 or (t.isupper() and len(t) >= 2))}
         if ent.kind == "person":
             full = max(ent.texts, key=lambda t: len(t.split()))
             words = full.split()
@@ -198,13 +204,13 @@ def add_repeated_names(doc: Any, selected: list[Candidate], entities: Drafts) ->
                 taken.append((a, b))
 
 
-def _inside_readable(doc: Any, span: Any) -> bool:
+def _inside_readable(doc: Doc, span: DocSpan) -> bool:
     # Masked stretches (credits, datelines) are blanks in text_of(doc), so a match there cannot
     # happen; this guards against a name running into a blanked stretch.
     return not any(t.is_space for t in span)
 
 
-def attach_generic_forces(doc: Any, selected: list[Candidate], entities: Drafts,
+def attach_generic_forces(doc: Doc, selected: list[Candidate], entities: Drafts,
                           context: list[str], lexicon: Lexicon) -> None:
     """'the army', 'the military', 'government fighters' refer to the armed force of the country
     the story is set in (the one named first), when the story names that force: 'the army' in a

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .knowledge import Knowledge
 
+
 @dataclass(frozen=True)
 class When:
     text: str                  # the text's own words

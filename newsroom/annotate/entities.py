@@ -7,22 +7,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
+from spacy.tokens import Doc
+
+from ..model import Actor, Place
+from ..text import fold, name_key
+from .article_passes import (
+    add_opening_countries,
+    add_repeated_names,
+    add_roads,
+    add_the_province,
+    attach_generic_forces,
+    merge_into_places,
+    merge_short_names,
+)
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
 from .gazetteer import Gazetteer
-from .knowledge import Knowledge, actor_key
+from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
-from ..model import Actor, Place
 from .nlp import text_of
-from .article_passes import (add_opening_countries, add_repeated_names, add_roads, add_the_province, attach_generic_forces,
-                     merge_into_places, merge_short_names)
 from .position_readings import kind_word_after, places_after, region_hint, regions_by_position
-from ..text import fold, name_key
 from .vocabulary import Lexicon
 
 
-def context_countries(doc: Any, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
+def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
     """Country codes in order of first mention (names, forces, demonyms): the story's setting."""
     seen: list[str] = []
     for cand in selected:
@@ -35,7 +43,7 @@ def context_countries(doc: Any, selected: list[Candidate], knowledge: Knowledge)
     return seen
 
 
-def person_readings(doc: Any, selected: list[Candidate]) -> set[str]:
+def person_readings(doc: Doc, selected: list[Candidate]) -> set[str]:
     """Name keys that name a person in this article: every word of a full person name
     ('Valeska Paris' makes a later 'Paris' her), and any form the model calls PERSON at least
     as often as a place or organisation ('Gloria' typed GPE once, ORG once, PERSON seven times)."""
@@ -55,7 +63,7 @@ def person_readings(doc: Any, selected: list[Candidate]) -> set[str]:
     return persons
 
 
-def build_entities(doc: Any, selected: list[Candidate], knowledge: Knowledge,
+def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge,
                    gazetteer: Gazetteer) -> tuple[list[Actor], list[Place]]:
     context = context_countries(doc, selected, knowledge)
     regions = gazetteer.regions_named((text_of(doc)[c.start:c.end] for c in selected
@@ -105,7 +113,7 @@ def _as_person(cand: Candidate) -> Candidate:
     return Candidate(cand.start, cand.end, "PERSON", cand.ref, cand.source, cand.tokens)
 
 
-def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
+def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
               entities: Drafts, acronyms: dict[str, Candidate],
               assigned: dict[int, tuple[str, str]], before_region: bool = False,
               as_region: bool = False) -> EntityDraft | None:
@@ -125,7 +133,8 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         known = next(a for a in knowledge.actors if a.name == cand.ref)
         return EntityDraft(("actor", known.name), "actor", known.kind, known.name, country=known.country, known=known)
     if cand.label in ("PLACE", "ROAD"):
-        resolved = gazetteer.resolve(cand.ref or text, context, kind_word_after(doc, cand, lexicon) or region_hint(as_region))
+        hint = kind_word_after(doc, cand, lexicon) or region_hint(as_region)
+        resolved = gazetteer.resolve(cand.ref or text, context, hint)
         return place_draft(resolved, text)
     if cand.label == "NORP":
         # A group name the model calls nationality/religion ('Taliban') counts when it is known;
@@ -154,8 +163,8 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     if cand.label in ("GPE", "LOC", "FAC"):
         hint = kind_word_after(doc, cand, lexicon) or region_hint(as_region)
         resolved = gazetteer.resolve(text, context, hint)
-        guess_population = knowledge.weights.place_reading.guess_population
-        if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= guess_population)):
+        big = knowledge.weights.place_reading.guess_population
+        if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= big)):
             return None
         if resolved is not None and resolved.kind == "country" and resolved.country_code:
             return country_draft(resolved.country_code, knowledge)
@@ -164,7 +173,8 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         if resolved is None and _acts_as_person(doc, cand, lexicon):
             # 'Maya Harden died', "Zhvania's death": a name no gazetteer knows, doing what
             # people do, is a person the model typed as a place.
-            return _corefer(text, "PERSON", entities, lexicon) or EntityDraft(("person", name_key(text)), "actor", "person")
+            earlier = _corefer(text, "PERSON", entities, lexicon)
+            return earlier or EntityDraft(("person", name_key(text)), "actor", "person")
         return place_draft(resolved, text, hint)
     if cand.label in ("PERSON", "ORG"):
         earlier = _corefer(text, cand.label, entities, lexicon)
@@ -183,26 +193,27 @@ def _classify(doc: Any, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     return None
 
 
-def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str], as_region: bool = False) -> Any:
+def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str],
+                     as_region: bool = False) -> KnownPlace | None:
     """'Georgia' in a story set in the United States is the state, not the country; so is
     'Atlanta, Georgia' anywhere."""
     for place in knowledge.place_by_key.get(name_key(text), []):
         home = place.country
         if as_region and place.kind in ("province", "region") and home != code:
             return place
-        if place.kind in ("province", "region") and home in context and home != code:
-            if code not in context or context.index(home) < context.index(code):
-                return place
+        if (place.kind in ("province", "region") and home in context and home != code
+                and (code not in context or context.index(home) < context.index(code))):
+            return place
     return None
 
 
-def _names_a_disease(doc: Any, cand: Candidate, lexicon: Lexicon) -> bool:
+def _names_a_disease(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
     """'West Nile virus', 'Marburg fever': named after a place, but not a place here."""
     j = cand.tokens[1]
     return j < len(doc) and doc[j].lower_ in lexicon.disease_words
 
 
-def _acts_as_person(doc: Any, cand: Candidate, lexicon: Lexicon) -> bool:
+def _acts_as_person(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
     i, j = cand.tokens
     root = doc[i:j].root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lexicon.human_verbs:
@@ -261,7 +272,7 @@ def _initials(key: str, lexicon: Lexicon) -> str:
     return "".join(w[0] for w in key.split() if w not in lexicon.name_particles)
 
 
-def _place_reading(doc: Any, cand: Candidate, text: str, gazetteer: Gazetteer,
+def _place_reading(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer,
                    context: list[str], knowledge: Knowledge, before_region: bool = False) -> EntityDraft | None:
     """The model sometimes types towns as PERSON or ORG (Palmyra, al-Sukhna): weigh the evidence."""
     lexicon, weight = knowledge.lexicon, knowledge.weights.place_reading
@@ -316,9 +327,9 @@ def org_kind(name: str, lexicon: Lexicon) -> str:
     return "organisation"
 
 
-def _country_role(doc: Any, cand: Candidate, lexicon: Lexicon) -> str:
+def _country_role(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str:
     """'actor' when the state acts ('Russia accused', 'Iran-backed'), 'place' for 'in Syria'."""
-    i, j = cand.tokens
+    j = cand.tokens[1]
     if cand.label == "STATE":
         return "actor"
     if j + 1 < len(doc) and doc[j].text == "-" and f"-{doc[j + 1].lower_}" in lexicon.agentive_suffixes:
@@ -338,7 +349,7 @@ def _country_role(doc: Any, cand: Candidate, lexicon: Lexicon) -> str:
     return "neutral"
 
 
-def _role_before(doc: Any, cand: Candidate, lexicon: Lexicon) -> str | None:
+def _role_before(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str | None:
     """'UN special envoy Staffan de Mistura' -> 'UN special envoy'."""
     titles = lexicon.titles
     i = cand.tokens[0]
@@ -347,7 +358,8 @@ def _role_before(doc: Any, cand: Candidate, lexicon: Lexicon) -> str | None:
                      or (k >= 2 and doc[k - 1].pos_ == "ADJ" and k < i and doc[k - 2].lower_ in titles)):
         k -= 1
     if k < i and any(doc[x].lower_ in titles for x in range(k, i)):
-        while k < i and doc[k].is_upper and doc[k].lower_ not in titles and k + 1 < i and doc[k + 1].lower_ not in titles:
+        while (k < i and doc[k].is_upper and doc[k].lower_ not in titles
+               and k + 1 < i and doc[k + 1].lower_ not in titles):
             k += 1
         return doc[k:i].text.strip() or None
     return None

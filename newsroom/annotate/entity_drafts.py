@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
+from spacy.tokens import Doc
+
+from ..model import Actor, Place, Span
+from ..text import name_key
 from .gazetteer import Resolved
 from .knowledge import Knowledge, KnownActor
 from .mentions import Candidate
-from ..model import Actor, Place, Span
 from .nlp import text_of
-from ..text import name_key
 
 Drafts = dict[tuple[str, str], "EntityDraft"]
 
@@ -44,7 +45,7 @@ def move_mention(entities: Drafts, source: EntityDraft, target: EntityDraft,
         del entities[source.key]
 
 
-def add_mention(doc: Any, ent: EntityDraft, start: int, end: int, label: str) -> None:
+def add_mention(doc: Doc, ent: EntityDraft, start: int, end: int, label: str) -> None:
     """A mention found after classification (inside another name, or by a rule over the text)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     ent.mentions.append(Candidate(start, end, label, ent.key[1], "rule", (span.start, span.end) if span else (0, 0)))
@@ -73,7 +74,7 @@ def entity_texts(ent: EntityDraft) -> list[str]:
     return [*ent.texts, *([ent.name] if ent.name else [])]
 
 
-def finish(doc: Any, entities: Drafts, knowledge: Knowledge) -> tuple[list[Actor], list[Place]]:
+def finish(doc: Doc, entities: Drafts, knowledge: Knowledge) -> tuple[list[Actor], list[Place]]:
     actors: list[Actor] = []
     places: list[Place] = []
     for ent in entities.values():

@@ -4,19 +4,16 @@ fatalities as stated, who says so, and the sentence itself as evidence."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Mapping
+from collections.abc import Mapping
 
-import yaml
+from spacy.tokens import Doc, Token
 
 from ..model import ACLED_EVENT_TYPES, OTHER_EVENT_TYPES, Actor, Event, Place, Span
 from .dates import find_when
 from .knowledge import Knowledge
 from .nlp import text_of
 from .rules import Trigger
+
 
 def _inside(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start and span.end <= sentence.end
@@ -55,7 +52,7 @@ VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
 
 
-def find_events(doc: Any, sentences: list[Span], actors: list[Actor], places: list[Place],
+def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: list[Place],
                 article_date: str | None, knowledge: Knowledge) -> list[Event]:
     """At most one event per sentence: the trigger that sits highest in its parse. `doc` is the
     parsed article (offsets of the raw text), used to tell who says what; `knowledge` gives the
@@ -78,11 +75,11 @@ def find_events(doc: Any, sentences: list[Span], actors: list[Actor], places: li
     return _merge_retold(found)
 
 
-def _pick_trigger(doc: Any, sentence: Span, triggers: tuple[Trigger, ...], has_actor: bool,
-                  has_diplomat: bool, knowledge: Knowledge) -> tuple[Trigger, Any] | None:
+def _pick_trigger(doc: Doc, sentence: Span, triggers: tuple[Trigger, ...], has_actor: bool,
+                  has_diplomat: bool, knowledge: Knowledge) -> tuple[Trigger, Token] | None:
     """The trigger closest to the root of the sentence's parse, and its head token: 'completely
     secured the highway after foiling the intense attack' reports the highway secured."""
-    best: tuple[tuple[int, int], Trigger, Any] | None = None
+    best: tuple[tuple[int, int], Trigger, Token] | None = None
     for order, trigger in enumerate(triggers):
         if (trigger.needs_actor and not has_actor) or (trigger.type == "Diplomacy" and not has_diplomat):
             continue
@@ -105,24 +102,24 @@ def _diplomatic(actor: Actor, knowledge: Knowledge) -> bool:
     return actor.kind in DIPLOMATIC_KINDS or bool(actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
 
 
-def _depth(token: Any) -> int:
+def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i:
         token, depth = token.head, depth + 1
     return depth
 
 
-def _negated(token: Any) -> bool:
+def _negated(token: Token) -> bool:
     """'has not issued a statement', 'no major clashes occurred', 'he is not blaming'; but 'the
     date of the recording, released on Thursday, was not clear' denies the date, not the release."""
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
 
 
-def _wished(token: Any, knowledge: Knowledge) -> bool:
+def _wished(token: Token, knowledge: Knowledge) -> bool:
     return any(a.lemma_.lower() in knowledge.lexicon.wishing_verbs and a.pos_ == "VERB" for a in token.ancestors)
 
 
-def _event(doc: Any, trigger: Trigger, head: Any, sentence: Span, in_actors: list[tuple[Span, Actor]],
+def _event(doc: Doc, trigger: Trigger, head: Token, sentence: Span, in_actors: list[tuple[Span, Actor]],
            before: list[tuple[Span, Actor]], in_places: list[tuple[Span, Place]], places: list[Place],
            article_date: str | None, knowledge: Knowledge) -> Event:
     text = sentence.text
@@ -154,7 +151,8 @@ def _event(doc: Any, trigger: Trigger, head: Any, sentence: Span, in_actors: lis
         event.fatalities, event.fatalities_qualifier, event.fatalities_text = found
     if knowledge.patterns.events.planned.search(text) and trigger.type in ("Strategic developments", "Diplomacy"):
         event.status = "planned"
-    elif knowledge.patterns.events.claimed.search(text) and source is not None and source in names and trigger.type in ACLED_EVENT_TYPES:
+    elif (knowledge.patterns.events.claimed.search(text) and source is not None and source in names
+          and trigger.type in ACLED_EVENT_TYPES):
         event.status = "claimed"
     return event
 
@@ -166,17 +164,17 @@ def _most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> 
     return min(in_places, key=lambda x: (precision.get(x[1].kind, 4), x[0].start))[1].name
 
 
-def _describes_source(doc: Any, mention: Span, described: set[int]) -> bool:
+def _describes_source(doc: Doc, mention: Span, described: set[int]) -> bool:
     token = _token_of(doc, mention)
     return token is not None and token.i in described
 
 
-def _token_of(doc: Any, mention: Span) -> Any:
+def _token_of(doc: Doc, mention: Span) -> Token | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
-def _venue(doc: Any, head: Any, in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
+def _venue(doc: Doc, head: Token, in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
     """Where talks or a meeting are held: 'talks in Geneva', 'the Geneva talks', 'met in Vienna';
     not the subject of the talks ('met to discuss the crisis in Syria')."""
     clause = [head, *_up_to_verb(head)]
@@ -185,15 +183,15 @@ def _venue(doc: Any, head: Any, in_places: list[tuple[Span, Place]], knowledge: 
         token = _token_of(doc, mention)
         if token is None:
             continue
-        if token.head.i == head.i and token.dep_ in ("compound", "nmod", "amod"):
-            held.append((mention, place))
-        elif (token.dep_ == "pobj" and token.head.lower_ in knowledge.lexicon.venue_prepositions
-              and any(token.head.head.i == t.i for t in clause)):
+        modifies = token.head.i == head.i and token.dep_ in ("compound", "nmod", "amod")  # 'the Geneva talks'
+        held_at = (token.dep_ == "pobj" and token.head.lower_ in knowledge.lexicon.venue_prepositions
+                   and any(token.head.head.i == t.i for t in clause))  # 'talks in Geneva'
+        if modifies or held_at:
             held.append((mention, place))
     return _most_precise(held, knowledge)
 
 
-def _up_to_verb(token: Any) -> list[Any]:
+def _up_to_verb(token: Token) -> list[Token]:
     """The token's ancestors up to and including its own clause's verb."""
     out = []
     for ancestor in token.ancestors:
@@ -241,9 +239,9 @@ def _retold(m: int, earlier: Event, n: int, event: Event) -> bool:
 SPEAKER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "det", "case"}
 
 
-def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Span, Actor]],
+def _according_to(doc: Doc, text: str, sentence: Span, in_actors: list[tuple[Span, Actor]],
                   before: list[tuple[Span, Actor]],
-                  knowledge: Knowledge) -> tuple[str | None, Any]:
+                  knowledge: Knowledge) -> tuple[str | None, Token | None]:
     """'according to X', or X as the one saying ('X said', 'the X media unit said'): the source
     of the claim, if it is a named actor, and the token of the one saying. 'A commander ...
     backing Assad said' has no named source; 'The group said' is the group the sentence
@@ -281,7 +279,7 @@ def _according_to(doc: Any, text: str, sentence: Span, in_actors: list[tuple[Spa
     return None, None
 
 
-def _speaks_for(token: Any, subject: Any) -> int | None:
+def _speaks_for(token: Token, subject: Token) -> int | None:
     """The mention is the subject, or a modifier of it ('the Hezbollah media unit'): how many
     steps from it; None if it is neither."""
     steps = 0

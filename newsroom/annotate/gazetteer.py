@@ -8,12 +8,14 @@ Ambiguous names are decided by the article's context: the countries it mentions,
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping, NamedTuple
+from typing import NamedTuple
 
 from ..text import name_key
 from .knowledge import Knowledge
 from .rules import GazetteerWeights
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -126,7 +128,8 @@ class Gazetteer:
             # Only a name read as the region: bare 'New York' or 'Washington' is the city, and
             # must not draw every Geneva to upstate New York.
             reading = self.resolve(name, countries)
-            if reading is not None and reading.kind in ("province", "region") and reading.country_code == region.country_code:
+            if (reading is not None and reading.kind in ("province", "region")
+                    and reading.country_code == region.country_code):
                 out.append(region.code)
         return out
 
@@ -204,7 +207,8 @@ class Gazetteer:
                          else weight.city_in_named_region if region in context else 0.0)
             # A name the city only bears as an alternate ('Washington' for Reisterstown, Maryland)
             # must not win on a region bonus over the city that bears it as its own.
-            alternate = 0.0 if name_key(city.name) in (key, full_key) else weight.alternate_name_penalty  # 'Quezon' [City]
+            own = name_key(city.name) in (key, full_key)  # not 'Quezon' for Quezon City
+            alternate = 0.0 if own else weight.alternate_name_penalty
             bonus = self._context_bonus(city.country_code, context) + in_region - alternate
             return math.log10(city.population + 10) + bonus
 

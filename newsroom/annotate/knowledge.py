@@ -153,7 +153,8 @@ def load_countries(path: Path) -> dict[str, Country]:
                 forces_aliases=_tuple(forces, "aliases"),
             )
         except (KeyError, TypeError, AttributeError) as exc:
-            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=n, detail=f"is missing or malformed: {exc}")) from exc
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(
+                path=path, entry=n, detail=f"is missing or malformed: {exc}")) from exc
         countries[country.code] = country
     return countries
 
@@ -205,5 +206,6 @@ def load_things(path: Path) -> frozenset[str]:
     """The name keys of everything listed under any heading of things.yaml."""
     data = load_mapping(path)
     if not all(isinstance(v, list) for v in data.values()):
-        raise KnowledgeError(errors.KNOWLEDGE_FILE.format(path=path, detail="expected headings, each with a list of names"))
+        raise KnowledgeError(errors.KNOWLEDGE_FILE.format(
+            path=path, detail="expected headings, each with a list of names"))
     return frozenset(name_key(str(name)) for names in data.values() for name in names)

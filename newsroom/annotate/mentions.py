@@ -7,12 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from .knowledge import Knowledge
-from .vocabulary import Lexicon
-from .nlp import text_of
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
 from ..text import name_key
+from .knowledge import Knowledge
+from .nlp import text_of
+from .vocabulary import Lexicon
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -31,9 +36,7 @@ class Candidate:
 
 
 @lru_cache(maxsize=4)
-def _matchers(nlp: Any, knowledge: Knowledge) -> Any:
-    from spacy.matcher import PhraseMatcher
-
+def _matchers(nlp: Language, knowledge: Knowledge) -> PhraseMatcher:
     phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
     tokenizer = nlp.tokenizer
     lexicon = knowledge.lexicon
@@ -69,7 +72,7 @@ def _the(name: str, lexicon: Lexicon) -> set[str]:
     return {f"the {name}"} if name.startswith(lexicon.definite_country_starts) else set()
 
 
-def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tuple[int, int]]) -> list[Candidate]:
+def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: list[tuple[int, int]]) -> list[Candidate]:
     """All candidate mentions, overlapping freely; `select` picks among them."""
     phrases = _matchers(nlp, knowledge)
     lexicon = knowledge.lexicon
@@ -83,12 +86,11 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
             span = doc[i + 1:j]
             i += 1
         found.append(Candidate(span.start_char, span.end_char, label, ref, "kb", (i, j)))
-        if label in ("FORCES", "STATE") and i >= 2 and doc[i - 1].lower_ in ("and", "or"):
-            # 'Russian or Syrian government jets', 'US and Iraqi forces': the first demonym
-            # shares the noun.
-            if (code := knowledge.country_by_demonym.get(doc[i - 2].text)) is not None:
-                found.append(Candidate(doc[i - 2].idx, doc[i - 2].idx + len(doc[i - 2]), label, code, "kb",
-                                       (i - 2, i - 1)))
+        # 'Russian or Syrian government jets', 'US and Iraqi forces': the first demonym shares the noun.
+        shared = label in ("FORCES", "STATE") and i >= 2 and doc[i - 1].lower_ in ("and", "or")
+        if shared and (code := knowledge.country_by_demonym.get(doc[i - 2].text)) is not None:
+            found.append(Candidate(doc[i - 2].idx, doc[i - 2].idx + len(doc[i - 2]), label, code, "kb",
+                                   (i - 2, i - 1)))
     lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     things = _things_named(doc, knowledge)
     thing_spans: list[tuple[int, int]] = []
@@ -130,18 +132,18 @@ def find_candidates(doc: Any, nlp: Any, knowledge: Knowledge, readable: list[tup
     return inside
 
 
-def follows_placing_word(doc: Any, i: int, lexicon: Lexicon) -> bool:
+def follows_placing_word(doc: Doc, i: int, lexicon: Lexicon) -> bool:
     """Token i comes right after 'in', 'to', 'near' ...: where a place is named."""
     return i > 0 and doc[i - 1].lower_ in lexicon.placing
 
 
-def _after_locative(doc: Any, ent: Any, lexicon: Lexicon) -> bool:
+def _after_locative(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
     """One capitalised proper noun right after 'in', 'from', 'near' ..."""
     return (len(ent) == 1 and follows_placing_word(doc, ent.start, lexicon) and ent[0].pos_ == "PROPN"
             and ent.text[:1].isupper() and not ent.text.isupper())
 
 
-def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
+def _things_named(doc: Doc, knowledge: Knowledge) -> frozenset[str]:
     """The knowledge base's things (products, vehicles, events, diseases) plus, for those of
     several words this article names, their last word ('Space Shuttle Atlantis', then
     'Atlantis'), or for a disease the name before its kind ('West Nile virus', then 'West Nile')."""
@@ -152,7 +154,7 @@ def _things_named(doc: Any, knowledge: Knowledge) -> frozenset[str]:
     return knowledge.things | short if short else knowledge.things
 
 
-def _is_thing(ent: Any, things: frozenset[str], lexicon: Lexicon) -> bool:
+def _is_thing(ent: DocSpan, things: frozenset[str], lexicon: Lexicon) -> bool:
     """'Chrome', 'Internet Explorer 6', "Internet Explorer's": a listed thing, with a version
     number or a possessive after it."""
     words = [t for t in ent if not (t.like_num or t.text in ("'s", "’s", "'", "’"))]
@@ -161,7 +163,7 @@ def _is_thing(ent: Any, things: frozenset[str], lexicon: Lexicon) -> bool:
     return bool(words) and name_key(" ".join(t.text for t in words)) in things
 
 
-def _person_by_apposition(ent: Any, lexicon: Lexicon) -> bool:
+def _person_by_apposition(ent: DocSpan, lexicon: Lexicon) -> bool:
     """The name is in apposition to a noun for a human: its own appositive ('Paris, an
     Australian woman') or the noun it stands beside ('their child, Gloria')."""
     root = ent.root
@@ -171,7 +173,7 @@ def _person_by_apposition(ent: Any, lexicon: Lexicon) -> bool:
     return any(n.lemma_.lower() in lexicon.person_nouns and n.pos_ == "NOUN" for n in nouns)
 
 
-def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
+def _common_noun(ent: DocSpan, lowercase_words: set[str]) -> bool:
     """'Iodine', 'Polaroid', 'STS-1' typed PERSON: a name whose words the article also writes in
     lower case ('iodine', 'polaroids') is a common noun, and a person's name has no digits."""
     words = [t for t in ent if t.is_alpha]
@@ -181,7 +183,7 @@ def _common_noun(ent: Any, lowercase_words: set[str]) -> bool:
                                or t.lower_.rstrip("s") in lowercase_words for t in words)
 
 
-def _proper_noun_runs(doc: Any, lexicon: Lexicon) -> list[Candidate]:
+def _proper_noun_runs(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     """Capitalised names after 'the town of', 'the city of' ... that NER missed (al-Sukhna)."""
     out = []
     articles = tuple(f"{article}-" for article in lexicon.arabic_articles)
@@ -191,7 +193,8 @@ def _proper_noun_runs(doc: Any, lexicon: Lexicon) -> list[Candidate]:
             if of.lower_ != "of":
                 continue
             i = j = token.i + 2
-            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text == "-" or doc[j].text.startswith(articles)):
+            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text == "-"
+                                    or doc[j].text.startswith(articles)):
                 j += 1
             if j > i:
                 span = doc[i:j]
@@ -199,7 +202,7 @@ def _proper_noun_runs(doc: Any, lexicon: Lexicon) -> list[Candidate]:
     return out
 
 
-def extend_name(doc: Any, j: int, lexicon: Lexicon) -> int:
+def extend_name(doc: Doc, j: int, lexicon: Lexicon) -> int:
     """Grow an entity over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
     'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word)."""
     while j + 1 < len(doc) and doc[j].lower_ in lexicon.arabic_articles and not doc[j - 1].whitespace_.count("\n"):
@@ -213,7 +216,7 @@ def extend_name(doc: Any, j: int, lexicon: Lexicon) -> int:
     return j
 
 
-def clean_entity(doc: Any, i: int, j: int, label: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Trim a model entity to the name itself; may split it in two at a possessive.
 
     Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
@@ -248,7 +251,7 @@ def clean_entity(doc: Any, i: int, j: int, label: str, lexicon: Lexicon) -> list
     return out
 
 
-def is_title(token: Any, lexicon: Lexicon) -> bool:
+def is_title(token: Token, lexicon: Lexicon) -> bool:
     """A title or role word, or any lower-case word: what stands before a person's name."""
     return token.lower_ in lexicon.titles or token.text.islower()
 
@@ -288,7 +291,7 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     return sorted(taken + inner, key=lambda c: (c.start, -c.length))
 
 
-def acronym_definitions(doc: Any, selected: list[Candidate], knowledge: Knowledge) -> dict[str, Candidate]:
+def acronym_definitions(doc: Doc, selected: list[Candidate], knowledge: Knowledge) -> dict[str, Candidate]:
     """'Physicians for Human Rights (PHR)' -> {'PHR': <that name>}; also '(ISIL, also known as ISIS)'."""
     by_end = {c.end: c for c in selected}
     out: dict[str, Candidate] = {}

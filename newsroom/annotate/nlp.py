@@ -3,7 +3,8 @@ imports this module: the site side (and so `mkdocs serve`) never loads a model."
 
 from __future__ import annotations
 
-from typing import Any
+from spacy.language import Language
+from spacy.tokens import Doc
 
 
 def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
@@ -22,7 +23,7 @@ def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     return out
 
 
-def parse_many(nlp: Any, texts: list[str], spans: list[list[tuple[int, int]]], batch_size: int = 64) -> list[Any]:
+def parse_many(nlp: Language, texts: list[str], spans: list[list[tuple[int, int]]], batch_size: int = 64) -> list[Doc]:
     """Parse each readable stretch of each text on its own, in one batched pass over all the
     articles, and join each article's pieces into one Doc whose text is exactly its text, so
     offsets stay those of the raw file.
@@ -35,11 +36,11 @@ def parse_many(nlp: Any, texts: list[str], spans: list[list[tuple[int, int]]], b
     import numpy
     from spacy.tokens import Doc
 
-    cut = [pieces(t, s) for t, s in zip(texts, spans)]
+    cut = [pieces(t, s) for t, s in zip(texts, spans, strict=True)]
     readable = [piece for article in cut for piece, is_readable in article if is_readable]
     parsed = iter(nlp.pipe(readable, batch_size=batch_size))
     docs = []
-    for text, article in zip(texts, cut):
+    for text, article in zip(texts, cut, strict=True):
         parts = [next(parsed) if is_readable else _blank(nlp, piece) for piece, is_readable in article]
         for part in parts:  # the tensors are not used after the parse; joining them would need equal widths
             part.tensor = numpy.zeros((len(part), 0), dtype="float32")
@@ -49,7 +50,7 @@ def parse_many(nlp: Any, texts: list[str], spans: list[list[tuple[int, int]]], b
     return docs
 
 
-def _blank(nlp: Any, text: str) -> Any:
+def _blank(nlp: Language, text: str) -> Doc:
     # Whitespace only: give it the pipeline's annotations trivially (no model run is needed,
     # but Doc.from_docs wants every part annotated alike).
     doc = nlp.make_doc(text)
@@ -58,7 +59,7 @@ def _blank(nlp: Any, text: str) -> Any:
     return doc
 
 
-def text_of(doc: Any) -> str:
+def text_of(doc: Doc) -> str:
     """The Doc's text, computed once: spaCy rebuilds `doc.text` from the tokens on every call."""
     text = doc.user_data.get("newsroom_text")
     if text is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..model import Annotation
 from .annotator import Annotator

@@ -4,16 +4,19 @@ a comma), 'Illinois, Missouri, New York and Oklahoma' (a list of states), 'Idlib
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from .gazetteer import Gazetteer
+from spacy.tokens import Doc
+
+from ..text import name_key
+from .gazetteer import Gazetteer, Resolved
+from .knowledge import KnownPlace
 from .mentions import Candidate
 from .nlp import text_of
-from ..text import name_key
 from .vocabulary import Lexicon
 
 
-def region_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
+def region_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
                  context: list[str]) -> str | None:
     """'Palmyra, New York' / 'Aceh, Indonesia': the country of the place named after the comma."""
     j = cand.tokens[1]
@@ -28,7 +31,7 @@ def region_after(doc: Any, cand: Candidate, following: Candidate | None, gazette
     return resolved.country_code if resolved else None
 
 
-def places_after(doc: Any, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
+def places_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
                  context: list[str]) -> list[str]:
     """The context a place named before a comma is read in: 'Buffalo, New York' is Buffalo in
     the US state (ISO 3166-2 'US-NY', first: decisive) in the United States."""
@@ -39,7 +42,7 @@ def places_after(doc: Any, cand: Candidate, following: Candidate | None, gazette
     return [region, code] if region else [code]
 
 
-def kind_word_after(doc: Any, cand: Candidate, lexicon: Lexicon) -> str | None:
+def kind_word_after(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str | None:
     """'Idlib province', 'New York state'; and before the name, 'the state of Washington'."""
     i, j = cand.tokens
     kinds = lexicon.place_kind_words
@@ -56,7 +59,7 @@ def region_hint(as_region: bool) -> str | None:
     return "province" if as_region else None
 
 
-def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazetteer,
+def regions_by_position(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
                         context: list[str]) -> dict[int, list[str]]:
     """The candidates (by index) whose place reads as a first-level region by where it stands,
     each with the context it gives the town before it ('US-GA', 'US'):
@@ -65,7 +68,7 @@ def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazettee
     often the city or the country of the same name."""
     text = text_of(doc)
 
-    def region_reading(cand: Candidate) -> Any:
+    def region_reading(cand: Candidate) -> KnownPlace | Resolved | None:
         name = text[cand.start:cand.end]
         if cand.label == "COUNTRY":  # 'Georgia': the US state, when its place says so
             return next((p for p in gazetteer.knowledge.place_by_key.get(name_key(name), [])
@@ -75,8 +78,10 @@ def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazettee
         reading = gazetteer.resolve(name, context, "province")
         return reading if reading is not None and reading.kind in ("province", "region") else None
 
-    def country_of(reading: Any) -> str | None:
-        return getattr(reading, "country_code", None) or getattr(reading, "country", None)
+    def country_of(reading: KnownPlace | Resolved) -> str | None:
+        if isinstance(reading, Resolved):
+            return reading.country_code or reading.country
+        return reading.country
 
     def glue(a: int, b: int) -> str:
         return " ".join(text[selected[a].end:selected[b].start].split())
@@ -88,9 +93,9 @@ def regions_by_position(doc: Any, selected: list[Candidate], gazetteer: Gazettee
             continue
         home = country_of(reading)
         code = gazetteer.region_code(text[cand.start:cand.end], home) if home else None
-        local = [code, home] if code else [home] if home else []
+        local: list[str] = [] if home is None else [code, home] if code else [home]
         if n > 0 and glue(n - 1, n) == "," and selected[n - 1].label in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
-            town = gazetteer.resolve(text[selected[n - 1].start:selected[n - 1].end], [home, *context], "town")
+            town = gazetteer.resolve(text[selected[n - 1].start:selected[n - 1].end], [home or "", *context], "town")
             if town is not None and town.kind in ("city", "town") and town.country_code == home:
                 out[n] = local
                 continue
@@ -107,7 +112,7 @@ def _bare_region_of(gazetteer: Gazetteer, name: str, context: list[str], home: s
     return bare is not None and bare.kind in ("province", "region") and bare.country_code == home
 
 
-def _list_around(n: int, glue: Any, count: int, lexicon: Lexicon) -> list[int]:
+def _list_around(n: int, glue: Callable[[int, int], str], count: int, lexicon: Lexicon) -> list[int]:
     """The candidates in the list candidate n stands in ('Illinois, Missouri, New York and
     Oklahoma'): its neighbours joined to it by commas and 'and'/'or', as far as they go."""
     first = last = n

@@ -121,11 +121,13 @@ def _fills(lexicon: Lexicon) -> dict[str, str]:
 
 def _compile(path: Path, entry: str, template: Any, fills: dict[str, str]) -> re.Pattern[str]:
     if not isinstance(template, str):
-        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry, detail="must be a regular expression"))
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry,
+                                                           detail="must be a regular expression"))
     try:
         return re.compile(template.format(**fills))
     except (KeyError, IndexError, ValueError, re.error) as exc:
-        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry, detail=f"does not compile: {exc}")) from exc
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry,
+                                                           detail=f"does not compile: {exc}")) from exc
 
 
 def _section(path: Path, data: dict[str, Any], name: str, kind: type, fills: dict[str, str]) -> Any:
@@ -149,7 +151,8 @@ def _section(path: Path, data: dict[str, Any], name: str, kind: type, fills: dic
 def _same_keys(path: Path, where: str, data: dict[str, Any], kind: type) -> None:
     names = {f.name for f in fields(kind)}
     if missing := sorted(names - data.keys()):
-        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{where}.{missing[0]}", detail="is missing"))
+        raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{where}.{missing[0]}",
+                                                           detail="is missing"))
     if unknown := sorted(data.keys() - names):
         raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{where}.{unknown[0]}",
                                                            detail="is not read by the annotator; remove it"))
@@ -171,8 +174,9 @@ def _numbers(path: Path, where: str, data: Any, kind: type) -> Any:
     for f in fields(kind):
         wanted = int if f.type == "int" else (int, float)
         if not isinstance(data[f.name], wanted) or isinstance(data[f.name], bool):
-            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(
-                path=path, entry=f"{where}.{f.name}", detail=f"must be {'a whole number' if f.type == 'int' else 'a number'}"))
+            expected = "a whole number" if f.type == "int" else "a number"
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{where}.{f.name}",
+                                                               detail=f"must be {expected}"))
     return kind(**{f.name: data[f.name] for f in fields(kind)})
 
 

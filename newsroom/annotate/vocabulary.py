@@ -132,7 +132,8 @@ def _field(path: Path, key: str, kind: str, value: Any) -> Any:
     if kind == "dict[str, int]":
         out_int = _mapping(path, key, value)
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in out_int.values()):
-            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=key, detail="values must be whole numbers"))
+            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=key,
+                                                               detail="values must be whole numbers"))
         return out_int
     if kind == "dict[str, frozenset[str]]":
         return {k: frozenset(_words(path, f"{key}.{k}", v)) for k, v in _mapping(path, key, value).items()}
@@ -156,5 +157,6 @@ def load_lexicon(path: Path) -> Lexicon:
         raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=missing[0], detail="is missing"))
     if unknown := sorted(data.keys() - expected.keys()):
         raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(
-            path=path, entry=unknown[0], detail="is not a list the annotator reads; remove it or add a field to Lexicon"))
+            path=path, entry=unknown[0],
+            detail="is not a list the annotator reads; remove it or add a field to Lexicon"))
     return Lexicon(**{key: _field(path, key, kind, data[key]) for key, kind in expected.items()})

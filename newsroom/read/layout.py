@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Image, Layout, Span
 
+
 @dataclass(frozen=True)
 class LayoutRules:
     """The patterns a layout is read by: the annotator's knowledge base compiles them from its
@@ -72,9 +73,9 @@ def _sub(raw: str, start: int, end: int) -> Span:
 def _is_heading(line: Line, rules: LayoutRules) -> bool:
     words = line.text.split()
     return (
-        line.blank_before and line.blank_after and 0 < len(words) <= 8
+        (line.blank_before and line.blank_after and 0 < len(words) <= 8
         and not rules.sentence_end.search(line.text.rstrip("’'\"”")) and not line.text.endswith(",")
-        and line.text[0].isupper() or (line.text[:1] in "‘'\"“" and len(words) <= 8 and line.blank_before
+        and line.text[0].isupper()) or (line.text[:1] in "‘'\"“" and len(words) <= 8 and line.blank_before
                                        and line.blank_after and not line.text.endswith("."))
     )
 
@@ -159,9 +160,7 @@ def _is_caption_of_next(lines: list[Line], index: int, rules: LayoutRules) -> bo
     if index + 1 >= len(lines):
         return False
     nxt = lines[index + 1]
-    if not rules.bracket_credit.search(nxt.text) or nxt.blank_before:
-        return False
-    return True
+    return bool(rules.bracket_credit.search(nxt.text)) and not nxt.blank_before
 
 
 def _take_bracket_caption(raw: str, layout: Layout, lines: list[Line], index: int, match: re.Match[str]) -> None:
