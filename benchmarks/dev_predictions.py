@@ -19,9 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(set_dir: Path, out: Path) -> None:
-    from newsroom.cli.loading import load_annotator
     from newsroom.cli.annotation_json import annotation_json
-    from newsroom.annotate.knowledge import load_knowledge
+    from newsroom.cli.loading import load_annotator
 
     annotator = load_annotator()
     golds = sorted(set_dir.glob("*.gold.json"))

@@ -80,8 +80,8 @@ def project_for(work: Path, count: int) -> Path:
 
 
 def annotation_throughput(seeds: list[Path]) -> dict[str, float]:
-    from newsroom.cli.loading import load_annotator
     from newsroom.annotate.parallel import annotate_all
+    from newsroom.cli.loading import load_annotator
 
     texts = [p.read_text(encoding="utf-8") for p in seeds]
     words = sum(len(t.split()) for t in texts)
@@ -149,7 +149,7 @@ def search_payload(site: Path, queries: list[str]) -> dict[str, dict[str, int]]:
                 page = browser.new_page()  # a fresh page: nothing cached from the last query
                 sizes: list[tuple[int, int]] = []
 
-                def loaded(request: object) -> None:
+                def loaded(request: object, sizes: list[tuple[int, int]] = sizes) -> None:  # this page's list
                     response = request.response()  # type: ignore[attr-defined]
                     wanted = "/pagefind/" in request.url or request.url.endswith("/facets.json")  # type: ignore[attr-defined]
                     if wanted and response is not None:
@@ -172,19 +172,18 @@ def search_payload(site: Path, queries: list[str]) -> dict[str, dict[str, int]]:
 
 def serve_edit_latency(project: Path) -> tuple[float, float]:
     """(seconds to the first served page, seconds from a front-matter edit to the edit served)."""
-    import urllib.request
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    article = sorted((project / "content" / "articles").glob("*.md"))[len(list((project / "content" / "articles").glob("*.md"))) // 2]
+    articles = sorted((project / "content" / "articles").glob("*.md"))
+    article = articles[len(articles) // 2]
     page = f"http://127.0.0.1:{port}/articles/{article.stem}/"
     started = time.perf_counter()
     proc = subprocess.Popen([PY, "build.py", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     original = article.read_text(encoding="utf-8")
     try:
-        body = _wait_for(page, lambda text: True, timeout=3600)
+        _wait_for(page, lambda text: True, timeout=3600)
         first = time.perf_counter() - started
         marker = f"Edited {int(time.time())}"
         edited = original.replace("\ntitle: ", f"\ntitle: {marker} ", 1)
@@ -235,7 +234,8 @@ def measure(count: int, work: Path, sample: int) -> dict[str, object]:
     for name, folder in (("pagefind", site), ("plain_pagefind", plain / "site")):
         wall, mb, _ = timed([PY, "-m", "pagefind", "--site", str(folder), "--silent"], work)
         files = list((folder / "pagefind").rglob("*"))
-        row[name] = {"wall_s": wall, "peak_mb": mb, "index_mb": sum(f.stat().st_size for f in files if f.is_file()) / 1e6}
+        row[name] = {"wall_s": wall, "peak_mb": mb,
+                     "index_mb": sum(f.stat().st_size for f in files if f.is_file()) / 1e6}
     row["article_page_kb"] = article_page_kb(site)
     row["search_bytes"] = search_payload(site, QUERIES)
     first, edit = serve_edit_latency(project)

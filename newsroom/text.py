@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 import unicodedata
+from collections.abc import Container
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 # Arabic article spellings news agencies transliterate differently: al-, el-, az-, ez-, as-, ...

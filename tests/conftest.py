@@ -15,7 +15,8 @@ SEED = ROOT / "seeds" / "000_41a19ee89e8c43ed.txt"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def run(*argv: str, cwd: Path = ROOT, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*argv: str, cwd: Path = ROOT, check: bool = True,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a command the way a user would; return its output."""
     proc = subprocess.run(list(argv), cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if check and proc.returncode != 0:

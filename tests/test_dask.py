@@ -11,7 +11,8 @@ import pytest
 
 from .conftest import copy_project, run
 
-SEEDS = ["000_41a19ee89e8c43ed.txt", "wikinews-gum-korea.txt", "wikinews-geovirus-037-at-least-71-deaths-in-mexico-likely-linked-to.txt"]
+SEEDS = ["000_41a19ee89e8c43ed.txt", "wikinews-gum-korea.txt",
+         "wikinews-geovirus-037-at-least-71-deaths-in-mexico-likely-linked-to.txt"]
 
 
 def _project(path: Path) -> Path:

@@ -12,7 +12,8 @@ def test_weekday_is_the_most_recent_such_day():
 
 
 def test_month_day_takes_the_article_year():
-    when = find_when("Three facilities came under fire on the same day, September 19, and later", "2017-09-29", KNOWLEDGE)
+    when = find_when("Three facilities came under fire on the same day, September 19, and later", "2017-09-29",
+                     KNOWLEDGE)
     assert (when.date, when.precision) == ("2017-09-19", "day")
 
 

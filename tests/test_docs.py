@@ -89,7 +89,8 @@ def test_following_the_handbook_fixes_a_wrong_actor_on_the_rebuilt_site(tmp_path
     """docs/handbook/fixing.md, step by step: a new actor file, the article's entry pointed at it."""
     from .conftest import build_site
 
-    assert "create\n  `content/actors/<slug>.yml` with at least `name` and `kind`" in (HANDBOOK / "fixing.md").read_text(encoding="utf-8")
+    fixing = (HANDBOOK / "fixing.md").read_text(encoding="utf-8")
+    assert "create\n  `content/actors/<slug>.yml` with at least `name` and `kind`" in fixing
     project = copy_project(tmp_path)
     slug = "syrian-army-captures-key-supply-route-in-deir-az-zor"
     article = project / "content" / "articles" / f"{slug}.md"

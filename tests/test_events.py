@@ -6,7 +6,8 @@ from newsroom.model import ACLED_EVENT_TYPES, EVENT_TYPES
 def test_fatalities_as_stated():
     assert fatalities("the attacks had killed more than 58 fighters from the army", load_knowledge()) == (
         59, "at-least", "more than 58 fighters")
-    assert fatalities("it had killed around 100 government fighters south of the town", load_knowledge())[:2] == (100, "about")
+    assert fatalities("it had killed around 100 government fighters south of the town", load_knowledge())[:2] == (
+        100, "about")
     assert fatalities("At least 107 people were killed when the crane fell", load_knowledge())[:2] == (107, "at-least")
     assert fatalities("No injuries or deaths were reported", load_knowledge()) is None
 

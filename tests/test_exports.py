@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import html
 import json
+import xml.etree.ElementTree as ET
 
 import pytest
-import xml.etree.ElementTree as ET
 
 SEED_SLUG = "syrian-army-captures-key-supply-route-in-deir-az-zor"
 ATOM = "{http://www.w3.org/2005/Atom}"

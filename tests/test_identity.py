@@ -91,7 +91,8 @@ def test_one_event_reported_by_two_articles_has_one_page_citing_both(tmp_path):
             f"---\ntitle: {slug.title()} report\nseed: {slug}.txt\ndate: 2017-09-2{n}\nactors:\n- id: hezbollah\n"
             f"- id: islamic-state\nplaces:\n- id: palmyra\nevents:\n- id: {slug}-1\n  type: Battles\n"
             f"  sub_type: Armed clash\n  actors: [hezbollah, islamic-state]\n  place: palmyra\n  date: 2017-09-18\n"
-            f"  fatalities: {{count: {count}, text: {words} people}}\n  according_to: {source.lower().replace(' ', '-')}\n"
+            f"  fatalities: {{count: {count}, text: {words} people}}\n"
+            f"  according_to: {source.lower().replace(' ', '-')}\n"
             f"  evidence: {sentence}\n---\n{sentence}\n", encoding="utf-8")
     site = tmp_path / "site"
     build_site(project, site)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, copy_project, run
-
 from newsroom.site.links import broken_links
+
+from .conftest import ROOT, copy_project, run
 
 
 def _tree(site: Path) -> dict[str, bytes]:

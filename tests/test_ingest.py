@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.content.ingest import ingest
 from newsroom.content.frontmatter import read_document
+from newsroom.content.ingest import ingest
 
 from .conftest import ROOT, SEED, copy_project, run
 

@@ -81,7 +81,8 @@ def test_merge_twice_is_safe_and_a_missing_slug_is_refused(tmp_path):
     assert _build("merge", "isis", "islamic-state", cwd=project).returncode == 0
     before = {p: p.read_bytes() for p in (project / "content").rglob("*.*")}
     again = _build("merge", "isis", "islamic-state", cwd=project)
-    assert again.returncode == 0 and again.stdout.strip() == "nothing to do: 'isis' was already merged into 'islamic-state'"
+    assert again.returncode == 0
+    assert again.stdout.strip() == "nothing to do: 'isis' was already merged into 'islamic-state'"
     assert {p: p.read_bytes() for p in (project / "content").rglob("*.*")} == before
     missing = _build("merge", "islamic-stat", "isis", cwd=project)
     assert missing.returncode == 1
@@ -99,17 +100,20 @@ def test_rename_moves_the_page_and_keeps_the_old_url(tmp_path):
     assert "name: Islamic State of Iraq and the Levant" in record
     assert re.search(r"^aliases: \[ISIL, Islamic State\] +# AP style$", record, re.M)
     assert "redirect_from: [islamic-state]" in record
-    assert "- id: islamic-state-of-iraq-and-the-levant" in (content / "articles" / "story-2.md").read_text(encoding="utf-8")
+    story = (content / "articles" / "story-2.md").read_text(encoding="utf-8")
+    assert "- id: islamic-state-of-iraq-and-the-levant" in story
     again = _build("rename", "islamic-state", "Islamic State of Iraq and the Levant", cwd=project)
     assert again.returncode == 0 and again.stdout.startswith("nothing to do")
     site = tmp_path / "site"
     build_site(project, site)
-    assert "url=../islamic-state-of-iraq-and-the-levant/" in (site / "actors" / "islamic-state" / "index.html").read_text(encoding="utf-8")
+    stub = (site / "actors" / "islamic-state" / "index.html").read_text(encoding="utf-8")
+    assert "url=../islamic-state-of-iraq-and-the-levant/" in stub
 
 
 def test_review_lists_near_duplicates_with_the_merge_command(tmp_path):
     project = _archive(tmp_path)
-    (project / "content" / "actors" / "bashar-assad.yml").write_text("name: Bashar Assad\nkind: person\n", encoding="utf-8")
+    (project / "content" / "actors" / "bashar-assad.yml").write_text("name: Bashar Assad\nkind: person\n",
+                                                                     encoding="utf-8")
     (project / "content" / "actors" / "bashar-al-assad.yml").write_text("name: Bashar al-Assad\nkind: person\n",
                                                                         encoding="utf-8")
     proc = _build("review", cwd=project)

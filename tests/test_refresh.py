@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsroom.content.frontmatter import dump_document, split
-from newsroom.content.frontmatter import dump_roundtrip as dump, load_roundtrip as load
+from newsroom.content.frontmatter import dump_roundtrip as dump
+from newsroom.content.frontmatter import load_roundtrip as load
 from newsroom.content.three_way import refresh_article
 
 from .conftest import ROOT, copy_project, run

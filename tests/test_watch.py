@@ -17,10 +17,10 @@ def _server(root: Path) -> LiveReloadServer:
 
 def _wants_rebuild(server: LiveReloadServer, timeout: float = 5.0) -> bool:
     deadline = time.monotonic() + timeout
-    with server._rebuild_cond:  # noqa: SLF001 - the flag MkDocs's rebuild loop waits on
-        while not server._want_rebuild and time.monotonic() < deadline:  # noqa: SLF001
-            server._rebuild_cond.wait(0.05)  # noqa: SLF001
-        return server._want_rebuild  # noqa: SLF001
+    with server._rebuild_cond:  # the flag MkDocs's rebuild loop waits on
+        while not server._want_rebuild and time.monotonic() < deadline:
+            server._rebuild_cond.wait(0.05)
+        return server._want_rebuild
 
 
 def test_an_edit_under_the_folder_wakes_the_rebuild_without_polling(tmp_path: Path) -> None:

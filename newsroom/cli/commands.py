@@ -8,10 +8,15 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
+
+if TYPE_CHECKING:  # for the types only: each command imports the stages it uses when it runs
+    from ..annotate.parallel import Runner
+    from ..content.identity_edits import Outcome
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -49,7 +54,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 1 if any(p.severity == "error" and p.path.startswith("seeds") for p in report.problems) else 0
 
 
-def _runner(args: argparse.Namespace):  # -> newsroom.parallel.Runner | None
+def _runner(args: argparse.Namespace) -> Runner | None:
     if not args.dask:
         return None
     from .dask_runner import dask_runner
@@ -145,7 +150,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _identity_command(verb: str, apply: Callable[[], object]) -> int:
+def _identity_command(verb: str, apply: Callable[[], Outcome]) -> int:
     from ..errors import IdentityError
 
     try:
@@ -153,7 +158,7 @@ def _identity_command(verb: str, apply: Callable[[], object]) -> int:
     except IdentityError as exc:
         print(f"{verb}: {exc}", file=sys.stderr)
         return 1
-    print(getattr(outcome, "message"))
+    print(outcome.message)
     return 0
 
 
@@ -170,8 +175,8 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from ..resolve.review import review_pairs
     from ..content.loader import load_archive
+    from ..resolve.review import review_pairs
 
     archive = load_archive(args.content)
     pairs = [*review_pairs("actors", {s: e.record for s, e in archive.actors.items()}),

@@ -7,7 +7,8 @@ back in input order, so the content written is the same as a local run's.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..annotate.annotator import Annotator
 from ..annotate.parallel import Runner

@@ -85,7 +85,7 @@ def load_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
     path = _cache_path(min_city_population)
     try:
         with path.open("rb") as handle:
-            index: Index = pickle.load(handle)  # noqa: S301 - our own file, named by a hash of its inputs
+            index: Index = pickle.load(handle)  # safe to unpickle: our own file, named by a hash of its inputs
             return index
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass

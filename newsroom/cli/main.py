@@ -18,7 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import (cmd_annotate, cmd_build, cmd_check, cmd_merge, cmd_rename, cmd_review, cmd_serve)
+from .commands import cmd_annotate, cmd_build, cmd_check, cmd_merge, cmd_rename, cmd_review, cmd_serve
 
 DESCRIPTION = "Newsroom archive: raw news articles in, an annotated, cross-linked static site out."
 

@@ -6,12 +6,11 @@ patched for the articles an edit changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..errors import Problem
 from .records import ArticleRecord, Entity, EventRecord, Mention, article_order
-
 
 PATCH_LIMIT = 200  # changed articles up to which an index is patched rather than rebuilt
 

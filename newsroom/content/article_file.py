@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .frontmatter import dump_document
 from ..model import Annotation, Event, Span
 from ..resolve.registry import Assignment
-
+from .frontmatter import dump_document
 
 
 def story_body(ann: Annotation) -> str:
@@ -60,14 +59,15 @@ def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict
         meta["images"] = [{k: v for k, v in (("caption", i.caption), ("credit", i.credit)) if v} for i in layout.images]
     if layout.related:
         meta["related"] = list(layout.related)
-    actor_ids = dict(zip([a.name for a in ann.actors], ids.actor_ids))
-    place_ids = dict(zip([p.name for p in ann.places], ids.place_ids))
+    # `assign` gives one id per actor and per place, in order: lists of one length.
+    actor_ids = dict(zip([a.name for a in ann.actors], ids.actor_ids, strict=True))
+    place_ids = dict(zip([p.name for p in ann.places], ids.place_ids, strict=True))
     meta["actors"] = [
         {"id": slug_, "mentions": _mention_texts(actor.mentions), **({"role": actor.role} if actor.role else {})}
-        for actor, slug_ in zip(ann.actors, ids.actor_ids)
+        for actor, slug_ in zip(ann.actors, ids.actor_ids, strict=True)
     ]
     meta["places"] = [{"id": slug_, "mentions": _mention_texts(place.mentions)}
-                      for place, slug_ in zip(ann.places, ids.place_ids)]
+                      for place, slug_ in zip(ann.places, ids.place_ids, strict=True)]
     meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(ann.events, 1)]
     return meta
 

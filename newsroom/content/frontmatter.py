@@ -68,9 +68,10 @@ class _StrictChecks:
         super().__init__(stream)  # type: ignore[call-arg]
         self.path, self.offset, self.nodes = path, offset, 0
 
-    def _problem(self, node: yaml.Node, template: tuple[str, str], **fields: object) -> FrontMatterError:
+    def _problem(self, node: yaml.Node, template: tuple[str, str], **fields: str) -> FrontMatterError:
         mark = node.start_mark
-        return FrontMatterError(errors.problem(self.path, mark.line + 1 + self.offset, mark.column + 1, template, **fields))
+        return FrontMatterError(errors.problem(self.path, mark.line + 1 + self.offset, mark.column + 1, template,
+                                               **fields))
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         self.nodes += 1
@@ -228,7 +229,7 @@ FLOW_KEYS = {"mentions", "aliases", "actors"}
 _INDICATORS = tuple("-?:,[]{}#&*!|>'\"%@`")
 
 
-class _FlowList(list):  # type: ignore[type-arg]
+class _FlowList(list[str]):
     """A short list of names, written on one line: [a, b, c]."""
 
 

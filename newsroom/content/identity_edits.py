@@ -68,7 +68,8 @@ def apply_merge(content: Path, old: str, new: str, kind: str | None = None) -> O
         if _redirected_to(content, folder, old) == new:
             return Outcome(f"nothing to do: '{old}' was already merged into '{new}'")
         raise _missing(content, old, folder[:-1])
-    record = merged_record(load_roundtrip(old_path.read_text(encoding="utf-8")), load_roundtrip(new_path.read_text(encoding="utf-8")), old)
+    record = merged_record(load_roundtrip(old_path.read_text(encoding="utf-8")),
+                           load_roundtrip(new_path.read_text(encoding="utf-8")), old)
     new_path.write_text(dump_roundtrip(record), encoding="utf-8")
     changed = [str(new_path), *_rewrite_all(content, folder, old, new)]
     old_path.unlink()
@@ -85,7 +86,8 @@ def apply_rename(content: Path, old: str, new_name: str, kind: str | None = None
     if folder is None:
         for candidate in FOLDERS if kind is None else (f"{kind}s",):
             target = content / candidate / f"{base}.yml"
-            if target.exists() and old in (load_roundtrip(target.read_text(encoding="utf-8")).get("redirect_from") or []):
+            if target.exists() and old in (load_roundtrip(target.read_text(encoding="utf-8")).get("redirect_from")
+                                           or []):
                 return Outcome(f"nothing to do: '{old}' was already renamed to '{base}'")
         raise _missing(content, old, kind)
     old_path = content / folder / f"{old}.yml"

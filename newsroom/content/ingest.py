@@ -8,21 +8,22 @@ existing article only ever changes through the merge.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..annotate.annotator import Annotator
 from ..annotate.parallel import Runner, annotate_all
-from .article_file import article_file, article_meta, story_body
 from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
+from ..read.seeds import SeedError, read_seed, seed_files
+from ..resolve.registry import Assignment, Registry, assign
+from ..text import slugify, unique_slug
+from .article_file import article_file, article_meta, story_body
 from .frontmatter import FrontMatterError, read_document
 from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
-from ..resolve.registry import Assignment, Registry, assign
-from ..read.seeds import SeedError, read_seed, seed_files
-from .three_way import refresh_article
 from .store import annotated_seeds, create, dump_entity, entity_path, load_registry, machine_path
-from ..text import slugify, unique_slug
+from .three_way import refresh_article
 
 
 @dataclass
@@ -106,7 +107,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
             report.problems.append(exc.problem)
     run = runner or _local(processes)
     annotations = run(annotator, [(raw, None) for _, raw in readable])
-    for (path, raw), ann in zip(readable, annotations):
+    for (path, raw), ann in zip(readable, annotations, strict=True):  # one annotation per job
         display = f"{seeds_dir.name}/{path.name}"
         report.words += len(raw.split())
         ids = assign(registry, ann.actors, ann.places)
@@ -203,9 +204,9 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
                                    problem(display, 1, 1, SEED_MISSING, seed=str(meta.get("seed"))))
             continue
         date = meta.get("date")
-        jobs.append((path, ours_text, seed.name, raw, date.isoformat() if hasattr(date, "isoformat") else date))
+        jobs.append((path, ours_text, seed.name, raw, date.isoformat() if isinstance(date, dt.date) else date))
     annotations = run(annotator, [(raw, date) for *_, raw, date in jobs])
-    for (path, ours_text, seed_name, raw, _), ann in zip(jobs, annotations):
+    for (path, ours_text, seed_name, raw, _), ann in zip(jobs, annotations, strict=True):
         display = f"content/articles/{path.name}"
         report.words += len(raw.split())
         report.seeds[path.stem] = seed_name

@@ -6,10 +6,13 @@ files are read first, so every reference an article makes is checked against the
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import errors
 from ..errors import Problem, did_you_mean
@@ -36,7 +39,13 @@ def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _date_text(value: Any) -> str | None:
+    """A date as ISO text: YAML gives an unquoted date as a date (or datetime) object."""
+    return value.isoformat() if isinstance(value, dt.date) else _str_or_none(value)
+
+
 Stamp = tuple[int, int]  # (mtime in ns, size): a file edited since has another stamp
+T = TypeVar("T")
 
 
 @dataclass
@@ -45,11 +54,11 @@ class ReadCache:
     an article, the set of entity ids it may refer to) stays the same. `mkdocs serve` keeps one
     between rebuilds, so an edit re-reads one file, not 50,000."""
 
-    results: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # display path -> (key, result)
+    results: dict[str, tuple[object, Any]] = field(default_factory=dict)  # display path -> (key, result)
     changed: set[str] = field(default_factory=set)  # display paths read again, added or removed
     visited: set[str] = field(default_factory=set)
 
-    def get(self, display: str, key: Any, make: Any) -> Any:
+    def get(self, display: str, key: object, make: Callable[[], T]) -> T:
         self.visited.add(display)
         cached = self.results.get(display)
         if cached is not None and cached[0] == key:
@@ -97,7 +106,8 @@ def _load_entities(content_dir: Path, folder: str, archive: Archive, cache: Read
     out: dict[str, Entity] = {}
     for name, stamp in _listing(content_dir / folder, ".yml"):
         display = f"content/{folder}/{name}"
-        entity, problems = cache.get(display, stamp, lambda: _read_entity(content_dir / folder / name, folder, display))
+        entity, problems = cache.get(display, stamp,
+                                     partial(_read_entity, content_dir / folder / name, folder, display))
         archive.problems.extend(problems)
         if entity is not None:
             out[entity.slug] = entity
@@ -147,7 +157,7 @@ def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
     for name, stamp in _listing(content_dir / "articles", ".md"):
         display = f"content/articles/{name}"
         article, problems = cache.get(display, (stamp, ids),
-                                      lambda: _read_article(content_dir / "articles" / name, display, archive))
+                                      partial(_read_article, content_dir / "articles" / name, display, archive))
         archive.problems.extend(problems)
         if article is not None:
             archive.articles[article.slug] = article
@@ -161,7 +171,7 @@ def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
 
 def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], display: str,
               archive: Archive) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     items = doc.meta.get(key) or []
     if not isinstance(items, list):
         archive.problems.append(errors.problem(display, *doc.at(key), errors.FIELD_TYPE, field=key,
@@ -194,8 +204,7 @@ def _article(slug: str, display: str, doc: Document, archive: Archive) -> Articl
         archive.problems.append(errors.problem(display, *doc.at("title"), errors.FIELD_TYPE, field="title",
                                                detail="is required and must be text"))
         return None
-    date = meta.get("date")
-    date = date.isoformat() if hasattr(date, "isoformat") else _str_or_none(date)
+    date = _date_text(meta.get("date"))
     blocks = parse_body(body)
     article = ArticleRecord(slug, display, title, date, meta, blocks,
                             _mentions(doc, "actors", "actors", archive.actors, display, archive),
@@ -216,8 +225,7 @@ def _article(slug: str, display: str, doc: Document, archive: Archive) -> Articl
         actors = [a for a in item.get("actors") or [] if isinstance(a, str) and a in archive.actors]
         place = item.get("place") if item.get("place") in archive.places else None
         source = item.get("according_to") if item.get("according_to") in archive.actors else None
-        event_date = item.get("date")
-        event_date = event_date.isoformat() if hasattr(event_date, "isoformat") else _str_or_none(event_date)
+        event_date = _date_text(item.get("date"))
         article.events.append(EventRecord(
             id=str(item.get("id") or f"{slug}-{len(article.events) + 1}"), article=slug, type=etype,
             sub_type=str(item.get("sub_type") or ""), actors=actors, place=place,

@@ -11,8 +11,8 @@ from typing import Any
 
 from .. import errors
 from ..errors import Problem
-from .frontmatter import FrontMatterError, dump_yaml, parse_yaml, read_document
 from ..resolve.registry import Registry
+from .frontmatter import FrontMatterError, dump_yaml, parse_yaml, read_document
 
 MACHINE_DIR = ".machine"  # content/.machine/: what the annotator last wrote, the base of a 3-way merge
 

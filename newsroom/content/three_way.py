@@ -61,7 +61,7 @@ def _fresh(value: Any) -> Any:
     return value
 
 
-def merge_mapping(ours: CommentedMap, base: dict[str, Any], theirs: dict[str, Any], where: str,
+def merge_mapping(ours: dict[str, Any], base: dict[str, Any], theirs: dict[str, Any], where: str,
                   conflicts: list[str]) -> None:
     for key in list(dict.fromkeys([*theirs, *base, *ours])):
         o = ours.get(key, MISSING) if key in ours else MISSING

@@ -5,6 +5,7 @@ so editors' comments, key order and formatting survive. `content.identity_edits`
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -14,13 +15,13 @@ from ..content.frontmatter import FENCE, dump_roundtrip, load_roundtrip, split
 FOLDERS = ("actors", "places")
 
 
-def _extend_unique(target: CommentedSeq | list[Any], values: list[Any], exclude: set[Any] = frozenset()) -> None:
+def _extend_unique(target: CommentedSeq | list[Any], values: list[Any], exclude: Set[object] = frozenset()) -> None:
     for value in values:
         if value not in target and value not in exclude:
             target.append(value)
 
 
-def _seq(record: CommentedMap, key: str, flow: bool = True) -> CommentedSeq:
+def _seq(record: dict[str, Any], key: str, flow: bool = True) -> CommentedSeq:
     if not isinstance(record.get(key), list):
         seq = CommentedSeq()
         if flow:

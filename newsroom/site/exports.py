@@ -70,7 +70,7 @@ def events_json(archive: Archive) -> str:
 
 def places_geojson(archive: Archive) -> str:
     features = []
-    events_at = defaultdict(int)
+    events_at: defaultdict[str, int] = defaultdict(int)
     for event in archive.events:
         if event.place:
             events_at[event.place] += 1
@@ -111,8 +111,7 @@ def actors_json(archive: Archive) -> str:
 def atom_feed(title: str, feed_path: str, articles: list[ArticleRecord], site_url: str) -> str:
     """An Atom feed (RFC 4287). Ids are tag: URIs so the feed is valid without a site URL."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    dated = [a for a in articles if a.date]
-    updated = max((a.date for a in dated), default="2000-01-01")
+    updated = max((a.date for a in articles if a.date), default="2000-01-01")
     entries = []
     for article in sorted(articles, key=lambda a: (a.date or "", a.slug), reverse=True)[:50]:
         stamp = f"{article.date or updated}T00:00:00Z"

@@ -7,7 +7,7 @@ pages are always rebuilt by the caller; redirect stubs and exports are compared 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..content.archive import Archive
 from ..content.records import ArticleRecord, Entity

@@ -27,7 +27,7 @@ def relative(from_url: str, to_url: str) -> str:
     here = [part for part in from_url.split("/") if part]
     there = [part for part in target.split("/") if part]
     common = 0
-    for a, b in zip(here, there[:-1] if not target.endswith("/") else there):
+    for a, b in zip(here, there[:-1] if not target.endswith("/") else there, strict=False):  # up to the shorter
         if a != b:
             break
         common += 1

@@ -16,17 +16,18 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from ..model import EVENT_TYPES
-from ..resolve.review import review_pairs
 from ..content.archive import Archive
 from ..content.records import ArticleRecord, Entity, EventRecord, Mention, article_order
+from ..model import EVENT_TYPES
+from ..resolve.review import review_pairs
 from .links import page_url, relative, src_uri
 
 KIND_LABELS = {
@@ -114,7 +115,8 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def _top(counts: Counter[tuple[str, str]], n: int, name: Callable[[tuple[str, str]], str]) -> list[tuple[tuple[str, str], int]]:
+def _top(counts: Counter[tuple[str, str]], n: int,
+         name: Callable[[tuple[str, str]], str]) -> list[tuple[tuple[str, str], int]]:
     """The `n` most frequent keys, ties by name: names are looked up for the leaders only."""
     if len(counts) > n:
         floor = sorted(counts.values(), reverse=True)[n - 1]
@@ -133,7 +135,7 @@ GRID_COLUMNS = int(360 / CELL_DEGREES)
 
 def _cell(point: tuple[float, float]) -> tuple[int, int]:
     lat, lon = point
-    return int(math.floor(lat / CELL_DEGREES)), int(math.floor((lon % 360) / CELL_DEGREES))
+    return math.floor(lat / CELL_DEGREES), math.floor((lon % 360) / CELL_DEGREES)
 
 
 def _coords(entity: Entity) -> tuple[float, float] | None:
@@ -252,20 +254,23 @@ class SiteRenderer:
 
     def plan(self) -> dict[str, PlannedPage]:
         """Every page: src_uri -> its plan. Cheap: nothing is rendered yet."""
+        # functools.partial, not `lambda a=article: ...`, which mypy cannot type; the calls still wait until needed.
         pages: list[PlannedPage] = []
         for article in self.archive.articles.values():
             pages.append(PlannedPage(page_url("articles", article.slug), ("articles", article.slug), article.path,
-                                     lambda a=article: page_meta(a.title), lambda a=article: self.article_page(a)))
+                                     functools.partial(page_meta, article.title),
+                                     functools.partial(self.article_page, article)))
         for entity in [*self.archive.actors.values(), *self.archive.places.values()]:
             pages.append(PlannedPage(page_url(entity.folder, entity.slug), (entity.folder, entity.slug), entity.path,
-                                     lambda e=entity: page_meta(e.name, feed=f"{e.folder}/{e.slug}/feed.xml"),
-                                     lambda e=entity: self.entity_page(e)))
+                                     functools.partial(page_meta, entity.name,
+                                                       feed=f"{entity.folder}/{entity.slug}/feed.xml"),
+                                     functools.partial(self.entity_page, entity)))
         for event in self.archive.events:
             if event.page == event.id:  # one page per real-world event; the other reports share it
                 pages.append(PlannedPage(page_url("events", event.id), ("events", event.id),
                                          self.archive.articles[event.article].path,
-                                         lambda e=event: page_meta(self.event_title(e)),
-                                         lambda e=event: self.event_page(e)))
+                                         functools.partial(self._event_meta, event),
+                                         functools.partial(self.event_page, event)))
         pages.extend(self.index_pages())
         return {src_uri(page.url): page for page in pages}
 
@@ -282,7 +287,7 @@ class SiteRenderer:
 
     def article_page(self, article: ArticleRecord) -> str:
         url = page_url("articles", article.slug)
-        links = []
+        links: list[tuple[str, str]] = []  # (mention text, href)
         for mention in article.mentions:
             href = relative(url, page_url(mention.folder, mention.entity))
             links.extend((t, href) for t in mention.texts)
@@ -290,7 +295,7 @@ class SiteRenderer:
         for event in article.events:
             if event.anchor:
                 evidence_of[event.anchor].append(event)
-        blocks = []
+        blocks: list[dict[str, object]] = []  # what the template shows of each block
         for block in article.blocks:
             if block.kind == "h":
                 blocks.append({"kind": "h", "text": block.text})
@@ -339,6 +344,9 @@ class SiteRenderer:
         article = self.archive.articles[event.article]
         return self._render("event.html", url, event=event, article=article, name=self._entity_name,
                             title=self.event_title(event), reports=self.archive.reports(event.page))
+
+    def _event_meta(self, event: EventRecord) -> dict[str, Any]:
+        return page_meta(self.event_title(event))
 
     def event_title(self, event: EventRecord) -> str:
         where = f" in {self._entity_name('places', event.place)}" if event.place else ""
@@ -438,7 +446,8 @@ class SiteRenderer:
         by_month: dict[str, list[EventRecord]] = defaultdict(list)
         for event in sorted(pages_only, key=lambda e: (e.date or "", e.id), reverse=True):
             by_month[event.date[:7] if event.date else "Undated"].append(event)
-        months = sorted((m for m in by_month if m != "Undated"), reverse=True) + (["Undated"] if "Undated" in by_month else [])
+        months = sorted((m for m in by_month if m != "Undated"), reverse=True)
+        months += ["Undated"] if "Undated" in by_month else []
         return self._render("timeline.html", "timeline/", by_month=[(m, by_month[m]) for m in months],
                             name=self._entity_name)
 

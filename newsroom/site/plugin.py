@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from mkdocs.config import base
@@ -29,9 +29,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..errors import LINK_BROKEN, RENDER_FAILED, problem
 from ..content.archive import Archive
 from ..content.loader import ReadCache, load_archive
+from ..errors import LINK_BROKEN, RENDER_FAILED, problem
 from .exports import exports
 from .incremental import affected_pages, event_pages
 from .links import broken_links
@@ -162,7 +162,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         data_rows = renderer.data_rows() if self.incremental else None
         since = before if touched is not None else None  # the build this one only updates
         statics = {**renderer.redirects(),
-                   **exports(archive, config.site_url or "", since and since.statics, touched,
+                   **exports(archive, config.site_url or "", since.statics if since is not None else None, touched,
                              data_unchanged=since is not None and since.data_rows == data_rows),
                    "exports/facets.json": renderer.facets_json()}
         made = self._generated_files(config, plan, statics, {f.src_uri for f in files}, since, touched, fingerprints)
@@ -196,7 +196,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 old.changed = False
                 made[uri] = old
                 return None
-            new = made[uri] = kind.generated(config, uri, content=content())
+            # MkDocs annotates File.generated as returning a File; it makes an instance of `kind`.
+            new = made[uri] = cast(_Generated, kind.generated(config, uri, content=content()))
             new.changed = True
             return new
 
@@ -277,7 +278,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 pass  # not one of the pages handed to the workers
         try:
             return plan.render(), None
-        except Exception as exc:  # noqa: BLE001 - one bad value must not take the site down
+        except Exception as exc:  # any error: one bad value must not take the site down
             return None, f"{type(exc).__name__}: {exc}"
 
 
@@ -291,10 +292,10 @@ def _stamp(templates_dir: Path, config_file: str | None) -> tuple[int, ...]:
     paths = sorted(p for p in templates_dir.rglob("*") if p.is_file())
     if config_file:
         paths.append(Path(config_file))
-    return tuple(p.stat().st_mtime_ns for p in paths) + (len(paths),)
+    return (*(p.stat().st_mtime_ns for p in paths), len(paths))
 
 
 def _content_epoch(archive: Archive) -> int:
     dates = sorted(a.date for a in archive.articles.values() if a.date and len(a.date) == 10)
     day = dt.date.fromisoformat(dates[-1]) if dates else dt.date(2000, 1, 1)
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())

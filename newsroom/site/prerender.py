@@ -20,11 +20,11 @@ _PAGES: list[PlannedPage] = []  # set before the fork; workers read it, never th
 
 
 def _render_chunk(start: int) -> list[tuple[str, str | None, str | None]]:
-    out = []
+    out: list[tuple[str, str | None, str | None]] = []  # (url, html, error)
     for page in _PAGES[start:start + CHUNK]:
         try:
             out.append((page.url, page.render(), None))
-        except Exception as exc:  # noqa: BLE001 - reported by the plugin against the page's file
+        except Exception as exc:  # any error: reported by the plugin against the page's file
             out.append((page.url, None, f"{type(exc).__name__}: {exc}"))
     return out
 

@@ -29,15 +29,15 @@ def watch_natively(server: LiveReloadServer, folder: str) -> BaseObserver | None
     """
     polling = server.observer
     native = Observer()
-    server.observer = native
+    server.observer = native  # type: ignore[assignment]  # MkDocs types it as its PollingObserver; watch() needs any
     try:
         server.watch(folder)
         native.start()  # a daemon thread: it ends with `mkdocs serve`
     except OSError as exc:
         # Forget the half-made watch, so MkDocs's loop over `config.watch` polls the folder.
         path = os.path.abspath(folder)
-        server._watched_paths.pop(path, None)  # noqa: SLF001
-        server._watch_refs.pop(path, None)  # noqa: SLF001
+        server._watched_paths.pop(path, None)
+        server._watch_refs.pop(path, None)
         log.info(f"Watching {folder} by polling: the system's file events are unavailable ({exc})")
         return None
     finally:
