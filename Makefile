@@ -1,6 +1,6 @@
 # Two commands a new user needs (see README.md):
 #   make site   set up .venv from the hash-pinned lock, annotate new seeds, build site/ --strict
-#   make test   set up the same .venv and run the whole test suite
+#   make test   set up the same .venv, then the linter, the type checker and the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -20,6 +20,8 @@ site: $(STAMP)
 	$(BIN)/python build.py build
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # Re-pin dependencies after editing requirements.in (needs pip-tools; not part of the two commands).

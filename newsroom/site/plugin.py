@@ -111,6 +111,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self.known: set[str] = set()
         self.prerender: Prerenderer | None = None
         self.bytecode = MemoryBytecodeCache()
+        self.build_date: dt.datetime | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps plugin instances between config loads in one process: start afresh.
@@ -144,9 +145,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         archive = load_archive(Path(self.config.content_dir), self.cache if self.incremental else ReadCache())
         if before is not None:
             archive.follow(before.archive)
-        if "SOURCE_DATE_EPOCH" not in os.environ:
-            # Same content, same site: date the build by the content, not the clock.
-            os.environ["SOURCE_DATE_EPOCH"] = str(_content_epoch(archive))
+        # Same content, same site: the build is dated by its newest article, not the clock.
+        # MkDocs reads the date from SOURCE_DATE_EPOCH; rather than set it for the whole
+        # process, the date is handed to each page and template (a caller's own wins).
+        self.build_date = None if "SOURCE_DATE_EPOCH" in os.environ else _content_date(archive)
         renderer = SiteRenderer(archive, Path(self.config.templates_dir), self.bytecode)
         for item in archive.problems:
             # A warning, so `mkdocs build --strict` fails after building everything valid.
@@ -169,10 +171,12 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         for file in made.values():
             files.append(file)
         self.known = {f.url for f in files}
-        # The archive and the file list are millions of long-lived objects: frozen, the cyclic
-        # garbage collector stops re-scanning them on every collection (it took seconds of a
-        # serve rebuild at 10,000 articles). They are still freed when no longer referenced.
-        gc.freeze()
+        if self.incremental:
+            # Only in the serve loop, which keeps this process between rebuilds: the archive
+            # and the file list are millions of long-lived objects; frozen, the cyclic garbage
+            # collector stops re-scanning them on every collection (it took seconds of a serve
+            # rebuild at 10,000 articles). They are still freed when no longer referenced.
+            gc.freeze()
         self._start_prerender([f.plan for f in made.values() if isinstance(f, GeneratedPage) and f.changed])
         if self.incremental:
             self.previous = _Build(archive, event_pages(archive), statics, stamp, fingerprints, data_rows, made)
@@ -220,7 +224,19 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         # The body is rendered when the page is written (on_page_context), not held till then.
         return "" if isinstance(page.file, GeneratedPage) else html
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.build_date is not None:
+            page.update_date = self.build_date.strftime("%Y-%m-%d")  # the sitemap's lastmod
+        return page
+
+    def on_template_context(self, context: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
+        if self.build_date is not None:
+            context["build_date_utc"] = self.build_date  # sitemap.xml, 404.html
+        return context
+
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        if self.build_date is not None:
+            context["build_date_utc"] = self.build_date
         if not isinstance(page.file, GeneratedPage):
             return context
         plan = page.file.plan
@@ -295,7 +311,8 @@ def _stamp(templates_dir: Path, config_file: str | None) -> tuple[int, ...]:
     return (*(p.stat().st_mtime_ns for p in paths), len(paths))
 
 
-def _content_epoch(archive: Archive) -> int:
+def _content_date(archive: Archive) -> dt.datetime:
+    """Midnight UTC of the newest article's date (2000-01-01 for an archive without dates)."""
     dates = sorted(a.date for a in archive.articles.values() if a.date and len(a.date) == 10)
     day = dt.date.fromisoformat(dates[-1]) if dates else dt.date(2000, 1, 1)
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
