@@ -71,10 +71,8 @@ def find_when(sentence: str, article_date: str | None, knowledge: Knowledge) -> 
         words = match.group(0).lower()
         if today is None:
             return When(match.group(0), None, None)
-        if words == "yesterday" or words == "last night":
-            return When(match.group(0), (today - dt.timedelta(days=1)).isoformat(), "day")
-        if words.startswith(("today", "tonight", "this morning", "this afternoon", "this evening")):
-            return When(match.group(0), today.isoformat(), "day")
+        if (offset := knowledge.lexicon.relative_days.get(words)) is not None:
+            return When(match.group(0), (today + dt.timedelta(days=offset)).isoformat(), "day")
         if "week" in words:
             return When(match.group(0), today.isoformat(), "week")
         if "month" in words:

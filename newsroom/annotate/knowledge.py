@@ -159,31 +159,27 @@ def load_countries(path: Path) -> dict[str, Country]:
     return countries
 
 
-def load_actors(path: Path) -> list[KnownActor]:
-    actors = []
-    for n, entry in enumerate(load_list(path), 1):
-        if entry.get("kind") not in ACTOR_KINDS:
+def _kinded(path: Path, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The file's entries, each checked to have one of `kinds`."""
+    entries = load_list(path)
+    for n, entry in enumerate(entries, 1):
+        if entry.get("kind") not in kinds:
             raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{n} ({entry.get('name')})",
                                                                detail=f"has an unknown kind {entry.get('kind')!r}"))
-        actors.append(KnownActor(
-            name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
-            country=entry.get("country"), wikipedia=entry.get("wikipedia"), seat=entry.get("seat"),
-        ))
-    return actors
+    return entries
+
+
+def load_actors(path: Path) -> list[KnownActor]:
+    return [KnownActor(name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
+                       country=entry.get("country"), wikipedia=entry.get("wikipedia"), seat=entry.get("seat"))
+            for entry in _kinded(path, ACTOR_KINDS)]
 
 
 def load_places(path: Path) -> list[KnownPlace]:
-    places = []
-    for n, entry in enumerate(load_list(path), 1):
-        if entry.get("kind") not in PLACE_KINDS:
-            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=f"{n} ({entry.get('name')})",
-                                                               detail=f"has an unknown kind {entry.get('kind')!r}"))
-        places.append(KnownPlace(
-            name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
-            country=entry.get("country"), lat=entry.get("lat"), lon=entry.get("lon"),
-            geonames=entry.get("geonames"),
-        ))
-    return places
+    return [KnownPlace(name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
+                       country=entry.get("country"), lat=entry.get("lat"), lon=entry.get("lon"),
+                       geonames=entry.get("geonames"))
+            for entry in _kinded(path, PLACE_KINDS)]
 
 
 @lru_cache(maxsize=1)

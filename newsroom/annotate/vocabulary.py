@@ -73,6 +73,7 @@ class Lexicon:
     # time
     months: tuple[tuple[str, ...], ...]
     weekdays: tuple[str, ...]
+    relative_days: dict[str, int]
 
     @property
     def placing(self) -> frozenset[str]:
