@@ -67,6 +67,10 @@ class Layout:
     title: str
     dek: str | None = None
     dateline: str | None = None      # the text's own date line ("Friday, August 21, 2015")
+    filed_from: str | None = None    # a wire dateline's place ("ANTAKYA, Turkey"), as written
+    agency: str | None = None        # a wire dateline's agency ("Reuters")
+    filed_on: str | None = None      # a wire dateline's date as written ("Feb 7", "1996-12-06")
+    filed_from_spans: list[Span] = field(default_factory=list)  # its place and area: place mentions
     byline: str | None = None
     credit: str | None = None        # the closing "Source: News Agencies"
     images: list[Image] = field(default_factory=list)  # photo captions and credits, in order

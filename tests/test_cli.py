@@ -32,3 +32,13 @@ def test_annotate_refuses_files_without_json():
     proc = run(sys.executable, "build.py", "annotate", "seeds/000_41a19ee89e8c43ed.txt", check=False)
     assert proc.returncode == 2
     assert "FILE arguments go with --json" in proc.stderr
+
+
+def test_annotate_json_is_one_line_per_file_whatever_line_separators_the_text_holds(tmp_path):
+    # U+0085 and U+2028 are line breaks to str.splitlines(): unescaped, they cut a record in two.
+    article = tmp_path / "separators.txt"
+    article.write_text("Talks in Geneva\n\nThe envoy\u2028met delegates\x85in Geneva.\n", encoding="utf-8")
+    out = run(sys.executable, "build.py", "annotate", "--json", str(article), str(article)).stdout
+    lines = out.splitlines()
+    assert len(lines) == 2 and all(line.startswith('{"file": ') for line in lines)
+    assert "\\u2028" in lines[0] and "\\u0085" in lines[0]

@@ -1,5 +1,7 @@
 """The raw layout: metadata is never story text, and offsets always slice the raw file."""
 
+import pytest
+
 from newsroom.annotate.knowledge import load_knowledge
 from newsroom.model import Layout
 from newsroom.read.layout import read_layout as read_with
@@ -61,4 +63,54 @@ def test_agency_dateline_is_cut_from_the_first_paragraph():
 
 def test_empty_text_has_an_empty_layout():
     assert read_layout("").title == ""
-    assert read_layout("Just a title\n").blocks == []
+    assert read_layout("").blocks == []
+
+
+def test_a_one_paragraph_report_is_all_story():
+    # A conflict note as ACLED gives it: no title line, one paragraph.
+    raw = ("Unknown gunmen on 01/07 kidnapped Sierra-Leonean Ambassador to Nigeria, Maj-Gen. Nelson Williams "
+           "(Rtd) along Abuja-Kaduna Express way while en route to Jaji, Kaduna.\n")
+    layout = read_layout(raw)
+    assert layout.title == ""
+    assert [span.text for kind, span in layout.blocks] == [raw.strip()]
+
+
+def test_a_story_that_begins_with_a_sentence_has_no_title():
+    raw = "Police arrested three men in Lahore on Monday.\n\nThey were charged on Tuesday.\n"
+    layout = read_layout(raw)
+    assert layout.title == ""
+    assert [span.text for _, span in layout.blocks] == ["Police arrested three men in Lahore on Monday.",
+                                                       "They were charged on Tuesday."]
+
+
+def test_a_headline_in_capitals_is_a_title_even_with_a_full_stop():
+    layout = read_layout("SOCCER - LATE GOALS GIVE JAPAN WIN OVER SYRIA.\n\nTwo goals gave Japan the win.\n")
+    assert layout.title == "SOCCER - LATE GOALS GIVE JAPAN WIN OVER SYRIA."
+
+
+@pytest.mark.parametrize("opening, filed_from, agency, filed_on", [
+    ("ANTAKYA, Turkey, Feb 7 (Reuters) - ", "ANTAKYA, Turkey", "Reuters", "Feb 7"),
+    ("BEIRUT (Reuters) — ", "BEIRUT", "Reuters", None),
+    ("KABUL, May 2 — ", "KABUL", None, "May 2"),
+    ("LAGOS – ", "LAGOS", None, None),
+])
+def test_a_wire_dateline_becomes_metadata(opening, filed_from, agency, filed_on):
+    raw = f"Quake toll rises\n\n{opening}Rescuers pulled a girl from the rubble on Tuesday.\n"
+    layout = read_layout(raw)
+    assert (layout.filed_from, layout.agency, layout.filed_on) == (filed_from, agency, filed_on)
+    story = layout.blocks[0][1]
+    assert story.text == "Rescuers pulled a girl from the rubble on Tuesday."
+    assert raw[story.start:story.end] == story.text
+
+
+def test_a_dateline_on_a_line_of_its_own_gives_the_place_and_date():
+    raw = ("SOCCER - LATE GOALS GIVE JAPAN WIN OVER SYRIA.\n\nAL-AIN, United Arab Emirates 1996-12-06\n\n"
+           "Two goals in the last six minutes gave holders Japan victory.\n")
+    layout = read_layout(raw)
+    assert (layout.filed_from, layout.filed_on) == ("AL-AIN, United Arab Emirates", "1996-12-06")
+    assert [span.text for _, span in layout.blocks] == ["Two goals in the last six minutes gave holders Japan victory."]
+
+
+def test_capitals_then_a_dash_are_no_dateline_when_the_story_is_in_capitals_too():
+    layout = read_layout("Results\n\nNATO - THE ALLIANCE MET.\n")
+    assert layout.filed_from is None

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Annotation, Layout, Place, Span
 from ..read.layout import read_layout
 from .dates import parse_date_line
-from .entities import build_entities
+from .entities import build_entities, filed_from_setting
 from .events import find_events
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge
@@ -76,13 +76,16 @@ def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
 def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, date: str | None = None) -> Annotation:
     """Everything after the parse: mentions, entities, events (pure given the parsed Doc)."""
     readable = [(s.start, s.end) for s in layout.readable]
-    selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable), text_of(doc))
-    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer)
+    filed_from = [(s.start, s.end) for s in layout.filed_from_spans]
+    selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable, filed_from), text_of(doc))
+    setting = filed_from_setting(layout, annotator.gazetteer)
+    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer, setting)
     entities: list[Actor | Place] = [*actors, *places]
     for entity in entities:
         for mention in entity.mentions:
             assert raw[mention.start:mention.end] == mention.text, mention
-    article_date = date or parse_date_line(layout.dateline, annotator.knowledge)
+    knowledge = annotator.knowledge
+    article_date = date or parse_date_line(layout.dateline, knowledge) or parse_date_line(layout.filed_on, knowledge)
     sentences = sentences_of(doc, layout)
     story = [span for kind, span in layout.blocks if kind == "p"]
     story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]

@@ -21,9 +21,11 @@ class When:
 
 
 def parse_date_line(text: str | None, knowledge: Knowledge) -> str | None:
-    """'Friday, July 21, 2017' -> '2017-07-21'."""
+    """'Friday, July 21, 2017' or a wire dateline's '1996-12-06' -> the ISO date."""
     if not text:
         return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        return _iso(*map(int, text.strip().split("-")))
     match = knowledge.patterns.dates.full_date.search(text)
     if not match:
         return None

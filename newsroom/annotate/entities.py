@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Place
+from ..model import Actor, Layout, Place
 from ..text import fold, name_key
 from .article_passes import (
     add_opening_countries,
@@ -63,9 +63,24 @@ def person_readings(doc: Doc, selected: list[Candidate]) -> set[str]:
     return persons
 
 
-def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge,
-                   gazetteer: Gazetteer) -> tuple[list[Actor], list[Place]]:
-    context = context_countries(doc, selected, knowledge)
+def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:
+    """The country codes of a wire dateline's place ('ANTAKYA, Turkey'): where the story is
+    filed from is, first of all, where it is set."""
+    if not layout.filed_from:
+        return []
+    codes: list[str] = []
+    for part in reversed(layout.filed_from.split(",")):  # the area first: it reads the place
+        reading = gazetteer.resolve(part.strip().title(), codes)
+        if reading is not None and reading.country_code and reading.country_code not in codes:
+            codes.insert(0, reading.country_code)
+    return codes
+
+
+def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, gazetteer: Gazetteer,
+                   setting: list[str] | None = None) -> tuple[list[Actor], list[Place]]:
+    """`setting`: country codes the story is known to be set in before it is read (its dateline)."""
+    context = list(setting or [])
+    context += [code for code in context_countries(doc, selected, knowledge) if code not in context]
     regions = gazetteer.regions_named((text_of(doc)[c.start:c.end] for c in selected
                                        if c.label in ("GPE", "LOC", "PLACE")), context)
     # A region named implies its country ('California' alone sets a story in the United

@@ -5,6 +5,7 @@ entities, acronym definitions. Finding only: `entities.py` decides what they ref
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,11 +73,16 @@ def _the(name: str, lexicon: Lexicon) -> set[str]:
     return {f"the {name}"} if name.startswith(lexicon.definite_country_starts) else set()
 
 
-def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: list[tuple[int, int]]) -> list[Candidate]:
-    """All candidate mentions, overlapping freely; `select` picks among them."""
+def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: list[tuple[int, int]],
+                    places: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """All candidate mentions, overlapping freely; `select` picks among them. `places`: stretches
+    the layout says name a place (a wire dateline's 'ANTAKYA, Turkey'), whatever the model says."""
     phrases = _matchers(nlp, knowledge)
     lexicon = knowledge.lexicon
     found: list[Candidate] = []
+    for start, end in places:
+        if (span := doc.char_span(start, end, alignment_mode="expand")) is not None:
+            found.append(Candidate(start, end, "GPE", None, "rule", (span.start, span.end)))
     for match_id, i, j in phrases(doc):
         label, ref = nlp.vocab.strings[match_id].split("|", 1)
         if label == "STATE" and doc[j - 1].lower_ not in lexicon.state_naming_nouns:

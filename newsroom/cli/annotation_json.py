@@ -5,6 +5,7 @@ Scripts and the evaluation read this; add fields, never rename or remove them.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..model import Annotation
@@ -33,7 +34,8 @@ def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None
         "title": layout.title,
         "date": ann.date,
         "layout": {
-            "dek": layout.dek, "dateline": layout.dateline, "byline": layout.byline, "credit": layout.credit,
+            "dek": layout.dek, "dateline": layout.dateline, "filed_from": layout.filed_from, "agency": layout.agency,
+            "byline": layout.byline, "credit": layout.credit,
             "images": [{"caption": i.caption, "credit": i.credit} for i in layout.images],
             "related": layout.related, "sections": layout.sections,
         },
@@ -55,3 +57,13 @@ def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None
             for e in ann.events
         ],
     }
+
+
+# Characters str.splitlines() breaks a line at that JSON leaves unescaped (json.dumps escapes
+# the ASCII ones): a reader splitting the output into lines would cut a record in two.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One record as one line of JSON, whatever line separators the article holds."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS)

@@ -4,7 +4,6 @@ their reports into lines for a person, and returns the exit status."""
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import time
@@ -95,7 +94,7 @@ def _annotate_json(args: argparse.Namespace) -> int:
     from ..annotate.knowledge import load_knowledge
     from ..content.store import load_registry
     from ..read.seeds import SeedError, read_seed
-    from .annotation_json import annotation_json
+    from .annotation_json import annotation_json, json_line
     from .loading import load_annotator
 
     if not args.files:
@@ -119,11 +118,9 @@ def _annotate_json(args: argparse.Namespace) -> int:
     annotations = iter(annotator.pipe(readable, [args.date] * len(readable)))
     for path, text, error in texts:
         if text is None:
-            print(json.dumps({"file": str(path), "error": error, "actors": [], "places": [], "events": []},
-                             ensure_ascii=False))
+            print(json_line({"file": str(path), "error": error, "actors": [], "places": [], "events": []}))
             continue
-        print(json.dumps(annotation_json(str(path), next(annotations), annotator.knowledge.countries),
-                         ensure_ascii=False), flush=True)
+        print(json_line(annotation_json(str(path), next(annotations), annotator.knowledge.countries)), flush=True)
     return status
 
 

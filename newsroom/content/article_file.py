@@ -47,11 +47,27 @@ def _event_entry(event: Event, event_id: str, actor_ids: dict[str, str], place_i
     return entry
 
 
+HEADLINE_CHARACTERS = 90
+
+
+def headline(ann: Annotation) -> str:
+    """The article's title line; for a text without one (a one-paragraph report), its first
+    sentence, cut at a word before HEADLINE_CHARACTERS with an ellipsis."""
+    if ann.layout.title:
+        return ann.layout.title
+    story = [span for kind, span in ann.layout.blocks if kind == "p"]
+    first = next((" ".join(s.text.split()) for s in ann.sentences
+                  if any(b.start <= s.start and s.end <= b.end for b in story)), "")
+    if len(first) <= HEADLINE_CHARACTERS:
+        return first or "Untitled"
+    return first[:HEADLINE_CHARACTERS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict[str, Any]:
     """The front matter of a newly annotated article (key order is the order editors see)."""
     layout = ann.layout
-    meta: dict[str, Any] = {"title": layout.title, "seed": seed, "date": _date(ann.date)}
-    for key in ("dek", "dateline", "byline", "credit"):
+    meta: dict[str, Any] = {"title": headline(ann), "seed": seed, "date": _date(ann.date)}
+    for key in ("dek", "dateline", "filed_from", "agency", "byline", "credit"):
         value = getattr(layout, key)
         if value:
             meta[key] = value

@@ -19,7 +19,7 @@ from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
 from ..read.seeds import SeedError, read_seed, seed_files
 from ..resolve.registry import Assignment, Registry, assign
 from ..text import slugify, unique_slug
-from .article_file import article_file, article_meta, story_body
+from .article_file import article_file, article_meta, headline, story_body
 from .frontmatter import FrontMatterError, read_document
 from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
 from .store import annotated_seeds, create, dump_entity, entity_path, load_registry, machine_path
@@ -111,7 +111,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         display = f"{seeds_dir.name}/{path.name}"
         report.words += len(raw.split())
         ids = assign(registry, ann.actors, ann.places)
-        slug = unique_slug(slugify(ann.layout.title), taken)
+        slug = unique_slug(slugify(headline(ann)), taken)
         taken.add(slug)
         created = _register(content_dir, registry, ids)
         report.new_actors += created["actors"]

@@ -24,6 +24,7 @@ class LayoutRules:
 
     date_line: re.Pattern[str]
     dateline_prefix: re.Pattern[str]
+    dateline_line: re.Pattern[str]
     bracket_credit: re.Pattern[str]
     inline_credit: re.Pattern[str]
     read_more: re.Pattern[str]
@@ -92,18 +93,23 @@ def read_layout(raw: str, rules: LayoutRules) -> Layout:
     lines = split_lines(raw)
     if not lines:
         return Layout(title="")
-    title = lines[0]
-    layout = Layout(title=title.text, readable=[title.span])
-    body_lines = lines[1:]
+    if _is_title(lines[0], lines[1:], rules):
+        layout = Layout(title=lines[0].text, readable=[lines[0].span])
+        body_lines = lines[1:]
+    else:  # one paragraph, or a story that begins with a sentence: all of it is story
+        layout = Layout(title="")
+        body_lines = lines
     i = 0
-    # Lines right under the title: a date line, a byline, a dek, in any order.
-    while i < len(body_lines) and i < 3:
+    # Lines right under the title: a date line, a wire dateline, a byline, a dek, in any order.
+    while i < len(body_lines) and i < 4:
         line = body_lines[i]
         if rules.date_line.match(line.text) and layout.dateline is None:
             layout.dateline = line.text
+        elif (match := rules.dateline_line.match(line.text)) and layout.filed_from is None:
+            _take_dateline(layout, match, line.span.start)
         elif rules.byline.match(line.text) and layout.byline is None:
             layout.byline = line.text
-        elif i == 0 and layout.dek is None and _is_dek(line, body_lines[1:], rules):
+        elif i == 0 and layout.title and layout.dek is None and _is_dek(line, body_lines[1:], rules):
             layout.dek = line.text
             layout.readable.append(line.span)
         else:
@@ -142,12 +148,39 @@ def read_layout(raw: str, rules: LayoutRules) -> Layout:
         if _is_caption_of_next(body_lines, index, rules):
             continue
         span = line.span
-        if not story_started and (match := rules.dateline_prefix.match(text)):
-            span = _sub(raw, span.start + len(match.group(1)), span.end)
+        if not story_started and layout.filed_from is None and (match := rules.dateline_prefix.match(text)):
+            _take_dateline(layout, match, line.span.start)
+            span = _sub(raw, span.start + len(match.group(0)), span.end)
         story_started = True
         layout.blocks.append(("p", span))
         layout.readable.append(span)
     return layout
+
+
+def _is_title(first: Line, rest: list[Line], rules: LayoutRules) -> bool:
+    """A headline: a short line of its own above the story. Not a sentence of the story (a
+    headline has no full stop, unless it is written in capitals), not a wire dateline, and
+    never the whole text: a one-paragraph report is all story."""
+    if not rest or not first.blank_after or len(first.text.split()) > 30:
+        return False
+    if rules.dateline_line.match(first.text) or rules.dateline_prefix.match(first.text):
+        return False
+    return not (first.text.endswith(".") and not first.text.isupper())
+
+
+def _take_dateline(layout: Layout, match: re.Match[str], offset: int) -> None:
+    """A wire dateline's parts become metadata: 'ANTAKYA, Turkey, Feb 7 (Reuters) -'. Its place
+    and area stay readable, as place mentions of their own; its date and agency do not."""
+    parts = match.groupdict()
+    layout.filed_from = ", ".join(p.strip() for p in (parts.get("place"), parts.get("area")) if p and p.strip())
+    layout.agency = (parts.get("agency") or "").strip() or None
+    layout.filed_on = (parts.get("date") or "").strip() or None
+    for name in ("place", "area"):
+        if parts.get(name):
+            start, end = match.span(name)
+            span = Span(offset + start, offset + end, match.group(name))
+            layout.filed_from_spans.append(span)
+            layout.readable.append(span)
 
 
 def _looks_like_credit(credit: str) -> bool:
