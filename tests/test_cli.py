@@ -37,7 +37,7 @@ def test_annotate_refuses_files_without_json():
 def test_annotate_json_is_one_line_per_file_whatever_line_separators_the_text_holds(tmp_path):
     # U+0085 and U+2028 are line breaks to str.splitlines(): unescaped, they cut a record in two.
     article = tmp_path / "separators.txt"
-    article.write_text("Talks in Geneva\n\nThe envoy\u2028met delegates\x85in Geneva.\n", encoding="utf-8")
+    article.write_text("Talks\u2028in\x85Geneva\n\nThe envoy met delegates in Geneva.\n", encoding="utf-8")
     out = run(sys.executable, "build.py", "annotate", "--json", str(article), str(article)).stdout
     lines = out.splitlines()
     assert len(lines) == 2 and all(line.startswith('{"file": ') for line in lines)
