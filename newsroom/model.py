@@ -36,6 +36,10 @@ ACTOR_KINDS = (
     "international-body", "ngo", "monitor", "media", "political-party", "company",
     "religious-body", "sports-body", "university",
 )
+# Annotations whose confidence is below this are suggestions: listed for editors, never published.
+# The site's own value is the newsroom plugin's `confidence_threshold` in mkdocs.yml.
+DEFAULT_CONFIDENCE_THRESHOLD = 0.7
+
 PLACE_KINDS = (
     "country", "region", "province", "city", "town", "village", "district", "river", "road",
     "continent", "landmark", "place",
@@ -120,6 +124,8 @@ class Event:
     fatalities_qualifier: str | None = None  # exact | at-least | about | at-most
     according_to: str | None = None
     status: str = "reported"         # reported | claimed | planned
+    confidence: float = 1.0          # from its named evidence (annotate/confidence.py)
+    signals: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # that evidence
 
 
 @dataclass

@@ -114,3 +114,12 @@ def test_a_dateline_on_a_line_of_its_own_gives_the_place_and_date():
 def test_capitals_then_a_dash_are_no_dateline_when_the_story_is_in_capitals_too():
     layout = read_layout("Results\n\nNATO - THE ALLIANCE MET.\n")
     assert layout.filed_from is None
+
+
+def test_a_story_that_opens_with_by_is_not_a_byline():
+    raw = ("By Umberto Profazio, Consulting Research Assistant for the IISS Armed Conflict Database On 12 February, "
+           "Tunisian Defence Minister Abdelakrim Zbidi told a parliamentary committee his ministry had rejected "
+           "a NATO grant of 3 million for a joint command centre in Tunisia.\n")
+    layout = read_layout(raw)
+    assert layout.byline is None
+    assert [span.text for _, span in layout.blocks] == [raw.strip()]

@@ -7,7 +7,10 @@
 ``data/things.yaml``     products, vehicles, festivals, religions, diseases: never a mention
 ``data/lexicon.yaml``    the word lists the annotator reads English by (`vocabulary.Lexicon`)
 ``data/patterns.yaml``   its regular expressions: layout, dates, fatalities (`rules.Patterns`)
-``data/events.yaml``     event trigger words by type (`rules.Trigger`)
+``data/events.yaml``, ``event_frames.yaml``, ``participants.yaml``, ``domains.yaml``
+                         triggers by class, the frames that type them, participants, context
+                         vocabularies (`event_rules.EventKnowledge`)
+``data/confidence.yaml`` the fitted weights of the confidence models (`confidence.Model`)
 ``data/weights.yaml``    the scores readings are weighed by (`rules.Weights`)
 
 The archive's own entity files (``content/actors/*.yml``, ``content/places/*.yml``) are added
@@ -26,7 +29,9 @@ from .. import errors
 from ..errors import KnowledgeError
 from ..model import ACTOR_KINDS, PLACE_KINDS
 from ..text import name_key
-from .rules import Patterns, Trigger, Weights, load_patterns, load_triggers, load_weights
+from .confidence import Model, load_models
+from .event_rules import EventKnowledge, load_event_knowledge
+from .rules import Patterns, Weights, load_patterns, load_weights
 from .vocabulary import Lexicon, load_lexicon
 from .yaml_data import load_list, load_mapping
 
@@ -74,8 +79,9 @@ class Knowledge:
     places: list[KnownPlace]
     lexicon: Lexicon
     patterns: Patterns
-    triggers: tuple[Trigger, ...]
+    events: EventKnowledge
     weights: Weights
+    confidence: dict[str, Model]
     # name_key -> country code, for names and aliases (not demonyms)
     country_by_key: dict[str, str] = field(default_factory=dict)
     # exact demonym -> country code ("Syrian" -> "SY")
@@ -124,7 +130,7 @@ class Knowledge:
     def with_registry(self, actors: list[KnownActor], places: list[KnownPlace]) -> Knowledge:
         """This knowledge plus the archive's own entities; the archive wins on a clash."""
         return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places], self.lexicon,
-                         self.patterns, self.triggers, self.weights, things=self.things)
+                         self.patterns, self.events, self.weights, self.confidence, things=self.things)
 
 
 def _actor_key(name: str) -> str:
@@ -192,8 +198,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         places=[*load_places(data_dir / "places.yaml"), *load_places(data_dir / "regions.yaml")],
         lexicon=lexicon,
         patterns=load_patterns(data_dir / "patterns.yaml", lexicon),
-        triggers=load_triggers(data_dir / "events.yaml"),
+        events=load_event_knowledge(data_dir),
         weights=load_weights(data_dir / "weights.yaml"),
+        confidence=load_models(data_dir / "confidence.yaml"),
         things=load_things(data_dir / "things.yaml"),
     )
 

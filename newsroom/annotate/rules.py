@@ -1,5 +1,5 @@
-"""Patterns, event triggers and weights: ``data/patterns.yaml``, ``data/events.yaml`` and
-``data/weights.yaml`` as typed, compiled, checked objects. An entry that is missing, unknown, of
+"""Patterns and weights: ``data/patterns.yaml`` and ``data/weights.yaml`` as typed, compiled,
+checked objects. An entry that is missing, unknown, of
 the wrong type or that does not compile is refused with the file and the entry named."""
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from typing import Any
 
 from .. import errors
 from ..errors import KnowledgeError
-from ..model import EVENT_TYPES
 from ..read.layout import LayoutRules
 from .vocabulary import Lexicon
-from .yaml_data import load_list, load_mapping
+from .yaml_data import load_mapping
 
 
 @dataclass(frozen=True)
@@ -43,17 +42,6 @@ class Patterns:
     dates: DatePatterns
     events: EventPatterns
     names: NamePatterns
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """Words that signal an event type (data/events.yaml)."""
-
-    type: str
-    sub_type: str
-    pattern: re.Pattern[str]
-    needs_actor: bool
-    pos: frozenset[str] = frozenset()  # the head word's part of speech, if the rule asks
 
 
 @dataclass(frozen=True)
@@ -190,23 +178,3 @@ def load_weights(path: Path) -> Weights:
     return Weights(_numbers(path, "gazetteer", data["gazetteer"], GazetteerWeights),
                    _numbers(path, "place_reading", data["place_reading"], PlaceReadingWeights),
                    {str(k): int(v) for k, v in precision.items()})
-
-
-def load_triggers(path: Path) -> tuple[Trigger, ...]:
-    """Trigger rules in file order (the order decides between equally placed triggers)."""
-    triggers = []
-    for n, rule in enumerate(load_list(path), 1):
-        entry = f"rule {n} ({rule.get('type')} / {rule.get('sub_type')})"
-        if rule.get("sub_type") not in EVENT_TYPES.get(str(rule.get("type")), ()):
-            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry, detail="is not an event type"))
-        words = rule.get("words")
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry, detail="needs a list of words"))
-        try:
-            pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
-        except re.error as exc:
-            raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry,
-                                                               detail=f"does not compile: {exc}")) from exc
-        triggers.append(Trigger(rule["type"], rule["sub_type"], pattern, "actor" in (rule.get("needs") or ()),
-                                frozenset(rule.get("pos") or ())))
-    return tuple(triggers)

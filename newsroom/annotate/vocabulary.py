@@ -70,6 +70,9 @@ class Lexicon:
     approximate_numbers: frozenset[str]
     count_qualifiers: dict[str, str]
     victims: tuple[str, ...]
+    death_words: frozenset[str]
+    intransitive_death_words: frozenset[str]
+    fatal_verbs: frozenset[str]
     # time
     months: tuple[tuple[str, ...], ...]
     weekdays: tuple[str, ...]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Annotation
+from ..model import DEFAULT_CONFIDENCE_THRESHOLD, Annotation, Event
 
 
 def state_places(ann: Annotation, countries: dict[str, Any]) -> list[dict[str, Any]]:
@@ -26,9 +26,13 @@ def state_places(ann: Annotation, countries: dict[str, Any]) -> list[dict[str, A
     return out
 
 
-def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None = None) -> dict[str, Any]:
-    """`countries`: the knowledge base's countries, for the place facet of state actors."""
+def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None = None,
+                    threshold: float = DEFAULT_CONFIDENCE_THRESHOLD) -> dict[str, Any]:
+    """`countries`: the knowledge base's countries, for the place facet of state actors.
+    Events below `threshold` are listed under `suggestions`, not `events`: what a reader of
+    the site would not see."""
     layout = ann.layout
+    events = [_event(e) for e in ann.events if e.confidence >= threshold]
     return {
         "file": path,
         "title": layout.title,
@@ -49,14 +53,17 @@ def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None
              "geonames": p.geonames, "mentions": [m.as_json() for m in p.mentions]}
             for p in ann.places
         ] + state_places(ann, countries or {}),
-        "events": [
-            {"type": e.type, "sub_type": e.sub_type, "actors": e.actors, "place": e.place, "when": e.when,
-             "date": e.date, "precision": e.precision, "fatalities": e.fatalities,
-             "fatalities_qualifier": e.fatalities_qualifier, "fatalities_text": e.fatalities_text,
-             "according_to": e.according_to, "status": e.status, "evidence": e.evidence.as_json()}
-            for e in ann.events
-        ],
+        "events": events,
+        "suggestions": {"events": [_event(e) for e in ann.events if e.confidence < threshold]},
     }
+
+
+def _event(e: Event) -> dict[str, Any]:
+    return {"type": e.type, "sub_type": e.sub_type, "actors": e.actors, "place": e.place, "when": e.when,
+            "date": e.date, "precision": e.precision, "fatalities": e.fatalities,
+            "fatalities_qualifier": e.fatalities_qualifier, "fatalities_text": e.fatalities_text,
+            "according_to": e.according_to, "status": e.status, "confidence": e.confidence,
+            "evidence": e.evidence.as_json()}
 
 
 # Characters str.splitlines() breaks a line at that JSON leaves unescaped (json.dumps escapes

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from ..model import Image, Layout, Span
 
+BYLINE_WORDS = 20  # a byline names its authors; a longer 'By ...' line is story ('By noon, ...')
+
 
 @dataclass(frozen=True)
 class LayoutRules:
@@ -107,7 +109,7 @@ def read_layout(raw: str, rules: LayoutRules) -> Layout:
             layout.dateline = line.text
         elif (match := rules.dateline_line.match(line.text)) and layout.filed_from is None:
             _take_dateline(layout, match, line.span.start)
-        elif rules.byline.match(line.text) and layout.byline is None:
+        elif rules.byline.match(line.text) and layout.byline is None and len(line.text.split()) <= BYLINE_WORDS:
             layout.byline = line.text
         elif i == 0 and layout.title and layout.dek is None and _is_dek(line, body_lines[1:], rules):
             layout.dek = line.text

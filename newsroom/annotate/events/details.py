@@ -1,0 +1,145 @@
+"""The details of an event, once its trigger and type are known: where (the most precise place
+of its sentence, or a meeting's venue), who says so, and whether a later sentence only retells
+it. Fatalities are read in `fatalities`, dates in `annotate/dates.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Token
+
+from ...model import OTHER_EVENT_TYPES, Actor, Event, Place, Span
+from ..knowledge import Knowledge
+
+
+def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
+    if not in_places:
+        return None
+    precision = knowledge.weights.place_precision
+    return min(in_places, key=lambda x: (precision.get(x[1].kind, 4), x[0].start))[1].name
+
+
+def describes_source(doc: Doc, mention: Span, described: set[int]) -> bool:
+    token = token_of(doc, mention)
+    return token is not None and token.i in described
+
+
+def token_of(doc: Doc, mention: Span) -> Token | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def venue(doc: Doc, head: Token, in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
+    """Where talks or a meeting are held: 'talks in Geneva', 'the Geneva talks', 'met in Vienna';
+    not the subject of the talks ('met to discuss the crisis in Syria')."""
+    clause = [head, *_up_to_verb(head)]
+    held = []
+    for mention, place in in_places:
+        token = token_of(doc, mention)
+        if token is None:
+            continue
+        modifies = token.head.i == head.i and token.dep_ in ("compound", "nmod", "amod")  # 'the Geneva talks'
+        held_at = (token.dep_ == "pobj" and token.head.lower_ in knowledge.lexicon.venue_prepositions
+                   and any(token.head.head.i == t.i for t in clause))  # 'talks in Geneva'
+        if modifies or held_at:
+            held.append((mention, place))
+    return most_precise(held, knowledge)
+
+
+def _up_to_verb(token: Token) -> list[Token]:
+    """The token's ancestors up to and including its own clause's verb."""
+    out = []
+    for ancestor in token.ancestors:
+        out.append(ancestor)
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+    return out if token.pos_ not in ("VERB", "AUX") else []
+
+
+def seat(names: list[str], places: list[Place], seats: Mapping[str, int]) -> str | None:
+    """A body that meets with no venue in the sentence meets at its seat, if the article names it."""
+    for name in names:
+        if (seat := seats.get(name)) is not None:
+            for place in places:
+                if place.geonames == seat:
+                    return place.name
+    return None
+
+
+def merge_retold(found: list[tuple[int, Event]]) -> list[Event]:
+    """A statement told over two sentences ('... in a recorded statement released on Thursday.'
+    'The date of the recording, released on Thursday via Al-Furqan, ...'), or talks named again
+    ('the Geneva talks'), are one event: the first telling keeps its evidence and gains the
+    later ones' actors. Only for statements and diplomacy; two battles in one town are two."""
+    out: list[tuple[int, Event]] = []
+    for n, event in found:
+        earlier = next((e for m, e in reversed(out) if e.type == event.type and e.sub_type == event.sub_type
+                        and _retold(m, e, n, event)), None) if event.type in OTHER_EVENT_TYPES else None
+        if earlier is None:
+            out.append((n, event))
+            continue
+        earlier.actors += [a for a in event.actors if a not in earlier.actors]
+        earlier.place = earlier.place or event.place
+        if earlier.date is None and event.date is not None:
+            earlier.when, earlier.date, earlier.precision = event.when, event.date, event.precision
+    return [e for _, e in out]
+
+
+def _retold(m: int, earlier: Event, n: int, event: Event) -> bool:
+    if earlier.type == "Statements":
+        return n == m + 1
+    return earlier.place is not None and earlier.place == event.place
+
+
+SPEAKER_DEPS = {"compound", "poss", "amod", "nmod", "appos", "det", "case"}
+
+
+def according_to(doc: Doc, text: str, sentence: Span, in_actors: list[tuple[Span, Actor]],
+                  before: list[tuple[Span, Actor]],
+                  knowledge: Knowledge) -> tuple[str | None, Token | None]:
+    """'according to X', or X as the one saying ('X said', 'the X media unit said'): the source
+    of the claim, if it is a named actor, and the token of the one saying. 'A commander ...
+    backing Assad said' has no named source; 'The group said' is the group the sentence
+    `before` named."""
+    lexicon = knowledge.lexicon
+    lowered = text.lower()
+    at = lowered.find("according to")
+    if at >= 0:
+        after = [(m, a) for m, a in in_actors if m.start - sentence.start > at]
+        # "according to a unit run by Lebanon's Hezbollah": the organisation, not its home state.
+        organisations = [x for x in after if x[1].kind != "state"] or after
+        if organisations:
+            return min(organisations, key=lambda x: x[0].start)[1].name, None
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    for verb in span:
+        if verb.lower_ not in lexicon.reporting_verbs:
+            continue
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            speakers = []
+            for mention, actor in in_actors:
+                root = token_of(doc, mention)
+                if root is not None and (steps := _speaks_for(root, subject)) is not None:
+                    speakers.append((actor.kind != "person", steps, mention.start, actor.name))
+            if speakers:
+                # 'UN special envoy Staffan de Mistura said': the envoy speaks, not the UN.
+                return min(speakers)[3], subject
+            if subject.lower_ in lexicon.anaphors and subject.i > 0 and doc[subject.i - 1].lower_ == "the":
+                named = {a.name for _, a in before if a.kind in lexicon.anaphors[subject.lower_]}
+                if len(named) == 1:
+                    return named.pop(), subject
+    return None, None
+
+
+def _speaks_for(token: Token, subject: Token) -> int | None:
+    """The mention is the subject, or a modifier of it ('the Hezbollah media unit'): how many
+    steps from it; None if it is neither."""
+    steps = 0
+    while token.i != subject.i:
+        if token.dep_ not in SPEAKER_DEPS or token.head.i == token.i:
+            return None
+        token, steps = token.head, steps + 1
+    return steps

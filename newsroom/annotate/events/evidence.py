@@ -1,0 +1,84 @@
+"""The named evidence an event's confidence is built from (see annotate/confidence.py).
+
+Evidence for: participants of the kinds its type needs (armed sides, victims, weapons, a crowd),
+named actors, deaths counted, a place. Evidence against: the article and the sentence speaking the
+language of sport, business, technology, entertainment, health or the courts (domains.yaml),
+where 'clash', 'attack' and 'shot' are metaphors, and a trigger inside a quotation.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from ..confidence import Evidence
+from ..event_rules import EventKnowledge
+from ..nlp import text_of
+from .participants import Participants, lemma_text
+
+FACT_EVIDENCE = ("armed", "armed_both", "state_forces", "armed_groups", "crowd", "people", "victims_armed",
+                 "victims_people", "explosives", "firearms", "property", "intervention", "riot_act")
+
+
+# The participant kinds that are the language of armed conflict: their density says how much an
+# article is about it (a war report names forces on every line; a film review names one in a metaphor).
+CONFLICT_KINDS = ("state_forces", "armed_groups", "explosives", "firearms")
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """How much of each field's language the article's story speaks, conflict included: matches
+    per 100 words."""
+
+    density: dict[str, float]
+
+    @classmethod
+    def read(cls, sentences: list[DocSpan], events: EventKnowledge) -> ArticleContext:
+        words = sum(len(s) for s in sentences) or 1
+        counts = dict.fromkeys([*events.domains.patterns, "conflict"], 0)
+        for sentence in sentences:
+            text, _ = lemma_text(sentence)
+            for name, pattern in events.domains.patterns.items():
+                counts[name] += sum(1 for _ in pattern.finditer(text))
+            for kind in CONFLICT_KINDS:
+                counts["conflict"] += sum(1 for _ in events.participants.patterns[kind].finditer(text))
+        return cls({name: 100.0 * n / words for name, n in counts.items()})
+
+
+def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head: Token, participants: Participants,
+                   has_actor: bool, has_place: bool, has_deaths: bool, years_before: int | None,
+                   context: ArticleContext, events: EventKnowledge) -> Evidence:
+    """`years_before`: how many years before the report the sentence dates the event, if it does."""
+    evidence: Evidence = {f"type:{event_type}": 1.0, f"class:{trigger_class}": 1.0}
+    for fact in FACT_EVIDENCE:
+        if fact in participants.facts:
+            evidence[fact] = 1.0
+    if has_actor:
+        evidence["named_actor"] = 1.0
+    if has_place:
+        evidence["place"] = 1.0
+    if has_deaths:
+        evidence["deaths"] = 1.0
+    if _quoted(sentence, head):
+        evidence["quoted"] = 1.0
+    if years_before is not None and years_before >= 1:
+        evidence["years_before"] = min(years_before, 10) / 10  # history told again, not news
+    evidence["article:conflict"] = round(math.log1p(context.density["conflict"]), 3)
+    text, _ = lemma_text(sentence)
+    for name, pattern in events.domains.patterns.items():
+        # log-scaled: the first words of a field say most; a sports report says 'match' often
+        evidence[f"article:{name}"] = round(math.log1p(context.density[name]), 3)
+        hits = sum(1 for _ in pattern.finditer(text))
+        if hits:
+            evidence[f"sentence:{name}"] = min(hits, 3) / 3
+    return evidence
+
+
+def _quoted(sentence: DocSpan, head: Token) -> bool:
+    """The trigger stands inside quotation marks: someone's words, often a figure of speech."""
+    before = text_of(sentence.doc)[sentence.start_char:head.idx]
+    opened = sum(before.count(q) for q in ('"', "“")) - before.count("”")
+    return opened % 2 == 1 or before.count("“") > before.count("”")

@@ -1,0 +1,165 @@
+"""Fatalities as ACLED counts them: the deaths a sentence states, read from its parse.
+
+Every word of dying (`death_words` of the lexicon: 'killed', 'died', 'dead', 'deaths'...) is
+followed to its victims (the subject of a passive or of 'died', the object of 'killed', the
+number of 'deaths'), and each victim is counted: a number ('three civilians', 'killing two',
+'more than 58 fighters'), a singular noun with 'a' or 'one' ('a soldier was killed'), a person
+named. Victims of different words of dying are added ('10 militants were killed ... and 4
+soldiers were killed'); ranges count their lower end ('10 to 15 people'), the most
+conservative reading, as ACLED does. Where the parse finds nothing, the patterns of
+patterns.yaml ('the death toll rose to 40') are read instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from ..knowledge import Knowledge
+from ..vocabulary import Lexicon
+
+
+RANGE = re.compile(r"\d\s*(?:-|to|or)\s*\d")
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    qualifier: str   # exact | at-least | about | at-most
+    text: str        # the text's own words
+
+
+def fatalities(sentence: DocSpan, knowledge: Knowledge) -> Count | None:
+    """The deaths the sentence states, or None when it states none."""
+    lexicon = knowledge.lexicon
+    humans = knowledge.events.humans
+    counts: dict[int, Count] = {}  # victim token -> its count: each victim counted once
+    for token in sentence:
+        if not _of_dying(token, lexicon):
+            continue
+        for victim in _victims(token, lexicon):
+            if victim.i not in counts and (count := _count(victim, lexicon, humans)) is not None:
+                counts[victim.i] = count
+    if counts:
+        found = [counts[i] for i in sorted(counts)]
+        qualifiers = {c.qualifier for c in found}
+        qualifier = "exact" if qualifiers == {"exact"} else next(q for q in ("at-least", "about", "at-most")
+                                                                  if q in qualifiers)
+        return Count(sum(c.value for c in found), qualifier, "; ".join(c.text for c in found))
+    return _by_pattern(sentence.text, knowledge)
+
+
+def _of_dying(token: Token, lexicon: Lexicon) -> bool:
+    if token.lemma_.lower() in lexicon.death_words:
+        return True
+    # 'shot dead', 'gunned down', 'burnt to death', 'beaten to death': the verb before the death
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_ in ("dead", "down") and token.lemma_.lower() in lexicon.fatal_verbs
+
+
+def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
+    """The nouns (or numbers) naming who died, by the word of dying's place in the parse."""
+    deps = {"nsubjpass", "dobj"}
+    if token.lemma_.lower() in lexicon.intransitive_death_words or token.pos_ in ("ADJ", "NOUN"):
+        deps |= {"nsubj", "nummod"}
+    found = [c for c in token.children if c.dep_ in deps]
+    if token.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children):
+        # a headline's reduced passive, 'Farmer killed in Selea': the subject is who died
+        found += [c for c in token.children if c.dep_ == "nsubj"]
+    if token.pos_ == "NOUN":  # 'the deaths of three people', 'the bodies of two men'
+        found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
+    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        found.append(token.head)  # 'two people dead', 'the 5 killed'
+    if token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp")):
+        found += [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]  # 'left two dead'
+    if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
+        verb = token.head.head  # 'burnt to death', 'beaten to death': the victims are the verb's
+        found += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    out = []
+    for victim in found:
+        out.append(victim)
+        out.extend(_conjuncts(victim))
+    return out
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """'a soldier and two civilians': every noun joined by 'and'."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | None:
+    numbers = [c for c in victim.children if c.dep_ == "nummod"]
+    if victim.like_num or victim.lower_ in lexicon.number_words:
+        numbers = [victim]
+    if numbers:
+        number = numbers[0]
+        value = _number(number, lexicon)
+        if value is None:
+            return None
+        words = " ".join(t.text for t in number.subtree) if number is not victim else number.text
+        qualifier, value = _qualified(words.lower(), value, number.lower_, lexicon)
+        if RANGE.search(words):  # '10 to 15 people': the lower end, the most conservative count
+            low = next((_number(t, lexicon) for t in number.subtree if t.like_num), None)
+            qualifier, value = "at-least", low if low is not None else value
+        text = f"{words} {victim.text}" if number is not victim else words
+        return Count(value, qualifier, text)
+    if victim.tag_ in ("NN", "NNP") or victim.pos_ == "PROPN":
+        determiner = next((c for c in victim.children if c.dep_ == "det"), None)
+        if victim.pos_ == "PROPN" or (determiner is not None and determiner.lower_ in ("a", "an", "one", "another")):
+            return Count(1, "exact", " ".join(t.text for t in victim.subtree if t.dep_ not in ("relcl", "acl")))
+        if determiner is None and victim.lemma_.lower() in humans:
+            return Count(1, "exact", victim.text)  # 'Farmer killed in Selea': a headline's bare noun
+    return None
+
+
+def _number(token: Token, lexicon: Lexicon) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if text in lexicon.number_words:
+        return lexicon.number_words[text]
+    compound = " ".join(t.lower_ for t in token.subtree if t.like_num or t.lower_ in lexicon.number_words)
+    return lexicon.number_words.get(compound)
+
+
+def _qualified(words: str, value: int, number: str, lexicon: Lexicon) -> tuple[str, int]:
+    for phrase, reading in sorted(lexicon.count_qualifiers.items(), key=lambda x: -len(x[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", words):
+            if reading == "more-than":
+                return "at-least", value + 1
+            return reading, value
+    return ("about" if number in lexicon.approximate_numbers else "exact"), value
+
+
+def _by_pattern(text: str, knowledge: Knowledge) -> Count | None:
+    lexicon = knowledge.lexicon
+    for pattern in knowledge.patterns.events.fatalities:
+        match = pattern.search(text)
+        if not match:
+            continue
+        qualifier, number = (match.group(1) or "").lower(), match.group(2).lower()
+        if number in lexicon.number_words:
+            value = lexicon.number_words[number]
+        elif number.replace(",", "").isdigit():
+            value = int(number.replace(",", ""))
+        else:
+            continue
+        found = match.group(0)
+        start = found.lower().find(qualifier) if qualifier else found.lower().find(number)
+        found = found[start:] if start >= 0 else found
+        reading = lexicon.count_qualifiers.get(qualifier)
+        if reading == "more-than":
+            return Count(value + 1, "at-least", found)
+        if reading is not None:
+            return Count(value, reading, found)
+        return Count(value, "about" if number in lexicon.approximate_numbers else "exact", found)
+    return None

@@ -1,0 +1,174 @@
+"""Events, read sentence by sentence: the triggers of a sentence (events.yaml), the one highest in
+its parse that a frame turns into a type (event_frames.yaml) given who takes part, the event's
+details (place, time, deaths, who says so), and its confidence from named evidence."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ...model import ACLED_EVENT_TYPES, Actor, Event, Place, Span
+from ..confidence import confidence
+from ..dates import find_when
+from ..event_rules import Frame, Trigger
+from ..knowledge import Knowledge
+from ..nlp import text_of
+from .details import according_to, describes_source, merge_retold, most_precise, seat, venue
+from .evidence import ArticleContext, event_evidence
+from .fatalities import fatalities
+from .participants import Participants, read_participants
+
+# Types whose events are fights, blasts, attacks or crowds: one only urged, vowed or feared has
+# not happened ('pressed his followers to keep fighting', 'warned of attacks').
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+PLANNED_TYPES = ("Strategic developments", "Diplomacy")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: list[Place],
+                article_date: str | None, knowledge: Knowledge) -> list[Event]:
+    """At most one event per sentence. `doc` is the parsed article (offsets of the raw text);
+    `knowledge` gives the triggers, the frames, the words read by and the seats of bodies."""
+    spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
+    context = ArticleContext.read([s for s in spans if s is not None], knowledge.events)
+    found: list[tuple[int, Event]] = []
+    before: list[tuple[Span, Actor]] = []
+    for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
+        in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
+        # 'a UK-based monitor': where an actor is based, not where the event happened.
+        in_places = [(m, p) for p in places for m in p.mentions if _inside(m, sentence)
+                     and not text_of(doc).startswith("-based", m.end)]
+        if span is not None and (read := _read(span, sentence, in_actors, knowledge)) is not None:
+            trigger, head, frame, participants = read
+            event = _event(doc, span, trigger, head, frame, sentence, in_actors, before, in_places, places,
+                           article_date, knowledge)
+            event.signals = event_evidence(frame.type, trigger.cls, span, head, participants, bool(in_actors),
+                                           event.place is not None, bool(event.fatalities),
+                                           _years_before(sentence.text, article_date), context, knowledge.events)
+            event.confidence = confidence(knowledge.confidence["event"], event.signals)
+            found.append((n, event))
+        before = in_actors
+    return merge_retold(found)
+
+
+def _years_before(text: str, article_date: str | None) -> int | None:
+    """How many years before the report the sentence's latest year lies ('in 1982', 'since 2003'),
+    or None when it names no year or the report's date is unknown."""
+    if article_date is None:
+        return None
+    years = [int(y) for y in YEAR.findall(text) if 1800 <= int(y) <= int(article_date[:4])]
+    return int(article_date[:4]) - max(years) if years else None
+
+
+def _inside(span: Span, sentence: Span) -> bool:
+    return sentence.start <= span.start and span.end <= sentence.end
+
+
+def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
+          knowledge: Knowledge) -> tuple[Trigger, Token, Frame, Participants] | None:
+    """The sentence's event: its triggers highest in the parse first, the first a frame takes."""
+    hits = _triggers(span, sentence, bool(in_actors), knowledge)
+    for trigger, head in hits:
+        participants = read_participants(span, head, trigger, in_actors, hits, knowledge)
+        frame = next((f for f in knowledge.events.frames if trigger.cls in f.when
+                      and f.needs <= participants.facts and not (f.unless & participants.facts)), None)
+        if frame is not None and not (frame.type in VIOLENT and _wished(head, knowledge)):
+            return trigger, head, frame, participants
+    return None
+
+
+def _triggers(span: DocSpan, sentence: Span, has_actor: bool, knowledge: Knowledge) -> list[tuple[Trigger, Token]]:
+    """Every trigger of the sentence that is affirmed and literal, highest in the parse first
+    ('completely secured the highway after foiling the intense attack' reports the highway
+    secured); file order breaks ties."""
+    doc = span.doc
+    found: list[tuple[tuple[int, int, int], Trigger, Token]] = []
+    for order, trigger in enumerate(knowledge.events.triggers):
+        if trigger.needs_actor and not has_actor:
+            continue
+        for match in trigger.pattern.finditer(sentence.text):
+            words = doc.char_span(sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand")
+            if words is None or len(words) == 0:
+                continue
+            head = min(words, key=lambda t: (_depth(t), t.i))
+            if (trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, knowledge):
+                continue
+            found.append(((_depth(head), order, head.i), trigger, head))
+    found.sort(key=lambda f: f[0])
+    seen: set[int] = set()
+    out = []
+    for _, trigger, head in found:
+        if head.i not in seen:  # one reading per word: the first rule that takes it
+            seen.add(head.i)
+            out.append((trigger, head))
+    return out
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _negated(token: Token) -> bool:
+    """'has not issued a statement', 'no major clashes occurred', 'he is not blaming'; but 'the
+    date of the recording, released on Thursday, was not clear' denies the date, not the release."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+
+
+def _wished(token: Token, knowledge: Knowledge) -> bool:
+    return any(a.lemma_.lower() in knowledge.lexicon.wishing_verbs and a.pos_ == "VERB" for a in token.ancestors)
+
+
+def _metaphor(head: Token, knowledge: Knowledge) -> bool:
+    """A fight or a battle against what is no enemy: 'the fight against AIDS', 'battling poverty'."""
+    objects = knowledge.events.metaphor_objects
+    targets = [c for c in head.children if c.dep_ == "dobj"]
+    targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
+
+
+def _event(doc: Doc, span: DocSpan, trigger: Trigger, head: Token, frame: Frame, sentence: Span,
+           in_actors: list[tuple[Span, Actor]], before: list[tuple[Span, Actor]], in_places: list[tuple[Span, Place]],
+           places: list[Place], article_date: str | None, knowledge: Knowledge) -> Event:
+    text = sentence.text
+    source, speaker = according_to(doc, text, sentence, in_actors, before, knowledge)
+    # 'The Observatory, a UK-based monitor tracking developments in Syria's conflict, said ...':
+    # places that describe the source are not where the event happened.
+    described = {t.i for child in (speaker.children if speaker is not None else ())
+                 if child.dep_ in ("appos", "acl", "relcl") for t in child.subtree}
+    in_places = [(m, p) for m, p in in_places if not describes_source(doc, m, described)]
+    # A 'UK-based monitor' is no side in the fight it reports; but 'a spokesman for the
+    # Indonesian military said' names the side that acted.
+    in_actors = [(m, a) for m, a in in_actors if not text_of(doc).startswith("-based", m.end)]
+    names: list[str] = []
+    for _, actor in sorted(in_actors, key=lambda x: x[0].start):
+        # A monitor or agency that reports a fight is its source, not a side; one that makes a
+        # statement or an accusation is its maker.
+        if actor.name not in names and not (actor.name == source and actor.kind in ("media", "monitor", "ngo")
+                                            and frame.type in ACLED_EVENT_TYPES):
+            names.append(actor.name)
+    if frame.type == "Diplomacy":
+        place = venue(doc, head, in_places, knowledge) or seat(names, places, knowledge.seat_of)
+    else:
+        place = most_precise(in_places, knowledge)
+    when = find_when(text, article_date, knowledge)
+    event = Event(type=frame.type, sub_type=frame.sub_type, evidence=sentence, actors=names, place=place,
+                  when=when.text if when else None, date=when.date if when else None,
+                  precision=when.precision if when else None, according_to=source)
+    if event.date is None and article_date is not None:
+        # No time of its own: the report's date, precise to the week, as ACLED dates an event a
+        # report gives without a day (time precision 2).
+        event.date, event.precision = article_date, "week"
+    if frame.type in ACLED_EVENT_TYPES and (count := fatalities(span, knowledge)) is not None:
+        event.fatalities, event.fatalities_qualifier, event.fatalities_text = count.value, count.qualifier, count.text
+    if knowledge.patterns.events.planned.search(text) and frame.type in PLANNED_TYPES:
+        event.status = "planned"
+    elif (knowledge.patterns.events.claimed.search(text) and source is not None and source in names
+          and frame.type in ACLED_EVENT_TYPES):
+        event.status = "claimed"
+    return event

@@ -1,0 +1,145 @@
+"""Who takes part in an event, read from its sentence: the facts event_frames.yaml asks for.
+
+A participant is a named actor (by its kind) or a word of participants.yaml (by its list),
+matched on the lemmas of the sentence ('armed men', 'policemen', 'petrol bombs'). Roles come
+from the parse around the trigger: the victims of a killing or an attack are the subject of its
+passive, its object, or what it is 'of' ('the killing of two activists'); the rest of the
+sentence only says who was there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from ...model import Actor, Span
+from ..event_rules import EventKnowledge, Trigger
+from ..knowledge import Knowledge
+
+ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
+DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
+VICTIM_DEPS = {"nsubjpass", "dobj"}
+
+
+@dataclass
+class Participants:
+    facts: set[str] = field(default_factory=set)
+    # word list -> the tokens of the sentence that name one (for the evidence and for tests)
+    found: dict[str, set[int]] = field(default_factory=dict)
+
+
+def lemma_text(sentence: DocSpan) -> tuple[str, list[int]]:
+    """The sentence's lemmas in lower case, one space apart, and each one's token index by its
+    start offset in that string (so a phrase match maps back to tokens)."""
+    parts, starts, position = [], [], 0
+    for token in sentence:
+        lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
+        parts.append(lemma)
+        starts.append(position)
+        position += len(lemma) + 1
+    return " ".join(parts), starts
+
+
+def _tokens_of(events: EventKnowledge, sentence: DocSpan) -> dict[str, set[int]]:
+    text, starts = lemma_text(sentence)
+    found: dict[str, set[int]] = {}
+    for kind, pattern in events.participants.patterns.items():
+        for match in pattern.finditer(text):
+            # the tokens the match covers: those starting inside it
+            tokens = {sentence.start + n for n, at in enumerate(starts) if match.start() <= at < match.end()}
+            found.setdefault(kind, set()).update(tokens)
+    return found
+
+
+def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actors: list[tuple[Span, Actor]],
+                      others: list[tuple[Trigger, Token]], knowledge: Knowledge) -> Participants:
+    """The facts about an event's participants. `others`: the sentence's other triggers (a
+    protest or riot word there says a crowd is present)."""
+    events = knowledge.events
+    doc = sentence.doc
+    found = _tokens_of(events, sentence)
+    actor_tokens: dict[str, set[int]] = {}
+    diplomat = False
+    for mention, actor in in_actors:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # A person named is someone hurt or acting alone, not a crowd: 'persons' counts as a
+        # victim and as someone present, never as people rioting.
+        kind = ARMED_KINDS.get(actor.kind) or ("persons" if actor.kind == "person" else None)
+        if kind is not None:
+            actor_tokens.setdefault(kind, set()).update(t.i for t in span)
+        diplomat = diplomat or actor.kind in DIPLOMATIC_KINDS or bool(
+            actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
+    for kind, tokens in actor_tokens.items():
+        found.setdefault(kind, set()).update(tokens)
+    facts: set[str] = set()
+    armed = found.get("state_forces", set()) | found.get("armed_groups", set())
+    if armed:
+        facts.add("armed")
+    for kind in ("state_forces", "armed_groups", "explosives", "firearms", "property"):
+        if found.get(kind):
+            facts.add(kind)
+    if found.get("hazards"):
+        facts.add("hazard")
+    if found.get("crowds") or any(t.cls in ("protest", "riot") for t, _ in others):
+        facts.add("crowd")
+    if found.get("people"):
+        facts.add("people")
+    if any(t.cls == "intervention" for t, _ in others):
+        facts.add("intervention")
+    if any(t.cls == "riot" for t, _ in others):
+        facts.add("riot_act")
+    if _two_sides(found, actor_tokens, trigger, armed):
+        facts.add("armed_both")
+    victims = _victim_tokens(head)
+    if victims & armed:
+        facts.add("victims_armed")
+    # A victim counted and not said to be armed is one of the people ('killing 26').
+    counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed}
+    if victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | counted):
+        facts.add("victims_people")
+    if any(tokens for kind, tokens in found.items() if kind != "hazards"):
+        facts.add("anyone")
+    if diplomat:
+        facts.add("diplomat")
+    return Participants(facts, found)
+
+
+def _two_sides(found: dict[str, set[int]], actor_tokens: dict[str, set[int]], trigger: Trigger,
+               armed: set[int]) -> bool:
+    """Two armed sides: state forces against an armed group, two armed groups named apart, or a
+    fight that takes two ('a gunfight', 'an exchange of fire') with one armed side named."""
+    if found.get("state_forces") and found.get("armed_groups"):
+        return True
+    if trigger.mutual and armed:
+        return True
+    named = actor_tokens.get("state_forces", set()) | actor_tokens.get("armed_groups", set())
+    return len(named) >= 2 and len(_groups(named)) >= 2
+
+
+def _groups(tokens: set[int]) -> list[set[int]]:
+    """Runs of adjacent token indices: one run per name."""
+    runs: list[set[int]] = []
+    for i in sorted(tokens):
+        if runs and i - 1 in runs[-1]:
+            runs[-1].add(i)
+        else:
+            runs.append({i})
+    return runs
+
+
+def _victim_tokens(head: Token) -> set[int]:
+    """The tokens of the trigger's victims by the parse (see the module's docstring)."""
+    roots: list[Token] = []
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for verb in verbs:
+        roots += [c for c in verb.children if c.dep_ in VICTIM_DEPS]
+    if head.pos_ == "NOUN":
+        roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+                  for g in c.children if g.dep_ == "pobj"]
+    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
+    return {t.i for root in roots for t in root.subtree}
