@@ -77,7 +77,9 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
     """Everything after the parse: mentions, entities, events (pure given the parsed Doc)."""
     readable = [(s.start, s.end) for s in layout.readable]
     filed_from = [(s.start, s.end) for s in layout.filed_from_spans]
-    selected = select(find_candidates(doc, annotator.nlp, annotator.knowledge, readable, filed_from), text_of(doc))
+    found = find_candidates(doc, annotator.nlp, annotator.knowledge, readable, filed_from,
+                            annotator.gazetteer.is_big_place)
+    selected = select(found, text_of(doc))
     setting = filed_from_setting(layout, annotator.gazetteer)
     actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer, setting)
     entities: list[Actor | Place] = [*actors, *places]
@@ -89,5 +91,5 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
     sentences = sentences_of(doc, layout)
     story = [span for kind, span in layout.blocks if kind == "p"]
     story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]
-    events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge)
+    events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge, story)
     return Annotation(layout, sentences, actors, places, events, article_date)

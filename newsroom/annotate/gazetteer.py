@@ -89,6 +89,14 @@ class Gazetteer:
     def _split(self, name: str) -> tuple[str, str | None]:
         return split_kind_word(name, self.knowledge.lexicon.place_kind_words)
 
+    def is_big_place(self, name: str) -> bool:
+        """A city of at least the guess population goes by this name (or a country or a curated
+        place does): enough to read a capitalised name the model missed as a place."""
+        key = name_key(name)
+        big = self.knowledge.weights.place_reading.guess_population
+        return (key in self.knowledge.place_by_key or key in self.knowledge.country_by_key
+                or any(c.population >= big for c in self.cities.get(key, ())))
+
     def country_name(self, code: str | None) -> str | None:
         if code is None:
             return None

@@ -5,7 +5,7 @@ entities, acronym definitions. Finding only: `entities.py` decides what they ref
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,7 +74,8 @@ def _the(name: str, lexicon: Lexicon) -> set[str]:
 
 
 def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: list[tuple[int, int]],
-                    places: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+                    places: Iterable[tuple[int, int]] = (), known_place: Callable[[str], bool] | None = None
+                    ) -> list[Candidate]:
     """All candidate mentions, overlapping freely; `select` picks among them. `places`: stretches
     the layout says name a place (a wire dateline's 'ANTAKYA, Turkey'), whatever the model says."""
     phrases = _matchers(nlp, knowledge)
@@ -132,6 +133,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
                     span = doc[i:j]
             found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
     found.extend(_proper_noun_runs(doc, lexicon))
+    if known_place is not None:
+        found.extend(gazetteer_names(doc, found, known_place))
     if thing_spans:  # 'Nile' inside 'West Nile virus' is no river
         found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in thing_spans)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
@@ -205,6 +208,30 @@ def _proper_noun_runs(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             if j > i:
                 span = doc[i:j]
                 out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
+        elif token.lower_ in lexicon.area_words and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+            # 'in Feni town', 'Gomastapur upazila': a name its kind word follows
+            j = i = token.i
+            while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+                i -= 1
+            span = doc[i:j]
+            out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
+    return out
+
+
+def gazetteer_names(doc: Doc, found: list[Candidate], known: Callable[[str], bool]) -> list[Candidate]:
+    """Capitalised proper nouns no other finder took that `known` says name a place the gazetteer
+    knows well ('the PTI intersection Khulna'): guesses, kept only if the gazetteer backs them."""
+    taken = {t for c in found for t in range(*c.tokens)}
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j > i and known(doc[i:j].text):
+            span = doc[i:j]
+            out.append(Candidate(span.start_char, span.end_char, "GPE", None, "guess", (i, j)))
+        i = max(j, i + 1)
     return out
 
 

@@ -71,6 +71,7 @@ class Lexicon:
     count_qualifiers: dict[str, str]
     victims: tuple[str, ...]
     death_words: frozenset[str]
+    hurt_words: frozenset[str]
     intransitive_death_words: frozenset[str]
     fatal_verbs: frozenset[str]
     # time

@@ -21,7 +21,6 @@ from spacy.tokens import Token
 from ..knowledge import Knowledge
 from ..vocabulary import Lexicon
 
-
 RANGE = re.compile(r"\d\s*(?:-|to|or)\s*\d")
 
 

@@ -28,20 +28,20 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: list[Place],
-                article_date: str | None, knowledge: Knowledge) -> list[Event]:
+                article_date: str | None, knowledge: Knowledge, paragraphs: list[Span] | None = None) -> list[Event]:
     """At most one event per sentence. `doc` is the parsed article (offsets of the raw text);
-    `knowledge` gives the triggers, the frames, the words read by and the seats of bodies."""
+    `knowledge` gives the triggers, the frames, the words read by and the seats of bodies.
+    `paragraphs`: the story's paragraphs, whose earlier sentences give a place to an event its
+    own sentence leaves unplaced ('... in Feni town. Police arrested four attackers.')."""
     spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
     context = ArticleContext.read([s for s in spans if s is not None], knowledge.events)
     found: list[tuple[int, Event]] = []
     before: list[tuple[Span, Actor]] = []
     for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
-        # 'a UK-based monitor': where an actor is based, not where the event happened.
-        in_places = [(m, p) for p in places for m in p.mentions if _inside(m, sentence)
-                     and not text_of(doc).startswith("-based", m.end)]
         if span is not None and (read := _read(span, sentence, in_actors, knowledge)) is not None:
             trigger, head, frame, participants = read
+            in_places = _places_of(doc, sentence, places, paragraphs or [])
             event = _event(doc, span, trigger, head, frame, sentence, in_actors, before, in_places, places,
                            article_date, knowledge)
             event.signals = event_evidence(frame.type, trigger.cls, span, head, participants, bool(in_actors),
@@ -60,6 +60,20 @@ def _years_before(text: str, article_date: str | None) -> int | None:
         return None
     years = [int(y) for y in YEAR.findall(text) if 1800 <= int(y) <= int(article_date[:4])]
     return int(article_date[:4]) - max(years) if years else None
+
+
+def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraphs: list[Span]) -> list[tuple[Span, Place]]:
+    """The places the sentence names; if none, those of the paragraph's sentences before it."""
+    def named(start: int, end: int) -> list[tuple[Span, Place]]:
+        # 'a UK-based monitor': where an actor is based, not where the event happened.
+        return [(m, p) for p in places for m in p.mentions if start <= m.start and m.end <= end
+                and not text_of(doc).startswith("-based", m.end)]
+
+    own = named(sentence.start, sentence.end)
+    if own:
+        return own
+    paragraph = next((b for b in paragraphs if b.start <= sentence.start and sentence.end <= b.end), None)
+    return named(paragraph.start, sentence.start) if paragraph is not None else []
 
 
 def _inside(span: Span, sentence: Span) -> bool:

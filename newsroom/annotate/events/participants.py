@@ -94,7 +94,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actor
         facts.add("riot_act")
     if _two_sides(found, actor_tokens, trigger, armed):
         facts.add("armed_both")
-    victims = _victim_tokens(head)
+    victims = _victim_tokens(head, knowledge.lexicon.hurt_words)
     if victims & armed:
         facts.add("victims_armed")
     # A victim counted and not said to be armed is one of the people ('killing 26').
@@ -131,9 +131,10 @@ def _groups(tokens: set[int]) -> list[set[int]]:
     return runs
 
 
-def _victim_tokens(head: Token) -> set[int]:
-    """The tokens of the trigger's victims by the parse (see the module's docstring)."""
-    roots: list[Token] = []
+def _victim_tokens(head: Token, hurt_words: frozenset[str]) -> set[int]:
+    """The tokens of the trigger's victims by the parse (see the module's docstring), and of
+    whoever the sentence says was hurt ('causing injuries to three people', 'wounding six')."""
+    roots: list[Token] = _hurt(head, hurt_words)
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     for verb in verbs:
         roots += [c for c in verb.children if c.dep_ in VICTIM_DEPS]
@@ -143,3 +144,16 @@ def _victim_tokens(head: Token) -> set[int]:
     if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
     return {t.i for root in roots for t in root.subtree}
+
+
+def _hurt(head: Token, hurt_words: frozenset[str]) -> list[Token]:
+    """The ones hurt in the trigger's sentence: the object or passive subject of 'injure' and
+    'wound', and what 'injuries to' names."""
+    found: list[Token] = []
+    for token in head.sent:
+        if token.lemma_.lower() not in hurt_words:
+            continue
+        found += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                  if g.dep_ == "pobj"]
+    return found
