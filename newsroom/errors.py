@@ -77,7 +77,17 @@ NO_FOLDER = ("N208", "the {what} folder {path} does not exist; run from the arch
 LOCK_WAITING = "waiting for the run that holds {lock} (pid {pid}) to finish; up to {seconds:g} s"
 LOCK_BUSY = ("N209", "another run (pid {pid}) still holds {lock} after {seconds:g} s; let it finish and run "
                      "again, or wait longer with --wait SECONDS")
+MERGE_CONFLICT = ("N210", "'{old}' and '{new}' disagree: {details}; make the values agree (or delete the one you do "
+                          "not want), then run the merge again; nothing was changed")
+NOTHING_TO_UNDO = ("N211", "nothing to undo: {journal} records no merge or rename still in force")
+UNDO_BLOCKED = ("N212", "cannot undo `{command}`: {details}; undo those edits first (`git diff`), or reverse it by "
+                        "hand; nothing was changed")
+INTERRUPTED_FINISHED = ("N213", "`{command}` was interrupted; finished it now ({count} file(s) written)")
+INTERRUPTED_BLOCKED = ("N214", "`{command}` was interrupted and {file} changed since, so it cannot be finished: "
+                               "put back either version of {file} (`git diff`), then run again")
 FILE_FAILED = ("N215", "{path}: {detail}; no file was left half-written: fix the cause and run again")
+ENTITY_UNREADABLE = ("N216", "{path} cannot be read ({detail}); fix that file, then run the {verb} again; nothing was "
+                             "changed")
 TEMP_REMOVED = ("N217", "removed a temporary file left by an interrupted run")
 NO_FILE = ("N218", "{path} does not exist; name files of the archive, e.g. content/articles/<slug>.md")
 # The shipped knowledge base (newsroom/annotate/data/): a broken file is a bug in the project.

@@ -20,11 +20,15 @@ import pytest
 
 # Imported here, once: each forked child then starts at once.
 import newsroom.cli.loading
+import newsroom.content.identity_edits
 import newsroom.content.ingest
+import newsroom.content.journal
 import newsroom.content.lock
 import newsroom.content.recovery
 from newsroom.cli.main import main
 from newsroom.content.store import temp_files
+
+from .test_merge import _archive as merge_archive
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
@@ -159,3 +163,33 @@ def test_refresh_killed_at_each_write(tmp_path, annotator):
     kills = check_kills(_annotated(annotator), lambda p: ["annotate", "--refresh", slug, "--jobs", "1"],
                         annotator, tmp_path)
     assert kills > 5
+
+
+def _merge_archive(folder: Path) -> Path:
+    """test_merge's two entities and two articles (content/ only: nothing else is read)."""
+    template = folder.parent / "template"
+    if not template.exists():
+        template.mkdir()
+        merge_archive(template)
+    shutil.copytree(template / "content", folder / "content")
+    return folder
+
+
+def test_merge_killed_at_each_write(tmp_path):
+    assert check_kills(_merge_archive, lambda p: ["merge", "isis", "islamic-state"], None, tmp_path) >= 9
+
+
+def test_rename_killed_at_each_write(tmp_path):
+    assert check_kills(_merge_archive, lambda p: ["rename", "islamic-state", "Islamic State of Iraq"], None,
+                       tmp_path) >= 9
+
+
+def test_undo_killed_at_each_write(tmp_path):
+    def merged(folder: Path) -> Path:
+        project = _merge_archive(folder)
+        assert run_child(["merge", "isis", "islamic-state"], project, 0)[0] == 0
+        return project
+
+    # Killed once the undo is under way, the next run finishes it first: there is then nothing
+    # left to undo (exit 1, N211), and the files are as an uninterrupted undo left them.
+    assert check_kills(merged, lambda p: ["undo"], None, tmp_path, again=(0, 1)) >= 9

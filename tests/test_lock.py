@@ -75,6 +75,6 @@ def test_every_writing_command_takes_the_lock(tmp_path):
     project = merge_archive(tmp_path)
     with archive_lock(project / "content"):
         for argv in (["annotate"], ["annotate", "--refresh"], ["merge", "isis", "islamic-state"],
-                     ["rename", "isis", "Daesh"]):
+                     ["rename", "isis", "Daesh"], ["undo"]):
             ran = cli(project, *argv, "--wait", "0")
             assert ran.status == 1 and "error N209" in ran.stderr, argv

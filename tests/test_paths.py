@@ -80,7 +80,7 @@ def test_refresh_never_reads_a_seed_outside_seeds(tmp_path, annotator, monkeypat
     assert snapshot(project) == before
 
 
-def test_a_symlink_out_of_the_archive_is_refused_by_annotate(tmp_path, annotator):
+def test_a_symlink_out_of_the_archive_is_refused_by_annotate_and_merge(tmp_path, annotator):
     annotator.use_knowledge(load_knowledge())  # other tests' archives extended it
     project = _archive(tmp_path)
     outside = tmp_path / "outside.yml"
@@ -93,6 +93,10 @@ def test_a_symlink_out_of_the_archive_is_refused_by_annotate(tmp_path, annotator
     assert ran.stderr.startswith(f"content/actors/outside.yml:1:1: error N206: the file is a symbolic link to "
                                  f"{outside}, outside content/; replace the link with a copy of the file, or "
                                  f"remove it\n")
+    ran = cli(project, "merge", "outside", "isis")
+    assert (ran.status, ran.stderr) == (1, f"merge: error N216: content/actors/outside.yml cannot be read (it is a "
+                                           f"symbolic link to {outside}, outside content/); fix that file, then run "
+                                           f"the merge again; nothing was changed\n")
     assert snapshot(project) == before
 
 

@@ -3,7 +3,10 @@ names it; and the exit status says whether an error was reported."""
 
 from __future__ import annotations
 
+import errno
 import json
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -130,6 +133,8 @@ def test_a_folder_or_file_that_does_not_exist_is_an_error(tmp_path):
     for argv, message in (
             (["check", "--content", "/nonexistent"], "check: error N208: the content folder /nonexistent does not "
                                                      "exist; run from the archive's folder or give --content PATH\n"),
+            (["undo", "--content", "/nonexistent"], "undo: error N208: the content folder /nonexistent does not "
+                                                    "exist; run from the archive's folder or give --content PATH\n"),
             (["merge", "a", "b", "--content", "/nonexistent"], "merge: error N208: the content folder /nonexistent "
                                                                "does not exist; run from the archive's folder or give "
                                                                "--content PATH\n"),
@@ -140,3 +145,19 @@ def test_a_folder_or_file_that_does_not_exist_is_an_error(tmp_path):
         proc = run(sys.executable, str(ROOT / "build.py"), *argv, check=False)
         assert (proc.returncode, proc.stderr) == (2, message), argv
     assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_full_disk_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    project = _archive(tmp_path)
+    before = snapshot(project)
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr("newsroom.content.journal.write_atomic", full)
+    ran = cli(project, "merge", "isis", "islamic-state")
+    assert ran.status == 1
+    assert re.fullmatch(r"merge: error N215: .*/content/\.machine/journal\.json: No space left on device; no file "
+                        r"was left half-written: fix the cause and run again\n", ran.stderr)
+    assert snapshot(project) == before
+    shutil.rmtree(project / "content" / ".machine", ignore_errors=True)

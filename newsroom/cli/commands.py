@@ -177,7 +177,7 @@ def _identity_command(args: argparse.Namespace, apply: Callable[[], Outcome]) ->
         print(apply().message)
         return 0
 
-    # An IdentityError (a slug that is not there, say) is printed by main: exit 1.
+    # An IdentityError (a bad slug, a conflict, nothing to undo) is printed by main: exit 1.
     return _writing(args, work)
 
 
@@ -191,6 +191,13 @@ def cmd_rename(args: argparse.Namespace) -> int:
     from ..content.identity_edits import apply_rename
 
     return _identity_command(args, lambda: apply_rename(args.content, args.old, args.new_name, args.kind))
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from ..content.identity_edits import Outcome
+    from ..content.journal import undo_last
+
+    return _identity_command(args, lambda: Outcome(undo_last(args.content)))
 
 
 def cmd_review(args: argparse.Namespace) -> int:

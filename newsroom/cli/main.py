@@ -7,6 +7,7 @@ Commands:
   check      validate every file in content/ and print path:line:column problems
   merge      merge two entities into one; the old URL redirects to the new page
   rename     rename an entity; its old URL redirects to the new page
+  undo       reverse the last merge or rename, redirects included
   review     list near-duplicate entities to merge by hand
 
 Run `python build.py COMMAND --help` for a command's options and examples.
@@ -24,7 +25,7 @@ from pathlib import Path
 from .. import errors
 from ..errors import NewsroomError
 from ..text import is_slug
-from .commands import cmd_annotate, cmd_build, cmd_check, cmd_merge, cmd_rename, cmd_review, cmd_serve
+from .commands import cmd_annotate, cmd_build, cmd_check, cmd_merge, cmd_rename, cmd_review, cmd_serve, cmd_undo
 
 DESCRIPTION = "Newsroom archive: raw news articles in, an annotated, cross-linked static site out."
 
@@ -106,6 +107,12 @@ def parser(root: Path) -> argparse.ArgumentParser:
     wait_argument(p)
     p.set_defaults(func=cmd_rename)
 
+    p = command("undo", "Reverse the last merge or rename, redirects included; run it again for the one before.",
+                "  python build.py undo            # after `merge isis islamic-state`: isis has its page again\n"
+                "  python build.py undo && python build.py undo   # the last two, newest first")
+    wait_argument(p)
+    p.set_defaults(func=cmd_undo)
+
     p = command("review", "List entities that may be one real-world entity, with the merge command for each.",
                 "  python build.py review")
     p.set_defaults(func=cmd_review)
@@ -124,7 +131,7 @@ def parser(root: Path) -> argparse.ArgumentParser:
 def _wrong_arguments(args: argparse.Namespace) -> str | None:
     """What is wrong with the folders and slugs given, before anything is read or written."""
     writing_annotate = args.command == "annotate" and not args.json
-    reads_content = args.command in ("check", "review", "merge", "rename") or (
+    reads_content = args.command in ("check", "review", "merge", "rename", "undo") or (
         writing_annotate and args.refresh)
     if reads_content and not args.content.is_dir():
         return errors.message(errors.NO_FOLDER, what="content", path=args.content, option="content")

@@ -1,9 +1,9 @@
 """What an interrupted run left behind, found and put right before the next run writes.
 
-Run under the archive's lock, first thing: temporary files of a killed write are removed,
-and an article left empty by a write of the project's earlier versions is restored from the
-annotator's copy (or, without one, reported with what to do, and the run stops before it
-could annotate its seed again).
+Run under the archive's lock, first thing: temporary files of a killed write are removed, a
+merge or rename the journal shows half-written is finished, and an article left empty by a
+write of the project's earlier versions is restored from the annotator's copy (or, without
+one, reported with what to do, and the run stops before it could annotate its seed again).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from .. import errors
 from ..errors import Problem
 from .frontmatter import FrontMatterError, read_document
+from .journal import finish_interrupted
 from .store import MACHINE_DIR, is_empty, machine_path, remove, temp_files, write_atomic
 
 FOLDERS = ("articles", "actors", "places", MACHINE_DIR, f"{MACHINE_DIR}/articles")
@@ -28,6 +29,9 @@ def recover(content_dir: Path) -> list[Problem]:
             remove(temp)
             problems.append(errors.problem(f"content/{folder}/{temp.name}", 1, 1, errors.TEMP_REMOVED,
                                            severity="warning"))
+    problems += finish_interrupted(content_dir)
+    if any(p.severity == "error" for p in problems):
+        return problems
     return problems + _restore_empty_articles(content_dir)
 
 
