@@ -58,6 +58,38 @@ NO_SUCH_ARTICLE = ("N112", "there is no article '{slug}'; run `python build.py c
 SEED_MISSING = ("N113", "the seed '{seed}' named in this article is not in seeds/; restore it or fix 'seed'")
 LINK_BROKEN = ("N114", "the page /{url} links to {href}, which is not a page or file of the site; "
                        "fix the value that makes this link")
+# Writes, paths, the archive's lock and identity edits (N2xx, apart from the field checks' N1xx).
+FILE_EMPTY = ("N201", "the file is empty (a run was interrupted while writing it?); restore it with "
+                      "`git checkout -- {file}`, or delete it, then run again")
+FILE_RESTORED = ("N202", "the file was empty (a run was interrupted while writing it); restored the annotator's "
+                         "last version from {machine}: `git diff {file}` shows any hand edits to put back")
+MACHINE_COPY_DAMAGED = ("N203", "the annotator's copy of this article is damaged ({detail}); it was not used: your "
+                                "file was the merge's base, and the copy is written again")
+ENTITY_REWRITTEN = ("N204", "the file was empty (a run was interrupted while writing it); written again from this "
+                            "run's annotation")
+NAME_OUTSIDE = ("N205", "'{field}' is '{value}', which leads out of {folder}; give a file name in {folder} only, "
+                        "e.g. '{example}'")
+SYMLINK_OUTSIDE = ("N206", "the file is a symbolic link to {target}, outside {folder}; replace the link with a copy "
+                           "of the file, or remove it")
+NOT_A_SLUG = ("N207", "'{value}' is not a slug (a file name in {folder} without '{suffix}': lower-case letters, "
+                      "digits and '-'); nothing was changed")
+NO_FOLDER = ("N208", "the {what} folder {path} does not exist; run from the archive's folder or give --{option} PATH")
+LOCK_WAITING = "waiting for the run that holds {lock} (pid {pid}) to finish; up to {seconds:g} s"
+LOCK_BUSY = ("N209", "another run (pid {pid}) still holds {lock} after {seconds:g} s; let it finish and run "
+                     "again, or wait longer with --wait SECONDS")
+MERGE_CONFLICT = ("N210", "'{old}' and '{new}' disagree: {details}; make the values agree (or delete the one you do "
+                          "not want), then run the merge again; nothing was changed")
+NOTHING_TO_UNDO = ("N211", "nothing to undo: {journal} records no merge or rename still in force")
+UNDO_BLOCKED = ("N212", "cannot undo `{command}`: {details}; undo those edits first (`git diff`), or reverse it by "
+                        "hand; nothing was changed")
+INTERRUPTED_FINISHED = ("N213", "`{command}` was interrupted; finished it now ({count} file(s) written)")
+INTERRUPTED_BLOCKED = ("N214", "`{command}` was interrupted and {file} changed since, so it cannot be finished: "
+                               "put back either version of {file} (`git diff`), then run again")
+FILE_FAILED = ("N215", "{path}: {detail}; no file was left half-written: fix the cause and run again")
+ENTITY_UNREADABLE = ("N216", "{path} cannot be read ({detail}); fix that file, then run the {verb} again; nothing was "
+                             "changed")
+TEMP_REMOVED = ("N217", "removed a temporary file left by an interrupted run")
+NO_FILE = ("N218", "{path} does not exist; name files of the archive, e.g. content/articles/<slug>.md")
 # The shipped knowledge base (newsroom/annotate/data/): a broken file is a bug in the project.
 KNOWLEDGE_FILE = "{path}: {detail}"
 KNOWLEDGE_ENTRY = "{path}: entry '{entry}' {detail}"
@@ -68,6 +100,12 @@ def problem(path: str, line: int, column: int, template: tuple[str, str], severi
             **fields: object) -> Problem:
     code, text = template
     return Problem(path, line, column, code, text.format(**fields), severity)
+
+
+def message(template: tuple[str, str], severity: str = "error", **fields: object) -> str:
+    """A message about a command rather than a file: 'error N207: ...'."""
+    code, text = template
+    return f"{severity} {code}: {text.format(**fields)}"
 
 
 def did_you_mean(value: str, choices: Iterable[object], cutoff: float = 0.75) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from .conftest import run
 
-COMMANDS = ["annotate", "build", "serve", "check", "merge", "rename", "review"]
+COMMANDS = ["annotate", "build", "serve", "check", "merge", "rename", "undo", "review"]
 
 
 def test_top_level_help_lists_every_command():

@@ -14,7 +14,7 @@ import pytest
 
 from .conftest import ROOT, copy_project, run
 
-COMMANDS = ["annotate", "build", "serve", "check", "merge", "rename", "review"]
+COMMANDS = ["annotate", "build", "serve", "check", "merge", "rename", "undo", "review"]
 HANDBOOK = ROOT / "docs" / "handbook"
 
 

@@ -23,15 +23,37 @@ def _print_problems(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+def _errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
+
+
+def _writing(args: argparse.Namespace, work: Callable[[], int]) -> int:
+    """Run `work` as the archive's one writer: under content/.machine/lock, after putting right
+    what an interrupted run left (or stopping, when that cannot be done)."""
+    from ..content.lock import archive_lock
+    from ..content.recovery import recover
+
+    with archive_lock(args.content, args.wait, say=lambda line: print(line, file=sys.stderr, flush=True)):
+        problems = recover(args.content)
+        _print_problems(problems)
+        if _errors(problems):
+            return 1
+        return work()
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
     if args.json:
         return _annotate_json(args)
     if args.refresh:
-        return _annotate_refresh(args)
+        return _writing(args, lambda: _annotate_refresh(args))
     if args.files:
         print("annotate: FILE arguments go with --json; to add articles, put them in seeds/ "
               "and run `python build.py annotate`", file=sys.stderr)
         return 2
+    return _writing(args, lambda: _annotate_new(args))
+
+
+def _annotate_new(args: argparse.Namespace) -> int:
     from ..content.ingest import ingest
     from .loading import load_annotator
 
@@ -50,7 +72,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
           + (f"; {report.words:,} words in {seconds:.1f} s ({report.words / seconds:,.0f} words/s) "
              + (f"on the Dask cluster at {args.dask}" if args.dask else f"on {args.jobs} process(es)")
              if report.words else ""))
-    return 1 if any(p.severity == "error" and p.path.startswith("seeds") for p in report.problems) else 0
+    return 1 if _errors(report.problems) else 0
 
 
 def _runner(args: argparse.Namespace) -> Runner | None:
@@ -87,7 +109,7 @@ def _annotate_refresh(args: argparse.Namespace) -> int:
         print(f"conflict: {conflict}", file=sys.stderr)
     print(f"refreshed {len(report.updated) + len(report.unchanged)} article(s): {len(report.updated)} updated, "
           f"{len(report.unchanged)} unchanged, {len(report.conflicts)} conflict(s) left for an editor")
-    return 1 if report.problems else 0
+    return 1 if _errors(report.problems) else 0
 
 
 def _annotate_json(args: argparse.Namespace) -> int:
@@ -147,28 +169,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _identity_command(verb: str, apply: Callable[[], Outcome]) -> int:
-    from ..errors import IdentityError
+def _identity_command(args: argparse.Namespace, apply: Callable[[], Outcome]) -> int:
+    def work() -> int:
+        print(apply().message)
+        return 0
 
-    try:
-        outcome = apply()
-    except IdentityError as exc:
-        print(f"{verb}: {exc}", file=sys.stderr)
-        return 1
-    print(outcome.message)
-    return 0
+    # An IdentityError (a bad slug, a conflict, nothing to undo) is printed by main: exit 1.
+    return _writing(args, work)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from ..content.identity_edits import apply_merge
 
-    return _identity_command("merge", lambda: apply_merge(args.content, args.old, args.new, args.kind))
+    return _identity_command(args, lambda: apply_merge(args.content, args.old, args.new, args.kind))
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
     from ..content.identity_edits import apply_rename
 
-    return _identity_command("rename", lambda: apply_rename(args.content, args.old, args.new_name, args.kind))
+    return _identity_command(args, lambda: apply_rename(args.content, args.old, args.new_name, args.kind))
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from ..content.identity_edits import Outcome
+    from ..content.journal import undo_last
+
+    return _identity_command(args, lambda: Outcome(undo_last(args.content)))
 
 
 def cmd_review(args: argparse.Namespace) -> int:

@@ -7,9 +7,13 @@ Commands:
   check      validate every file in content/ and print path:line:column problems
   merge      merge two entities into one; the old URL redirects to the new page
   rename     rename an entity; its old URL redirects to the new page
+  undo       reverse the last merge or rename, redirects included
   review     list near-duplicate entities to merge by hand
 
 Run `python build.py COMMAND --help` for a command's options and examples.
+
+Exit status: 0 when all went well, 1 when a problem was reported, 2 when the command line is
+wrong (a folder that does not exist, an argument that is not a slug).
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import cmd_annotate, cmd_build, cmd_check, cmd_merge, cmd_rename, cmd_review, cmd_serve
+from .. import errors
+from ..errors import NewsroomError
+from ..text import is_slug
+from .commands import cmd_annotate, cmd_build, cmd_check, cmd_merge, cmd_rename, cmd_review, cmd_serve, cmd_undo
 
 DESCRIPTION = "Newsroom archive: raw news articles in, an annotated, cross-linked static site out."
 
@@ -27,6 +34,12 @@ def entity_arguments(p: argparse.ArgumentParser, old_help: str) -> None:
     """OLD and --kind, shared by merge and rename."""
     p.add_argument("old", metavar="OLD", help=old_help)
     p.add_argument("--kind", choices=["actor", "place"], help="needed only when a slug is both an actor and a place")
+
+
+def wait_argument(p: argparse.ArgumentParser) -> None:
+    """--wait, for every command that writes content/ (and so takes content/.machine/lock)."""
+    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                   help="how long to wait for another run that is writing content/ (default: 60)")
 
 
 def parser(root: Path) -> argparse.ArgumentParser:
@@ -64,6 +77,7 @@ def parser(root: Path) -> argparse.ArgumentParser:
                    help="re-annotate existing articles (all, or the SLUGs given) and merge: editors' changes win")
     p.add_argument("files", nargs="*", type=Path, metavar="FILE",
                    help="raw article files (with --json), or article slugs (with --refresh)")
+    wait_argument(p)
     p.set_defaults(func=cmd_annotate)
 
     p = command("build", "Build the site from content/ into site/ (mkdocs build --strict).",
@@ -82,6 +96,7 @@ def parser(root: Path) -> argparse.ArgumentParser:
                 "  python build.py merge deir-al-zor deir-ez-zor --kind place")
     entity_arguments(p, "slug of the entity to merge away (its file name without .yml)")
     p.add_argument("new", metavar="NEW", help="slug of the entity that stays")
+    wait_argument(p)
     p.set_defaults(func=cmd_merge)
 
     p = command("rename", "Rename an entity; its page moves to the new name's slug and the old URL redirects.",
@@ -89,7 +104,14 @@ def parser(root: Path) -> argparse.ArgumentParser:
                 "  python build.py rename deir-ez-zor 'Deir ez-Zor' --kind place")
     entity_arguments(p, "slug of the entity (its file name without .yml)")
     p.add_argument("new_name", metavar="NEW_NAME", help="the entity's new canonical name")
+    wait_argument(p)
     p.set_defaults(func=cmd_rename)
+
+    p = command("undo", "Reverse the last merge or rename, redirects included; run it again for the one before.",
+                "  python build.py undo            # after `merge isis islamic-state`: isis has its page again\n"
+                "  python build.py undo && python build.py undo   # the last two, newest first")
+    wait_argument(p)
+    p.set_defaults(func=cmd_undo)
 
     p = command("review", "List entities that may be one real-world entity, with the merge command for each.",
                 "  python build.py review")
@@ -106,9 +128,39 @@ def parser(root: Path) -> argparse.ArgumentParser:
     return top
 
 
+def _wrong_arguments(args: argparse.Namespace) -> str | None:
+    """What is wrong with the folders and slugs given, before anything is read or written."""
+    writing_annotate = args.command == "annotate" and not args.json
+    reads_content = args.command in ("check", "review", "merge", "rename", "undo") or (
+        writing_annotate and args.refresh)
+    if reads_content and not args.content.is_dir():
+        return errors.message(errors.NO_FOLDER, what="content", path=args.content, option="content")
+    if writing_annotate and not args.seeds.is_dir():
+        return errors.message(errors.NO_FOLDER, what="seeds", path=args.seeds, option="seeds")
+    slugs = [str(f) for f in args.files] if writing_annotate and args.refresh else []
+    for slug in slugs:
+        if not is_slug(slug):
+            return errors.message(errors.NOT_A_SLUG, value=slug, folder="content/articles/", suffix=".md")
+    entities = [getattr(args, name, None) for name in ("old", "new")] if args.command in ("merge", "rename") else []
+    for slug in filter(None, entities):
+        if not is_slug(slug):
+            folder = f"content/{args.kind}s/" if args.kind else "content/actors/ or content/places/"
+            return errors.message(errors.NOT_A_SLUG, value=slug, folder=folder, suffix=".yml")
+    if args.command == "check":
+        for name in args.files:
+            if not Path(name).exists():
+                return errors.message(errors.NO_FILE, path=name)
+    return None
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    """Run one command; `root` is the archive's folder (build.py passes its own)."""
+    """Run one command; `root` is the archive's folder (build.py passes its own). Errors are
+    messages with what to do, never a traceback; the exit status says how it went."""
     args = parser(root or Path.cwd()).parse_args(argv)
+    wrong = _wrong_arguments(args)
+    if wrong:
+        print(f"{args.command}: {wrong}", file=sys.stderr)
+        return 2
     if args.command == "annotate" and args.jobs is None:
         from ..annotate.parallel import default_processes
 
@@ -122,6 +174,15 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             print(f"annotate: --date {args.date!r} is not a date; use YYYY-MM-DD, e.g. --date 2017-09-29",
                   file=sys.stderr)
             return 2
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except NewsroomError as exc:
+        print(f"{args.command}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk, a folder without write permission...
+        where = exc.filename or args.content
+        print(f"{args.command}: {errors.message(errors.FILE_FAILED, path=where, detail=exc.strerror or exc)}",
+              file=sys.stderr)
+        return 1
 
 

@@ -22,6 +22,7 @@ class Archive:
     places: dict[str, Entity] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)  # "actors/old" -> "actors/new"
+    unreadable: set[str] = field(default_factory=set)  # "actors/slug" of entity files that exist but cannot be read
     _mentions: dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]] | None = field(default=None, repr=False)
     _events: list[EventRecord] | None = field(default=None, repr=False)
     _reports: dict[str, list[EventRecord]] | None = field(default=None, repr=False)

@@ -1,26 +1,51 @@
 """Fix identity by hand, on disk: merge two entities into one, or rename one, without
-breaking a link.
+breaking a link or losing a hand edit.
 
-Both update every reference in content/, keep the union of aliases and of hand-written
-fields, and record the old slug in `redirect_from` so the old URL keeps working (the site
+Both update every reference in content/, keep the union of aliases, hand-written fields and
+comments, and record the old slug in `redirect_from` so the old URL keeps working (the site
 generates a redirect page for it). The records are changed by `resolve.identity`.
+
+Each command reads and decides everything first: a bad slug, a file that cannot be read, or
+a field the two entities set differently stops it before any file is written. The plan is
+then carried out through the journal, so it can be undone and an interruption finished.
 """
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import ruamel.yaml
+import yaml
+
+from .. import errors
 from ..errors import IdentityError, did_you_mean
-from ..resolve.identity import FOLDERS, merged_record, renamed_record, rewrite_article
-from ..text import slugify, unique_slug
-from .frontmatter import dump_roundtrip, load_roundtrip
+from ..resolve.identity import (
+    FOLDERS,
+    NAMES,
+    differing_fields,
+    key_line,
+    merged_record,
+    renamed_record,
+    rewrite_article,
+)
+from ..text import is_slug, slugify, unique_slug
+from .frontmatter import FrontMatterError, dump_roundtrip, load_roundtrip, parse_yaml, read_document
+from .journal import Change, Edit, perform
+from .paths import escapes
 
 
 @dataclass
 class Outcome:
     message: str
     changed: list[str] = field(default_factory=list)  # files written or removed
+
+
+def _slug(value: str, folder: str = "content/actors/ or content/places/") -> None:
+    if not is_slug(value):
+        raise IdentityError(errors.message(errors.NOT_A_SLUG, value=value, folder=folder, suffix=".yml"))
 
 
 def find_folder(content: Path, slug: str, kind: str | None) -> str | None:
@@ -38,68 +63,126 @@ def _missing(content: Path, slug: str, kind: str | None) -> IdentityError:
     return IdentityError(f"'{slug}' is not in {where}{did_you_mean(slug, known)}")
 
 
+def _unreadable(display: str, detail: str, verb: str) -> IdentityError:
+    return IdentityError(errors.message(errors.ENTITY_UNREADABLE, path=display, detail=detail, verb=verb))
+
+
+def _read(content: Path, relative: str, verb: str) -> str:
+    """A content file's text; refused when it leads out of content/ or is empty."""
+    path, display = content / relative, f"content/{relative}"
+    target = escapes(path, content)
+    if target is not None:
+        raise _unreadable(display, f"it is a symbolic link to {target}, outside content/", verb)
+    text = path.read_text(encoding="utf-8")
+    if not text.strip():
+        raise _unreadable(display, "it is empty; restore it with `git checkout`", verb)
+    return text
+
+
+def _entity(content: Path, relative: str, verb: str) -> tuple[str, Any]:
+    """An entity file's text and round-trip tree, after the strict parse has passed it."""
+    text = _read(content, relative, verb)
+    display = f"content/{relative}"
+    try:
+        parse_yaml(display, text)
+        return text, load_roundtrip(text)
+    except FrontMatterError as exc:
+        problem = exc.problem
+        raise _unreadable(f"{display}:{problem.line}:{problem.column}", problem.message, verb) from exc
+    except (ValueError, yaml.YAMLError, ruamel.yaml.YAMLError) as exc:
+        raise _unreadable(display, " ".join(str(exc).split()), verb) from exc
+
+
 def _redirected_to(content: Path, folder: str, slug: str) -> str | None:
     for path in sorted((content / folder).glob("*.yml")):
-        record = load_roundtrip(path.read_text(encoding="utf-8"))
-        if slug in (record.get("redirect_from") or []):
+        try:
+            record = parse_yaml(str(path), path.read_text(encoding="utf-8"))
+        except (FrontMatterError, ValueError):
+            continue  # `check` reports it; it cannot be what was merged into
+        if isinstance(record, dict) and slug in (record.get("redirect_from") or []):
             return path.stem
     return None
 
 
-def _rewrite_all(content: Path, folder: str, old: str, new: str) -> list[str]:
-    changed = []
+def _rewrites(content: Path, folder: str, old: str, new: str, verb: str,
+              conflicts: list[str]) -> list[Change]:
+    """The articles that refer to OLD, pointed at NEW. A file that does not even contain the
+    slug cannot refer to it and is not parsed; one that does must parse, or nothing is done."""
+    changes = []
     for path in sorted((content / "articles").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        updated = rewrite_article(text, str(path), folder, old, new)
+        relative, display = f"articles/{path.name}", f"content/articles/{path.name}"
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        if old not in raw:
+            continue
+        text = _read(content, relative, verb)
+        try:
+            read_document(display, text)
+            updated = rewrite_article(text, display, folder, old, new, conflicts)
+        except FrontMatterError as exc:
+            problem = exc.problem
+            raise _unreadable(f"{display}:{problem.line}:{problem.column}", problem.message, verb) from exc
+        except (ValueError, yaml.YAMLError, ruamel.yaml.YAMLError) as exc:
+            raise _unreadable(display, " ".join(str(exc).split()), verb) from exc
         if updated is not None and updated != text:
-            path.write_text(updated, encoding="utf-8")
-            changed.append(str(path))
-    return changed
+            changes.append(Change(relative, text, updated))
+    return changes
+
+
+def _carry_out(content: Path, command: list[str], message: str, changes: list[Change]) -> Outcome:
+    perform(content, Edit(shlex.join(command), message, changes))
+    return Outcome(message, [str(content / c.path) for c in changes])
 
 
 def apply_merge(content: Path, old: str, new: str, kind: str | None = None) -> Outcome:
+    _slug(old)
+    _slug(new)
     if old == new:
         raise IdentityError(f"'{old}' cannot be merged into itself")
     folder = find_folder(content, new, kind)
     if folder is None:
         raise _missing(content, new, kind)
-    old_path, new_path = content / folder / f"{old}.yml", content / folder / f"{new}.yml"
-    if not old_path.exists():
+    old_rel, new_rel = f"{folder}/{old}.yml", f"{folder}/{new}.yml"
+    if not (content / old_rel).exists():
         if _redirected_to(content, folder, old) == new:
             return Outcome(f"nothing to do: '{old}' was already merged into '{new}'")
         raise _missing(content, old, folder[:-1])
-    record = merged_record(load_roundtrip(old_path.read_text(encoding="utf-8")),
-                           load_roundtrip(new_path.read_text(encoding="utf-8")), old)
-    new_path.write_text(dump_roundtrip(record), encoding="utf-8")
-    changed = [str(new_path), *_rewrite_all(content, folder, old, new)]
-    old_path.unlink()
-    changed.append(str(old_path))
-    return Outcome(f"merged {folder[:-1]} '{old}' into '{new}'; /{folder}/{old}/ now redirects to /{folder}/{new}/; "
-                   f"{len(changed) - 2} article(s) updated", changed)
+    old_text, old_record = _entity(content, old_rel, "merge")
+    new_text, new_record = _entity(content, new_rel, "merge")
+    conflicts = [f"content/{old_rel}:{key_line(old_record, key)} and content/{new_rel}:{key_line(new_record, key)} "
+                 f"set '{key}' differently" for key in differing_fields(old_record, new_record, set(NAMES))]
+    articles = _rewrites(content, folder, old, new, "merge", conflicts)
+    if conflicts:
+        raise IdentityError(errors.message(errors.MERGE_CONFLICT, old=old, new=new, details="; ".join(conflicts)))
+    record = dump_roundtrip(merged_record(old_record, new_record, old, new))
+    message = (f"merged {folder[:-1]} '{old}' into '{new}'; /{folder}/{old}/ now redirects to /{folder}/{new}/; "
+               f"{len(articles)} article(s) updated")
+    # The order is the one in which the archive stays whole: the entity that stays (with the
+    # redirect) first, then the articles, and the file merged away last.
+    return _carry_out(content, ["merge", old, new], message,
+                      [Change(new_rel, new_text, record), *articles, Change(old_rel, old_text, None)])
 
 
 def apply_rename(content: Path, old: str, new_name: str, kind: str | None = None) -> Outcome:
+    _slug(old)
     if not new_name.strip():
         raise IdentityError("the new name is empty; give the entity's full name in quotes")
     folder = find_folder(content, old, kind)
     base = slugify(new_name)
     if folder is None:
         for candidate in FOLDERS if kind is None else (f"{kind}s",):
-            target = content / candidate / f"{base}.yml"
-            if target.exists() and old in (load_roundtrip(target.read_text(encoding="utf-8")).get("redirect_from")
-                                           or []):
+            if _redirected_to(content, candidate, old) == base:
                 return Outcome(f"nothing to do: '{old}' was already renamed to '{base}'")
         raise _missing(content, old, kind)
-    old_path = content / folder / f"{old}.yml"
+    old_rel = f"{folder}/{old}.yml"
     taken = {p.stem for p in (content / folder).glob("*.yml")} - {old}
     new_slug = old if base == old else unique_slug(base, taken)
-    record = renamed_record(load_roundtrip(old_path.read_text(encoding="utf-8")), new_name, old, new_slug)
-    new_path = content / folder / f"{new_slug}.yml"
-    new_path.write_text(dump_roundtrip(record), encoding="utf-8")
-    changed = [str(new_path)]
-    if new_slug != old:
-        changed += _rewrite_all(content, folder, old, new_slug)
-        old_path.unlink()
-        changed.append(str(old_path))
-    return Outcome(f"renamed {folder[:-1]} '{old}' to '{new_name}' at /{folder}/{new_slug}/"
-                   + (f"; /{folder}/{old}/ now redirects there" if new_slug != old else ""), changed)
+    old_text, record = _entity(content, old_rel, "rename")
+    text = dump_roundtrip(renamed_record(record, new_name, old, new_slug))
+    new_rel = f"{folder}/{new_slug}.yml"
+    message = (f"renamed {folder[:-1]} '{old}' to '{new_name}' at /{folder}/{new_slug}/"
+               + (f"; /{folder}/{old}/ now redirects there" if new_slug != old else ""))
+    if new_slug == old:
+        return _carry_out(content, ["rename", old, new_name], message, [Change(old_rel, old_text, text)])
+    articles = _rewrites(content, folder, old, new_slug, "rename", [])
+    return _carry_out(content, ["rename", old, new_name], message,
+                      [Change(new_rel, None, text), *articles, Change(old_rel, old_text, None)])

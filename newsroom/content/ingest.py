@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import errors
 from ..annotate.annotator import Annotator
 from ..annotate.parallel import Runner, annotate_all
 from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
@@ -22,7 +23,18 @@ from ..text import slugify, unique_slug
 from .article_file import article_file, article_meta, headline, story_body
 from .frontmatter import FrontMatterError, read_document
 from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
-from .store import annotated_seeds, create, dump_entity, entity_path, load_registry, machine_path
+from .paths import name_problem, symlink_problem
+from .store import (
+    MACHINE_DIR,
+    annotated_seeds,
+    create,
+    dump_entity,
+    entity_path,
+    is_empty,
+    load_registry,
+    machine_path,
+    write_atomic,
+)
 from .three_way import refresh_article
 
 
@@ -113,11 +125,12 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         ids = assign(registry, ann.actors, ann.places)
         slug = unique_slug(slugify(headline(ann)), taken)
         taken.add(slug)
-        created = _register(content_dir, registry, ids)
+        created = _register(content_dir, registry, ids, report.problems)
         report.new_actors += created["actors"]
         report.new_places += created["places"]
         text = article_file(article_meta(ann, slug, path.name, ids), story_body(ann))
-        create(machine_path(content_dir, slug), text)
+        # The machine copy first: an article is never without the base of its next merge.
+        write_atomic(machine_path(content_dir, slug), text)
         if create(content_dir / "articles" / f"{slug}.md", text):
             report.written.append(slug)
         manifest[path.name] = Entry(slug, plan.digests[path.name], version)
@@ -130,7 +143,15 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         report.conflicts, report.words = refreshed.conflicts, report.words + refreshed.words
         report.problems.extend(refreshed.problems)
         _record(content_dir, manifest, refreshed, version, plan.digests)
+    report.problems = _settled(report.problems)
     return report
+
+
+def _settled(problems: list[Problem]) -> list[Problem]:
+    """The problems still true at the end of the run: an empty entity file the run wrote again
+    is reported as written (ENTITY_REWRITTEN), no longer as empty."""
+    rewritten = {p.path for p in problems if p.code == errors.ENTITY_REWRITTEN[0]}
+    return [p for p in problems if not (p.code == errors.FILE_EMPTY[0] and p.path in rewritten)]
 
 
 def _local(processes: int) -> Runner:
@@ -140,18 +161,27 @@ def _local(processes: int) -> Runner:
 def _record(content_dir: Path, manifest: dict[str, Entry], refreshed: RefreshReport, version: str,
             digests: dict[str, str]) -> None:
     """Note in the manifest which seed bytes and annotator version each article now reflects."""
+    if not refreshed.seeds:
+        return
     for slug, seed in refreshed.seeds.items():
         manifest[seed] = Entry(slug, digests[seed], version)
     write_manifest(content_dir, manifest)
 
 
-def _register(content_dir: Path, registry: Registry, ids: Assignment) -> dict[str, list[str]]:
+def _register(content_dir: Path, registry: Registry, ids: Assignment, problems: list[Problem]) -> dict[str, list[str]]:
     """Create the entity files of an article's new entities (never replacing one) and add them
-    to the registry; -> the slugs whose files were created, by folder."""
+    to the registry; -> the slugs whose files were created, by folder. An empty file of that
+    name (left by an interrupted write) is written again, and its errors.FILE_EMPTY problem dropped."""
     created: dict[str, list[str]] = {"actors": [], "places": []}
     for folder, records in (("actors", ids.new_actors), ("places", ids.new_places)):
         for entity_slug, record in records.items():
-            if create(entity_path(content_dir, folder, entity_slug), dump_entity(record)):
+            path = entity_path(content_dir, folder, entity_slug)
+            if create(path, dump_entity(record)):
+                created[folder].append(entity_slug)
+            elif is_empty(path):
+                write_atomic(path, dump_entity(record))
+                problems.append(problem(f"content/{folder}/{path.name}", 1, 1, errors.ENTITY_REWRITTEN,
+                                        severity="warning"))
                 created[folder].append(entity_slug)
             registry.add(folder, entity_slug, record)
     return created
@@ -175,7 +205,7 @@ def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Ann
     annotator.use_knowledge(registry.extend(annotator.knowledge))
     run = runner or _local(processes)
     report = _refresh(seeds_dir, content_dir, annotator, registry, [p.stem for p in paths], progress, run)
-    report.problems[:0] = problems + missing
+    report.problems = _settled(problems + missing + report.problems)
     _record(content_dir, read_manifest(content_dir), report, annotator_version(),
             {seed: seed_sha256(seeds_dir / seed) for seed in report.seeds.values()})
     return report
@@ -190,20 +220,29 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
     for slug in slugs:
         path = content_dir / "articles" / f"{slug}.md"
         display = f"content/articles/{path.name}"
+        outside = symlink_problem(path, content_dir, display)
+        if outside is not None:  # its text is not the archive's to merge into, nor to write
+            report.problems.append(outside)
+            continue
         ours_text = path.read_text(encoding="utf-8")
         try:
-            meta = read_document(display, ours_text).meta
-        except FrontMatterError as exc:
-            report.problems.append(exc.problem)
+            doc = read_document(display, ours_text)
+        except (FrontMatterError, ValueError) as exc:
+            report.problems.append(_unreadable(display, exc))
             continue
-        seed = seeds_dir / str(meta.get("seed", ""))
+        seed_name = doc.meta.get("seed") or ""
+        outside = name_problem(display, "seed", seed_name, f"{seeds_dir.name}/", doc.at)
+        if outside is not None:  # never read: its text would be written into the archive
+            report.problems.append(outside)
+            continue
+        seed = seeds_dir / str(seed_name)
         try:
             raw = read_seed(seed, f"{seeds_dir.name}/{seed.name}")
         except (SeedError, OSError) as exc:
             report.problems.append(exc.problem if isinstance(exc, SeedError) else
-                                   problem(display, 1, 1, SEED_MISSING, seed=str(meta.get("seed"))))
+                                   problem(display, *doc.at("seed"), SEED_MISSING, seed=str(seed_name)))
             continue
-        date = meta.get("date")
+        date = doc.meta.get("date")
         jobs.append((path, ours_text, seed.name, raw, date.isoformat() if isinstance(date, dt.date) else date))
     annotations = run(annotator, [(raw, date) for *_, raw, date in jobs])
     for (path, ours_text, seed_name, raw, _), ann in zip(jobs, annotations, strict=True):
@@ -211,19 +250,44 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         report.words += len(raw.split())
         report.seeds[path.stem] = seed_name
         ids = assign(registry, ann.actors, ann.places)
-        _register(content_dir, registry, ids)
+        _register(content_dir, registry, ids, report.problems)
         theirs = article_file(article_meta(ann, path.stem, seed_name, ids), story_body(ann))
         base_path = machine_path(content_dir, path.stem)
-        base = base_path.read_text(encoding="utf-8") if base_path.exists() else None
+        base = _machine_copy(base_path, report.problems)
         result = refresh_article(display, ours_text, base, theirs)
         if result.changed:
-            path.write_text(result.text, encoding="utf-8")
+            write_atomic(path, result.text)
             report.updated.append(path.stem)
         else:
             report.unchanged.append(path.stem)
-        base_path.parent.mkdir(parents=True, exist_ok=True)
-        base_path.write_text(theirs, encoding="utf-8")  # the tool's own file: the next merge's base
+        write_atomic(base_path, theirs)  # the tool's own file: the next merge's base
         report.conflicts.extend(f"{display}: {c}" for c in result.conflicts)
         progress(f"{display}: {'updated' if result.changed else 'unchanged'}"
                  + (f", {len(result.conflicts)} conflict(s)" if result.conflicts else ""))
     return report
+
+
+def _unreadable(display: str, exc: Exception) -> Problem:
+    if isinstance(exc, FrontMatterError):
+        return exc.problem
+    return problem(display, 1, 1, errors.YAML_SYNTAX, detail=str(exc))  # e.g. an impossible date
+
+
+def _machine_copy(path: Path, problems: list[Problem]) -> str | None:
+    """The annotator's last version of an article, the base of its three-way merge; None when
+    there is none, or when it is damaged (then the editor's file is the base: nothing is lost)."""
+    if not path.exists():
+        return None
+    display = f"content/{MACHINE_DIR}/articles/{path.name}"
+    try:
+        if path.is_symlink():
+            raise ValueError("it is a symbolic link, not the annotator's file")
+        text = path.read_text(encoding="utf-8")
+        if not text.strip():
+            raise ValueError("it is empty")
+        read_document(display, text)
+    except (OSError, ValueError, FrontMatterError) as exc:
+        detail = exc.problem.message if isinstance(exc, FrontMatterError) else str(exc)
+        problems.append(problem(display, 1, 1, errors.MACHINE_COPY_DAMAGED, severity="warning", detail=detail))
+        return None
+    return text

@@ -21,6 +21,7 @@ from ..resolve.event_identity import group_events
 from ..text import is_slug
 from .archive import Archive
 from .frontmatter import Document, FrontMatterError, Location, parse_yaml_located, read_document
+from .paths import name_problem
 from .records import ArticleRecord, Entity, EventRecord, Mention, parse_body
 from .schema_check import validate
 
@@ -87,7 +88,10 @@ def _read_entity(path: Path, folder: str, display: str) -> tuple[Entity | None, 
     if not is_slug(path.stem):
         return None, [errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem)]
     try:
-        record, where = parse_yaml_located(display, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if not text.strip():
+            return None, [errors.problem(display, 1, 1, errors.FILE_EMPTY, file=display)]
+        record, where = parse_yaml_located(display, text)
     except FrontMatterError as exc:
         return None, [exc.problem]
     except UnicodeDecodeError:
@@ -111,6 +115,8 @@ def _load_entities(content_dir: Path, folder: str, archive: Archive, cache: Read
         archive.problems.extend(problems)
         if entity is not None:
             out[entity.slug] = entity
+        else:  # its own problem names it; the articles that refer to it are not blamed too
+            archive.unreadable.add(f"{folder}/{name[:-len('.yml')]}")
     return out
 
 
@@ -119,12 +125,16 @@ def _read_article(path: Path, display: str, archive: Archive) -> tuple[ArticleRe
     if not is_slug(path.stem):
         return None, [errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem)]
     try:
-        doc = read_document(display, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if not text.strip():
+            return None, [errors.problem(display, 1, 1, errors.FILE_EMPTY, file=display)]
+        doc = read_document(display, text)
     except FrontMatterError as exc:
         return None, [exc.problem]
     except UnicodeDecodeError:
         return None, [errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0)]
-    scratch = Archive(actors=archive.actors, places=archive.places, redirects=archive.redirects)
+    scratch = Archive(actors=archive.actors, places=archive.places, redirects=archive.redirects,
+                      unreadable=archive.unreadable)
     article = _article(path.stem, display, doc, scratch)
     return article, scratch.problems
 
@@ -153,7 +163,8 @@ def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
                 archive.problems.append(errors.problem(entity.path, 1, 1, errors.SLUG_CLASH, slug=old, other=claim))
     # An article's record depends on which ids exist (a mention of a missing entity is a
     # problem): a new, removed or redirected entity file re-reads every article.
-    ids = hash((tuple(archive.actors), tuple(archive.places), tuple(sorted(archive.redirects.items()))))
+    ids = hash((tuple(archive.actors), tuple(archive.places), tuple(sorted(archive.redirects.items())),
+                tuple(sorted(archive.unreadable))))
     for name, stamp in _listing(content_dir / "articles", ".md"):
         display = f"content/articles/{name}"
         article, problems = cache.get(display, (stamp, ids),
@@ -183,6 +194,8 @@ def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], di
                                                    detail="entries need an 'id'"))
             continue
         slug = archive.redirects.get(f"{folder}/{item['id']}", f"{folder}/{item['id']}").split("/", 1)[1]
+        if f"{folder}/{slug}" in archive.unreadable:
+            continue
         if slug not in known:
             archive.problems.append(errors.problem(display, *doc.at(key, n, "id"), errors.REFERENCE_MISSING,
                                                    kind=folder[:-1], ref=item["id"], folder=folder,
@@ -199,6 +212,9 @@ def _article(slug: str, display: str, doc: Document, archive: Archive) -> Articl
     meta, body = doc.meta, doc.body
     archive.problems.extend(p for p in validate("article", meta, display, doc.at)
                             if not p.message.startswith(("unknown event type", "'title'")))
+    seed = name_problem(display, "seed", meta.get("seed"), "seeds/", doc.at)  # a path out of seeds/
+    if seed is not None:
+        archive.problems.append(seed)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         archive.problems.append(errors.problem(display, *doc.at("title"), errors.FIELD_TYPE, field="title",

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .store import MACHINE_DIR
+from ..text import is_slug
+from .store import MACHINE_DIR, write_atomic
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # What the annotator writes depends on these and nothing else (not the site, not the CLI): the
@@ -70,19 +71,23 @@ def manifest_path(content_dir: Path) -> Path:
 
 def read_manifest(content_dir: Path) -> dict[str, Entry]:
     """seed file name -> entry. A missing or unreadable manifest is empty: every article is
-    then checked against its seed again, which is slow once but loses nothing."""
+    then checked against its seed again, which is slow once but loses nothing. An entry whose
+    article is not a slug is left out: its name would become a path the run writes to."""
     try:
         data = json.loads(manifest_path(content_dir).read_text(encoding="utf-8"))
-        return {seed: Entry(**entry) for seed, entry in data["seeds"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
+        entries = {seed: Entry(**entry) for seed, entry in data["seeds"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+    return {seed: entry for seed, entry in entries.items() if isinstance(entry.article, str) and is_slug(entry.article)}
 
 
 def write_manifest(content_dir: Path, entries: dict[str, Entry]) -> None:
-    path = manifest_path(content_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {"format": 1, "seeds": {seed: entries[seed].__dict__ for seed in sorted(entries)}}
     text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)  # never a half-written manifest
+    path = manifest_path(content_dir)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return  # a run that changed nothing leaves no trace
+    except (OSError, ValueError):
+        pass
+    write_atomic(path, text)
