@@ -50,8 +50,15 @@ def _broken_copy(tmp_path, name: str, old: str, new: str):
      "patterns.yaml: entry 'layout.date_line' does not compile: 'month_names'"),
     ("weights.yaml", "  country: 9.5", "  country: high",
      "weights.yaml: entry 'gazetteer.country' must be a number"),
-    ("events.yaml", "  sub_type: Grenade", "  sub_type: Grenades",
-     "events.yaml: entry 'rule 6 (Explosions/Remote violence / Grenades)' is not an event type"),
+    ("event_frames.yaml", "sub_type: Grenade}", "sub_type: Grenades}",
+     "event_frames.yaml: entry 'rule 5 (Explosions/Remote violence / Grenades)' is not an event type and sub-type"),
+    ("event_frames.yaml", "needs: [victims_people], not: [hazard], type: Violence against civilians, sub_type: Attack}",
+     "needs: [victim], not: [hazard], type: Violence against civilians, sub_type: Attack}",
+     "event_frames.yaml: entry 'rule 16 (Violence against civilians / Attack)' asks for 'victim', which is not one "
+     "of: anyone, armed, armed_both, armed_groups, crowd, diplomat, explosives, firearms, hazard, intervention, "
+     "people, property, riot_act, state_forces, victims_armed, victims_people"),
+    ("participants.yaml", "crowds: [protester,", "crowds: [civilian, protester,",
+     "participants.yaml: entry 'people' repeats 'civilian', already in crowds"),
 ])
 def test_a_broken_knowledge_file_is_refused_with_its_file_and_entry(tmp_path, name, old, new, message):
     from newsroom.annotate.knowledge import load_knowledge
@@ -70,4 +77,4 @@ def test_every_list_and_weight_the_annotator_reads_is_data():
     assert knowledge.months["sept"] == 9 and knowledge.weekday_numbers["friday"] == 4
     assert knowledge.weights.gazetteer.country == 9.5
     assert knowledge.patterns.layout.date_line.match("Friday, July 21, 2017")
-    assert [t.sub_type for t in knowledge.triggers][:2] == ["Chemical weapon", "Suicide bomb"]
+    assert [t.cls for t in knowledge.events.triggers][:2] == ["chemical", "suicide_bomb"]
