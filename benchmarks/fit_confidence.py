@@ -111,6 +111,8 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="store the fitted weights in confidence.yaml")
     parser.add_argument("--show-false", type=float, default=0.0, metavar="P",
                         help="list the tune halves' false alarms the model gives P or more")
+    parser.add_argument("--show-missed", type=float, default=0.0, metavar="P",
+                        help="list the tune halves' true events the model gives less than P")
     args = parser.parse_args()
 
     from newsroom.annotate.confidence import Model
@@ -127,6 +129,10 @@ def main() -> None:
             for evidence, label, where in sorted(rows, key=lambda r: -model.probability(r[0])):
                 if label == 0.0 and model.probability(evidence) >= args.show_false:
                     print(f"  FALSE {model.probability(evidence):.2f} {where} {sorted(evidence.items())}")
+        if args.show_missed:
+            for evidence, label, where in sorted(rows, key=lambda r: model.probability(r[0])):
+                if label > 0.5 and model.probability(evidence) < args.show_missed:
+                    print(f"  MISSED {model.probability(evidence):.2f} {where} {sorted(evidence.items())}")
         for name, weight in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
             print(f"  {weight:+.3f}  {name}")
         if args.write:

@@ -26,6 +26,8 @@ FACT_EVIDENCE = ("armed", "armed_both", "state_forces", "armed_groups", "crowd",
 # The participant kinds that are the language of armed conflict: their density says how much an
 # article is about it (a war report names forces on every line; a film review names one in a metaphor).
 CONFLICT_KINDS = ("state_forces", "armed_groups", "explosives", "firearms")
+# The trigger classes of violence: how often an article uses them says how much it reports violence.
+VIOLENT_CLASSES = ("kill", "attack", "fight", "explosive", "shelling", "air_strike", "grenade", "abduct", "riot")
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,15 @@ class ArticleContext:
     @classmethod
     def read(cls, sentences: list[DocSpan], events: EventKnowledge) -> ArticleContext:
         words = sum(len(s) for s in sentences) or 1
-        counts = dict.fromkeys([*events.domains.patterns, "conflict"], 0)
+        counts = dict.fromkeys([*events.domains.patterns, "conflict", "violence"], 0)
+        violent = [t.pattern for t in events.triggers if t.cls in VIOLENT_CLASSES]
         for sentence in sentences:
             text, _ = lemma_text(sentence)
             for name, pattern in events.domains.patterns.items():
                 counts[name] += sum(1 for _ in pattern.finditer(text))
             for kind in CONFLICT_KINDS:
                 counts["conflict"] += sum(1 for _ in events.participants.patterns[kind].finditer(text))
+            counts["violence"] += sum(1 for pattern in violent for _ in pattern.finditer(sentence.text))
         return cls({name: 100.0 * n / words for name, n in counts.items()})
 
 
@@ -67,6 +71,7 @@ def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head:
     if years_before is not None and years_before >= 1:
         evidence["years_before"] = min(years_before, 10) / 10  # history told again, not news
     evidence["article:conflict"] = round(math.log1p(context.density["conflict"]), 3)
+    evidence["article:violence"] = round(math.log1p(context.density["violence"]), 3)
     text, _ = lemma_text(sentence)
     for name, pattern in events.domains.patterns.items():
         # log-scaled: the first words of a field say most; a sports report says 'match' often

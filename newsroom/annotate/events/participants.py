@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
+from ..vocabulary import Lexicon
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
@@ -94,14 +95,14 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actor
         facts.add("riot_act")
     if _two_sides(found, actor_tokens, trigger, armed):
         facts.add("armed_both")
-    victims = _victim_tokens(head, knowledge.lexicon.hurt_words)
+    victims = _victim_tokens(head, knowledge.lexicon)
     if victims & armed:
         facts.add("victims_armed")
     # A victim counted and not said to be armed is one of the people ('killing 26').
     counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed}
     if victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | counted):
         facts.add("victims_people")
-    if any(tokens for kind, tokens in found.items() if kind != "hazards"):
+    if any(tokens for kind, tokens in found.items() if kind != "hazards") or counted:
         facts.add("anyone")
     if diplomat:
         facts.add("diplomat")
@@ -131,13 +132,19 @@ def _groups(tokens: set[int]) -> list[set[int]]:
     return runs
 
 
-def _victim_tokens(head: Token, hurt_words: frozenset[str]) -> set[int]:
+def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
     """The tokens of the trigger's victims by the parse (see the module's docstring), and of
     whoever the sentence says was hurt ('causing injuries to three people', 'wounding six')."""
-    roots: list[Token] = _hurt(head, hurt_words)
+    roots: list[Token] = _hurt(head, lexicon.hurt_words)
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     for verb in verbs:
         roots += [c for c in verb.children if c.dep_ in VICTIM_DEPS]
+        befalls = verb.lemma_.lower() in lexicon.death_words | lexicon.hurt_words
+        if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
+            # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
+            roots += [c for c in verb.children if c.dep_ == "nsubj"]
+    if head.pos_ == "ADJ":
+        roots += [c for c in head.children if c.dep_ == "nsubj"]  # 'two are dead'
     if head.pos_ == "NOUN":
         roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
                   for g in c.children if g.dep_ == "pobj"]
