@@ -83,9 +83,9 @@ def _inside(span: Span, sentence: Span) -> bool:
 def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
           knowledge: Knowledge) -> tuple[Trigger, Token, Frame, Participants] | None:
     """The sentence's event: its triggers highest in the parse first, the first a frame takes."""
-    hits = _triggers(span, sentence, bool(in_actors), knowledge)
+    hits, said = _triggers(span, sentence, bool(in_actors), knowledge)
     for trigger, head in hits:
-        participants = read_participants(span, head, trigger, in_actors, hits, knowledge)
+        participants = read_participants(span, head, trigger, in_actors, hits, said, knowledge)
         frame = next((f for f in knowledge.events.frames if trigger.cls in f.when
                       and f.needs <= participants.facts and not (f.unless & participants.facts)), None)
         if frame is not None and not (frame.type in VIOLENT and _wished(head, knowledge)):
@@ -93,11 +93,14 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
     return None
 
 
-def _triggers(span: DocSpan, sentence: Span, has_actor: bool, knowledge: Knowledge) -> list[tuple[Trigger, Token]]:
+def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
+              knowledge: Knowledge) -> tuple[list[tuple[Trigger, Token]], set[int]]:
     """Every trigger of the sentence that is affirmed and literal, highest in the parse first
     ('completely secured the highway after foiling the intense attack' reports the highway
-    secured); file order breaks ties."""
+    secured); file order breaks ties. Also the tokens any trigger's words cover: 'fire' in
+    'opened fire' says how people were attacked, not that a blaze broke out."""
     doc = span.doc
+    said: set[int] = set()
     found: list[tuple[tuple[int, int, int], Trigger, Token]] = []
     for order, trigger in enumerate(knowledge.events.triggers):
         if trigger.needs_actor and not has_actor:
@@ -106,6 +109,7 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool, knowledge: Knowled
             words = doc.char_span(sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand")
             if words is None or len(words) == 0:
                 continue
+            said.update(t.i for t in words)
             head = min(words, key=lambda t: (_depth(t), t.i))
             if (trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, knowledge):
                 continue
@@ -117,7 +121,7 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool, knowledge: Knowled
         if head.i not in seen:  # one reading per word: the first rule that takes it
             seen.add(head.i)
             out.append((trigger, head))
-    return out
+    return out, said
 
 
 def _depth(token: Token) -> int:

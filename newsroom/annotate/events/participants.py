@@ -55,12 +55,15 @@ def _tokens_of(events: EventKnowledge, sentence: DocSpan) -> dict[str, set[int]]
 
 
 def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actors: list[tuple[Span, Actor]],
-                      others: list[tuple[Trigger, Token]], knowledge: Knowledge) -> Participants:
+                      others: list[tuple[Trigger, Token]], said: set[int], knowledge: Knowledge) -> Participants:
     """The facts about an event's participants. `others`: the sentence's other triggers (a
-    protest or riot word there says a crowd is present)."""
+    protest or riot word there says a crowd is present); `said`: the tokens of its trigger
+    words, none of which is a hazard ('opened fire', 'set fire to')."""
     events = knowledge.events
     doc = sentence.doc
     found = _tokens_of(events, sentence)
+    if "hazards" in found:
+        found["hazards"] -= said
     actor_tokens: dict[str, set[int]] = {}
     diplomat = False
     for mention, actor in in_actors:
@@ -98,9 +101,11 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actor
     victims = _victim_tokens(head, knowledge.lexicon)
     if victims & armed:
         facts.add("victims_armed")
-    # A victim counted and not said to be armed is one of the people ('killing 26').
+    named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()))
+    # A victim only counted ('killing 26') is one of the people, unless the sentence names no
+    # other kind of victim and says two armed sides fought: then the dead are fighters.
     counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed}
-    if victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | counted):
+    if named_victims or (counted and not victims & armed and "armed_both" not in facts):
         facts.add("victims_people")
     if any(tokens for kind, tokens in found.items() if kind != "hazards") or counted:
         facts.add("anyone")
@@ -150,7 +155,23 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
                   for g in c.children if g.dep_ == "pobj"]
     if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
-    return {t.i for root in roots for t in root.subtree}
+    return {i for root in roots for i in _phrase(root)}
+
+
+# What belongs to a victim's noun phrase: its modifiers, what it counts ('five of them', 'members
+# of al Shabaab'), and the phrases joined to it. A relative clause or an acl does not: in 'a
+# soldier who fought the rebels' the rebels are not among the victims.
+PHRASE_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "appos", "conj", "cc"}
+
+
+def _phrase(root: Token) -> set[int]:
+    tokens = {root.i}
+    for child in root.children:
+        if child.dep_ in PHRASE_DEPS:
+            tokens |= _phrase(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            tokens |= {i for g in child.children if g.dep_ == "pobj" for i in _phrase(g)}
+    return tokens
 
 
 def _hurt(head: Token, hurt_words: frozenset[str]) -> list[Token]:
