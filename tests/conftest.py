@@ -13,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_41a19ee89e8c43ed.txt"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Subprocesses (build.py run from a copied project, mkdocs) import this checkout's newsroom, not
+# the one the venv's editable install points at: a git worktree shares another checkout's venv.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
 def run(*argv: str, cwd: Path = ROOT, check: bool = True,
