@@ -74,6 +74,8 @@ EVENT_ID_CLASH = ("N126", "the event id '{id}' is taken by {other}; give this ev
                           "(its page is /events/<id>/)")
 LINK_OUTSIDE = ("N127", "this file is a link to {target}, outside the archive; the build leaves it out: "
                         "copy the file into content/ instead")
+ORPHAN = ("N128", "no article names this {kind}, so it is left out of the indexes, the search filters and the "
+                  "exports; delete the file, or merge it into another (docs/handbook/entities.md)")
 FILE_UNREADABLE = ("N129", "the file cannot be read ({detail}); check its permissions")
 # The shipped knowledge base (newsroom/annotate/data/): a broken file is a bug in the project.
 KNOWLEDGE_FILE = "{path}: {detail}"

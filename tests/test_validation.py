@@ -145,6 +145,19 @@ def test_an_emoji_in_a_title_keeps_the_page_title(hostile: Run) -> None:
     assert "Fire 🔥 at the depot" in [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
 
 
+def test_an_orphan_is_reported_by_check_and_left_out_of_the_indexes(hostile: Run) -> None:
+    assert ("content/actors/lonely.yml:1:1: warning N128: no article names this actor, so it is left out of the "
+            "indexes, the search filters and the exports; delete the file, or merge it into another "
+            "(docs/handbook/entities.md)") in hostile.check_out
+    assert "N128" not in hostile.build_err  # a warning for editors, not a reason to stop publishing
+    site = hostile.site
+    assert 'href="lonely/"' not in (site / "actors" / "index.html").read_text(encoding="utf-8")
+    assert '"lonely"' not in (site / "exports" / "actors.json").read_text(encoding="utf-8")
+    assert "Lonely" not in (site / "exports" / "facets.json").read_text(encoding="utf-8")
+    # Its own page stays, so links to it from elsewhere keep working.
+    assert (site / "actors" / "lonely" / "index.html").exists()
+
+
 def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 

@@ -128,10 +128,11 @@ def _annotate_json(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..content.archive_checks import orphan_problems
     from ..content.loader import load_archive
 
     archive = load_archive(args.content)
-    problems = archive.problems
+    problems = [*archive.problems, *orphan_problems(archive)]
     if args.files:
         # The whole archive is read (references cross files); only the named files are reported.
         wanted = {Path(f).resolve() for f in args.files}
@@ -146,7 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
     errors = sum(1 for p in problems if p.severity == "error")
     print(f"checked {len(archive.articles)} article(s), {len(archive.actors)} actor(s), "
-          f"{len(archive.places)} place(s): {errors} error(s)")
+          f"{len(archive.places)} place(s): {errors} error(s), {len(problems) - errors} warning(s)")
     return 1 if errors else 0
 
 

@@ -1,5 +1,5 @@
-"""Checks over the whole archive, after every file is read: each event id claimed once.
-Pure: the archive in, problems out."""
+"""Checks over the whole archive, after every file is read: each event id claimed once, and
+the entities no article names (orphans). Pure: the archive in, problems out."""
 
 from __future__ import annotations
 
@@ -31,3 +31,9 @@ def unique_event_ids(archive: Archive) -> list[Problem]:
             archive.articles[slug] = dataclasses.replace(article, events=kept)
     return problems
 
+
+def orphan_problems(archive: Archive) -> list[Problem]:
+    """A warning for each actor or place that no article names, in its list or in an event."""
+    return [errors.problem(archive.entity(folder, slug).path, 1, 1, errors.ORPHAN,  # type: ignore[union-attr]
+                           severity="warning", kind=folder[:-1])
+            for folder, slug in sorted(archive.orphans())]

@@ -4,7 +4,8 @@ per place. Pure: the archive in, {path: text} out; deterministic for the same co
 
 Each format is written safe whatever a content file holds (the loader has already left out
 what it refused; this is the second line): CSV cells cannot run as spreadsheet formulas,
-JSON is strict (no NaN), and the feeds are well-formed XML.
+JSON is strict (no NaN), and the feeds are well-formed XML. Orphans (entities no article
+names) are not exported.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def places_geojson(archive: Archive) -> str:
     for event in archive.events:
         if event.place:
             events_at[event.place] += 1
-    for place in sorted(archive.places.values(), key=lambda p: p.slug):
+    for place in sorted(archive.listed("places"), key=lambda p: p.slug):
         slug, lat, lon = place.slug, place.record.get("lat"), place.record.get("lon")
         if not _coordinate(lat) or not _coordinate(lon):
             continue
@@ -154,7 +155,7 @@ def events_geojson(archive: Archive) -> str:
 
 def actors_json(archive: Archive) -> str:
     rows = [{"id": actor.slug, "url": f"actors/{actor.slug}/", **{k: v for k, v in sorted(actor.record.items())}}
-            for actor in sorted(archive.actors.values(), key=lambda a: a.slug)]
+            for actor in sorted(archive.listed("actors"), key=lambda a: a.slug)]
     return strict_json(rows, indent=1)
 
 

@@ -161,6 +161,6 @@ class PageRenderer:
         return article.quotes[key]
 
     def count(self) -> dict[str, int]:
-        return {"articles": len(self.archive.articles), "actors": len(self.archive.actors),
-                "places": len(self.archive.places), "events": len(self.archive.events)}
+        return {"articles": len(self.archive.articles), "actors": len(self.archive.listed("actors")),
+                "places": len(self.archive.listed("places")), "events": len(self.archive.events)}
 
