@@ -1,6 +1,6 @@
 """Issue 14, the field checks: each defect as content, reported by `check` and by the build with
-its file, line and column, never a traceback; the build still makes every other page, exits
-non-zero, and changes no file."""
+its file, line and column, never a traceback; the build still publishes every other page and
+the search index, exits non-zero, and changes no file."""
 
 from __future__ import annotations
 
@@ -95,15 +95,17 @@ def test_each_defect_is_named_by_check_and_the_build_with_its_line(hostile: Run,
     message = DEFECTS[defect].format(outside=hostile.project / "outside")
     assert message in hostile.check_out
     assert f"WARNING -  {message}" in hostile.build_err  # MkDocs's log
+    assert f"\n  {message}\n" in hostile.build_err  # the list at the end
     assert "Traceback" not in hostile.check_out + hostile.build_err
 
 
 def test_check_and_the_build_exit_non_zero_and_change_no_file(hostile: Run) -> None:
     assert hostile.check_status == 1 and hostile.build_status == 1
     assert hostile.after == hostile.before
+    assert "build: 17 problem(s), listed below;" in hostile.build_err
 
 
-def test_the_build_publishes_every_page(hostile: Run) -> None:
+def test_the_build_publishes_every_page_and_the_search_index(hostile: Run) -> None:
     site = hostile.site
     for name in ["good-article", "emoji-title", "formula-cells", *(Path(f).stem for f in BAD_FILES
                                                                    if f.startswith("articles/"))]:
@@ -111,6 +113,7 @@ def test_the_build_publishes_every_page(hostile: Run) -> None:
     for page in ("actors/acme", "actors/unsafe-redirect", "places/paris", "places/nan-town", "places/far-away",
                  "events/good-1", "events/typos-1"):
         assert (site / page / "index.html").exists(), page
+    assert (site / "pagefind" / "pagefind.js").exists()
 
 
 def test_a_link_out_of_the_archive_is_not_published(hostile: Run) -> None:
