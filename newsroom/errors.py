@@ -58,6 +58,25 @@ NO_SUCH_ARTICLE = ("N112", "there is no article '{slug}'; run `python build.py c
 SEED_MISSING = ("N113", "the seed '{seed}' named in this article is not in seeds/; restore it or fix 'seed'")
 LINK_BROKEN = ("N114", "the page /{url} links to {href}, which is not a page or file of the site; "
                        "fix the value that makes this link")
+# Values the schema alone cannot judge, references inside events, and the archive as a whole
+# (newsroom/content/values.py, event_records.py, archive_checks.py).
+DATE_BAD = ("N120", "'{field}' is '{value}', which is not a day of the calendar; write a real date as "
+                    "YYYY-MM-DD, e.g. 2017-09-29")
+NUMBER_BAD = ("N121", "'{field}' is {value}, which is not a number; write a number such as 35.33, or delete it")
+CONTROL_CHARACTER = ("N122", "'{field}' holds the control character {char} at character {offset}; delete it "
+                             "(the site leaves it out)")
+SUB_TYPE_BAD = ("N123", "sub-type '{value}' is not a sub-type of '{type}', which has: {choices}{hint}")
+EVIDENCE_EDITED = ("N124", "the evidence is not a sentence of the story, so the event links to the nearest one, "
+                           "line {sentence_line}: '{sentence}'; copy that sentence exactly, or fix the story")
+EVIDENCE_NOT_FOUND = ("N125", "the evidence is not a sentence of the story, and no sentence is close to it; copy "
+                              "the sentence the event rests on")
+EVENT_ID_CLASH = ("N126", "the event id '{id}' is taken by {other}; give this event another id "
+                          "(its page is /events/<id>/)")
+LINK_OUTSIDE = ("N127", "this file is a link to {target}, outside the archive; the build leaves it out: "
+                        "copy the file into content/ instead")
+ORPHAN = ("N128", "no article names this {kind}, so it is left out of the indexes, the search filters and the "
+                  "exports; delete the file, or merge it into another (docs/handbook/entities.md)")
+FILE_UNREADABLE = ("N129", "the file cannot be read ({detail}); check its permissions")
 # Writes, paths, the archive's lock and identity edits (N2xx, apart from the field checks' N1xx).
 FILE_EMPTY = ("N201", "the file is empty (a run was interrupted while writing it?); restore it with "
                       "`git checkout -- {file}`, or delete it, then run again")

@@ -55,9 +55,25 @@ def unique_slug(base: str, taken: Container[str]) -> str:
     return slug
 
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def is_slug(value: str) -> bool:
     """True for a safe slug: no '/', no '..', no absolute path, nothing but [a-z0-9-]."""
-    return bool(SLUG_RE.match(value))
+    return bool(SLUG_RE.fullmatch(value))  # fullmatch: "acme\n" is not a slug, whatever "$" allows
+
+
+# Characters no text field may hold: C0 and C1 controls but tab and line breaks (XML 1.0 refuses
+# them: one in a title broke the Atom feeds), lone surrogates (a YAML "\ud83d" escape: no UTF-8
+# file can hold one, and MkDocs drops the front matter of a page whose title has one) and the
+# two non-characters XML refuses.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def without_controls(text: str) -> str:
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def escape_controls(text: str) -> str:
+    """`text` with each control character written as \\uXXXX: safe to print to a terminal."""
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

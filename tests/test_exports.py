@@ -102,3 +102,32 @@ def test_timeline_lists_events_newest_first(example_site):
     months = [m for m in __import__("re").findall(r'<h2 id="m-([0-9-]+|Undated)"', page)]
     dated = [m for m in months if m != "Undated"]
     assert dated == sorted(dated, reverse=True) and "2017-09" in dated
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def test_every_export_is_strict_json_and_every_feed_well_formed_xml(example_site):
+    data = [*example_site.glob("exports/*.json"), *example_site.glob("exports/*.geojson")]
+    assert len(data) == 5  # events, actors, facets; events and places as GeoJSON
+    for path in data:
+        json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+    feeds = [*example_site.glob("feeds/*.xml"), *example_site.glob("actors/*/feed.xml"),
+             *example_site.glob("places/*/feed.xml")]
+    assert len(feeds) > 500
+    for feed in feeds:
+        ET.parse(feed)
+    with (example_site / "exports" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert all(len(row) == len(rows[0]) for row in rows)
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row
+                   if not _number(cell))
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True

@@ -64,8 +64,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edit: str) -> None:
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
+    cwd = Path.cwd()  # before _Serve moves into the project, or the session stays there
     serve = _Serve(project, tmp_path / "served")
-    cwd = Path.cwd()
     try:
         serve.build()
         untouched = tmp_path / "served" / "actors" / "adler-planetarium" / "index.html"

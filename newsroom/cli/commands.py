@@ -4,6 +4,8 @@ their reports into lines for a person, and returns the exit status."""
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import subprocess
 import sys
 import time
@@ -147,10 +149,11 @@ def _annotate_json(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..content.archive_checks import orphan_problems
     from ..content.loader import load_archive
 
     archive = load_archive(args.content)
-    problems = archive.problems
+    problems = [*archive.problems, *orphan_problems(archive)]
     if args.files:
         # The whole archive is read (references cross files); only the named files are reported.
         wanted = {Path(f).resolve() for f in args.files}
@@ -165,7 +168,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
     errors = sum(1 for p in problems if p.severity == "error")
     print(f"checked {len(archive.articles)} article(s), {len(archive.actors)} actor(s), "
-          f"{len(archive.places)} place(s): {errors} error(s)")
+          f"{len(archive.places)} place(s): {errors} error(s), {len(problems) - errors} warning(s)")
     return 1 if errors else 0
 
 
@@ -214,12 +217,44 @@ def _mkdocs(root: Path, *argv: str) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", *argv], cwd=root)
 
 
+# A problem as the plugin logs it (path:line:column: severity code: message), and the line
+# with which `mkdocs build --strict` stops once every page is written.
+_PROBLEM = re.compile(r"(\S+:\d+:\d+: (?:error|warning) N\d+: .*)$")
+_STRICT_ABORT = re.compile(r"Aborted with .* in strict mode!")
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    status = _mkdocs(args.root, "build", "--strict", "--site-dir", str(args.site_dir))
-    if status != 0:
-        return status
+    """MkDocs writes every page it can make, then in strict mode stops with a failure when a
+    file had a problem. The site is complete but for what the bad files got wrong, so the
+    search index is still built (without it search broke, even locally), every problem is
+    listed again at the end, and the exit status is 1. A build that crashed is left as it is."""
+    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(args.site_dir)]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    with subprocess.Popen(argv, cwd=args.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          encoding="utf-8", errors="replace", env=env) as mkdocs:
+        assert mkdocs.stdout is not None
+        problems, written = [], False
+        for line in mkdocs.stdout:  # MkDocs's log, and its last word (on stdout)
+            sys.stderr.write(line)
+            if found := _PROBLEM.search(line.rstrip("\n")):
+                problems.append(found.group(1))
+            elif line.startswith("WARNING"):  # one of MkDocs's own
+                problems.append(line.split("-", 1)[-1].strip())
+            written = written or bool(_STRICT_ABORT.search(line))
+    if mkdocs.returncode != 0 and not written:
+        return mkdocs.returncode
     # The search index: Pagefind reads the built pages (its binary ships in the pagefind wheel).
-    return subprocess.call([sys.executable, "-m", "pagefind", "--site", str(args.site_dir), "--silent"], cwd=args.root)
+    search = subprocess.call([sys.executable, "-m", "pagefind", "--site", str(args.site_dir), "--silent"],
+                             cwd=args.root)
+    if mkdocs.returncode == 0:
+        return search
+    listed = list(dict.fromkeys(problems))
+    print(f"build: {len(listed)} problem(s), listed below; {args.site_dir} holds every other page"
+          f"{' and the search index' if search == 0 else ''} (a page is made without the values named). "
+          f"Fix them and build again:", file=sys.stderr)
+    for item in listed:
+        print(f"  {item}", file=sys.stderr)
+    return 1
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

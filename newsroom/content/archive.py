@@ -28,6 +28,7 @@ class Archive:
     _reports: dict[str, list[EventRecord]] | None = field(default=None, repr=False)
     _events_of: dict[tuple[str, str], list[EventRecord]] | None = field(default=None, repr=False)
     _counts: dict[tuple[str, str], int] | None = field(default=None, repr=False)
+    _orphans: set[tuple[str, str]] | None = field(default=None, repr=False)
     # Under serve: the archive of the last build, which this one replaces. Its mentions index
     # and counts are patched for the articles an edit changed rather than built again over
     # every mention (most of a second at 10,000 articles), up to PATCH_LIMIT changed articles.
@@ -117,6 +118,23 @@ class Archive:
 
     def entity(self, folder: str, slug: str) -> Entity | None:
         return (self.actors if folder == "actors" else self.places).get(slug)
+
+    def orphans(self) -> set[tuple[str, str]]:
+        """(folder, slug) of every actor and place that no article names, in its list or in an
+        event. Such an entity keeps its page (old links still work) but no index, search
+        filter or export lists it, and `check` warns about it."""
+        if self._orphans is None:
+            named = self.mentions_of().keys() | self.events_of().keys()
+            self._orphans = {(folder, slug) for folder in ("actors", "places")
+                             for slug in (self.actors if folder == "actors" else self.places)
+                             if (folder, slug) not in named}
+        return self._orphans
+
+    def listed(self, folder: str) -> list[Entity]:
+        """The actors (or places) the public indexes and exports list: all but the orphans."""
+        orphans = self.orphans()
+        return [e for slug, e in (self.actors if folder == "actors" else self.places).items()
+                if (folder, slug) not in orphans]
 
 
 def _index_mentions(articles: Iterable[ArticleRecord]) -> dict[tuple[str, str], list[tuple[ArticleRecord, Mention]]]:

@@ -7,12 +7,14 @@ bombs), duplicate keys reported, and every error carries the file's line and col
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.constructor import RoundTripConstructor
 
 from .. import errors
 from ..errors import Problem
@@ -105,6 +107,32 @@ class _FastStrictLoader(_StrictChecks, getattr(yaml, "CSafeLoader", yaml.SafeLoa
     is parsed again by _StrictLoader for the message."""
 
 
+def _as_written(construct: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """A scalar constructor that gives the text as written when Python refuses the value: an
+    impossible date (2017-02-30) or an integer of over 4,300 digits raised ValueError, a
+    traceback with no file named. As text, the schema check reports it at its line."""
+    def construct_or_text(loader: Any, node: Any) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return str(node.value)
+    return construct_or_text
+
+
+for _loader in (_StrictLoader, _FastStrictLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _as_written(yaml.SafeLoader.construct_yaml_timestamp))
+    _loader.add_constructor("tag:yaml.org,2002:int", _as_written(yaml.SafeLoader.construct_yaml_int))
+
+
+class _RoundTripConstructor(RoundTripConstructor):
+    """ruamel's, with the same fallback: merge and refresh read a file with an impossible date."""
+
+
+for _tag, _construct in (("timestamp", RoundTripConstructor.construct_yaml_timestamp),
+                         ("int", RoundTripConstructor.construct_yaml_int)):
+    _RoundTripConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _as_written(_construct))
+
+
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     """How many nodes the document has once aliases are expanded (shared nodes counted once
     per use), computed without expanding anything: a 'billion laughs' is measured, not built."""
@@ -164,6 +192,14 @@ def parse_yaml_located(path: str, text: str, line_offset: int = 0) -> tuple[Any,
                 raise FrontMatterError(errors.problem(
                     path, n + line_offset, line.index("\t") + 1, errors.YAML_SYNTAX,
                     detail="a tab is used for indentation; indent with spaces"))
+    # YAML's reader refuses these before parsing starts, with an error that names no line.
+    refused = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if refused:
+        before = text[:refused.start()]
+        raise FrontMatterError(errors.problem(
+            path, before.count("\n") + 1 + line_offset, refused.start() - (before.rfind("\n") + 1) + 1,
+            errors.YAML_SYNTAX, detail=f"the character U+{ord(refused.group()):04X} cannot be written in YAML; "
+                                       f"delete it"))
     try:
         return _parse(_FastStrictLoader(text, path, line_offset), line_offset)
     except (yaml.YAMLError, FrontMatterError):
@@ -189,6 +225,9 @@ def _parse(loader: Any, line_offset: int) -> tuple[Any, dict[tuple[Any, ...], Lo
             detail += (f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset},"
                        f" column {exc.context_mark.column + 1})")
         raise FrontMatterError(errors.problem(path, line, column, errors.YAML_SYNTAX, detail=detail)) from exc
+    except RecursionError as exc:  # [[[[...: the parser and the checks above recurse per level
+        raise FrontMatterError(errors.problem(path, 1 + line_offset, 1, errors.YAML_SYNTAX,
+                                              detail="lists or mappings are nested too deeply; flatten them")) from exc
     finally:
         loader.dispose()
 
@@ -206,6 +245,7 @@ def read_document(path: str, text: str) -> Document:
 
 def _roundtrip() -> YAML:
     rt = YAML()  # round-trip: comments, order and quoting survive
+    rt.Constructor = _RoundTripConstructor
     rt.width = 4096  # one value, one line: diffs stay readable
     rt.preserve_quotes = True
     rt.indent(mapping=2, sequence=2, offset=0)

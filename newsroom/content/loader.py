@@ -16,14 +16,15 @@ from typing import Any, TypeVar
 
 from .. import errors
 from ..errors import Problem, did_you_mean
-from ..model import EVENT_TYPES
 from ..resolve.event_identity import group_events
 from ..text import is_slug
 from .archive import Archive
+from .archive_checks import unique_event_ids
+from .event_records import read_events, resolve
 from .frontmatter import Document, FrontMatterError, Location, parse_yaml_located, read_document
 from .paths import name_problem
-from .records import ArticleRecord, Entity, EventRecord, Mention, parse_body
-from .schema_check import validate
+from .records import ArticleRecord, Entity, Mention, parse_body
+from .values import checked, clean_body, compact
 
 
 def _at(where: dict[tuple[Any, ...], Location], path: tuple[Any, ...]) -> Location:
@@ -32,17 +33,9 @@ def _at(where: dict[tuple[Any, ...], Location], path: tuple[Any, ...]) -> Locati
     return where.get(path, (1, 1))
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _str_or_none(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
 def _date_text(value: Any) -> str | None:
-    """A date as ISO text: YAML gives an unquoted date as a date (or datetime) object."""
-    return value.isoformat() if isinstance(value, dt.date) else _str_or_none(value)
+    """A date as ISO text: YAML gives an unquoted date as a date object."""
+    return value.isoformat() if isinstance(value, dt.date) else None if value is None else str(value)
 
 
 Stamp = tuple[int, int]  # (mtime in ns, size): a file edited since has another stamp
@@ -78,30 +71,53 @@ def _listing(folder: Path, suffix: str) -> list[tuple[str, Stamp]]:
     try:
         with os.scandir(folder) as listing:
             entries = sorted((e for e in listing if e.name.endswith(suffix) and e.is_file()), key=lambda e: e.name)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
     return [(e.name, (info.st_mtime_ns, info.st_size)) for e in entries for info in (e.stat(),)]
 
 
-def _read_entity(path: Path, folder: str, display: str) -> tuple[Entity | None, list[Problem]]:
+def _outside(path: Path, content_dir: Path) -> str | None:
+    """Where a symbolic link leads, when that is outside content/ (such a file is never read:
+    a link to /etc/passwd or a home folder would be published); None for an ordinary file."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    return None if target.is_relative_to(content_dir.resolve()) else str(target)
+
+
+def _read_text(path: Path, display: str, content_dir: Path) -> tuple[str | None, list[Problem]]:
+    """A content file's text, or the problem that keeps it from being read."""
+    target = _outside(path, content_dir)
+    if target is not None:
+        return None, [errors.problem(display, 1, 1, errors.LINK_OUTSIDE, target=target)]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=exc.start)]
+    except OSError as exc:
+        return None, [errors.problem(display, 1, 1, errors.FILE_UNREADABLE, detail=exc.strerror or type(exc).__name__)]
+    if not text.strip():  # a run interrupted while writing it (before writes were atomic)
+        return None, [errors.problem(display, 1, 1, errors.FILE_EMPTY, file=display)]
+    return text, []
+
+
+def _read_entity(path: Path, folder: str, display: str, content_dir: Path) -> tuple[Entity | None, list[Problem]]:
     """One entity file -> its entity (None if it cannot have a page) and its problems."""
     if not is_slug(path.stem):
         return None, [errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem)]
+    text, problems = _read_text(path, display, content_dir)
+    if text is None:
+        return None, problems
     try:
-        text = path.read_text(encoding="utf-8")
-        if not text.strip():
-            return None, [errors.problem(display, 1, 1, errors.FILE_EMPTY, file=display)]
         record, where = parse_yaml_located(display, text)
     except FrontMatterError as exc:
         return None, [exc.problem]
-    except UnicodeDecodeError:
-        return None, [errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0)]
     if not isinstance(record, dict):
         return None, [errors.problem(display, 1, 1, errors.FIELD_TYPE, field=path.name,
                                      detail="must be a mapping of field: value")]
-    problems = validate(folder[:-1], record, display, lambda *p, w=where: _at(w, p))
-    if not isinstance(record.get("name"), str) or any(p.severity == "error" and p.message.startswith(
-            ("'name'", "'kind'")) for p in problems):
+    problems = checked(folder[:-1], record, display, lambda *p, w=where: _at(w, p))
+    compact(record)
+    if not isinstance(record.get("name"), str) or not isinstance(record.get("kind"), str):
         return None, problems  # without a name or kind there is no page to make
     return Entity(path.stem, folder, display, record), problems
 
@@ -111,7 +127,7 @@ def _load_entities(content_dir: Path, folder: str, archive: Archive, cache: Read
     for name, stamp in _listing(content_dir / folder, ".yml"):
         display = f"content/{folder}/{name}"
         entity, problems = cache.get(display, stamp,
-                                     partial(_read_entity, content_dir / folder / name, folder, display))
+                                     partial(_read_entity, content_dir / folder / name, folder, display, content_dir))
         archive.problems.extend(problems)
         if entity is not None:
             out[entity.slug] = entity
@@ -120,23 +136,22 @@ def _load_entities(content_dir: Path, folder: str, archive: Archive, cache: Read
     return out
 
 
-def _read_article(path: Path, display: str, archive: Archive) -> tuple[ArticleRecord | None, list[Problem]]:
+def _read_article(path: Path, display: str, archive: Archive, content_dir: Path) -> tuple[ArticleRecord | None,
+                                                                                       list[Problem]]:
     """One article file -> its record and problems, given the archive's entities."""
     if not is_slug(path.stem):
         return None, [errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem)]
+    text, problems = _read_text(path, display, content_dir)
+    if text is None:
+        return None, problems
     try:
-        text = path.read_text(encoding="utf-8")
-        if not text.strip():
-            return None, [errors.problem(display, 1, 1, errors.FILE_EMPTY, file=display)]
         doc = read_document(display, text)
     except FrontMatterError as exc:
         return None, [exc.problem]
-    except UnicodeDecodeError:
-        return None, [errors.problem(display, 1, 1, errors.SEED_NOT_UTF8, offset=0)]
     scratch = Archive(actors=archive.actors, places=archive.places, redirects=archive.redirects,
                       unreadable=archive.unreadable)
     article = _article(path.stem, display, doc, scratch)
-    return article, scratch.problems
+    return article, sorted(scratch.problems, key=lambda p: (p.line, p.column))
 
 
 def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
@@ -167,14 +182,15 @@ def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
                 tuple(sorted(archive.unreadable))))
     for name, stamp in _listing(content_dir / "articles", ".md"):
         display = f"content/articles/{name}"
-        article, problems = cache.get(display, (stamp, ids),
-                                      partial(_read_article, content_dir / "articles" / name, display, archive))
+        article, problems = cache.get(display, (stamp, ids), partial(_read_article, content_dir / "articles" / name,
+                                                                     display, archive, content_dir))
         archive.problems.extend(problems)
         if article is not None:
             archive.articles[article.slug] = article
     for gone in set(cache.results) - cache.visited:
         cache.changed.add(gone)
         del cache.results[gone]
+    archive.problems.extend(unique_event_ids(archive))
     group_events(archive.events)
     return archive
 
@@ -183,35 +199,27 @@ def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
 def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], display: str,
               archive: Archive) -> list[Mention]:
     out: list[Mention] = []
-    items = doc.meta.get(key) or []
-    if not isinstance(items, list):
-        archive.problems.append(errors.problem(display, *doc.at(key), errors.FIELD_TYPE, field=key,
-                                               detail="must be a list"))
-        return out
-    for n, item in enumerate(items):
+    items = doc.meta.get(key)
+    for n, item in enumerate(items if isinstance(items, list) else []):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            archive.problems.append(errors.problem(display, *doc.at(key, n), errors.FIELD_TYPE, field=key,
-                                                   detail="entries need an 'id'"))
-            continue
-        slug = archive.redirects.get(f"{folder}/{item['id']}", f"{folder}/{item['id']}").split("/", 1)[1]
-        if f"{folder}/{slug}" in archive.unreadable:
-            continue
-        if slug not in known:
+            continue  # the schema check reported it
+        if archive.redirects.get(f"{folder}/{item['id']}", f"{folder}/{item['id']}") in archive.unreadable:
+            continue  # its own problem names it
+        slug = resolve(item["id"], folder, known, archive.redirects)
+        if slug is None:
             archive.problems.append(errors.problem(display, *doc.at(key, n, "id"), errors.REFERENCE_MISSING,
                                                    kind=folder[:-1], ref=item["id"], folder=folder,
                                                    hint=did_you_mean(item["id"], known)))
             continue
-        texts = [str(t) for t in item.get("mentions") or [] if t is not None]
-        out.append(Mention(slug, folder, texts, _str_or_none(item.get("role"))))
+        texts = [str(t) for t in item.get("mentions") or [] if isinstance(t, str)]
+        out.append(Mention(slug, folder, texts, item.get("role") if isinstance(item.get("role"), str) else None))
     return out
 
 
-
-
 def _article(slug: str, display: str, doc: Document, archive: Archive) -> ArticleRecord | None:
-    meta, body = doc.meta, doc.body
-    archive.problems.extend(p for p in validate("article", meta, display, doc.at)
-                            if not p.message.startswith(("unknown event type", "'title'")))
+    meta = doc.meta
+    archive.problems.extend(p for p in checked("article", meta, display, doc.at)  # title: reported below
+                            if not (p.code == errors.FIELD_TYPE[0] and p.message.startswith("'title'")))
     seed = name_problem(display, "seed", meta.get("seed"), "seeds/", doc.at)  # a path out of seeds/
     if seed is not None:
         archive.problems.append(seed)
@@ -220,32 +228,14 @@ def _article(slug: str, display: str, doc: Document, archive: Archive) -> Articl
         archive.problems.append(errors.problem(display, *doc.at("title"), errors.FIELD_TYPE, field="title",
                                                detail="is required and must be text"))
         return None
-    date = _date_text(meta.get("date"))
+    body, problems = clean_body(doc.body, display, doc.body_line)
+    archive.problems.extend(problems)
     blocks = parse_body(body)
-    article = ArticleRecord(slug, display, title, date, meta, blocks,
+    article = ArticleRecord(slug, display, title, _date_text(meta.get("date")), meta, blocks,
                             _mentions(doc, "actors", "actors", archive.actors, display, archive),
                             _mentions(doc, "places", "places", archive.places, display, archive), [])
-    sentence_index = {_norm(s.text): s.anchor for b in blocks for s in b.sentences}
-    events = meta.get("events") or []
-    for n, item in enumerate(events if isinstance(events, list) else []):
-        if not isinstance(item, dict):
-            continue
-        etype = str(item.get("type"))
-        if etype not in EVENT_TYPES:
-            archive.problems.append(errors.problem(display, *doc.at("events", n, "type"), errors.EVENT_TYPE,
-                                                   value=etype, hint=did_you_mean(etype, EVENT_TYPES)))
-            continue
-        evidence = _norm(str(item.get("evidence") or ""))
-        anchor = sentence_index.get(evidence) or next(
-            (a for text, a in sentence_index.items() if evidence and evidence in text), None)
-        actors = [a for a in item.get("actors") or [] if isinstance(a, str) and a in archive.actors]
-        place = item.get("place") if item.get("place") in archive.places else None
-        source = item.get("according_to") if item.get("according_to") in archive.actors else None
-        event_date = _date_text(item.get("date"))
-        article.events.append(EventRecord(
-            id=str(item.get("id") or f"{slug}-{len(article.events) + 1}"), article=slug, type=etype,
-            sub_type=str(item.get("sub_type") or ""), actors=actors, place=place,
-            when=_str_or_none(item.get("when")), date=event_date, precision=_str_or_none(item.get("precision")),
-            fatalities=item.get("fatalities") if isinstance(item.get("fatalities"), dict) else None,
-            according_to=source, status=str(item.get("status") or "reported"), evidence=evidence, anchor=anchor))
+    article.events, problems = read_events(slug, display, meta, blocks, body, doc.body_line, doc.at,
+                                           archive.actors, archive.places, archive.redirects)
+    archive.problems.extend(problems)
+    compact(meta)
     return article

@@ -49,6 +49,7 @@ class EventRecord:
     evidence: str
     anchor: str | None = None
     page: str = field(default="", compare=False)  # the page it is shown on: one per real-world event
+    at: tuple[int, int] = field(default=(1, 1), compare=False, repr=False)  # its id's line and column
 
 
 @dataclass

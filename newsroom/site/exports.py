@@ -1,12 +1,19 @@
 """Data for researchers, generated with the site: events.csv (ACLED's column names where they
 apply), events.json, events.geojson, places.geojson, actors.json, and Atom feeds of articles, per actor and
-per place. Pure: the archive in, {path: text} out; deterministic for the same content."""
+per place. Pure: the archive in, {path: text} out; deterministic for the same content.
+
+Each format is written safe whatever a content file holds (the loader has already left out
+what it refused; this is the second line): CSV cells cannot run as spreadsheet formulas,
+JSON is strict (no NaN), and the feeds are well-formed XML. Orphans (entities no article
+names) are not exported.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import math
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
@@ -14,6 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..content.archive import Archive
 from ..content.records import ArticleRecord, EventRecord
+from ..text import without_controls
 
 ACLED_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 CSV_COLUMNS = [
@@ -22,6 +30,45 @@ CSV_COLUMNS = [
     # not ACLED's: where the record comes from in this archive
     "article", "evidence", "status",
 ]
+
+
+# OWASP's CSV injection rule: a cell a spreadsheet would read as a formula or a command.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell starting like a formula gets a leading single quote, which spreadsheets
+    show as text. Numbers pass as they are: a latitude of -33.4 is no formula, and the quote
+    would make every reader's numeric column text."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready: a number that is not one (NaN, infinity) becomes null, a date its ISO text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def strict_json(data: Any, **options: Any) -> str:
+    """JSON any parser reads: NaN is not JSON, so it is never written (allow_nan=False raises
+    on one the cleaning missed rather than write it)."""
+    return json.dumps(_plain(data), ensure_ascii=False, allow_nan=False, sort_keys=True, default=str,
+                      **options) + "\n"
+
+
+def xml_text(value: Any) -> str:
+    """Text for an XML element or attribute: escaped, and without the characters XML 1.0
+    cannot hold at all (one control character in a title made a feed unreadable)."""
+    return escape(without_controls(str(value)))
 
 
 def _name(archive: Archive, folder: str, slug: str | None) -> str:
@@ -53,7 +100,7 @@ def events_csv(archive: Archive) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for event in sorted(archive.events, key=lambda e: (e.date or "", e.id)):
-        writer.writerow(_event_row(archive, event))
+        writer.writerow({column: csv_cell(value) for column, value in _event_row(archive, event).items()})
     return buffer.getvalue()
 
 
@@ -65,7 +112,7 @@ def events_json(archive: Archive) -> str:
                      "place": event.place, "fatalities": event.fatalities, "according_to": event.according_to,
                      "status": event.status, "article": event.article, "evidence": event.evidence,
                      "page": event.page, "url": f"events/{event.page}/"})
-    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return strict_json(rows, indent=1)
 
 
 def places_geojson(archive: Archive) -> str:
@@ -74,15 +121,19 @@ def places_geojson(archive: Archive) -> str:
     for event in archive.events:
         if event.place:
             events_at[event.place] += 1
-    for slug, place in sorted(archive.places.items()):
-        lat, lon = place.record.get("lat"), place.record.get("lon")
-        if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
+    for place in sorted(archive.listed("places"), key=lambda p: p.slug):
+        slug, lat, lon = place.slug, place.record.get("lat"), place.record.get("lon")
+        if not _coordinate(lat) or not _coordinate(lon):
             continue
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                          "properties": {"id": slug, "name": place.name, "kind": place.kind,
                                         "country": place.record.get("country"), "events": events_at[slug],
                                         "url": f"places/{slug}/"}})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, sort_keys=True) + "\n"
+    return strict_json({"type": "FeatureCollection", "features": features})
+
+
+def _coordinate(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def events_geojson(archive: Archive) -> str:
@@ -93,19 +144,19 @@ def events_geojson(archive: Archive) -> str:
         if event.page != event.id or place is None:
             continue
         lat, lon = place.record.get("lat"), place.record.get("lon")
-        if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
+        if not _coordinate(lat) or not _coordinate(lon):
             continue
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                          "properties": {"id": event.id, "type": event.type, "sub_type": event.sub_type,
                                         "date": event.date, "place": place.name, "place_id": event.place,
                                         "reports": len(archive.reports(event.page)), "url": f"events/{event.id}/"}})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, sort_keys=True) + "\n"
+    return strict_json({"type": "FeatureCollection", "features": features})
 
 
 def actors_json(archive: Archive) -> str:
-    rows = [{"id": slug, "url": f"actors/{slug}/", **{k: v for k, v in sorted(actor.record.items())}}
-            for slug, actor in sorted(archive.actors.items())]
-    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n"
+    rows = [{"id": actor.slug, "url": f"actors/{actor.slug}/", **{k: v for k, v in sorted(actor.record.items())}}
+            for actor in sorted(archive.listed("actors"), key=lambda a: a.slug)]
+    return strict_json(rows, indent=1)
 
 
 def atom_feed(title: str, feed_path: str, articles: list[ArticleRecord], site_url: str) -> str:
@@ -118,15 +169,15 @@ def atom_feed(title: str, feed_path: str, articles: list[ArticleRecord], site_ur
         summary = article.meta.get("dek") or ""
         entries.append(
             "  <entry>\n"
-            f"    <title>{escape(article.title)}</title>\n"
+            f"    <title>{xml_text(article.title)}</title>\n"
             f"    <id>tag:newsroom-archive,2000:articles/{article.slug}</id>\n"
             f"    <link href={quoteattr(base + f'articles/{article.slug}/')}/>\n"
             f"    <updated>{stamp}</updated>\n"
-            + (f"    <summary>{escape(str(summary))}</summary>\n" if summary else "")
+            + (f"    <summary>{xml_text(summary)}</summary>\n" if summary else "")
             + "  </entry>\n")
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"'
             + (f" xml:base={quoteattr(base)}" if base else "") + ">\n"
-            f"  <title>{escape(title)}</title>\n  <id>tag:newsroom-archive,2000:{escape(feed_path)}</id>\n"
+            f"  <title>{xml_text(title)}</title>\n  <id>tag:newsroom-archive,2000:{xml_text(feed_path)}</id>\n"
             f"  <link rel=\"self\" href={quoteattr(base + feed_path)}/>\n"
             f"  <updated>{updated}T00:00:00Z</updated>\n  <author><name>Newsroom archive</name></author>\n"
             + "".join(entries) + "</feed>\n")

@@ -44,4 +44,4 @@ class SearchFacets:
         facets = {"kind": ["article", "actor", "place"],
                   "event type": [t for t in EVENT_TYPES if any(e.type == t for e in self.archive.events)],
                   "year": sorted(years, reverse=True), "actor": names["actors"], "place": names["places"]}
-        return json.dumps(facets, ensure_ascii=False, sort_keys=True) + "\n"
+        return json.dumps(facets, ensure_ascii=False, allow_nan=False, sort_keys=True) + "\n"

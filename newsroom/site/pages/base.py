@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from ...content.archive import Archive
 from ...content.records import ArticleRecord
+from ...text import without_controls
 from ..facets import SearchFacets
 from ..geography import Nearby
 from ..links import page_url, relative
@@ -59,13 +60,27 @@ class PlannedPage:
     def markdown(self) -> str:
         """The page's Markdown source for MkDocs: front matter only; the body is HTML. JSON
         values are YAML flow scalars, and json is far quicker than a YAML dump per page."""
-        return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in sorted(self.meta.items())) + "---\n"
+        return "---\n" + "".join(f"{key}: {yaml_json(value)}\n" for key, value in sorted(self.meta.items())) + "---\n"
+
+
+# What a YAML reader refuses raw, or reads as a line break, in a double-quoted scalar.
+_NOT_YAML_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def yaml_json(value: Any) -> str:
+    """`value` as JSON that YAML reads back as the same value. Not json.dumps' default ASCII:
+    it writes an emoji as a surrogate pair ("\\ud83d\\udd25"), which libyaml, MkDocs's
+    reader, refuses, and MkDocs then silently drops the page's whole front matter (its title
+    became the file name). Raw characters instead, with \\u escapes only for the few a YAML
+    reader refuses raw or reads as a line break."""
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def page_title(text: str) -> str:
     """A title safe for MkDocs/Material, which print page.title unescaped (and unescape it in
-    <title>): no angle brackets at all, '&' escaped."""
-    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=False)
+    <title>): no angle brackets at all, '&' escaped, no control characters (the loader has
+    reported them)."""
+    return html.escape(without_controls(text).replace("<", "‹").replace(">", "›"), quote=False)
 
 
 def page_meta(title: str, search: bool = True, feed: str | None = None) -> dict[str, Any]:
@@ -146,6 +161,6 @@ class PageRenderer:
         return article.quotes[key]
 
     def count(self) -> dict[str, int]:
-        return {"articles": len(self.archive.articles), "actors": len(self.archive.actors),
-                "places": len(self.archive.places), "events": len(self.archive.events)}
+        return {"articles": len(self.archive.articles), "actors": len(self.archive.listed("actors")),
+                "places": len(self.archive.listed("places")), "events": len(self.archive.events)}
 

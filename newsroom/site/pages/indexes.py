@@ -26,10 +26,10 @@ class IndexPages(EventPages):
             index("", "Newsroom archive", self.home_page, lambda: self.article_rows[:30]),
             index("articles/", "Articles", self.articles_index, lambda: self.article_rows),
             index("actors/", "Actors", self.actors_index,
-                  lambda: tuple((s, e.name, e.kind) for s, e in sorted(self.archive.actors.items()))),
+                  lambda: tuple(sorted((e.slug, e.name, e.kind) for e in self.archive.listed("actors")))),
             index("places/", "Places", self.places_index,
-                  lambda: tuple((s, e.name, e.kind, str(e.record.get("country")))
-                                for s, e in sorted(self.archive.places.items()))),
+                  lambda: tuple(sorted((e.slug, e.name, e.kind, str(e.record.get("country")))
+                                       for e in self.archive.listed("places")))),
             index("events/", "Events", self.events_index, lambda: self.event_rows),
             index("timeline/", "Timeline", self.timeline_page, lambda: self.event_rows),
             index("map/", "Map", lambda: self._render("map.html", "map/", count=self.count(),
@@ -64,7 +64,7 @@ class IndexPages(EventPages):
 
     def data_rows(self) -> tuple[Any, ...]:
         """What events.csv/json/geojson, places.geojson and actors.json are made from."""
-        return self.event_rows, self.entity_records
+        return self.event_rows, self.entity_records, frozenset(self.archive.orphans())
 
     def home_page(self) -> str:
         articles = sorted(self.archive.articles.values(), key=article_order)
@@ -76,7 +76,7 @@ class IndexPages(EventPages):
 
     def actors_index(self) -> str:
         by_kind: dict[str, list[Entity]] = defaultdict(list)
-        for actor in self.archive.actors.values():
+        for actor in self.archive.listed("actors"):  # not the orphans: no article names them
             by_kind[actor.kind].append(actor)
         for items in by_kind.values():
             items.sort(key=lambda e: (e.name.lower(), e.slug))
@@ -85,7 +85,7 @@ class IndexPages(EventPages):
 
     def places_index(self) -> str:
         by_country: dict[str, list[Entity]] = defaultdict(list)
-        for place in self.archive.places.values():
+        for place in self.archive.listed("places"):
             country = place.record.get("country") or (place.name if place.kind == "country" else "Elsewhere")
             by_country[str(country)].append(place)
         for items in by_country.values():
