@@ -196,3 +196,28 @@ def test_cli_refresh_keeps_the_editors_date_and_comment_and_builds(tmp_path):
               str(project / "content"), "--seeds", str(project / "seeds"), "no-such-article", check=False)
     assert bad.returncode == 1
     assert "content/articles/no-such-article.md:1:1: error N112: there is no article 'no-such-article'" in bad.stderr
+
+
+def test_an_event_found_anew_takes_a_new_number_and_the_others_keep_their_urls(tmp_path):
+    """An annotator that finds one event more must not renumber the rest: /events/<id>/ of a
+    published event keeps meaning that event."""
+    project = copy_project(tmp_path)
+    article = project / "content" / "articles" / f"{SLUG}.md"
+    machine = project / "content" / ".machine" / "articles" / f"{SLUG}.md"
+    events = yaml.safe_load(split("a", article.read_text(encoding="utf-8"))[0])["events"]
+    found_anew = events[2]["evidence"]
+    # As an older annotator wrote it, in the editor's file and the base alike: the third event
+    # missing, and the events numbered 1, 2, 3, ... without it.
+    published = {}
+    for path in (article, machine):
+        fm, body, _ = split("a", path.read_text(encoding="utf-8"))
+        old = yaml.safe_load(fm)
+        old["events"] = [e for e in old["events"] if e["evidence"] != found_anew]
+        for n, event in enumerate(old["events"], 1):
+            event["id"] = published[event["evidence"]] = f"{SLUG}-{n}"
+        path.write_text(dump_document(old, body), encoding="utf-8")
+    run(sys.executable, str(ROOT / "build.py"), "annotate", "--refresh", "--seeds", str(project / "seeds"),
+        "--content", str(project / "content"), SLUG)
+    after = {e["evidence"]: e["id"] for e in yaml.safe_load(split("a", article.read_text(encoding="utf-8"))[0])["events"]}
+    assert {ev: after[ev] for ev in published} == published
+    assert after[found_anew] == f"{SLUG}-{len(published) + 1}"

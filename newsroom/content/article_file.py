@@ -88,6 +88,32 @@ def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict
     return meta
 
 
+def keep_event_ids(events: list[dict[str, Any]], slug: str, earlier: list[Any]) -> None:
+    """Give each event the id it had before, so its page keeps its URL when a re-annotation
+    finds an event more or one fewer: an event is the same when its evidence sentence is (as
+    the three-way merge matches them). `earlier`: the events of the article's previous
+    versions (the annotator's last one, then the editor's). A new event takes the next number
+    none of them used, so a URL never comes to mean another event."""
+    before: dict[str, str] = {}
+    used: set[str] = set()
+    for item in earlier:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            before.setdefault(" ".join(str(item.get("evidence", "")).split()), item["id"])
+            used.add(item["id"])
+    taken = {before[e["evidence"]] for e in events if e["evidence"] in before}
+    number = max((int(i.rsplit("-", 1)[1]) for i in used if i.startswith(f"{slug}-")
+                  and i.rsplit("-", 1)[1].isdigit()), default=0)
+    for event in events:
+        kept = before.get(event["evidence"])
+        if kept is not None:
+            event["id"] = kept
+            continue
+        number += 1
+        while f"{slug}-{number}" in used | taken:
+            number += 1
+        event["id"] = f"{slug}-{number}"
+
+
 def _date(value: str | None) -> dt.date | None:
     """ISO dates as YAML dates (written unquoted, as an editor types them)."""
     return dt.date.fromisoformat(value) if value else None

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import errors
 from ..annotate.annotator import Annotator
@@ -20,7 +21,7 @@ from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
 from ..read.seeds import SeedError, read_seed, seed_files
 from ..resolve.registry import Assignment, Registry, assign
 from ..text import slugify, unique_slug
-from .article_file import article_file, article_meta, headline, story_body
+from .article_file import article_file, article_meta, headline, keep_event_ids, story_body
 from .frontmatter import FrontMatterError, read_document
 from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
 from .paths import name_problem, symlink_problem
@@ -251,9 +252,11 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         report.seeds[path.stem] = seed_name
         ids = assign(registry, ann.actors, ann.places)
         _register(content_dir, registry, ids, report.problems)
-        theirs = article_file(article_meta(ann, path.stem, seed_name, ids), story_body(ann))
+        meta = article_meta(ann, path.stem, seed_name, ids)
         base_path = machine_path(content_dir, path.stem)
         base = _machine_copy(base_path, report.problems)
+        keep_event_ids(meta["events"], path.stem, _events_of(base) + _events_of(ours_text))
+        theirs = article_file(meta, story_body(ann))
         result = refresh_article(display, ours_text, base, theirs)
         if result.changed:
             write_atomic(path, result.text)
@@ -265,6 +268,17 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         progress(f"{display}: {'updated' if result.changed else 'unchanged'}"
                  + (f", {len(result.conflicts)} conflict(s)" if result.conflicts else ""))
     return report
+
+
+def _events_of(text: str | None) -> list[Any]:
+    """The events of an article's text, for their ids; none when it has none or cannot be read."""
+    if text is None:
+        return []
+    try:
+        events = read_document("", text).meta.get("events")
+    except (FrontMatterError, ValueError):
+        return []
+    return events if isinstance(events, list) else []
 
 
 def _unreadable(display: str, exc: Exception) -> Problem:
