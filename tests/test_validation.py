@@ -212,9 +212,9 @@ def test_a_merge_stops_at_an_article_with_an_impossible_date_and_changes_nothing
         status = main(["merge", "acme-corp", "acme", "--content", str(content)], root=tmp_path)
     assert status == 1
     assert err.getvalue() == (
-        "merge: content/articles/dated.md:4:7: error N120: 'date' is '2017-02-30', which is not a day of the "
-        "calendar; write a real date as YYYY-MM-DD, e.g. 2017-09-29; fix it and run the merge again; nothing was "
-        "changed\n")
+        "merge: error N216: content/articles/dated.md:4:7 cannot be read ('date' is '2017-02-30', which is not a "
+        "day of the calendar; write a real date as YYYY-MM-DD, e.g. 2017-09-29); fix that file, then run the merge "
+        "again; nothing was changed\n")
     assert _snapshot(content) == before
 
 

@@ -10,7 +10,7 @@ has no link. Evidence that is the title or the standfirst is accepted, without a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from .. import errors
 from ..errors import Problem, did_you_mean
 from .records import Block, Entity, EventRecord, Sentence
+from .visibility import confidence_of, review_of
 
 Locate = Callable[..., tuple[int, int]]
 NEAR = 0.6  # how alike (difflib's ratio) an edited evidence and its sentence must be to link them
@@ -90,23 +91,27 @@ class _Context:
     places: Mapping[str, Entity]
     redirects: Mapping[str, str]
     problems: list[Problem]
+    unreadable: Set[str] = frozenset()  # "actors/slug" of files that exist but cannot be read
 
     def ref(self, folder: str, value: Any, *where: Any) -> str | None:
-        """The entity id an event field names, or None; a name of no entity is an error."""
+        """The entity id an event field names, or None; a name of no entity is an error (but
+        not one whose file exists and cannot be read: that file's own problem names it)."""
         known = self.actors if folder == "actors" else self.places
         found = resolve(value, folder, known, self.redirects)
-        if found is None and isinstance(value, str):
+        if (found is None and isinstance(value, str)
+                and self.redirects.get(f"{folder}/{value}", f"{folder}/{value}") not in self.unreadable):
             self.problems.append(_missing(self.path, self.locate(*where), folder, value, known))
         return found
 
 
 def read_events(slug: str, path: str, meta: dict[str, Any], blocks: list[Block], body: str, body_line: int,
                 locate: Locate, actors: Mapping[str, Entity], places: Mapping[str, Entity],
-                redirects: Mapping[str, str]) -> tuple[list[EventRecord], list[Problem]]:
+                redirects: Mapping[str, str], unreadable: Set[str] = frozenset()) -> tuple[list[EventRecord],
+                                                                                            list[Problem]]:
     """The article's events and their problems. `meta` has passed the schema check: an event
     left without its id, type or evidence there has been reported, and is left out here."""
     out: list[EventRecord] = []
-    context = _Context(slug, path, locate, actors, places, redirects, [])
+    context = _Context(slug, path, locate, actors, places, redirects, [], unreadable)
     sentences = [s for b in blocks for s in b.sentences]
     elsewhere = [str(meta.get(k)) for k in ("title", "dek") if isinstance(meta.get(k), str)]
     events = meta.get("events")
@@ -132,7 +137,7 @@ def _event(context: _Context, n: int, item: dict[str, Any], evidence: str, ancho
         fatalities=fatalities if isinstance(fatalities, dict) else None,
         according_to=context.ref("actors", item.get("according_to"), "events", n, "according_to"),
         status=_text(item.get("status")) or "reported", evidence=evidence, anchor=anchor,
-        at=context.locate("events", n, "id"))
+        confidence=confidence_of(item), review=review_of(item), at=context.locate("events", n, "id"))
 
 
 def _text(value: Any) -> str | None:

@@ -35,6 +35,7 @@ from ..text import is_slug, slugify, unique_slug
 from .frontmatter import FrontMatterError, dump_roundtrip, load_roundtrip, parse_yaml, read_document
 from .journal import Change, Edit, perform
 from .paths import escapes
+from .values import checked
 
 
 @dataclass
@@ -73,7 +74,12 @@ def _read(content: Path, relative: str, verb: str) -> str:
     target = escapes(path, content)
     if target is not None:
         raise _unreadable(display, f"it is a symbolic link to {target}, outside content/", verb)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise _unreadable(display, f"it is not UTF-8 text: byte {exc.start} is not a character", verb) from exc
+    except OSError as exc:
+        raise _unreadable(display, exc.strerror or type(exc).__name__, verb) from exc
     if not text.strip():
         raise _unreadable(display, "it is empty; restore it with `git checkout`", verb)
     return text
@@ -116,7 +122,11 @@ def _rewrites(content: Path, folder: str, old: str, new: str, verb: str,
             continue
         text = _read(content, relative, verb)
         try:
-            read_document(display, text)
+            doc = read_document(display, text)
+            refused = [p for p in checked("article", doc.meta, display, doc.at) if p.severity == "error"]
+            if refused:  # a value the merge would have to carry over, quoted or changed: the editor's to fix
+                first = refused[0]
+                raise _unreadable(f"{display}:{first.line}:{first.column}", first.message, verb)
             updated = rewrite_article(text, display, folder, old, new, conflicts)
         except FrontMatterError as exc:
             problem = exc.problem
