@@ -11,10 +11,12 @@ newsroom/annotate/data/confidence.yaml. Check halves are never read here: score 
 
 Labels:
   event   ACLED notes: an event of the note's gold type is right (1.0); an event of another
-          type is a real event mistyped (0.7). News sets where a careful reader finds no violent
-          event (BBC non-conflict and politics, Wikinews, CoNLL, GeoWebNews, LGL): a violent event is
-          a false alarm (0.0) unless ROOT/labels/real_events.tsv lists it (file TAB evidence
-          start: 1.0). Their other events are left out: nothing says whether they are right.
+          type is a real event mistyped (0.7). General news (BBC non-conflict and politics,
+          Wikinews, CoNLL, GeoWebNews, LGL), judged by hand in ROOT/labels/: a violent event is
+          real when real_events.tsv lists it (file TAB evidence start: 1.0), else as
+          violent_events.tsv judges it, else a false alarm (0.0); an event of another type
+          (protest, riot, arrest, statement, talks) as other_events.tsv judges it (set, file,
+          start, type, label: 1 real, 0.7 real but mistyped, 0 no such event), else left out.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def event_rows(annotator: Any, root: Path) -> list[tuple[dict[str, float], float
     labels = root / "labels" / "real_events.tsv"
     if labels.exists():
         real = {tuple(line.split("\t")[:2]) for line in labels.read_text().splitlines() if line.strip()}
+    judged = {**_judged(root / "labels" / "violent_events.tsv"), **_judged(root / "labels" / "other_events.tsv")}
     rows = []
     for name in ACLED_SETS + NEWS_SETS:
         docs = list(documents(root / f"{name}-tune"))
@@ -61,9 +64,21 @@ def event_rows(annotator: Any, root: Path) -> list[tuple[dict[str, float], float
                 where = f"{name}:{path.name}:{event.evidence.start}"
                 if name in ACLED_SETS:
                     rows.append((event.signals, 1.0 if event.type == gold["event_type"] else 0.7, where))
-                elif event.type in VIOLENT:
-                    rows.append((event.signals, 1.0 if (path.name, str(event.evidence.start)) in real else 0.0, where))
+                    continue
+                key = (path.name, str(event.evidence.start))
+                if event.type in VIOLENT:
+                    rows.append((event.signals, 1.0 if key in real else judged.get(key, 0.0), where))
+                elif key in judged:
+                    rows.append((event.signals, judged[key], where))
     return rows
+
+
+def _judged(path: Path) -> dict[tuple[str, str], float]:
+    """(file, evidence start) -> label, from a hand-judged TSV (set, file, start, type, label, ...)."""
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return {(r[1], r[2]): float(r[4]) for r in rows}
 
 
 def fit(rows: list[tuple[dict[str, float], float, str]]) -> tuple[float, dict[str, float]]:
@@ -90,8 +105,10 @@ def report(rows: list[tuple[dict[str, float], float, str]], probability: Callabl
         acled = [label for label, where in kept if where.split(":")[0] in ACLED_SETS]
         all_acled = [r for r in rows if r[2].split(":")[0] in ACLED_SETS]
         news = [label for label, where in kept if where.split(":")[0] not in ACLED_SETS]
-        print(f"  threshold {threshold}: ACLED events kept {len(acled)}/{len(all_acled)}; "
-              f"news violent kept {len(news)} of which false {sum(1 for v in news if v == 0.0)}")
+        real_news = sum(1 for _, label, where in rows if where.split(":")[0] not in ACLED_SETS and label > 0.5)
+        print(f"  threshold {threshold}: ACLED events kept {len(acled)}/{len(all_acled)}; news events kept "
+              f"{len(news)} of which false {sum(1 for v in news if v == 0.0)}, real {sum(1 for v in news if v > 0.5)}"
+              f"/{real_news}")
 
 
 def write(kind: str, bias: float, weights: dict[str, float]) -> None:

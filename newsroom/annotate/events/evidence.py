@@ -36,6 +36,7 @@ class ArticleContext:
     per 100 words."""
 
     density: dict[str, float]
+    sentences: int = 0
 
     @classmethod
     def read(cls, sentences: list[DocSpan], events: EventKnowledge) -> ArticleContext:
@@ -49,14 +50,46 @@ class ArticleContext:
             for kind in CONFLICT_KINDS:
                 counts["conflict"] += sum(1 for _ in events.participants.patterns[kind].finditer(text))
             counts["violence"] += sum(1 for pattern in violent for _ in pattern.finditer(sentence.text))
-        return cls({name: 100.0 * n / words for name, n in counts.items()})
+        return cls({name: 100.0 * n / words for name, n in counts.items()}, len(sentences))
+
+
+# A story this short is a brief: a wire item or a conflict note, all of it the one event.
+BRIEF_SENTENCES = 3
+# The lead: the sentences a news story opens with, which say what happened; later ones give
+# background, reactions and history.
+LEAD_SENTENCES = 2
+
+
+# Auxiliaries that make a verb a possibility, a duty or a future rather than a fact.
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "ought"})
 
 
 def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head: Token, participants: Participants,
                    has_actor: bool, has_place: bool, has_deaths: bool, years_before: int | None,
-                   context: ArticleContext, events: EventKnowledge) -> Evidence:
-    """`years_before`: how many years before the report the sentence dates the event, if it does."""
+                   context: ArticleContext, events: EventKnowledge, position: int = 0,
+                   dated: bool = False, attributed: bool = False) -> Evidence:
+    """`years_before`: how many years before the report the sentence dates the event, if it does;
+    `position`: the sentence's place in the story (0 for the first); `dated`: the sentence says
+    when it happened ('on Thursday'); `attributed`: it says who reports it ('police said')."""
     evidence: Evidence = {f"type:{event_type}": 1.0, f"class:{trigger_class}": 1.0}
+    verb = _governing_verb(head)
+    if verb is not None:
+        if verb.tag_ in ("VBD", "VBN") or "Past" in verb.morph.get("Tense", []):
+            evidence["past"] = 1.0
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            evidence["modal"] = 1.0
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            evidence["infinitive"] = 1.0  # 'to attack', 'plans to march': not (yet) done
+    if head.dep_ == "ROOT" or head.head.dep_ == "ROOT":
+        evidence["main_clause"] = 1.0
+    if dated:
+        evidence["dated"] = 1.0
+    if attributed:
+        evidence["attributed"] = 1.0
+    if context.sentences <= BRIEF_SENTENCES:
+        evidence["article:brief"] = 1.0
+    if position < LEAD_SENTENCES:
+        evidence["lead"] = 1.0
     for fact in FACT_EVIDENCE:
         if fact in participants.facts:
             evidence[fact] = 1.0
@@ -80,6 +113,19 @@ def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head:
         if hits:
             evidence[f"sentence:{name}"] = min(hits, 3) / 3
     return evidence
+
+
+def _governing_verb(head: Token) -> Token | None:
+    """The verb that says whether the trigger happened: the trigger itself when it is one
+    ('clashed'), else the nearest verb above it ('a clash *erupted*', 'were *killed* in an attack')."""
+    token = head
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _quoted(sentence: DocSpan, head: Token) -> bool:

@@ -46,7 +46,9 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                            article_date, knowledge)
             event.signals = event_evidence(frame.type, trigger.cls, span, head, participants, bool(in_actors),
                                            event.place is not None, bool(event.fatalities),
-                                           _years_before(sentence.text, article_date), context, knowledge.events)
+                                           _years_before(sentence.text, article_date), context, knowledge.events,
+                                           position=n, dated=event.when is not None,
+                                           attributed=event.according_to is not None)
             event.confidence = confidence(knowledge.confidence["event"], event.signals)
             found.append((n, event))
         before = in_actors
