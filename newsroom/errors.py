@@ -109,6 +109,9 @@ ENTITY_UNREADABLE = ("N216", "{path} cannot be read ({detail}); fix that file, t
                              "changed")
 TEMP_REMOVED = ("N217", "removed a temporary file left by an interrupted run")
 NO_FILE = ("N218", "{path} does not exist; name files of the archive, e.g. content/articles/<slug>.md")
+# Editors' decisions on suggestions (newsroom/content/decisions.py).
+NO_SUCH_EVENT = ("N219", "there is no event '{id}'{hint} (`python build.py review` lists the suggestions with "
+                         "their ids)")
 # The shipped knowledge base (newsroom/annotate/data/): a broken file is a bug in the project.
 KNOWLEDGE_FILE = "{path}: {detail}"
 KNOWLEDGE_ENTRY = "{path}: entry '{entry}' {detail}"

@@ -179,6 +179,17 @@ def test_both_changed_is_a_conflict_and_the_editor_wins():
     assert result.conflicts == ["'credit': you changed it and the annotator now says 'Reuters'; yours is kept"]
 
 
+def test_an_editors_review_decision_survives_a_new_confidence():
+    ours_meta, theirs_meta = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    ours_meta["events"][0]["review"] = "accepted"
+    ours_meta["events"][1]["review"] = "rejected"
+    theirs_meta["events"][0]["confidence"] = theirs_meta["events"][1]["confidence"] = 0.31
+    result = refresh_article("a.md", dump_document(ours_meta, BODY), BASE_TEXT, dump_document(theirs_meta, BODY))
+    events = yaml.safe_load(split("m", result.text)[0])["events"]
+    assert [(e["review"], e["confidence"]) for e in events[:2]] == [("accepted", 0.31), ("rejected", 0.31)]
+    assert result.conflicts == []
+
+
 def test_cli_refresh_keeps_the_editors_date_and_comment_and_builds(tmp_path):
     project = copy_project(tmp_path)
     article = project / "content" / "articles" / f"{SLUG}.md"
@@ -218,6 +229,7 @@ def test_an_event_found_anew_takes_a_new_number_and_the_others_keep_their_urls(t
         path.write_text(dump_document(old, body), encoding="utf-8")
     run(sys.executable, str(ROOT / "build.py"), "annotate", "--refresh", "--seeds", str(project / "seeds"),
         "--content", str(project / "content"), SLUG)
-    after = {e["evidence"]: e["id"] for e in yaml.safe_load(split("a", article.read_text(encoding="utf-8"))[0])["events"]}
+    events = yaml.safe_load(split("a", article.read_text(encoding="utf-8"))[0])["events"]
+    after = {e["evidence"]: e["id"] for e in events}
     assert {ev: after[ev] for ev in published} == published
     assert after[found_anew] == f"{SLUG}-{len(published) + 1}"

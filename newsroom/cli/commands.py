@@ -13,10 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import Problem
+from ..errors import NewsroomError, Problem
 
 if TYPE_CHECKING:  # for the types only: each command imports the stages it uses when it runs
     from ..annotate.parallel import Runner
+    from ..content.archive import Archive
     from ..content.identity_edits import Outcome
 
 
@@ -151,8 +152,10 @@ def _annotate_json(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from ..content.archive_checks import orphan_problems
     from ..content.loader import load_archive
+    from ..content.visibility import Visibility
 
-    archive = load_archive(args.content)
+    # Every annotation counts here, suggestions too: an entity only a suggestion names is no orphan.
+    archive = load_archive(args.content, visibility=Visibility(threshold=0.0))
     problems = [*archive.problems, *orphan_problems(archive)]
     if args.files:
         # The whole archive is read (references cross files); only the named files are reported.
@@ -201,16 +204,65 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from ..content.decisions import decide
     from ..content.loader import load_archive
+    from ..content.visibility import Visibility
+
+    threshold = site_threshold(args.config)
+    if args.accept or args.reject:
+        def work() -> int:
+            archive = load_archive(args.content, visibility=Visibility(threshold))
+            for decision, ids in (("accepted", args.accept), ("rejected", args.reject)):
+                for event_id in ids:
+                    print(decide(args.content, archive, event_id, decision))
+            return 0
+
+        return _writing(args, work)
+    _list_review(load_archive(args.content, visibility=Visibility(threshold)), threshold)
+    return 0
+
+
+def _list_review(archive: Archive, threshold: float) -> None:
+    from ..content.decisions import suggestions
     from ..resolve.review import review_pairs
 
-    archive = load_archive(args.content)
+    held = suggestions(archive)
+    if held:
+        print(f"Suggestions: below confidence {threshold:g}, on no public page until accepted")
+    for s in held:
+        confidence = f" (confidence {s.confidence:.2f})" if s.confidence is not None else ""
+        print(f"{s.path}:{s.line}: {s.what}{confidence}")
+        if s.evidence:
+            print(f"    “{s.evidence}”")
+        if s.event_id:
+            print(f"    to publish: python build.py review --accept {s.event_id}")
+        else:
+            print("    to publish: write `review: accepted` on its entry")
     pairs = [*review_pairs("actors", {s: e.record for s, e in archive.actors.items()}),
              *review_pairs("places", {s: e.record for s, e in archive.places.items()})]
+    if pairs:
+        print("Entities that may be one")
     for pair in pairs:
         print(f"{pair.folder}: {pair.a} ~ {pair.b} ({pair.reason})\n    to merge: {pair.command}")
-    print(f"{len(pairs)} pair(s) to review")
-    return 0
+    print(f"{len(held)} suggestion(s), {len(pairs)} pair(s) to review")
+
+
+def site_threshold(config: Path) -> float:
+    """The newsroom plugin's confidence_threshold, as MkDocs reads and checks it; the default
+    without a mkdocs.yml. A bad value stops the command with MkDocs's own message."""
+    from ..model import DEFAULT_CONFIDENCE_THRESHOLD
+
+    if not config.exists():
+        return DEFAULT_CONFIDENCE_THRESHOLD
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        loaded = load_config(str(config))
+    except ConfigurationError as exc:
+        raise NewsroomError(f"{config}: {exc}") from exc
+    plugin = loaded.plugins.get("newsroom")
+    return float(plugin.config.confidence_threshold) if plugin is not None else DEFAULT_CONFIDENCE_THRESHOLD
 
 
 def _mkdocs(root: Path, *argv: str) -> int:

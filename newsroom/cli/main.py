@@ -8,7 +8,7 @@ Commands:
   merge      merge two entities into one; the old URL redirects to the new page
   rename     rename an entity; its old URL redirects to the new page
   undo       reverse the last merge or rename, redirects included
-  review     list near-duplicate entities to merge by hand
+  review     list suggestions to accept or reject, and near-duplicate entities to merge
 
 Run `python build.py COMMAND --help` for a command's options and examples.
 
@@ -113,8 +113,18 @@ def parser(root: Path) -> argparse.ArgumentParser:
     wait_argument(p)
     p.set_defaults(func=cmd_undo)
 
-    p = command("review", "List entities that may be one real-world entity, with the merge command for each.",
-                "  python build.py review")
+    p = command("review", "List suggestions (annotations readers do not see yet) and entities that may be one; "
+                          "accept or reject a suggested event.",
+                "  python build.py review\n"
+                "  python build.py review --accept syrian-army-captures-key-supply-route-in-deir-az-zor-12\n"
+                "  python build.py review --reject texas-student-ahmed-mohamed-inspires-social-movement-3")
+    p.add_argument("--accept", action="append", default=[], metavar="EVENT_ID",
+                   help="publish this suggested event (writes review: accepted); may be repeated")
+    p.add_argument("--reject", action="append", default=[], metavar="EVENT_ID",
+                   help="never publish this event (writes review: rejected); may be repeated")
+    p.add_argument("--config", type=Path, default=root / "mkdocs.yml",
+                   help="the site's mkdocs.yml, whose newsroom plugin sets confidence_threshold (default: mkdocs.yml)")
+    wait_argument(p)
     p.set_defaults(func=cmd_review)
 
     p = command("check", "Check every file in content/; print path:line:column: problem, exit 1 on errors.",

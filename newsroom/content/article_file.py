@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..model import Annotation, Event, Span
+from ..model import SUGGESTION_FLOOR, Annotation, Event, Span
 from ..resolve.registry import Assignment
 from .frontmatter import dump_document
 
@@ -43,6 +43,7 @@ def _event_entry(event: Event, event_id: str, actor_ids: dict[str, str], place_i
         entry["according_to"] = actor_ids[event.according_to]
     if event.status != "reported":
         entry["status"] = event.status
+    entry["confidence"] = round(event.confidence, 2)
     entry["evidence"] = " ".join(event.evidence.text.split())
     return entry
 
@@ -84,7 +85,10 @@ def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict
     ]
     meta["places"] = [{"id": slug_, "mentions": _mention_texts(place.mentions)}
                       for place, slug_ in zip(ann.places, ids.place_ids, strict=True)]
-    meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(ann.events, 1)]
+    # An event the annotator is barely sure of is not even a suggestion: an editor would spend
+    # more time rejecting such events than the few real ones among them are worth.
+    events = [e for e in ann.events if e.confidence >= SUGGESTION_FLOOR]
+    meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(events, 1)]
     return meta
 
 

@@ -23,8 +23,9 @@ from .archive_checks import unique_event_ids
 from .event_records import read_events, resolve
 from .frontmatter import Document, FrontMatterError, Location, parse_yaml_located, read_document
 from .paths import name_problem
-from .records import ArticleRecord, Entity, Mention, parse_body
+from .records import ArticleRecord, Entity, EventRecord, Mention, parse_body
 from .values import checked, clean_body, compact
+from .visibility import PUBLIC, Visibility, confidence_of, is_public, review_of
 
 
 def _at(where: dict[tuple[Any, ...], Location], path: tuple[Any, ...]) -> Location:
@@ -40,6 +41,7 @@ def _date_text(value: Any) -> str | None:
 
 Stamp = tuple[int, int]  # (mtime in ns, size): a file edited since has another stamp
 T = TypeVar("T")
+Held = TypeVar("Held", EventRecord, Mention)
 
 
 @dataclass
@@ -136,8 +138,8 @@ def _load_entities(content_dir: Path, folder: str, archive: Archive, cache: Read
     return out
 
 
-def _read_article(path: Path, display: str, archive: Archive, content_dir: Path) -> tuple[ArticleRecord | None,
-                                                                                       list[Problem]]:
+def _read_article(path: Path, display: str, archive: Archive, content_dir: Path,
+                  visibility: Visibility) -> tuple[ArticleRecord | None, list[Problem]]:
     """One article file -> its record and problems, given the archive's entities."""
     if not is_slug(path.stem):
         return None, [errors.problem(display, 1, 1, errors.SLUG_BAD, value=path.stem)]
@@ -150,12 +152,13 @@ def _read_article(path: Path, display: str, archive: Archive, content_dir: Path)
         return None, [exc.problem]
     scratch = Archive(actors=archive.actors, places=archive.places, redirects=archive.redirects,
                       unreadable=archive.unreadable)
-    article = _article(path.stem, display, doc, scratch)
+    article = _article(path.stem, display, doc, scratch, visibility)
     return article, sorted(scratch.problems, key=lambda p: (p.line, p.column))
 
 
-def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
-    """Everything in content/, cross-checked; problems collected rather than raised."""
+def load_archive(content_dir: Path, cache: ReadCache | None = None, visibility: Visibility = PUBLIC) -> Archive:
+    """Everything in content/, cross-checked; problems collected rather than raised.
+    `visibility`: which annotations readers see; the others are each article's `held`."""
     cache = cache if cache is not None else ReadCache()
     cache.changed, cache.visited = set(), set()
     archive = Archive()
@@ -182,8 +185,9 @@ def load_archive(content_dir: Path, cache: ReadCache | None = None) -> Archive:
                 tuple(sorted(archive.unreadable))))
     for name, stamp in _listing(content_dir / "articles", ".md"):
         display = f"content/articles/{name}"
-        article, problems = cache.get(display, (stamp, ids), partial(_read_article, content_dir / "articles" / name,
-                                                                     display, archive, content_dir))
+        article, problems = cache.get(display, (stamp, ids, visibility),
+                                      partial(_read_article, content_dir / "articles" / name, display, archive,
+                                              content_dir, visibility))
         archive.problems.extend(problems)
         if article is not None:
             archive.articles[article.slug] = article
@@ -212,11 +216,13 @@ def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], di
                                                    hint=did_you_mean(item["id"], known)))
             continue
         texts = [str(t) for t in item.get("mentions") or [] if isinstance(t, str)]
-        out.append(Mention(slug, folder, texts, item.get("role") if isinstance(item.get("role"), str) else None))
+        out.append(Mention(slug, folder, texts, item.get("role") if isinstance(item.get("role"), str) else None,
+                           confidence_of(item), review_of(item)))
     return out
 
 
-def _article(slug: str, display: str, doc: Document, archive: Archive) -> ArticleRecord | None:
+def _article(slug: str, display: str, doc: Document, archive: Archive,
+             visibility: Visibility = PUBLIC) -> ArticleRecord | None:
     meta = doc.meta
     archive.problems.extend(p for p in checked("article", meta, display, doc.at)  # title: reported below
                             if not (p.code == errors.FIELD_TYPE[0] and p.message.startswith("'title'")))
@@ -235,7 +241,25 @@ def _article(slug: str, display: str, doc: Document, archive: Archive) -> Articl
                             _mentions(doc, "actors", "actors", archive.actors, display, archive),
                             _mentions(doc, "places", "places", archive.places, display, archive), [])
     article.events, problems = read_events(slug, display, meta, blocks, body, doc.body_line, doc.at,
-                                           archive.actors, archive.places, archive.redirects)
+                                           archive.actors, archive.places, archive.redirects, archive.unreadable)
     archive.problems.extend(problems)
     compact(meta)
+    _hold(article, visibility)
     return article
+
+
+def _hold(article: ArticleRecord, visibility: Visibility) -> None:
+    """Set aside what readers do not see (the preview shows it, marked as a suggestion)."""
+    def keep(items: list[Held]) -> list[Held]:
+        kept: list[Held] = []
+        for item in items:
+            if is_public(item.confidence, item.review, visibility.threshold):
+                kept.append(item)
+                continue
+            article.held.append(item)
+            if visibility.show_suggestions and item.review is None:  # a rejected one stays out
+                item.suggested = True
+                kept.append(item)
+        return kept
+
+    article.actors, article.places, article.events = keep(article.actors), keep(article.places), keep(article.events)

@@ -30,6 +30,9 @@ class Mention:
     folder: str       # actors | places
     texts: list[str]
     role: str | None = None
+    confidence: float | None = None  # the annotator's; None: an editor's entry, or one from before
+    review: str | None = None        # an editor's decision: accepted | rejected
+    suggested: bool = False          # below the threshold, shown only by the preview (serve)
 
 
 @dataclass
@@ -48,6 +51,9 @@ class EventRecord:
     status: str
     evidence: str
     anchor: str | None = None
+    confidence: float | None = None  # as Mention's
+    review: str | None = None
+    suggested: bool = False
     page: str = field(default="", compare=False)  # the page it is shown on: one per real-world event
     at: tuple[int, int] = field(default=(1, 1), compare=False, repr=False)  # its id's line and column
 
@@ -63,6 +69,9 @@ class ArticleRecord:
     actors: list[Mention]
     places: list[Mention]
     events: list[EventRecord]
+    # What readers do not see: events and mentions below the confidence threshold that no
+    # editor accepted, or that an editor rejected (`build.py review` lists them).
+    held: list[EventRecord | Mention] = field(default_factory=list)
     # mention texts -> the first sentence naming one, filled in by the site's entity pages. It
     # lives as long as the record, which serve's read cache keeps while the file is unchanged:
     # an edit then quotes only the edited article again on the pages of thousands of reports.

@@ -31,7 +31,9 @@ from mkdocs.structure.pages import Page
 
 from ..content.archive import Archive
 from ..content.loader import ReadCache, load_archive
+from ..content.visibility import Visibility
 from ..errors import LINK_BROKEN, RENDER_FAILED, problem
+from ..model import DEFAULT_CONFIDENCE_THRESHOLD
 from .exports import exports
 from .incremental import affected_pages, event_pages
 from .links import broken_links
@@ -42,9 +44,28 @@ from .watch import watch_natively
 log = logging.getLogger("mkdocs.plugins.newsroom")
 
 
+class Confidence(c.Type[float]):
+    """A number from 0 to 1 (an integer such as 1 is read as 1.0)."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__(float, default=default)
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        number = super().run_validation(value)
+        if not 0.0 <= number <= 1.0:
+            raise base.ValidationError(f"{number:g} is not a confidence: write a number from 0 to 1, e.g. "
+                                       f"{DEFAULT_CONFIDENCE_THRESHOLD}")
+        return number
+
+
 class NewsroomConfig(base.Config):
     content_dir = c.Dir(exists=True)
     templates_dir = c.Dir(exists=True)
+    # Annotations the annotator is less sure of than this are suggestions: readers do not see
+    # them until an editor accepts them (review: accepted); the preview (serve) shows them.
+    confidence_threshold = Confidence(default=DEFAULT_CONFIDENCE_THRESHOLD)
     # Processes that render page bodies beside MkDocs: 0 picks one per spare core for sites of
     # PRERENDER_FROM pages or more, and renders in MkDocs's own process below that.
     processes = c.Type(int, default=0)
@@ -142,7 +163,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         before = self.previous
-        archive = load_archive(Path(self.config.content_dir), self.cache if self.incremental else ReadCache())
+        visibility = Visibility(self.config.confidence_threshold, show_suggestions=self.command == "serve")
+        archive = load_archive(Path(self.config.content_dir), self.cache if self.incremental else ReadCache(),
+                               visibility)
         if before is not None:
             archive.follow(before.archive)
         # Same content, same site: the build is dated by its newest article, not the clock.
