@@ -35,6 +35,19 @@ def name_key(name: str) -> str:
     return " ".join(w for w in words if w not in {"the"})
 
 
+def spelling_skeleton(key: str) -> str:
+    """What is left of a name key when the ways one South Asian or Burmese name is written in
+    Latin letters are set aside: spaces ('Chapai Nawabganj', 'Chapainawabganj'), an h after a
+    consonant ('Shakargarh', 'Shakarghar'), doubled letters, which vowels ('Nepalgunj',
+    'Nepalganj'; 'Kyaukme', 'Kyawkme') and a final vowel. Used only where the key itself names
+    no place, and only for places in the story's countries: skeletons of short names collide."""
+    letters = re.sub(r"[^a-z]", "", key.replace("aw", "au"))
+    letters = re.sub(r"([bcdgjkprstz])h", r"\1", letters)
+    letters = re.sub(r"(.)\1+", r"\1", letters)
+    letters = re.sub(r"[aeiou]+", "a", letters)
+    return letters[:-1] if len(letters) > 4 and letters.endswith("a") else letters
+
+
 _TRANSLIT = {"dayr": "deir", "dair": "deir", "zawr": "zor", "zour": "zor", "el": "", "al": ""}
 
 

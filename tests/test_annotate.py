@@ -346,3 +346,27 @@ def test_a_county_is_its_own_place_and_a_capital_named_after_its_country_is_no_c
     assert county["kind"] == "district" and county["geonames"] is None  # at its namesake town's point
     assert city["kind"] == "city" and [m["text"] for m in city["mentions"]] == ["Dallas"]
     assert _place(result, "Mexico") is None and _actor(result, "Mexico") is None
+
+
+def test_a_town_romanised_otherwise_is_found_only_among_the_storys_countries(annotator):
+    bangladesh = annotation_json("x", annotator(
+        "Clash in Bangladesh\n\nOn 3 May, two groups of party supporters clashed in Narayangonj, Bangladesh, "
+        "injuring 10.\n"))
+    town = _place(bangladesh, "Narayangonj")
+    assert town and town["country"] == "Bangladesh" and abs(town["lat"] - 23.6) < 0.2
+    myanmar = annotation_json("x", annotator("Fighting\n\nOn 3 May, the army shelled Kyawkme town in Shan "
+                                             "state, Myanmar.\n"))
+    assert _place(myanmar, "Kyawkme")["country"] == "Myanmar"
+    nowhere = annotation_json("x", annotator("Clash\n\nOn 3 May, two groups clashed in Narayangonj.\n"))
+    assert _place(nowhere, "Narayangonj")["lat"] is None  # no country said where to look: no guess
+
+
+def test_a_place_only_one_country_has_sets_a_story_that_names_no_country(annotator):
+    # 'Samba' alone is likelier the Luanda district; beside Jammu, which only India has, the
+    # story is Indian and so is Samba. A story that names its country keeps it.
+    result = annotation_json("x", annotator("Attack\n\nOn 3 May, gunmen shot dead a man in Samba village "
+                                            "near Jammu.\n"))
+    assert _place(result, "Samba village")["country"] == "India"
+    assert _place(result, "Jammu")["country"] == "India"
+    named = annotation_json("x", annotator("Storm\n\nA storm hit Palmyra, New York, and Karachi was calm.\n"))
+    assert _place(named, "Palmyra")["country"] == "United States"

@@ -1,4 +1,4 @@
-from newsroom.text import is_slug, name_key, slugify, unique_slug
+from newsroom.text import is_slug, name_key, slugify, spelling_skeleton, unique_slug
 
 
 def test_transliterations_of_one_name_share_a_key():
@@ -32,3 +32,11 @@ def test_unique_slug_and_slug_check():
     assert is_slug("deir-ez-zor")
     for bad in ("../x", "/etc/passwd", "A", "a b", "a--b", ""):
         assert not is_slug(bad)
+
+
+def test_one_name_romanised_two_ways_shares_a_spelling_skeleton_and_two_names_do_not():
+    for one, other in [("narayanganj", "narayangonj"), ("kyaukme", "kyawkme"), ("shakargarh", "shakarghar"),
+                       ("chapai nawabganj", "chapainawabganj"), ("moulvibazar", "maulvibazar")]:
+        assert spelling_skeleton(one) == spelling_skeleton(other), (one, other)
+    for one, other in [("narayanganj", "sirajganj"), ("kyaukme", "kyaukse"), ("lahore", "lohardaga")]:
+        assert spelling_skeleton(one) != spelling_skeleton(other), (one, other)

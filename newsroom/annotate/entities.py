@@ -81,11 +81,15 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     """`setting`: country codes the story is known to be set in before it is read (its dateline)."""
     context = list(setting or [])
     context += [code for code in context_countries(doc, selected, knowledge) if code not in context]
-    regions = gazetteer.regions_named((text_of(doc)[c.start:c.end] for c in selected
-                                       if c.label in ("GPE", "LOC", "PLACE")), context)
+    place_names = [text_of(doc)[c.start:c.end] for c in selected if c.label in ("GPE", "LOC", "PLACE")]
+    regions = gazetteer.regions_named(place_names, context)
     # A region named implies its country ('California' alone sets a story in the United
     # States), after the countries named outright; then the regions themselves.
     context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
+    # So do places that can only be in one country, in a story that names none: a note naming
+    # Karachi is set in Pakistan. A story that names its countries has said where it is set.
+    if not context:
+        context += gazetteer.countries_implied(place_names)
     context += regions
     persons = person_readings(doc, selected)
     selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and

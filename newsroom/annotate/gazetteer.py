@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from ..text import name_key
+from ..text import name_key, spelling_skeleton
 from .knowledge import Knowledge
 from .rules import GazetteerWeights
 
@@ -60,6 +60,7 @@ class City:
         return f"{self.country_code}-{self.admin1}" if self.admin1 else None
 
 
+SKELETON_MIN_LETTERS = 7  # shorter names' skeletons collide too often to mean one place
 Index = tuple[dict[str, list["City"]], dict[str, list[Subdivision]]]  # name key -> cities; -> regions
 """name key -> GeoNames cities, and name key -> first-level regions: built and cached at the
 edge (`newsroom.cli.loading`) and passed in."""
@@ -81,6 +82,17 @@ class Gazetteer:
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge
         self.cities, self.subdivisions = index
+        self._skeletons: dict[str, list[City]] | None = None
+
+    def _spelled_otherwise(self, key: str) -> list[City]:
+        """The cities whose name is `key` spelled another way (text.spelling_skeleton); built
+        on the first name the index does not know."""
+        if self._skeletons is None:
+            self._skeletons = {}
+            for known, cities in self.cities.items():
+                if len(known) >= SKELETON_MIN_LETTERS:
+                    self._skeletons.setdefault(spelling_skeleton(known), []).extend(cities)
+        return self._skeletons.get(spelling_skeleton(key), []) if len(key) >= SKELETON_MIN_LETTERS else []
 
     @property
     def weights(self) -> GazetteerWeights:
@@ -121,6 +133,39 @@ class Gazetteer:
             # town sits in, at the town's point, but an entity of its own, not the town.
             return replace(best, name=f"{best.name} {name.split()[-1]}", kind="district", geonames=None, population=0)
         return best
+
+    def countries_implied(self, names: Iterable[str]) -> list[str]:
+        """The countries places of the story can only be in ('Karachi', 'Jammu', 'Sindh'), in
+        order: a name whose readings (cities by population, regions, curated places) lie almost
+        all in one country, and that names a sizeable place there. A name that may also be a
+        place of a country another of the story's names implies, implies nothing: 'Samba' near
+        Jammu is the Indian town, not the bigger one in Angola."""
+        weight = self.weights
+        readings: list[tuple[str, set[str]]] = []  # the country a name implies; where it may lie
+        for name in names:
+            key = name_key(self._split(name)[0])
+            if not key or key in self.knowledge.country_by_key:
+                continue
+            mass: dict[str, float] = {}
+            for city in self.cities.get(key, ()):
+                mass[city.country_code] = mass.get(city.country_code, 0.0) + city.population
+            for region in self.subdivisions.get(key, ()):
+                mass[region.country_code] = mass.get(region.country_code, 0.0) + weight.big_city_population
+            for known in self.knowledge.place_by_key.get(key, ()):
+                if known.country:
+                    mass[known.country] = mass.get(known.country, 0.0) + weight.big_city_population
+            total = sum(mass.values())
+            if not total:
+                continue
+            code, top = max(mass.items(), key=lambda kv: (kv[1], kv[0]))
+            if top / total >= weight.implied_share and top >= weight.implied_population:
+                readings.append((code, set(mass)))
+        out: list[str] = []
+        for i, (code, where) in enumerate(readings):
+            others = {c for j, (c, _) in enumerate(readings) if j != i}
+            if not (where - {code}) & others and code not in out:
+                out.append(code)
+        return out
 
     def regions_named(self, names: Iterable[str], countries: list[str]) -> list[str]:
         """ISO 3166-2 codes ('US-IN') of the first-level regions among `names`, in order, when
@@ -201,10 +246,14 @@ class Gazetteer:
 
     def _city(self, key: str, context: list[str], full_key: str = "", in_named_region: bool = False) -> Resolved | None:
         """The best city so named; with `in_named_region`, only if it lies in a region of `context`."""
+        weight = self.weights
+        countries = [c for c in context if len(c) == 2]
         candidates = self.cities.get(key)
         if not candidates:
-            return None
-        weight = self.weights
+            # Another spelling of a place of the story's countries ('Chapainawabganj')
+            candidates = [c for c in self._spelled_otherwise(key) if c.country_code in countries]
+            if not candidates:
+                return None
 
         def score(city: City) -> float:
             # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;

@@ -61,6 +61,8 @@ class GazetteerWeights:
     alternate_name_penalty: float
     big_city_population: int
     million_population: int
+    implied_share: float
+    implied_population: int
 
 
 @dataclass(frozen=True)
