@@ -184,3 +184,26 @@ def test_a_football_match_is_no_violence_however_it_is_told(annotator):
     published = annotation_json("x", annotator(text, "2016-06-21"))["events"]
     violent = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
     assert [e for e in published if e["type"] in violent] == []
+
+
+def test_a_date_in_brackets_does_not_cut_a_sentence_from_its_place(annotator):
+    # The parser ends a sentence at 'Tuesday' and starts one at '[25 August]': the place, in
+    # the second half, belongs to the killing in the first.
+    events = _events(annotator, "Border\n\nAn Indian army man was killed on Tuesday [25 August] in cross-border "
+                                "firing in Nowgam in Kupwara district.\n", "2015-08-27")
+    event = _one(events, "killed")
+    assert event["evidence"]["text"].endswith("in Kupwara district.")
+    assert event["place"] and "Kupwāra" in event["place"]
+    # a sentence of its own in brackets stays one
+    events = _events(annotator, "Strike\n\nAssailants set a truck ablaze in Natore on Sunday. The driver was "
+                                "admitted to a hospital. (This was part of the strike.)\n", "2015-02-03")
+    assert not any("hospital" in e["evidence"]["text"] and "(This" in e["evidence"]["text"] for e in events)
+
+
+def test_a_violent_word_that_only_describes_troops_is_no_event(annotator):
+    for text in ("The units were told to be fully battle ready to launch surprise operations.",
+                 "Battle-hardened troops entered the town on Monday.",
+                 "War-weary residents queued for bread in the capital on Monday."):
+        assert _events(annotator, f"Army\n\n{text}\n", "2015-08-27") == [], text
+    events = _events(annotator, "Bandh\n\nA 48 hour bandh was imposed in Imphal by student groups.\n", "2015-08-27")
+    assert [e["type"] for e in events] == ["Protests"]

@@ -61,14 +61,24 @@ def masked_text(raw: str, layout: Layout) -> str:
 
 
 def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
-    out = []
+    """The parser's sentences, but one that opens with a lower-case letter, or a bracket round a
+    date or a number, goes on the sentence before it on the same line: the parser cuts before
+    '[25 August] in cross-border firing in X' or after an abbreviation, and the two halves mean
+    nothing apart. '(This was part of the strike.)' stays a sentence of its own."""
+    raw = text_of(doc)
+    out: list[Span] = []
     for sent in doc.sents:
         text = sent.text.strip()
         if not text:
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         span = Span(start, start + len(text), text)
-        if any(r.start <= span.start and span.end <= r.end for r in layout.readable):
+        if not any(r.start <= span.start and span.end <= r.end for r in layout.readable):
+            continue
+        goes_on = text[0].islower() or (text[0] in "[(" and text[1:2].isalnum() and not text[1].isupper())
+        if out and goes_on and "\n" not in raw[out[-1].end:span.start]:
+            out[-1] = Span(out[-1].start, span.end, raw[out[-1].start:span.end])
+        else:
             out.append(span)
     return out
 

@@ -156,7 +156,8 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
                 continue
             said.update(t.i for t in words)
             head = min(words, key=lambda t: (_depth(t), t.i))
-            if (trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, knowledge):
+            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, knowledge)
+                    or _qualifies(head)):
                 continue
             found.append(((_depth(head), order, head.i), trigger, head))
     found.sort(key=lambda f: f[0])
@@ -184,6 +185,19 @@ def _negated(token: Token) -> bool:
 
 def _wished(token: Token, knowledge: Knowledge) -> bool:
     return any(a.lemma_.lower() in knowledge.lexicon.wishing_verbs and a.pos_ == "VERB" for a in token.ancestors)
+
+
+def _qualifies(head: Token) -> bool:
+    """A violent noun that makes an adjective with the word after it describes what someone is,
+    not what happened: 'battle ready', 'battle-hardened', 'war-weary', 'combat-ready'."""
+    doc = head.doc
+    nxt = head.i + 1 + (head.i + 1 < len(doc) and doc[head.i + 1].text == "-")
+    if head.pos_ != "NOUN" or nxt >= len(doc):
+        return False
+    after = doc[nxt]
+    # 'bandh imposed in X', 'the attack launched by': a participle after the noun tells the event
+    return ((after.tag_ == "JJ" and (after.head.i == head.i or head.head.i == after.i))
+            or (head.dep_ == "npadvmod" and head.head.i == after.i))
 
 
 def _metaphor(head: Token, knowledge: Knowledge) -> bool:
