@@ -370,3 +370,20 @@ def test_a_place_only_one_country_has_sets_a_story_that_names_no_country(annotat
     assert _place(result, "Jammu")["country"] == "India"
     named = annotation_json("x", annotator("Storm\n\nA storm hit Palmyra, New York, and Karachi was calm.\n"))
     assert _place(named, "Palmyra")["country"] == "United States"
+
+
+def test_titles_months_and_airport_codes_are_no_places(annotator):
+    # GeoNames lists airport codes among a city's names ('MRS' for Marseille, 'JAN' for
+    # Jackson, 'DAY' for Dayton): 'Mrs.', 'Jan.' and 'Day' in a story mean none of them.
+    result = annotation_json("x", annotator(
+        "Council vote\n\nSen. Ruth Adams and Mrs. Lee spoke on Jan. 5, and Sgt. Tom Ross said Election Day "
+        "went smoothly in Dayton.\n"))
+    assert {p["name"] for p in result["places"]} == {"Dayton"}
+
+
+def test_a_states_abbreviation_after_a_town_is_that_state(annotator):
+    result = annotation_json("x", annotator(
+        "Plant closes\n\nWorkers in Peoria, Ill., and in Evansville, Ind., lost their jobs, and one fell ill.\n"))
+    assert _place(result, "Illinois")["kind"] == "province"
+    assert _place(result, "Indiana")["kind"] == "province"
+    assert abs(_place(result, "Peoria")["lat"] - 40.69) < 0.1

@@ -187,9 +187,12 @@ class Gazetteer:
         return out
 
     def region_code(self, name: str, country_code: str) -> str | None:
-        """The ISO 3166-2 code of the first-level region of that country so named ('US-NY')."""
-        codes = {e.code for e in self.subdivisions.get(name_key(self._split(name)[0]), [])
-                 if e.country_code == country_code}
+        """The ISO 3166-2 code of the first-level region of that country so named ('US-NY'), or
+        named by an alias the knowledge base gives it ('Ill.' for Illinois)."""
+        key = name_key(self._split(name)[0])
+        keys = {key} | {name_key(known.name) for known in self.knowledge.place_by_key.get(key, ())
+                        if known.country == country_code}
+        codes = {e.code for k in keys for e in self.subdivisions.get(k, []) if e.country_code == country_code}
         return codes.pop() if len(codes) == 1 else None
 
     def _context_bonus(self, code: str | None, context: list[str]) -> float:

@@ -137,6 +137,10 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
         found.extend(gazetteer_names(doc, found, known_place))
     if thing_spans:  # 'Nile' inside 'West Nile virus' is no river
         found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in thing_spans)]
+    # 'on 27 Jan', 'Jan 21': a word of a date or a time names no place or person, whatever a
+    # gazetteer's alternate names say ('Jan' is a name of Dschang, Cameroon).
+    times = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    found = [c for c in found if c.source == "kb" or not any(a <= c.start and c.end <= b for a, b in times)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
 

@@ -54,7 +54,8 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         city = City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
                     raw["countrycode"], int(raw["population"] or 0), str(raw.get("admin1code") or ""))
         keys = {name_key(raw["name"])}
-        keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt))
+        keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
+                    and not _is_code(alt, int(raw["population"] or 0)))
         for key in sorted(k for k in keys if k):
             cities.setdefault(key, []).append(city)
     subdivisions: dict[str, list[Subdivision]] = {}
@@ -66,6 +67,13 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         subdivisions.setdefault(name_key(state["name"]), []).append(
             Subdivision("US", state["name"], "state", f"US-{state['code']}"))
     return cities, subdivisions
+
+
+def _is_code(alternate: str, population: int) -> bool:
+    """An airport's code among a city's alternate names ('DAY' for Dayton, 'LPG' for La Plata):
+    text that writes 'Day' or 'LPG' does not mean the city. Only a city of a million is written
+    so in news ('NYC')."""
+    return len(alternate) == 3 and alternate.isalpha() and alternate.isupper() and population < 1_000_000
 
 
 def _cache_path(min_city_population: int) -> Path:
