@@ -99,6 +99,8 @@ class Actor:
     country: str | None = None       # ISO 3166-1 alpha-2, where the actor belongs to one
     wikipedia: str | None = None
     role: str | None = None          # "UN special envoy"
+    confidence: float = 1.0          # from its named evidence (annotate/entity_evidence.py)
+    signals: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # that evidence
 
 
 @dataclass
@@ -111,6 +113,8 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames: int | None = None
+    confidence: float = 1.0          # from its named evidence (annotate/entity_evidence.py)
+    signals: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # that evidence
 
 
 @dataclass
