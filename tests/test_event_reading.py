@@ -121,3 +121,66 @@ def test_a_city_the_same_sentence_calls_the_province_is_the_province(annotator):
     province = next(p for p in result["places"] if p["name"] == "Deir ez-Zor Governorate")
     assert [m["text"] for m in province["mentions"]] == ["Deir Az Zor", "the province"]
     assert not any(p["name"] == "Deir ez-Zor" for p in result["places"])
+
+
+# --- one event told over sentences, and who died in it (general mechanisms, invented texts) ---
+
+def test_a_sentence_going_on_about_the_fight_adds_its_dead_to_that_event(annotator):
+    events = _events(annotator, (
+        "Army patrol clashes with rebels\n\nSoldiers on patrol near the village of Tamsa clashed with rebels "
+        "of the Liberation Front on Sunday. During the clash, three rebels were killed and one soldier was "
+        "wounded.\n"), "2016-06-21")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 3)]
+    assert events[0]["evidence"]["text"].startswith("Soldiers on patrol")
+    # A second fight in another paragraph is another event.
+    two = _events(annotator, (
+        "Two clashes\n\nSoldiers clashed with rebels near Tamsa on Sunday.\n\n"
+        "In a separate incident, police clashed with gunmen in Bora on Monday, killing two of them.\n"), "2016-06-21")
+    assert len([e for e in two if e["type"] == "Battles"]) == 2
+
+
+def test_a_later_count_adds_only_when_it_says_also(annotator):
+    events = _events(annotator, (
+        "Ambush\n\nGunmen ambushed a police convoy near Garissa on Tuesday, killing two officers. "
+        "One civilian was also killed in the attack.\n"), "2016-06-21")
+    assert [e["fatalities"] for e in events if e["fatalities"]] == [3]
+
+
+def test_anyone_killed_is_a_victim_not_only_the_listed_kinds_of_people(annotator):
+    for sentence in ("A pastor was killed by five policemen who entered his home.",
+                     "A prosecutor was found murdered in his house on Monday.",
+                     "A party supporter lost his life after being beaten up by rivals."):
+        events = _events(annotator, f"Killing\n\n{sentence}\n", "2016-06-21")
+        assert [(e["type"], e["sub_type"]) for e in events] == [("Violence against civilians", "Attack")], sentence
+    death = _events(annotator, "Killing\n\nA party supporter lost his life after being beaten up by rivals.\n")
+    assert death[0]["fatalities"] == 1
+
+
+def test_a_death_in_a_two_sided_fight_is_a_battle(annotator):
+    events = _events(annotator, ("Gunfight\n\nAn activist of the Islamic party was killed in a gunfight with "
+                                 "police in Pirojpur early Saturday.\n"), "2016-06-21")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 1)]
+
+
+def test_a_strike_is_workers_unless_forces_or_bombs_strike(annotator):
+    workers = _events(annotator, "Strike\n\nJudges on strike over working conditions.\n")
+    assert [(e["type"], e["sub_type"]) for e in workers] == [("Protests", "Peaceful protest")]
+    forces = _events(annotator, ("Raid\n\nKenyan air forces strike Ilaale, near Ceel Waaq, killing four "
+                                 "children.\n"))
+    assert [(e["type"], e["sub_type"]) for e in forces] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_a_death_before_a_protest_is_not_the_protests_death(annotator):
+    events = _events(annotator, ("Protest\n\nThe death of a worker in an accident at a factory sparked a "
+                                 "protest by his relatives on Sunday.\n"))
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Protests", None)]
+
+
+def test_a_football_match_is_no_violence_however_it_is_told(annotator):
+    text = ("Rovers edge derby\n\nRovers beat City 2-1 in a bruising derby on Saturday. Their striker killed off "
+            "the game with a header in the 88th minute after the visitors' defence was torn apart. The "
+            "two sides clashed again on the touchline at full time, and the referee was attacked by "
+            "fans' chants all afternoon.\n")
+    published = annotation_json("x", annotator(text, "2016-06-21"))["events"]
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+    assert [e for e in published if e["type"] in violent] == []

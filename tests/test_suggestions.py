@@ -74,6 +74,8 @@ def test_a_suggestion_is_on_no_public_page(case: Case) -> None:
     assert f"<blockquote>{case.suggested['evidence']}</blockquote>" not in page.replace("&#39;", "'")
     assert not (case.site / "events" / case.suggested["id"]).exists()
     assert f'href="../../actors/{case.actor}/"' not in page
+    # Only a suggestion names that actor: it has no page at all, nor a feed.
+    assert not (case.site / "actors" / case.actor).exists()
     # The events readers do see are listed with their sentence, as before.
     public = [e for e in case.events if e["id"] not in (case.suggested["id"], case.sure["id"])]
     assert public and all(f"<blockquote>{e['evidence']}</blockquote>" in page.replace("&#39;", "'") for e in public)

@@ -195,8 +195,29 @@ def load_archive(content_dir: Path, cache: ReadCache | None = None, visibility: 
         cache.changed.add(gone)
         del cache.results[gone]
     archive.problems.extend(unique_event_ids(archive))
+    if not visibility.show_suggestions:
+        _withhold_suggested(archive)
     group_events(archive.events)
     return archive
+
+
+def _withhold_suggested(archive: Archive) -> None:
+    """An entity only suggestions name gets no page: readers have never been shown it. One
+    that redirects old slugs keeps its page (links to them must keep working), and one no
+    article names at all is an orphan, which keeps its page too."""
+    suggested: set[tuple[str, str]] = set()
+    for article in archive.articles.values():
+        for item in article.held:
+            if isinstance(item, Mention):
+                suggested.add((item.folder, item.entity))
+            else:
+                suggested.update(("actors", a) for a in [*item.actors, item.according_to] if a)
+                suggested.update([("places", item.place)] if item.place else [])
+    public = archive.mentions_of().keys() | archive.events_of().keys()
+    for folder, slug in suggested - public:
+        entities = archive.actors if folder == "actors" else archive.places
+        if slug in entities and not entities[slug].record.get("redirect_from"):
+            del entities[slug]
 
 
 

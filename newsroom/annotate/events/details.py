@@ -4,6 +4,7 @@ it. Fatalities are read in `fatalities`, dates in `annotate/dates.py`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
@@ -66,6 +67,45 @@ def seat(names: list[str], places: list[Place], seats: Mapping[str, int]) -> str
                 if place.geonames == seat:
                     return place.name
     return None
+
+
+# The events a later sentence can go on telling: fights, blasts, attacks, riots.
+TOLD_ON = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+# Words that say a count adds to one told before ('One soldier was also killed').
+MORE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
+
+
+def merge_followups(found: list[tuple[int, Event]], follows: set[int],
+                    paragraph_of: dict[int, int]) -> list[tuple[int, Event]]:
+    """A sentence that goes on telling a fight or an attack of an earlier sentence of its
+    paragraph ('Troops encountered Boko Haram near Zalidava. During the encounter, two
+    militants were killed.') adds to that event instead of making another: its dead (added
+    when it says 'also' or 'other', else the larger count: a retelling), its actors, a place."""
+    out: list[tuple[int, Event]] = []
+    for n, event in found:
+        earlier = None
+        if n in follows and event.type in TOLD_ON:
+            earlier = next((e for m, e in reversed(out) if e.type in TOLD_ON and n - m <= 2
+                            and paragraph_of.get(m) == paragraph_of.get(n)), None)
+        if earlier is None:
+            out.append((n, event))
+            continue
+        if event.fatalities is not None:
+            if earlier.fatalities is None:
+                earlier.fatalities, earlier.fatalities_qualifier = event.fatalities, event.fatalities_qualifier
+                earlier.fatalities_text = event.fatalities_text
+            elif MORE.search(event.evidence.text):
+                earlier.fatalities += event.fatalities
+                earlier.fatalities_text = f"{earlier.fatalities_text}; {event.fatalities_text}"
+                if event.fatalities_qualifier != "exact":
+                    earlier.fatalities_qualifier = event.fatalities_qualifier
+            elif event.fatalities > earlier.fatalities:
+                earlier.fatalities, earlier.fatalities_qualifier = event.fatalities, event.fatalities_qualifier
+                earlier.fatalities_text = event.fatalities_text
+        earlier.actors += [a for a in event.actors if a not in earlier.actors]
+        earlier.place = earlier.place or event.place
+        earlier.confidence = max(earlier.confidence, event.confidence)
+    return out
 
 
 def merge_retold(found: list[tuple[int, Event]]) -> list[Event]:

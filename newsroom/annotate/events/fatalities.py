@@ -51,8 +51,16 @@ def fatalities(sentence: DocSpan, knowledge: Knowledge) -> Count | None:
     return _by_pattern(sentence.text, knowledge)
 
 
+LIFE = ("life", "lives")
+
+
+def _lost_life(token: Token) -> bool:
+    """'lost his life', 'lost their lives': dying, said of the subject."""
+    return token.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lower_ in LIFE for c in token.children)
+
+
 def _of_dying(token: Token, lexicon: Lexicon) -> bool:
-    if token.lemma_.lower() in lexicon.death_words:
+    if token.lemma_.lower() in lexicon.death_words or _lost_life(token):
         return True
     # 'shot dead', 'gunned down', 'burnt to death', 'beaten to death': the verb before the death
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -61,10 +69,17 @@ def _of_dying(token: Token, lexicon: Lexicon) -> bool:
 
 def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     """The nouns (or numbers) naming who died, by the word of dying's place in the parse."""
+    if _lost_life(token):
+        return [c for c in token.children if c.dep_ == "nsubj"] + [
+            j for c in token.children if c.dep_ == "nsubj" for j in _conjuncts(c)]
     deps = {"nsubjpass", "dobj"}
     if token.lemma_.lower() in lexicon.intransitive_death_words or token.pos_ in ("ADJ", "NOUN"):
         deps |= {"nsubj", "nummod"}
-    found = [c for c in token.children if c.dep_ in deps]
+    # One subject and one object a verb: a second one is the parser splitting a name it could
+    # not read ('Jamaat-e-Islami' as three subjects); what 'and' joins is read by _conjuncts.
+    found = [c for dep in sorted(deps) for c in [next((c for c in token.children if c.dep_ == dep
+                                                      and c.pos_ != "PUNCT"), None)] if c is not None]
+    found.sort(key=lambda t: t.i)
     if token.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children):
         # a headline's reduced passive, 'Farmer killed in Selea': the subject is who died
         found += [c for c in token.children if c.dep_ == "nsubj"]

@@ -15,8 +15,8 @@ from ..dates import find_when
 from ..event_rules import Frame, Trigger
 from ..knowledge import Knowledge
 from ..nlp import text_of
-from .details import according_to, describes_source, merge_retold, most_precise, seat, venue
-from .evidence import ArticleContext, event_evidence
+from .details import according_to, describes_source, merge_followups, merge_retold, most_precise, seat, venue
+from .evidence import VIOLENT_CLASSES, ArticleContext, event_evidence
 from .fatalities import fatalities
 from .participants import Participants, read_participants
 
@@ -25,6 +25,7 @@ from .participants import Participants, read_participants
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 PLANNED_TYPES = ("Strategic developments", "Diplomacy")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: list[Place],
@@ -36,6 +37,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
     context = ArticleContext.read([s for s in spans if s is not None], knowledge.events)
     found: list[tuple[int, Event]] = []
+    follows: set[int] = set()  # the sentences whose event goes on telling an earlier one
     before: list[tuple[Span, Actor]] = []
     for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
@@ -51,8 +53,35 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                                            attributed=event.according_to is not None)
             event.confidence = confidence(knowledge.confidence["event"], event.signals)
             found.append((n, event))
+            if _goes_on(span, trigger, in_actors, sentence, places, knowledge):
+                follows.add(n)
         before = in_actors
-    return merge_retold(found)
+    paragraph_of = {n: next((i for i, b in enumerate(paragraphs or []) if _inside(sentences[n], b)), -1)
+                    for n, _ in found}
+    return merge_retold(merge_followups(found, follows, paragraph_of))
+
+
+def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]], sentence: Span,
+             places: list[Place], knowledge: Knowledge) -> bool:
+    """Whether the sentence goes on telling an event already told: it names a fight or attack as
+    one the reader knows ('During the encounter, two militants were killed', 'Two killed in the
+    clashes'), or it only counts the dead, with no one and no place of its own ('2 farmers died')."""
+    for token in span:
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) and any(
+                t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
+            return True
+    own_place = any(_inside(m, sentence) for p in places for m in p.mentions)
+    return trigger.cls == "kill" and not in_actors and not own_place
+
+
+def _counts_deaths(frame: Frame) -> bool:
+    """Whether the event's own deaths are what the sentence counts. ACLED records no deaths for a
+    peaceful protest, an arrest, an agreement or a statement: a death such a sentence mentions
+    ('the death of a worker sparked a protest', 'wanted for a 2003 attack that killed three')
+    happened before or apart from it."""
+    if frame.type in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
+        return True
+    return frame.type == "Protests" and frame.sub_type == "Excessive force against protesters"
 
 
 def _years_before(text: str, article_date: str | None) -> int | None:
@@ -91,8 +120,22 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
         frame = next((f for f in knowledge.events.frames if trigger.cls in f.when
                       and f.needs <= participants.facts and not (f.unless & participants.facts)), None)
         if frame is not None and not (frame.type in VIOLENT and _wished(head, knowledge)):
-            return trigger, head, frame, participants
+            return trigger, head, _weapon_named(frame, hits, participants, knowledge), participants
     return None
+
+
+def _weapon_named(frame: Frame, hits: list[tuple[Trigger, Token]], participants: Participants,
+                  knowledge: Knowledge) -> Frame:
+    """A killing 'in a grenade attack' or 'by an air strike' is remote violence of the weapon the
+    sentence names: the weapon's own frame, of the same type, gives the sub-type."""
+    if frame.type != "Explosions/Remote violence":
+        return frame
+    for trigger, _ in hits:
+        named = next((f for f in knowledge.events.frames if trigger.cls in f.when and f.type == frame.type
+                      and f.needs <= participants.facts and not (f.unless & participants.facts)), None)
+        if named is not None and trigger.cls not in ("explosive", "kill", "attack"):
+            return named
+    return frame
 
 
 def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
@@ -184,7 +227,7 @@ def _event(doc: Doc, span: DocSpan, trigger: Trigger, head: Token, frame: Frame,
         # No time of its own: the report's date, precise to the week, as ACLED dates an event a
         # report gives without a day (time precision 2).
         event.date, event.precision = article_date, "week"
-    if frame.type in ACLED_EVENT_TYPES and (count := fatalities(span, knowledge)) is not None:
+    if _counts_deaths(frame) and (count := fatalities(span, knowledge)) is not None:
         event.fatalities, event.fatalities_qualifier, event.fatalities_text = count.value, count.qualifier, count.text
     if knowledge.patterns.events.planned.search(text) and frame.type in PLANNED_TYPES:
         event.status = "planned"

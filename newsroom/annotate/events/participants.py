@@ -22,6 +22,7 @@ from ..vocabulary import Lexicon
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
 VICTIM_DEPS = {"nsubjpass", "dobj"}
+LIFE = {"life", "lives"}  # the object of 'lost his life', 'laid down their lives': whoever died
 
 
 @dataclass
@@ -88,7 +89,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actor
             facts.add(kind)
     if found.get("hazards"):
         facts.add("hazard")
-    if found.get("crowds") or any(t.cls in ("protest", "riot") for t, _ in others):
+    if found.get("crowds") or any(t.cls in ("protest", "labour_strike", "riot") for t, _ in others):
         facts.add("crowd")
     if found.get("people"):
         facts.add("people")
@@ -98,10 +99,19 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actor
         facts.add("riot_act")
     if _two_sides(found, actor_tokens, trigger, armed):
         facts.add("armed_both")
+    if trigger.cls == "kill" and any(t.cls == "fight" and t.mutual and h.i != head.i and head in h.ancestors
+                                     for t, h in others):
+        facts.add("in_fight")  # 'killed in a gunfight with police': a death in a two-sided fight
     victims = _victim_tokens(head, knowledge.lexicon)
     if victims & armed:
         facts.add("victims_armed")
     named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()))
+    if trigger.cls == "kill" and not named_victims:
+        # Whom a killing befalls is someone: 'a pastor was killed', 'a prosecutor was found
+        # murdered'. Not when the sentence says the victims were armed, or they are things.
+        things = found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
+        named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and doc[i].dep_ != "compound"
+                         and i not in armed and i not in things and doc[i].head.i not in armed}
     # A victim only counted ('killing 26') is one of the people, unless the sentence names no
     # other kind of victim and says two armed sides fought: then the dead are fighters.
     counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed}
@@ -143,16 +153,23 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
     roots: list[Token] = _hurt(head, lexicon.hurt_words)
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     for verb in verbs:
-        roots += [c for c in verb.children if c.dep_ in VICTIM_DEPS]
+        objects = [c for c in verb.children if c.dep_ in VICTIM_DEPS]
+        if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in LIFE for c in objects):
+            objects = [c for c in verb.children if c.dep_ == "nsubj"]  # 'a supporter lost his life'
+        roots += objects
         befalls = verb.lemma_.lower() in lexicon.death_words | lexicon.hurt_words
         if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
             # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
             roots += [c for c in verb.children if c.dep_ == "nsubj"]
     if head.pos_ == "ADJ":
-        roots += [c for c in head.children if c.dep_ == "nsubj"]  # 'two are dead'
+        holder = head.head if head.dep_ == "acomp" else head  # 'two are dead': the subject of 'are'
+        roots += [c for c in holder.children if c.dep_ == "nsubj"]
     if head.pos_ == "NOUN":
         roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
                   for g in c.children if g.dep_ == "pobj"]
+    if head.dep_ in ("xcomp", "oprd") and head.lemma_.lower() in lexicon.death_words:
+        # 'was found murdered', 'left two dead': whom the governing verb names
+        roots += [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj")]
     if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
     return {i for root in roots for i in _phrase(root)}
