@@ -87,7 +87,7 @@ def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: Act
     (a country that acts is a state actor, else a place)."""
     actors: list[Actor] = []
     places: list[Place] = []
-    actor_model, place_model = knowledge.confidence["actor"], knowledge.confidence["place"]
+    actor_model, place_model = knowledge.confidence.get("actor"), knowledge.confidence.get("place")
     for ent in entities.values():
         spans = sorted({Span(m.start, m.end, text_of(doc)[m.start:m.end]) for m in ent.mentions})
         texts = [s.text for s in spans]
