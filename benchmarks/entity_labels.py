@@ -92,3 +92,31 @@ def place_label(score: ModuleType, set_name: str, text: str, gold: dict[str, Any
         elif place.lat is not None and place.lon is not None:
             right += score.haversine_km(top["lat"], top["lon"], place.lat, place.lon) <= ACC_KM
     return (right, len(spans)) if spans else None
+
+
+ACTOR_SETS = ENTITY_SETS
+PLACE_SETS = GEO_SETS + ENTITY_SETS   # GUM's and CoNLL's LOC spans judge places too
+
+Row = tuple[dict[str, float], float, str]   # (evidence, label, where), as fit_confidence.py fits them
+
+
+def entity_rows(kind: str, sets: dict[str, list[tuple[Path, str, dict[str, Any], Any]]]) -> list[Row]:
+    """(evidence, label, where) for every actor (kind 'actor') or place ('place') the annotator
+    found in `sets` (set name -> (path, text, gold, annotation) per document) that the scorer
+    counts: the label is the share of its counted mentions that are right."""
+    score = scorer()
+    rows: list[Row] = []
+    for set_name, docs in sets.items():
+        if set_name not in (ACTOR_SETS if kind == "actor" else PLACE_SETS):
+            continue
+        for path, text, gold, annotation in docs:
+            entity_gold = EntityGold(score, text, gold) if set_name in ENTITY_SETS else None
+            if kind == "actor":
+                judged = [(a, actor_label(entity_gold, a)) for a in annotation.actors] if entity_gold else []
+            else:
+                judged = [(p, place_label(score, set_name, text, gold, p, entity_gold)) for p in annotation.places]
+            for entity, label in judged:
+                if label is not None:
+                    rows.append((entity.signals, label[0] / label[1],
+                                 f"{set_name}:{path.name}:{entity.mentions[0].start}:{entity.name}"))
+    return rows
