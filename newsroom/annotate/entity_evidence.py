@@ -132,6 +132,18 @@ def actor_evidence(view: ArticleView, ent: EntityDraft, kind: str, name: str) ->
         evidence["possessor"] = _share(r.dep_ == "poss" for r in roots)
         if any(_speaks(r, lexicon.speech_lemmas, lexicon.reporting_verbs) for r in roots):
             evidence["speaker"] = 1.0
+        # Where a place stands ('in X', 'near X'): a state's mentions stand there too ('sanctions
+        # on Iran'); a person's or a firm's seldom do.
+        placing = lexicon.placing | lexicon.locative
+        evidence["after_placing_word"] = _share(m.span.start > 0 and view.doc[m.span.start - 1].lower_ in placing
+                                                for m in mentions)
+    labels = [_ner_label(m.span) for m in mentions]
+    # The model's label against the kind taken: the weights of the labels alone cannot say that
+    # GPE is good evidence for a state and bad for a person.
+    if kind == "person":
+        evidence["label_not_person"] = _share(label not in ("PERSON", "none") for label in labels)
+    elif ent.facet != "country":
+        evidence["label_person"] = _share(label == "PERSON" for label in labels)
     if kind == "person":
         # A club or a firm may be named after its town ('Barcelona'); a person is not.
         if view.gazetteer.is_big_place(name):
