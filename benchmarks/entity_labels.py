@@ -15,7 +15,10 @@ counts at all:
 - places in GUM and CoNLL: the same, against the LOC spans;
 - places in the geoparsing sets (GeoVirus, GeoWebNews, LGL): a mention is right when it overlaps
   a gold toponym and lies within 161 km of it (acc@161; a toponym without coordinates needs
-  the overlap only); a mention that overlaps none is wrong.
+  the overlap only); a mention that overlaps none is wrong. One place the annotator gave no
+  point departs from score.py, which counts it wrong end to end: it is right when it overlaps
+  a toponym. A reader sees a place's name and page with no map, nothing wrong; counting it
+  wrong would teach the model that every road, river or unresolved town is no place.
 """
 
 from __future__ import annotations
@@ -87,9 +90,9 @@ def place_label(score: ModuleType, set_name: str, text: str, gold: dict[str, Any
         if not hits:
             continue
         top = max(hits, key=lambda h: h[0])[1]
-        if top.get("lat") is None:
+        if top.get("lat") is None or place.lat is None or place.lon is None:
             right += 1
-        elif place.lat is not None and place.lon is not None:
+        else:
             right += score.haversine_km(top["lat"], top["lon"], place.lat, place.lon) <= ACC_KM
     return (right, len(spans)) if spans else None
 
