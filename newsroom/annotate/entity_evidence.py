@@ -2,9 +2,10 @@
 read once the article's entities are settled (`entities.build_entities`).
 
 For an actor: the model's labels for its mentions (PERSON, ORG; or PRODUCT, WORK_OF_ART,
-EVENT), the knowledge base knowing it, what its mentions do in their sentences (the subject of
-a verb, the one who 'said', a title or an apposition naming a role), how often and in how many
-sentences the article names it. Against it: mentions only in the title or the captions, inside
+EVENT) and whether they agree with the kind taken, the knowledge base knowing it, what its
+mentions do in their sentences (the subject of a verb, the one who 'said', a title or an
+apposition naming a role; 'in X', where a place stands), how often and in how many sentences
+the article names it. Against it: mentions only in the title or the captions, inside
 quotation marks, inside a longer name, in a table of figures, a name the gazetteer knows as a
 place ('Beijing' as a person) or that ends in a place word ('Castlefrank Road'), words the
 article also writes in lower case ('water', 'landscape'), a name after a number ('10:00 GMT'),
