@@ -13,10 +13,11 @@ import pytest
 import yaml
 from spacy.tokens import Span as DocSpan
 
-from newsroom.annotate.confidence import confidence
+from newsroom.annotate.confidence import confidence, load_models
 from newsroom.annotate.entity_drafts import EntityDraft
 from newsroom.annotate.entity_evidence import ArticleView, actor_evidence
 from newsroom.annotate.mentions import Candidate
+from newsroom.cli.annotation_json import annotation_json
 from newsroom.content.article_file import article_meta
 from newsroom.content.frontmatter import dump_document, split
 from newsroom.content.loader import load_archive
@@ -142,6 +143,18 @@ def test_evidence_names_are_general(annotator) -> None:
         assert not set(re.split(r"[:_]", name.lower())) & words, name
     for entity in [*ann.actors, *ann.places]:
         assert 0.0 <= entity.confidence <= 1.0
+    # The JSON contract carries it, on every actor and place whatever its confidence.
+    record = annotation_json("x", ann, annotator.knowledge.countries)
+    assert [a["confidence"] for a in record["actors"]] == [a.confidence for a in ann.actors]
+    assert all(isinstance(p["confidence"], float) for p in record["places"])
+
+
+def test_a_kind_with_no_fitted_model_is_not_judged(tmp_path: Path) -> None:
+    path = tmp_path / "confidence.yaml"
+    path.write_text("event:\n  bias: -1.0\n  weights: {armed: 2.0}\n", encoding="utf-8")
+    models = load_models(path)
+    assert set(models) == {"event"} and confidence(models.get("actor"), {"ner:PERSON": 1.0}) == 1.0
+    assert confidence(models["event"], {"armed": 1.0}) == 0.73
 
 
 def _person(annotator, text: str, names: list[str]) -> dict[str, float]:
