@@ -6,8 +6,9 @@ Runs the annotator over every SET-tune folder (benchmarks/devsets.py split), col
 annotation's named evidence (annotate/confidence.py) with a label from the gold, fits a logistic
 model per kind (L2-regularised, by gradient descent in numpy), prints what it does to the tune
 halves at a few thresholds, and with --write stores the weights in
-newsroom/annotate/data/confidence.yaml. Check halves are never read here: score them apart
-(benchmarks/dev_eval.py) to see whether the fit generalises.
+newsroom/annotate/data/confidence.yaml. Events: the check halves are not read here; score them
+apart (benchmarks/dev_eval.py). Actors and places: the check halves are annotated too, never
+fitted on, and the same figures printed for them, to see whether the fit generalises.
 
 Labels:
   event   ACLED notes: an event of the note's gold type is right (1.0); an event of another
@@ -17,6 +18,8 @@ Labels:
           violent_events.tsv judges it, else a false alarm (0.0); an event of another type
           (protest, riot, arrest, statement, talks) as other_events.tsv judges it (set, file,
           start, type, label: 1 real, 0.7 real but mistyped, 0 no such event), else left out.
+  actor   GUM and CoNLL: the share of its mentions score.py counts right (benchmarks/entity_labels.py).
+  place   GeoVirus, GeoWebNews, LGL (acc@161) and GUM, CoNLL (LOC spans): the same.
 """
 
 from __future__ import annotations
@@ -87,8 +90,12 @@ def fit(rows: list[tuple[dict[str, float], float, str]]) -> tuple[float, dict[st
     y = np.array([label for _, label, _ in rows])
     # The conflict notes and the general news weigh the same in all: otherwise ACLED's many
     # short notes teach the model that nearly every trigger is an event, which in news it is not.
+    # (Actors and places come from news only: every row then weighs 1.)
     acled = np.array([where.split(":")[0] in ACLED_SETS for _, _, where in rows])
-    weight = np.where(acled, 0.5 / max(acled.sum(), 1), 0.5 / max((~acled).sum(), 1)) * len(rows)
+    if acled.any():
+        weight = np.where(acled, 0.5 / max(acled.sum(), 1), 0.5 / max((~acled).sum(), 1)) * len(rows)
+    else:
+        weight = np.ones(len(rows))
     w, b = np.zeros(len(names)), 0.0
     for _ in range(STEPS):
         p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
@@ -111,6 +118,44 @@ def report(rows: list[tuple[dict[str, float], float, str]], probability: Callabl
               f"/{real_news}")
 
 
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+def entity_report(rows: list[tuple[dict[str, float], float, str]],
+                  probability: Callable[[dict[str, float]], float]) -> list[str]:
+    """Per threshold: how many entities are kept (public), the share of the kept ones' mentions
+    that are right, and the share of all right mentions' entities kept (what holding costs)."""
+    right_all = sum(label for _, label, _ in rows) or 1.0
+    lines = [f"  all: {len(rows)} entities, right {right_all / max(len(rows), 1):.3f}"]
+    for threshold in THRESHOLDS:
+        kept = [label for evidence, label, _ in rows if probability(evidence) >= threshold]
+        lines.append(f"  threshold {threshold}: kept {len(kept)}/{len(rows)}, right among kept "
+                     f"{sum(kept) / max(len(kept), 1):.3f}, right ones kept {sum(kept) / right_all:.3f}")
+    return lines
+
+
+def annotated(annotator: Any, root: Path, sets: tuple[str, ...], half: str) -> dict[str, list[Any]]:
+    """set name -> (path, text, gold, annotation) for every document of its `half` folder."""
+    out = {}
+    for name in sets:
+        docs = list(documents(root / f"{name}-{half}"))
+        annotations = annotator.pipe([text for _, text, _ in docs], [gold.get("date") for _, _, gold in docs])
+        out[name] = [(*doc, ann) for doc, ann in zip(docs, annotations, strict=True)]
+    return out
+
+
+def show(rows: list[tuple[dict[str, float], float, str]], probability: Callable[[dict[str, float]], float],
+         false_at: float, missed_below: float) -> None:
+    if false_at:
+        for evidence, label, where in sorted(rows, key=lambda r: -probability(r[0])):
+            if label == 0.0 and probability(evidence) >= false_at:
+                print(f"  FALSE {probability(evidence):.2f} {where} {sorted(evidence.items())}")
+    if missed_below:
+        for evidence, label, where in sorted(rows, key=lambda r: probability(r[0])):
+            if label > 0.5 and probability(evidence) < missed_below:
+                print(f"  MISSED {probability(evidence):.2f} {where} {sorted(evidence.items())}")
+
+
 def write(kind: str, bias: float, weights: dict[str, float]) -> None:
     import yaml
 
@@ -127,33 +172,45 @@ def main() -> None:
     parser.add_argument("--kinds", default="event")
     parser.add_argument("--write", action="store_true", help="store the fitted weights in confidence.yaml")
     parser.add_argument("--show-false", type=float, default=0.0, metavar="P",
-                        help="list the tune halves' false alarms the model gives P or more")
+                        help="list the tune halves' false alarms (label 0) the model gives P or more")
     parser.add_argument("--show-missed", type=float, default=0.0, metavar="P",
-                        help="list the tune halves' true events the model gives less than P")
+                        help="list the tune halves' true annotations (label > 0.5) the model gives less than P")
     args = parser.parse_args()
 
     from newsroom.annotate.confidence import Model
     from newsroom.cli.loading import load_annotator
 
     annotator = load_annotator()
-    if "event" in args.kinds.split(","):
+    kinds = args.kinds.split(",")
+    fitted: dict[str, tuple[float, dict[str, float]]] = {}
+    if "event" in kinds:
         rows = event_rows(annotator, args.root)
         print(f"event: {len(rows)} events in the tune halves")
-        bias, weights = fit(rows)
-        model = Model(bias, weights)
+        fitted["event"] = fit(rows)
+        model = Model(*fitted["event"])
         report(rows, model.probability)
-        if args.show_false:
-            for evidence, label, where in sorted(rows, key=lambda r: -model.probability(r[0])):
-                if label == 0.0 and model.probability(evidence) >= args.show_false:
-                    print(f"  FALSE {model.probability(evidence):.2f} {where} {sorted(evidence.items())}")
-        if args.show_missed:
-            for evidence, label, where in sorted(rows, key=lambda r: model.probability(r[0])):
-                if label > 0.5 and model.probability(evidence) < args.show_missed:
-                    print(f"  MISSED {model.probability(evidence):.2f} {where} {sorted(evidence.items())}")
+        show(rows, model.probability, args.show_false, args.show_missed)
+    entity_kinds = [k for k in ("actor", "place") if k in kinds]
+    if entity_kinds:
+        from entity_labels import ACTOR_SETS, PLACE_SETS, entity_rows
+
+        sets = tuple(dict.fromkeys(s for k in entity_kinds for s in (ACTOR_SETS if k == "actor" else PLACE_SETS)))
+        tune, check = annotated(annotator, args.root, sets, "tune"), annotated(annotator, args.root, sets, "check")
+        for kind in entity_kinds:
+            rows = entity_rows(kind, tune)
+            fitted[kind] = fit(rows)
+            model = Model(*fitted[kind])
+            print(f"{kind}: tune halves")
+            print("\n".join(entity_report(rows, model.probability)))
+            print(f"{kind}: check halves (not fitted on)")
+            print("\n".join(entity_report(entity_rows(kind, check), model.probability)))
+            show(rows, model.probability, args.show_false, args.show_missed)
+    for kind, (bias, weights) in fitted.items():
+        print(f"{kind} weights (bias {bias:+.3f}):")
         for name, weight in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
             print(f"  {weight:+.3f}  {name}")
         if args.write:
-            write("event", bias, weights)
+            write(kind, bias, weights)
             print(f"written to {CONFIDENCE}")
 
 

@@ -112,6 +112,9 @@ NO_FILE = ("N218", "{path} does not exist; name files of the archive, e.g. conte
 # Editors' decisions on suggestions (newsroom/content/decisions.py).
 NO_SUCH_EVENT = ("N219", "there is no event '{id}'{hint} (`python build.py review` lists the suggestions with "
                          "their ids)")
+NO_SUCH_ENTRY = ("N220", "there is no entry '{key}'{hint} (an actor's or a place's entry is named "
+                         "ARTICLE/actors/ID or ARTICLE/places/ID; `python build.py review` lists the suggestions "
+                         "with their names)")
 # The shipped knowledge base (newsroom/annotate/data/): a broken file is a bug in the project.
 KNOWLEDGE_FILE = "{path}: {detail}"
 KNOWLEDGE_ENTRY = "{path}: entry '{entry}' {detail}"

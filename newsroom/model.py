@@ -41,7 +41,8 @@ ACTOR_KINDS = (
 # tune halves (benchmarks/fit_confidence.py): the lowest threshold at which at least 80% of the
 # general-news events kept are real ones (0.6: 205 kept, 165 real, 40 false; 0.5 kept 73 false).
 DEFAULT_CONFIDENCE_THRESHOLD = 0.6
-# Below this an annotation is not written to content/ at all, not even as a suggestion.
+# Below this an annotation is not written to content/ at all, not even as a suggestion (but an
+# actor or place that a kept event names is: the event refers to it; content/article_file.above_floor).
 SUGGESTION_FLOOR = 0.3
 
 PLACE_KINDS = (
@@ -99,6 +100,8 @@ class Actor:
     country: str | None = None       # ISO 3166-1 alpha-2, where the actor belongs to one
     wikipedia: str | None = None
     role: str | None = None          # "UN special envoy"
+    confidence: float = 1.0          # from its named evidence (annotate/entity_evidence.py)
+    signals: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # that evidence
 
 
 @dataclass
@@ -111,6 +114,8 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames: int | None = None
+    confidence: float = 1.0          # from its named evidence (annotate/entity_evidence.py)
+    signals: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # that evidence
 
 
 @dataclass

@@ -106,7 +106,8 @@ def test_review_lists_the_suggestions_with_the_command_to_publish_each(case: Cas
     assert (f"event {case.suggested['id']}: Battles · {case.suggested['sub_type']} (confidence 0.42)\n"
             f"    “{case.suggested['evidence']}”\n"
             f"    to publish: python build.py review --accept {case.suggested['id']}\n") in out
-    assert f"actor {case.actor} (confidence 0.20)\n    to publish: write `review: accepted` on its entry\n" in out
+    assert (f"actor {case.actor} (confidence 0.20)\n    named: "
+            in out) and f"    to publish: python build.py review --accept {SLUG}/actors/{case.actor}\n" in out
     assert case.sure["id"] not in out  # decided: not a suggestion any more
 
 

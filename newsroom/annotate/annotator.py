@@ -91,7 +91,8 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
                             annotator.gazetteer.is_big_place)
     selected = select(found, text_of(doc))
     setting = filed_from_setting(layout, annotator.gazetteer)
-    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer, setting)
+    paragraphs = [(span.start, span.end) for kind, span in layout.blocks if kind == "p"]
+    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer, setting, paragraphs)
     entities: list[Actor | Place] = [*actors, *places]
     for entity in entities:
         for mention in entity.mentions:

@@ -3,7 +3,9 @@ weights are fitted on the tune halves of the development sets (benchmarks/fit_co
 and kept in ``data/confidence.yaml``.
 
 Evidence is a mapping of names to numbers ('armed': 1, 'article:sport': 0.8); a name the model
-has no weight for counts for nothing, so new evidence can be added before it is fitted.
+has no weight for counts for nothing, so new evidence can be added before it is fitted. A kind
+with no model in the file yet is not judged at all (confidence 1.0): a new kind's evidence can
+be written before its model is fitted without holding back what was published before.
 """
 
 from __future__ import annotations
@@ -33,17 +35,22 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def confidence(model: Model, evidence: Mapping[str, float]) -> float:
+def confidence(model: Model | None, evidence: Mapping[str, float]) -> float:
     """The model's probability, rounded: two decimals are all a reader or an editor needs, and
-    rounding keeps the output the same on every machine."""
+    rounding keeps the output the same on every machine. No model (not fitted yet): 1.0."""
+    if model is None:
+        return 1.0
     return round(model.probability(evidence), 2)
 
 
 def load_models(path: Path) -> dict[str, Model]:
+    """The models the file has; a kind it leaves out has none (see `confidence`)."""
     data = load_mapping(path)
     models = {}
     for kind in KINDS:
         entry = data.get(kind)
+        if entry is None:
+            continue
         if not isinstance(entry, dict) or not isinstance(entry.get("bias"), (int, float)):
             raise KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=kind,
                                                                detail="needs a bias and weights"))

@@ -22,6 +22,7 @@ from .article_passes import (
     merge_short_names,
 )
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
+from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
@@ -77,8 +78,10 @@ def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:
 
 
 def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, gazetteer: Gazetteer,
-                   setting: list[str] | None = None) -> tuple[list[Actor], list[Place]]:
-    """`setting`: country codes the story is known to be set in before it is read (its dateline)."""
+                   setting: list[str] | None = None, story: list[tuple[int, int]] | None = None
+                   ) -> tuple[list[Actor], list[Place]]:
+    """`setting`: country codes the story is known to be set in before it is read (its dateline);
+    `story`: the stretches of its paragraphs (the rest is title, dek and captions), all if None."""
     context = list(setting or [])
     context += [code for code in context_countries(doc, selected, knowledge) if code not in context]
     place_names = [text_of(doc)[c.start:c.end] for c in selected if c.label in ("GPE", "LOC", "PLACE")]
@@ -125,7 +128,9 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     attach_generic_forces(doc, selected, entities, context, lexicon)
     add_roads(doc, entities, knowledge)
     add_the_province(doc, entities, gazetteer, context)
-    return finish(doc, entities, knowledge)
+    view = ArticleView.read(doc, entities.values(), knowledge, gazetteer, context, story)
+    return finish(doc, entities, knowledge, lambda ent, kind, name: actor_evidence(view, ent, kind, name),
+                  lambda ent, kind, res: place_evidence(view, ent, kind, res))
 
 
 def _as_person(cand: Candidate) -> Candidate:

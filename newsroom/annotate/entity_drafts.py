@@ -5,12 +5,14 @@ country acts or is a place), and how drafts become the article's actors and plac
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..model import Actor, Place, Span
 from ..text import name_key
+from .confidence import Evidence, confidence
 from .gazetteer import Resolved
 from .knowledge import Knowledge, KnownActor
 from .mentions import Candidate
@@ -74,30 +76,47 @@ def entity_texts(ent: EntityDraft) -> list[str]:
     return [*ent.texts, *([ent.name] if ent.name else [])]
 
 
-def finish(doc: Doc, entities: Drafts, knowledge: Knowledge) -> tuple[list[Actor], list[Place]]:
+ActorEvidence = Callable[[EntityDraft, str, str], Evidence]                # (draft, kind, name)
+PlaceEvidence = Callable[[EntityDraft, str, Resolved | None], Evidence]    # (draft, kind, reading)
+
+
+def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: ActorEvidence,
+           place_evidence: PlaceEvidence) -> tuple[list[Actor], list[Place]]:
+    """The article's actors and places, each with its evidence and the confidence the fitted
+    models (data/confidence.yaml) give it: weighed here, once each draft's facet is settled
+    (a country that acts is a state actor, else a place)."""
     actors: list[Actor] = []
     places: list[Place] = []
+    actor_model, place_model = knowledge.confidence.get("actor"), knowledge.confidence.get("place")
     for ent in entities.values():
         spans = sorted({Span(m.start, m.end, text_of(doc)[m.start:m.end]) for m in ent.mentions})
         texts = [s.text for s in spans]
         if ent.facet == "country":
             country = knowledge.countries[ent.key[1]]
             if ent.votes["actor"] > ent.votes["place"]:
-                actors.append(Actor(country.name, "state", spans, aliases_of(texts, country.name), country.code))
+                signals = actor_evidence(ent, "state", country.name)
+                actors.append(Actor(country.name, "state", spans, aliases_of(texts, country.name), country.code,
+                                    confidence=confidence(actor_model, signals), signals=signals))
             else:
+                signals = place_evidence(ent, "country", None)
                 places.append(Place(country.name, "country", spans, country.name, country.code,
-                                    country.lat, country.lon, country.geonames))
+                                    country.lat, country.lon, country.geonames,
+                                    confidence=confidence(place_model, signals), signals=signals))
         elif ent.facet == "actor":
             name = ent.name or canonical_name(texts)
             known = ent.known
+            signals = actor_evidence(ent, ent.kind, name)
             actors.append(Actor(name, ent.kind, spans, aliases_of(texts, name), ent.country,
-                                known.wikipedia if known else None, ent.role))
+                                known.wikipedia if known else None, ent.role,
+                                confidence=confidence(actor_model, signals), signals=signals))
         else:
             res = ent.resolved
             name = place_title(res, texts)
+            signals = place_evidence(ent, ent.kind, res)
             places.append(Place(name, ent.kind, spans, res.country if res else None,
                                 res.country_code if res else None, res.lat if res else None,
-                                res.lon if res else None, res.geonames if res else None))
+                                res.lon if res else None, res.geonames if res else None,
+                                confidence=confidence(place_model, signals), signals=signals))
     actors.sort(key=lambda a: a.mentions[0].start)
     places.sort(key=lambda p: p.mentions[0].start)
     return actors, places

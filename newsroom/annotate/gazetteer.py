@@ -29,6 +29,7 @@ class Resolved:
     score: float
     population: int = 0
     known: bool = False              # from the curated data or the country list
+    archive: bool = False            # ... of which from an entity file of the archive, not shipped
 
 
 class Subdivision(NamedTuple):
@@ -218,7 +219,7 @@ class Gazetteer:
                 if known.kind in ("continent", "river", "place", "landmark"):
                     score += weight.curated_generic_kind
                 out.append(Resolved(known.name, known.kind, known.country, self.country_name(known.country),
-                                    known.lat, known.lon, known.geonames, score, known=True))
+                                    known.lat, known.lon, known.geonames, score, known=True, archive=known.archive))
         if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
             country = self.knowledge.countries[code]
             out.append(Resolved(country.name, "country", code, country.name, country.lat, country.lon,

@@ -59,6 +59,9 @@ class KnownActor:
     country: str | None = None
     wikipedia: str | None = None
     seat: int | None = None  # GeoNames id of the city where the body sits and meets
+    # From an entity file of the archive (Registry.extend), not the shipped data: the annotator
+    # may have written that file itself, so it is no evidence that the name is an actor.
+    archive: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class KnownPlace:
     lat: float | None = None
     lon: float | None = None
     geonames: int | None = None
+    archive: bool = False    # from an entity file of the archive (see KnownActor.archive)
 
 
 @dataclass(eq=False)  # hashed by identity: matchers are cached per knowledge base

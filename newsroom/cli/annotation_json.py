@@ -21,7 +21,7 @@ def state_places(ann: Annotation, countries: dict[str, Any]) -> list[dict[str, A
         if country is None or country.name in named:
             continue
         out.append({"name": country.name, "kind": "country", "country": country.name, "lat": country.lat,
-                    "lon": country.lon, "geonames": country.geonames,
+                    "lon": country.lon, "geonames": country.geonames, "confidence": actor.confidence,
                     "mentions": [m.as_json() for m in actor.mentions]})
     return out
 
@@ -30,7 +30,9 @@ def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None
                     threshold: float = DEFAULT_CONFIDENCE_THRESHOLD) -> dict[str, Any]:
     """`countries`: the knowledge base's countries, for the place facet of state actors.
     Events below `threshold` are listed under `suggestions`, not `events`: what a reader of
-    the site would not see."""
+    the site would not see. Actors and places carry their `confidence` and are all listed,
+    whatever it is: the entity scorers read every one, and moving them would change what
+    `actors` and `places` meant to every script that reads them."""
     layout = ann.layout
     events = [_event(e) for e in ann.events if e.confidence >= threshold]
     return {
@@ -45,12 +47,12 @@ def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None
         },
         "actors": [
             {"name": a.name, "kind": a.kind, "country": a.country, "role": a.role, "aliases": a.aliases,
-             "mentions": [m.as_json() for m in a.mentions]}
+             "confidence": a.confidence, "mentions": [m.as_json() for m in a.mentions]}
             for a in ann.actors
         ],
         "places": [
             {"name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon,
-             "geonames": p.geonames, "mentions": [m.as_json() for m in p.mentions]}
+             "geonames": p.geonames, "confidence": p.confidence, "mentions": [m.as_json() for m in p.mentions]}
             for p in ann.places
         ] + state_places(ann, countries or {}),
         "events": events,

@@ -212,9 +212,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.accept or args.reject:
         def work() -> int:
             archive = load_archive(args.content, visibility=Visibility(threshold))
-            for decision, ids in (("accepted", args.accept), ("rejected", args.reject)):
-                for event_id in ids:
-                    print(decide(args.content, archive, event_id, decision))
+            for decision, keys in (("accepted", args.accept), ("rejected", args.reject)):
+                for key in keys:
+                    print(decide(args.content, archive, key, decision))
             return 0
 
         return _writing(args, work)
@@ -234,10 +234,9 @@ def _list_review(archive: Archive, threshold: float) -> None:
         print(f"{s.path}:{s.line}: {s.what}{confidence}")
         if s.evidence:
             print(f"    “{s.evidence}”")
-        if s.event_id:
-            print(f"    to publish: python build.py review --accept {s.event_id}")
-        else:
-            print("    to publish: write `review: accepted` on its entry")
+        if s.names:  # what an editor judges an actor or a place by: is that name one?
+            print(f"    named: {', '.join(s.names)}")
+        print(f"    to publish: python build.py review --accept {s.key}")
     pairs = [*review_pairs("actors", {s: e.record for s, e in archive.actors.items()}),
              *review_pairs("places", {s: e.record for s, e in archive.places.items()})]
     if pairs:

@@ -114,14 +114,17 @@ def parser(root: Path) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_undo)
 
     p = command("review", "List suggestions (annotations readers do not see yet) and entities that may be one; "
-                          "accept or reject a suggested event.",
+                          "accept or reject a suggested event, actor or place.",
                 "  python build.py review\n"
                 "  python build.py review --accept syrian-army-captures-key-supply-route-in-deir-az-zor-12\n"
-                "  python build.py review --reject texas-student-ahmed-mohamed-inspires-social-movement-3")
-    p.add_argument("--accept", action="append", default=[], metavar="EVENT_ID",
-                   help="publish this suggested event (writes review: accepted); may be repeated")
-    p.add_argument("--reject", action="append", default=[], metavar="EVENT_ID",
-                   help="never publish this event (writes review: rejected); may be repeated")
+                "  python build.py review --reject texas-student-ahmed-mohamed-inspires-social-movement-3\n"
+                "  python build.py review --accept syrian-army-captures-key-supply-route-in-deir-az-zor"
+                "/actors/hezbollah")
+    p.add_argument("--accept", action="append", default=[], metavar="ID",
+                   help="publish this suggestion (writes review: accepted): an event id, or ARTICLE/actors/ID, "
+                        "ARTICLE/places/ID for an actor's or place's entry; may be repeated")
+    p.add_argument("--reject", action="append", default=[], metavar="ID",
+                   help="never publish it (writes review: rejected); may be repeated")
     p.add_argument("--config", type=Path, default=root / "mkdocs.yml",
                    help="the site's mkdocs.yml, whose newsroom plugin sets confidence_threshold (default: mkdocs.yml)")
     wait_argument(p)

@@ -6,10 +6,11 @@ Pure: the store decides where the text goes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
-from ..model import SUGGESTION_FLOOR, Annotation, Event, Span
+from ..model import SUGGESTION_FLOOR, Actor, Annotation, Event, Place, Span
 from ..resolve.registry import Assignment
 from .frontmatter import dump_document
 
@@ -64,8 +65,35 @@ def headline(ann: Annotation) -> str:
     return first[:HEADLINE_CHARACTERS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def above_floor(ann: Annotation) -> Annotation:
+    """What is written to content/ at all: an annotation the annotator is barely sure of is not
+    even a suggestion (an editor would spend more time rejecting such annotations than the few
+    real ones among them are worth). An actor or place a kept event names stays whatever its
+    confidence: the event's entry refers to it by id. Ingest drops the rest before ids are
+    assigned, so no entity file is made for what no article keeps."""
+    events = [e for e in ann.events if e.confidence >= SUGGESTION_FLOOR]
+    actors = {name for e in events for name in [*e.actors, e.according_to] if name}
+    places = {e.place for e in events if e.place}
+    return dataclasses.replace(
+        ann, events=events,
+        actors=[a for a in ann.actors if a.confidence >= SUGGESTION_FLOOR or a.name in actors],
+        places=[p for p in ann.places if p.confidence >= SUGGESTION_FLOOR or p.name in places])
+
+
+def _entity_entry(entity: Actor | Place, slug: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": slug, "mentions": _mention_texts(entity.mentions)}
+    if isinstance(entity, Actor) and entity.role:
+        entry["role"] = entity.role
+    # Written only when it is a doubt: 1.0 (no model for the kind, or no doubt) says nothing an
+    # editor needs, and leaving it out keeps entries of archives written before it unchanged.
+    if entity.confidence < 1:
+        entry["confidence"] = round(entity.confidence, 2)
+    return entry
+
+
 def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict[str, Any]:
-    """The front matter of a newly annotated article (key order is the order editors see)."""
+    """The front matter of a newly annotated article (key order is the order editors see).
+    `ids` are for `ann`'s actors and places; what is below the floor is left out (`above_floor`)."""
     layout = ann.layout
     meta: dict[str, Any] = {"title": headline(ann), "seed": seed, "date": _date(ann.date)}
     for key in ("dek", "dateline", "filed_from", "agency", "byline", "credit"):
@@ -79,16 +107,10 @@ def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict
     # `assign` gives one id per actor and per place, in order: lists of one length.
     actor_ids = dict(zip([a.name for a in ann.actors], ids.actor_ids, strict=True))
     place_ids = dict(zip([p.name for p in ann.places], ids.place_ids, strict=True))
-    meta["actors"] = [
-        {"id": slug_, "mentions": _mention_texts(actor.mentions), **({"role": actor.role} if actor.role else {})}
-        for actor, slug_ in zip(ann.actors, ids.actor_ids, strict=True)
-    ]
-    meta["places"] = [{"id": slug_, "mentions": _mention_texts(place.mentions)}
-                      for place, slug_ in zip(ann.places, ids.place_ids, strict=True)]
-    # An event the annotator is barely sure of is not even a suggestion: an editor would spend
-    # more time rejecting such events than the few real ones among them are worth.
-    events = [e for e in ann.events if e.confidence >= SUGGESTION_FLOOR]
-    meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(events, 1)]
+    kept = above_floor(ann)
+    meta["actors"] = [_entity_entry(actor, actor_ids[actor.name]) for actor in kept.actors]
+    meta["places"] = [_entity_entry(place, place_ids[place.name]) for place in kept.places]
+    meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(kept.events, 1)]
     return meta
 
 

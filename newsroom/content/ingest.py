@@ -21,7 +21,7 @@ from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
 from ..read.seeds import SeedError, read_seed, seed_files
 from ..resolve.registry import Assignment, Registry, assign
 from ..text import slugify, unique_slug
-from .article_file import article_file, article_meta, headline, keep_event_ids, story_body
+from .article_file import above_floor, article_file, article_meta, headline, keep_event_ids, story_body
 from .frontmatter import FrontMatterError, read_document
 from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
 from .paths import name_problem, symlink_problem
@@ -123,6 +123,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
     for (path, raw), ann in zip(readable, annotations, strict=True):  # one annotation per job
         display = f"{seeds_dir.name}/{path.name}"
         report.words += len(raw.split())
+        ann = above_floor(ann)  # no entity file for what the article will not keep
         ids = assign(registry, ann.actors, ann.places)
         slug = unique_slug(slugify(headline(ann)), taken)
         taken.add(slug)
@@ -250,6 +251,7 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         display = f"content/articles/{path.name}"
         report.words += len(raw.split())
         report.seeds[path.stem] = seed_name
+        ann = above_floor(ann)  # no entity file for what the article will not keep
         ids = assign(registry, ann.actors, ann.places)
         _register(content_dir, registry, ids, report.problems)
         meta = article_meta(ann, path.stem, seed_name, ids)

@@ -238,7 +238,7 @@ def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], di
             continue
         texts = [str(t) for t in item.get("mentions") or [] if isinstance(t, str)]
         out.append(Mention(slug, folder, texts, item.get("role") if isinstance(item.get("role"), str) else None,
-                           confidence_of(item), review_of(item)))
+                           confidence_of(item), review_of(item), at=doc.at(key, n, "id")))
     return out
 
 

@@ -33,6 +33,7 @@ class Mention:
     confidence: float | None = None  # the annotator's; None: an editor's entry, or one from before
     review: str | None = None        # an editor's decision: accepted | rejected
     suggested: bool = False          # below the threshold, shown only by the preview (serve)
+    at: tuple[int, int] = field(default=(1, 1), compare=False, repr=False)  # its entry's line and column
 
 
 @dataclass

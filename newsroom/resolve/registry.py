@@ -66,7 +66,8 @@ class Registry:
             name = record.get("name")
             if isinstance(name, str) and kind not in (None, "person", "state"):
                 aliases = tuple(a for a in record.get("aliases") or () if isinstance(a, str))
-                out.append(KnownActor(name, str(kind), aliases, record.get("country"), record.get("wikipedia")))
+                out.append(KnownActor(name, str(kind), aliases, record.get("country"), record.get("wikipedia"),
+                                      archive=True))
         return out
 
     def known_places(self) -> list[KnownPlace]:
@@ -76,7 +77,7 @@ class Registry:
             if isinstance(name, str) and kind in ("river", "region", "province", "road", "landmark", "place"):
                 aliases = tuple(a for a in record.get("aliases") or () if isinstance(a, str))
                 out.append(KnownPlace(name, str(kind), aliases, record.get("country_code"),
-                                      record.get("lat"), record.get("lon"), record.get("geonames")))
+                                      record.get("lat"), record.get("lon"), record.get("geonames"), archive=True))
         return out
 
 

@@ -51,7 +51,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                                            _years_before(sentence.text, article_date), context, knowledge.events,
                                            position=n, dated=event.when is not None,
                                            attributed=event.according_to is not None)
-            event.confidence = confidence(knowledge.confidence["event"], event.signals)
+            event.confidence = confidence(knowledge.confidence.get("event"), event.signals)
             found.append((n, event))
             if _goes_on(span, trigger, in_actors, sentence, places, knowledge):
                 follows.add(n)
