@@ -20,7 +20,7 @@ article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -132,7 +132,13 @@ class Knowledge:
         return KnownActor(name=country.name, kind="state", aliases=country.aliases, country=code)
 
     def with_registry(self, actors: list[KnownActor], places: list[KnownPlace]) -> Knowledge:
-        """This knowledge plus the archive's own entities; the archive wins on a clash."""
+        """This knowledge plus the archive's own entities; the archive wins on a clash. An
+        archive entity the shipped data also knows stays vouched for by it (`archive` False):
+        how sure the annotator is of Hezbollah must not hang on whether its file exists yet."""
+        shipped_actors = {_actor_key(n) for a in self.actors for n in (a.name, *a.aliases)}
+        shipped_places = {name_key(n) for p in self.places for n in (p.name, *p.aliases)}
+        actors = [replace(a, archive=False) if _actor_key(a.name) in shipped_actors else a for a in actors]
+        places = [replace(p, archive=False) if name_key(p.name) in shipped_places else p for p in places]
         return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places], self.lexicon,
                          self.patterns, self.events, self.weights, self.confidence, things=self.things)
 
