@@ -74,6 +74,10 @@ class Lexicon:
     hurt_words: frozenset[str]
     intransitive_death_words: frozenset[str]
     fatal_verbs: frozenset[str]
+    life_nouns: frozenset[str]
+    addition_words: frozenset[str]
+    definite_determiners: frozenset[str]
+    modal_verbs: frozenset[str]
     # time
     months: tuple[tuple[str, ...], ...]
     weekdays: tuple[str, ...]
@@ -98,6 +102,12 @@ class Lexicon:
     def diplomatic_role(self) -> re.Pattern[str]:
         """A role that makes its bearer a party to diplomacy ('UN special envoy')."""
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.diplomatic_roles) + r")\b", re.IGNORECASE)
+
+    @cached_property
+    def addition(self) -> re.Pattern[str]:
+        """A word of `addition_words` anywhere in a text."""
+        return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(self.addition_words)) + r")\b",
+                          re.IGNORECASE)
 
     def month_numbers(self) -> dict[str, int]:
         """Every month name and abbreviation, lower case -> its number (1-12)."""

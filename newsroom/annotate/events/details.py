@@ -4,13 +4,13 @@ it. Fatalities are read in `fatalities`, dates in `annotate/dates.py`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
 from ...model import OTHER_EVENT_TYPES, Actor, Event, Place, Span
 from ..knowledge import Knowledge
+from ..vocabulary import Lexicon
 
 
 def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
@@ -71,12 +71,10 @@ def seat(names: list[str], places: list[Place], seats: Mapping[str, int]) -> str
 
 # The events a later sentence can go on telling: fights, blasts, attacks, riots.
 TOLD_ON = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
-# Words that say a count adds to one told before ('One soldier was also killed').
-MORE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 
 
-def merge_followups(found: list[tuple[int, Event]], follows: set[int],
-                    paragraph_of: dict[int, int]) -> list[tuple[int, Event]]:
+def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph_of: dict[int, int],
+                    lexicon: Lexicon) -> list[tuple[int, Event]]:
     """A sentence that goes on telling a fight or an attack of an earlier sentence of its
     paragraph ('Troops encountered Boko Haram near Zalidava. During the encounter, two
     militants were killed.') adds to that event instead of making another: its dead (added
@@ -94,7 +92,7 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int],
             if earlier.fatalities is None:
                 earlier.fatalities, earlier.fatalities_qualifier = event.fatalities, event.fatalities_qualifier
                 earlier.fatalities_text = event.fatalities_text
-            elif MORE.search(event.evidence.text):
+            elif lexicon.addition.search(event.evidence.text):
                 earlier.fatalities += event.fatalities
                 earlier.fatalities_text = f"{earlier.fatalities_text}; {event.fatalities_text}"
                 if event.fatalities_qualifier != "exact":

@@ -60,13 +60,10 @@ BRIEF_SENTENCES = 3
 LEAD_SENTENCES = 2
 
 
-# Auxiliaries that make a verb a possibility, a duty or a future rather than a fact.
-MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "ought"})
-
 
 def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head: Token, participants: Participants,
                    has_actor: bool, has_place: bool, has_deaths: bool, years_before: int | None,
-                   context: ArticleContext, events: EventKnowledge, position: int = 0,
+                   context: ArticleContext, events: EventKnowledge, modals: frozenset[str], position: int = 0,
                    dated: bool = False, attributed: bool = False) -> Evidence:
     """`years_before`: how many years before the report the sentence dates the event, if it does;
     `position`: the sentence's place in the story (0 for the first); `dated`: the sentence says
@@ -76,7 +73,7 @@ def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head:
     if verb is not None:
         if verb.tag_ in ("VBD", "VBN") or "Past" in verb.morph.get("Tense", []):
             evidence["past"] = 1.0
-        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
             evidence["modal"] = 1.0
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             evidence["infinitive"] = 1.0  # 'to attack', 'plans to march': not (yet) done

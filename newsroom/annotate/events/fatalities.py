@@ -51,16 +51,14 @@ def fatalities(sentence: DocSpan, knowledge: Knowledge) -> Count | None:
     return _by_pattern(sentence.text, knowledge)
 
 
-LIFE = ("life", "lives")
-
-
-def _lost_life(token: Token) -> bool:
+def _lost_life(token: Token, lexicon: Lexicon) -> bool:
     """'lost his life', 'lost their lives': dying, said of the subject."""
-    return token.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lower_ in LIFE for c in token.children)
+    return token.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lower_ in lexicon.life_nouns
+                                                  for c in token.children)
 
 
 def _of_dying(token: Token, lexicon: Lexicon) -> bool:
-    if token.lemma_.lower() in lexicon.death_words or _lost_life(token):
+    if token.lemma_.lower() in lexicon.death_words or _lost_life(token, lexicon):
         return True
     # 'shot dead', 'gunned down', 'burnt to death', 'beaten to death': the verb before the death
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -69,7 +67,7 @@ def _of_dying(token: Token, lexicon: Lexicon) -> bool:
 
 def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     """The nouns (or numbers) naming who died, by the word of dying's place in the parse."""
-    if _lost_life(token):
+    if _lost_life(token, lexicon):
         return [c for c in token.children if c.dep_ == "nsubj"] + [
             j for c in token.children if c.dep_ == "nsubj" for j in _conjuncts(c)]
     deps = {"nsubjpass", "dobj"}

@@ -25,7 +25,6 @@ from .participants import Participants, read_participants
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 PLANNED_TYPES = ("Strategic developments", "Diplomacy")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: list[Place],
@@ -49,7 +48,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
             event.signals = event_evidence(frame.type, trigger.cls, span, head, participants, bool(in_actors),
                                            event.place is not None, bool(event.fatalities),
                                            _years_before(sentence.text, article_date), context, knowledge.events,
-                                           position=n, dated=event.when is not None,
+                                           knowledge.lexicon.modal_verbs, position=n, dated=event.when is not None,
                                            attributed=event.according_to is not None)
             event.confidence = confidence(knowledge.confidence.get("event"), event.signals)
             found.append((n, event))
@@ -58,7 +57,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
         before = in_actors
     paragraph_of = {n: next((i for i, b in enumerate(paragraphs or []) if _inside(sentences[n], b)), -1)
                     for n, _ in found}
-    return merge_retold(merge_followups(found, follows, paragraph_of))
+    return merge_retold(merge_followups(found, follows, paragraph_of, knowledge.lexicon))
 
 
 def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]], sentence: Span,
@@ -66,8 +65,9 @@ def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]
     """Whether the sentence goes on telling an event already told: it names a fight or attack as
     one the reader knows ('During the encounter, two militants were killed', 'Two killed in the
     clashes'), or it only counts the dead, with no one and no place of its own ('2 farmers died')."""
+    definite = knowledge.lexicon.definite_determiners
     for token in span:
-        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) and any(
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in definite for c in token.children) and any(
                 t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
             return True
     own_place = any(_inside(m, sentence) for p in places for m in p.mentions)

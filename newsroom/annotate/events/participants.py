@@ -22,7 +22,6 @@ from ..vocabulary import Lexicon
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
 VICTIM_DEPS = {"nsubjpass", "dobj"}
-LIFE = {"life", "lives"}  # the object of 'lost his life', 'laid down their lives': whoever died
 
 
 @dataclass
@@ -154,7 +153,7 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     for verb in verbs:
         objects = [c for c in verb.children if c.dep_ in VICTIM_DEPS]
-        if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in LIFE for c in objects):
+        if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.life_nouns for c in objects):
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # 'a supporter lost his life'
         roots += objects
         befalls = verb.lemma_.lower() in lexicon.death_words | lexicon.hurt_words
