@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import sys
 
 import yaml
@@ -233,3 +234,29 @@ def test_an_event_found_anew_takes_a_new_number_and_the_others_keep_their_urls(t
     after = {e["evidence"]: e["id"] for e in events}
     assert {ev: after[ev] for ev in published} == published
     assert after[found_anew] == f"{SLUG}-{len(published) + 1}"
+
+
+def test_an_entity_whose_kind_an_editor_corrected_keeps_its_page_after_a_refresh(tmp_path):
+    """The annotator reads Thibaut Courtois as an organisation; an editor made his file a
+    person. A re-annotation must file him there again, not mint 'thibaut-courtois-2'."""
+    project = copy_project(tmp_path)
+    slug = "fifa-world-cup-2018-day-five-sweden-belgium-england-win-three-points"
+    entity = project / "content" / "actors" / "thibaut-courtois.yml"
+    record = yaml.safe_load(entity.read_text(encoding="utf-8"))
+    entity.write_text(entity.read_text(encoding="utf-8").replace(f"kind: {record['kind']}\n", "kind: person\n"),
+                      encoding="utf-8")
+    annotated = run(sys.executable, str(ROOT / "build.py"), "annotate", "--json", "--date", "2018-06-19",
+                    str(project / "seeds" / _seed_of(project, slug)))
+    assert any(a["name"] == "Thibaut Courtois" and a["kind"] != "person"
+               for a in json.loads(annotated.stdout)["actors"])  # the annotator still disagrees
+    run(sys.executable, str(ROOT / "build.py"), "annotate", "--refresh", "--seeds", str(project / "seeds"),
+        "--content", str(project / "content"), slug)
+    actors = yaml.safe_load(split("a", (project / "content" / "articles" / f"{slug}.md").read_text(
+        encoding="utf-8"))[0])["actors"]
+    assert "thibaut-courtois" in [a["id"] for a in actors]
+    assert not list((project / "content" / "actors").glob("thibaut-courtois-*.yml"))
+
+
+def _seed_of(project, slug: str) -> str:
+    return yaml.safe_load(split("a", (project / "content" / "articles" / f"{slug}.md").read_text(
+        encoding="utf-8"))[0])["seed"]

@@ -20,7 +20,7 @@ from ..annotate.parallel import Runner, annotate_all
 from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
 from ..read.seeds import SeedError, read_seed, seed_files
 from ..resolve.registry import Assignment, Registry, assign
-from ..text import slugify, unique_slug
+from ..text import name_key, slugify, unique_slug
 from .article_file import above_floor, article_file, article_meta, headline, keep_event_ids, story_body
 from .frontmatter import FrontMatterError, read_document
 from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
@@ -252,11 +252,11 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         report.words += len(raw.split())
         report.seeds[path.stem] = seed_name
         ann = above_floor(ann)  # no entity file for what the article will not keep
-        ids = assign(registry, ann.actors, ann.places)
-        _register(content_dir, registry, ids, report.problems)
-        meta = article_meta(ann, path.stem, seed_name, ids)
         base_path = machine_path(content_dir, path.stem)
         base = _machine_copy(base_path, report.problems)
+        ids = assign(registry, ann.actors, ann.places, _entity_ids_of(base, ours_text))
+        _register(content_dir, registry, ids, report.problems)
+        meta = article_meta(ann, path.stem, seed_name, ids)
         keep_event_ids(meta["events"], path.stem, _events_of(base) + _events_of(ours_text))
         theirs = article_file(meta, story_body(ann))
         result = refresh_article(display, ours_text, base, theirs)
@@ -270,6 +270,33 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         progress(f"{display}: {'updated' if result.changed else 'unchanged'}"
                  + (f", {len(result.conflicts)} conflict(s)" if result.conflicts else ""))
     return report
+
+
+def _entity_ids_of(*texts: str | None) -> dict[str, dict[str, str]]:
+    """'actors' and 'places': the name key of each mention -> the id an earlier version of the
+    article (the annotator's last, then the editor's, which wins) filed it under. A name one
+    version files under two entities ('Deir Az Zor', the city and the province) decides nothing."""
+    out: dict[str, dict[str, str]] = {"actors": {}, "places": {}}
+    for text in texts:
+        if text is None:
+            continue
+        try:
+            meta = read_document("", text).meta
+        except (FrontMatterError, ValueError):
+            continue
+        for kind, ids in out.items():
+            found: dict[str, set[str]] = {}
+            for entry in meta.get(kind) or []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    for mention in entry.get("mentions") or []:
+                        if isinstance(mention, str):
+                            found.setdefault(name_key(mention), set()).add(entry["id"])
+            for key, slugs in found.items():
+                if len(slugs) == 1:
+                    ids[key] = slugs.pop()
+                else:
+                    ids.pop(key, None)
+    return out
 
 
 def _events_of(text: str | None) -> list[Any]:

@@ -138,13 +138,20 @@ def place_record(place: Place) -> dict[str, Any]:
     return record
 
 
-def assign(registry: Registry, actors: list[Actor], places: list[Place]) -> Assignment:
-    """Match each actor and place to a registry entry, or mint a new id (pure)."""
+def assign(registry: Registry, actors: list[Actor], places: list[Place],
+           earlier: Mapping[str, Mapping[str, str]] | None = None) -> Assignment:
+    """Match each actor and place to a registry entry, or mint a new id (pure). `earlier`:
+    for a re-annotated article, the ids its previous versions gave each mention ('actors' and
+    'places': name key of a mention -> id). A name the article already filed under an entity
+    that still exists stays there, whatever the annotator now thinks of its kind: an editor who
+    corrected 'organisation' to 'person' in the entity file must not get a second page."""
+    earlier = earlier or {}
     actor_index = registry.names("actors")
     new_actors: dict[str, dict[str, Any]] = {}
     actor_ids = []
     for actor in actors:
-        slug = _match_actor(actor, registry, actor_index, new_actors)
+        slug = (_earlier(actor, registry.actors, earlier.get("actors", {}))
+                or _match_actor(actor, registry, actor_index, new_actors))
         if slug is None:
             slug = unique_slug(slugify(actor.name), _Taken(registry.actors, new_actors))
             new_actors[slug] = actor_record(actor)
@@ -154,7 +161,8 @@ def assign(registry: Registry, actors: list[Actor], places: list[Place]) -> Assi
     new_places: dict[str, dict[str, Any]] = {}
     place_ids = []
     for place in places:
-        slug = _match_place(place, registry, place_index, by_geonames, new_places)
+        slug = (_earlier(place, registry.places, earlier.get("places", {}))
+                or _match_place(place, registry, place_index, by_geonames, new_places))
         if slug is None:
             taken = _Taken(registry.places, new_places)
             base = slugify(place.name)
@@ -164,6 +172,14 @@ def assign(registry: Registry, actors: list[Actor], places: list[Place]) -> Assi
             new_places[slug] = place_record(place)
         place_ids.append(slug)
     return Assignment(actor_ids, place_ids, new_actors, new_places)
+
+
+def _earlier(entity: Actor | Place, records: Mapping[str, Any], earlier: Mapping[str, str]) -> str | None:
+    for text in (entity.name, *(m.text for m in entity.mentions)):
+        slug = earlier.get(name_key(text))
+        if slug is not None and slug in records:
+            return slug
+    return None
 
 
 def _match_actor(actor: Actor, registry: Registry, index: dict[str, list[str]],
