@@ -127,10 +127,19 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
     if victim.tag_ in ("NN", "NNP") or victim.pos_ == "PROPN":
         determiner = next((c for c in victim.children if c.dep_ == "det"), None)
         if victim.pos_ == "PROPN" or (determiner is not None and determiner.lower_ in ("a", "an", "one", "another")):
-            return Count(1, "exact", " ".join(t.text for t in victim.subtree if t.dep_ not in ("relcl", "acl")))
+            return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))
         if determiner is None and victim.lemma_.lower() in humans:
             return Count(1, "exact", victim.text)  # 'Farmer killed in Selea': a headline's bare noun
     return None
+
+
+def _own_words(victim: Token) -> list[Token]:
+    """'a soldier' of 'a soldier and a militiaman killed', without its clauses and conjuncts."""
+    words = [victim]
+    for child in victim.children:
+        if child.dep_ not in ("relcl", "acl", "conj", "cc", "punct", "appos"):
+            words.extend(child.subtree)
+    return sorted(words, key=lambda t: t.i)
 
 
 def _number(token: Token, lexicon: Lexicon) -> int | None:
