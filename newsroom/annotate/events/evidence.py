@@ -43,13 +43,15 @@ class ArticleContext:
         words = sum(len(s) for s in sentences) or 1
         counts = dict.fromkeys([*events.domains.patterns, "conflict", "violence"], 0)
         violent = [t.pattern for t in events.triggers if t.cls in VIOLENT_CLASSES]
-        for sentence in sentences:
-            text, _ = lemma_text(sentence)
-            for name, pattern in events.domains.patterns.items():
-                counts[name] += sum(1 for _ in pattern.finditer(text))
-            for kind in CONFLICT_KINDS:
-                counts["conflict"] += sum(1 for _ in events.participants.patterns[kind].finditer(text))
-            counts["violence"] += sum(1 for pattern in violent for _ in pattern.finditer(sentence.text))
+        # The sentences joined by a character no pattern matches or reads as a word: one search
+        # per pattern finds what a search per sentence would, at a fraction of the calls.
+        lemmas = "\0".join(lemma_text(sentence)[0] for sentence in sentences)
+        words_text = "\0".join(sentence.text for sentence in sentences)
+        for name, pattern in events.domains.patterns.items():
+            counts[name] += len(pattern.findall(lemmas))
+        for kind in CONFLICT_KINDS:
+            counts["conflict"] += len(events.participants.patterns[kind].findall(lemmas))
+        counts["violence"] += sum(len(pattern.findall(words_text)) for pattern in violent)
         return cls({name: 100.0 * n / words for name, n in counts.items()}, len(sentences))
 
 
