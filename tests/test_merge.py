@@ -124,3 +124,18 @@ def test_review_lists_near_duplicates_with_the_merge_command(tmp_path):
     build_site(project, site)
     page = (site / "review" / "index.html").read_text(encoding="utf-8")
     assert "python build.py merge bashar-assad bashar-al-assad" in page
+
+
+def test_merging_two_entries_of_one_article_keeps_the_surer_confidence_not_a_conflict(tmp_path):
+    # The annotator was surer of one spelling than the other: no editor's word is at stake.
+    project = _archive(tmp_path)
+    story = project / "content" / "articles" / "story-1.md"
+    story.write_text(story.read_text(encoding="utf-8").replace(
+        "  role: fighters  # checked by the desk\n",
+        "  role: fighters  # checked by the desk\n  confidence: 0.55\n- id: islamic-state\n  mentions: [IS]\n"
+        "  confidence: 0.81\n"), encoding="utf-8")
+    proc = _build("merge", "isis", "islamic-state", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    actors = read_document("story-1", story.read_text(encoding="utf-8")).meta["actors"]
+    assert [(a["id"], a["mentions"], a.get("confidence"), a.get("role")) for a in actors] == [
+        ("islamic-state", ["IS", "ISIS"], 0.81, "fighters")]

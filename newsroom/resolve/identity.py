@@ -121,6 +121,15 @@ def _merge_entries(keep: Any, gone: Any, where: str, conflicts: list[str]) -> No
     any field and comment); a field both set differently is a conflict. (Lines count the
     front matter's opening '---'.)"""
     _extend_unique(_seq(keep, "mentions"), list(gone.get("mentions") or []))
+    # How sure the annotator was is no editor's word: the entity is as sure as its surer
+    # spelling (no confidence written means sure).
+    if "confidence" in keep or "confidence" in gone:
+        sure = max(_confidence(keep), _confidence(gone))
+        if sure >= 1.0:
+            keep.pop("confidence", None)
+        else:
+            keep["confidence"] = sure
+        gone.pop("confidence", None)
     for field in differing_fields(gone, keep, {"id", "mentions"}):
         conflicts.append(f"{where}:{key_line(gone, field) + 1} and line {key_line(keep, field) + 1} set '{field}' "
                          f"differently")
@@ -129,6 +138,11 @@ def _merge_entries(keep: Any, gone: Any, where: str, conflicts: list[str]) -> No
             keep[key] = value
         if key != "id":
             _copy_comment(gone, keep, key)
+
+
+def _confidence(entry: Any) -> float:
+    value = entry.get("confidence", 1.0)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 1.0
 
 
 def rewrite_references(meta: CommentedMap, folder: str, old: str, new: str, where: str = "",
