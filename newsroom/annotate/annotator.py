@@ -91,8 +91,9 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
                             annotator.gazetteer.is_big_place)
     selected = select(found, text_of(doc))
     setting = filed_from_setting(layout, annotator.gazetteer)
-    paragraphs = [(span.start, span.end) for kind, span in layout.blocks if kind == "p"]
-    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer, setting, paragraphs)
+    story = [span for kind, span in layout.blocks if kind == "p"]
+    actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer, setting,
+                                    [(span.start, span.end) for span in story])
     entities: list[Actor | Place] = [*actors, *places]
     for entity in entities:
         for mention in entity.mentions:
@@ -100,7 +101,6 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
     knowledge = annotator.knowledge
     article_date = date or parse_date_line(layout.dateline, knowledge) or parse_date_line(layout.filed_on, knowledge)
     sentences = sentences_of(doc, layout)
-    story = [span for kind, span in layout.blocks if kind == "p"]
     story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]
     events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge, story)
     return Annotation(layout, sentences, actors, places, events, article_date)

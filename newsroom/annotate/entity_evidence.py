@@ -37,6 +37,7 @@ from .confidence import Evidence
 from .entity_drafts import EntityDraft
 from .gazetteer import Gazetteer, Resolved, split_kind_word
 from .knowledge import Knowledge
+from .mentions import lowercase_words_of
 from .nlp import text_of
 
 # The model's labels kept apart; the rest (DATE, CARDINAL, LAW...) count as one.
@@ -78,7 +79,7 @@ class ArticleView:
     @classmethod
     def read(cls, doc: Doc, drafts: Iterable[EntityDraft], knowledge: Knowledge, gazetteer: Gazetteer,
              context: list[str], story: list[tuple[int, int]] | None) -> ArticleView:
-        lowercase = frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
+        lowercase = frozenset(lowercase_words_of(doc))
         person_words = frozenset(name_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                                  for t in ent if t.is_alpha)
         drafts = list(drafts)

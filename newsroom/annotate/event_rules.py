@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .. import errors
 from ..errors import KnowledgeError
 from ..model import EVENT_TYPES
+from .rules import alternation
 from .yaml_data import load_list, load_mapping
 
 # What event_frames.yaml may ask of a trigger's sentence (events/participants.py computes them).
@@ -45,6 +47,10 @@ class Frame:
     type: str
     sub_type: str
 
+    def takes(self, trigger_class: str, facts: set[str]) -> bool:
+        """Whether this frame reads a trigger of that class with those participants."""
+        return trigger_class in self.when and self.needs <= facts and not (self.unless & facts)
+
 
 @dataclass(frozen=True)
 class WordClasses:
@@ -55,8 +61,7 @@ class WordClasses:
 
     def __post_init__(self) -> None:
         for name, words in self.words.items():
-            alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-            self.patterns[name] = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+            self.patterns[name] = re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,7 @@ class EventKnowledge:
     domains: WordClasses
     metaphor_objects: frozenset[str]
 
-    @property
+    @cached_property
     def humans(self) -> frozenset[str]:
         """Every word for people of participants.yaml: armed, crowds and the unarmed."""
         kinds = ("state_forces", "armed_groups", "crowds", "people")

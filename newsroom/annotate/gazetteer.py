@@ -254,7 +254,8 @@ class Gazetteer:
         countries = [c for c in context if len(c) == 2]
         candidates = self.cities.get(key)
         if not candidates:
-            # Another spelling of a place of the story's countries ('Chapainawabganj')
+            # A name the index lacks may be one of its places romanised another way
+            # ('Narayangonj' for Narayanganj): looked for only in the story's own countries.
             candidates = [c for c in self._spelled_otherwise(key) if c.country_code in countries]
             if not candidates:
                 return None

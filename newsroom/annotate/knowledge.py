@@ -134,11 +134,11 @@ class Knowledge:
     def with_registry(self, actors: list[KnownActor], places: list[KnownPlace]) -> Knowledge:
         """This knowledge plus the archive's own entities; the archive wins on a clash. An
         archive entity the shipped data also knows stays vouched for by it (`archive` False):
-        how sure the annotator is of Hezbollah must not hang on whether its file exists yet."""
+        how sure the annotator is of an entity the shipped data knows must not hang on whether
+        the archive has written its file yet."""
         shipped_actors = {_actor_key(n) for a in self.actors for n in (a.name, *a.aliases)}
-        shipped_places = {name_key(n) for p in self.places for n in (p.name, *p.aliases)}
         actors = [replace(a, archive=False) if _actor_key(a.name) in shipped_actors else a for a in actors]
-        places = [replace(p, archive=False) if name_key(p.name) in shipped_places else p for p in places]
+        places = [replace(p, archive=False) if name_key(p.name) in self.place_by_key else p for p in places]
         return Knowledge(self.countries, [*actors, *self.actors], [*places, *self.places], self.lexicon,
                          self.patterns, self.events, self.weights, self.confidence, things=self.things)
 

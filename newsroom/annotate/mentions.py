@@ -98,7 +98,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
         if shared and (code := knowledge.country_by_demonym.get(doc[i - 2].text)) is not None:
             found.append(Candidate(doc[i - 2].idx, doc[i - 2].idx + len(doc[i - 2]), label, code, "kb",
                                    (i - 2, i - 1)))
-    lowercase_words = _lowercase_words(doc)
+    lowercase_words = lowercase_words_of(doc)
     things = _things_named(doc, knowledge)
     thing_spans: list[tuple[int, int]] = []
     for ent in doc.ents:
@@ -145,7 +145,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     return inside
 
 
-def _lowercase_words(doc: Doc) -> set[str]:
+def lowercase_words_of(doc: Doc) -> set[str]:
     """The words the article writes in lower case ('water', 'landscape'), read from the Doc's
     arrays at once: a Python loop over the tokens costs more than the rest of this stage."""
     import numpy
@@ -225,7 +225,8 @@ def _proper_noun_runs(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 span = doc[i:j]
                 out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
         elif token.lower_ in lexicon.area_words and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
-            # 'in Feni town', 'Gomastapur upazila': a name its kind word follows
+            # 'in Feni town', 'Gomastapur upazila': a name its kind word follows. (Reached only
+            # within two words of the end: the branch above takes every other kind word.)
             j = i = token.i
             while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
                 i -= 1

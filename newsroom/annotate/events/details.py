@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
-from ...model import OTHER_EVENT_TYPES, Actor, Event, Place, Span
+from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..knowledge import Knowledge
 from ..vocabulary import Lexicon
 
@@ -69,8 +69,6 @@ def seat(names: list[str], places: list[Place], seats: Mapping[str, int]) -> str
     return None
 
 
-# The events a later sentence can go on telling: fights, blasts, attacks, riots.
-TOLD_ON = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
 def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph_of: dict[int, int],
@@ -82,8 +80,8 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph
     out: list[tuple[int, Event]] = []
     for n, event in found:
         earlier = None
-        if n in follows and event.type in TOLD_ON:
-            earlier = next((e for m, e in reversed(out) if e.type in TOLD_ON and n - m <= 2
+        if n in follows and event.type in VIOLENT_TYPES:
+            earlier = next((e for m, e in reversed(out) if e.type in VIOLENT_TYPES and n - m <= 2
                             and paragraph_of.get(m) == paragraph_of.get(n)), None)
         if earlier is None:
             out.append((n, event))

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ...model import ACLED_EVENT_TYPES, Actor, Event, Place, Span
+from ...model import ACLED_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..confidence import confidence
 from ..dates import find_when
 from ..event_rules import Frame, Trigger
@@ -22,7 +22,7 @@ from .participants import Participants, read_participants
 
 # Types whose events are fights, blasts, attacks or crowds: one only urged, vowed or feared has
 # not happened ('pressed his followers to keep fighting', 'warned of attacks').
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+VIOLENT = {*VIOLENT_TYPES, "Protests"}
 PLANNED_TYPES = ("Strategic developments", "Diplomacy")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -79,7 +79,7 @@ def _counts_deaths(frame: Frame) -> bool:
     peaceful protest, an arrest, an agreement or a statement: a death such a sentence mentions
     ('the death of a worker sparked a protest', 'wanted for a 2003 attack that killed three')
     happened before or apart from it."""
-    if frame.type in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
+    if frame.type in VIOLENT_TYPES:
         return True
     return frame.type == "Protests" and frame.sub_type == "Excessive force against protesters"
 
@@ -117,8 +117,7 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
     hits, said = _triggers(span, sentence, bool(in_actors), knowledge)
     for trigger, head in hits:
         participants = read_participants(span, head, trigger, in_actors, hits, said, knowledge)
-        frame = next((f for f in knowledge.events.frames if trigger.cls in f.when
-                      and f.needs <= participants.facts and not (f.unless & participants.facts)), None)
+        frame = next((f for f in knowledge.events.frames if f.takes(trigger.cls, participants.facts)), None)
         if frame is not None and not (frame.type in VIOLENT and _wished(head, knowledge)):
             return trigger, head, _weapon_named(frame, hits, participants, knowledge), participants
     return None
@@ -131,8 +130,8 @@ def _weapon_named(frame: Frame, hits: list[tuple[Trigger, Token]], participants:
     if frame.type != "Explosions/Remote violence":
         return frame
     for trigger, _ in hits:
-        named = next((f for f in knowledge.events.frames if trigger.cls in f.when and f.type == frame.type
-                      and f.needs <= participants.facts and not (f.unless & participants.facts)), None)
+        named = next((f for f in knowledge.events.frames if f.type == frame.type
+                      and f.takes(trigger.cls, participants.facts)), None)
         if named is not None and trigger.cls not in ("explosive", "kill", "attack"):
             return named
     return frame
