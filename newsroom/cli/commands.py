@@ -206,13 +206,13 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     from ..content.decisions import decide
     from ..content.loader import load_archive
-    from ..content.visibility import Visibility
+    from ..content.visibility import ACCEPTED, REJECTED, Visibility
 
     threshold = site_threshold(args.config)
     if args.accept or args.reject:
         def work() -> int:
             archive = load_archive(args.content, visibility=Visibility(threshold))
-            for decision, keys in (("accepted", args.accept), ("rejected", args.reject)):
+            for decision, keys in ((ACCEPTED, args.accept), (REJECTED, args.reject)):
                 for key in keys:
                     print(decide(args.content, archive, key, decision))
             return 0

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import SUGGESTION_FLOOR, Actor, Annotation, Event, Place, Span
 from ..resolve.registry import Assignment
 from .frontmatter import dump_document
+from .three_way import event_key
 
 
 def story_body(ann: Annotation) -> str:
@@ -124,9 +125,8 @@ def keep_event_ids(events: list[dict[str, Any]], slug: str, earlier: list[Any]) 
     used: set[str] = set()
     for item in earlier:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
-            before.setdefault(" ".join(str(item.get("evidence", "")).split()), item["id"])
+            before.setdefault(event_key(item), item["id"])
             used.add(item["id"])
-    taken = {before[e["evidence"]] for e in events if e["evidence"] in before}
     number = max((int(i.rsplit("-", 1)[1]) for i in used if i.startswith(f"{slug}-")
                   and i.rsplit("-", 1)[1].isdigit()), default=0)
     for event in events:
@@ -135,7 +135,7 @@ def keep_event_ids(events: list[dict[str, Any]], slug: str, earlier: list[Any]) 
             event["id"] = kept
             continue
         number += 1
-        while f"{slug}-{number}" in used | taken:
+        while f"{slug}-{number}" in used:  # every id kept is one of them
             number += 1
         event["id"] = f"{slug}-{number}"
 

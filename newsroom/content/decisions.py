@@ -18,12 +18,12 @@ from ruamel.yaml.comments import CommentedMap
 
 from .. import errors
 from ..errors import NewsroomError, did_you_mean
+from ..resolve.identity import FOLDERS
 from .archive import Archive
 from .frontmatter import FENCE, FrontMatterError, dump_roundtrip, load_roundtrip, split
 from .records import ArticleRecord, EventRecord, Mention
 from .store import write_atomic
-
-FOLDERS = ("actors", "places")
+from .visibility import ACCEPTED
 
 
 class DecisionError(NewsroomError):
@@ -68,10 +68,13 @@ def decide(content_dir: Path, archive: Archive, key: str, decision: str) -> str:
     parts = key.split("/")
     if len(parts) == 3 and parts[1] in FOLDERS:
         return _decide_entry(content_dir, archive, key, decision)
-    event = next((e for a in archive.articles.values() for e in [*a.events, *a.held]
-                  if isinstance(e, EventRecord) and e.id == key), None)
+    ids: dict[str, EventRecord] = {}
+    for a in archive.articles.values():
+        for e in [*a.events, *a.held]:
+            if isinstance(e, EventRecord):
+                ids.setdefault(e.id, e)
+    event = ids.get(key)
     if event is None:
-        ids = {e.id: e for a in archive.articles.values() for e in [*a.events, *a.held] if isinstance(e, EventRecord)}
         raise DecisionError(errors.message(errors.NO_SUCH_EVENT, id=key, hint=did_you_mean(key, ids)))
     article = archive.articles[event.article]
     return _write(content_dir, article, "events", lambda entry: entry.get("id") == key, f"event {key}", decision,
@@ -118,5 +121,5 @@ def _write(content_dir: Path, article: ArticleRecord, list_key: str, match: Call
         at = keys.index("evidence") if "evidence" in keys else len(keys)
         entry.insert(at, "review", decision)
     write_atomic(path, f"{FENCE}\n{dump_roundtrip(meta)}{FENCE}\n{body}")
-    seen = "readers now see it" if decision == "accepted" else "readers will not see it"
+    seen = "readers now see it" if decision == ACCEPTED else "readers will not see it"
     return f"{article.path}: {what} {decision}; {seen} after the next build"

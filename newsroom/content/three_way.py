@@ -104,7 +104,8 @@ def merge_set(ours: list[Any], base: list[Any], theirs: list[Any]) -> None:
             ours.remove(value)
 
 
-def _event_key(item: dict[str, Any]) -> str:
+def event_key(item: dict[str, Any]) -> str:
+    """An event is the same one when its evidence sentence is, spaces aside."""
     return " ".join(str(item.get("evidence", "")).split())
 
 
@@ -115,7 +116,7 @@ def merge_keyed(ours: list[Any], base: list[Any], theirs: list[Any], key: str, w
     events = where == "events"
 
     def ident(item: Any) -> Any:
-        return _event_key(item) if events else item.get(key) if isinstance(item, dict) else None
+        return event_key(item) if events else item.get(key) if isinstance(item, dict) else None
 
     base_by = {ident(i): i for i in base if isinstance(i, dict)}
     ours_by = {ident(i): i for i in ours if isinstance(i, dict)}
