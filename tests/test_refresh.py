@@ -260,3 +260,15 @@ def test_an_entity_whose_kind_an_editor_corrected_keeps_its_page_after_a_refresh
 def _seed_of(project, slug: str) -> str:
     return yaml.safe_load(split("a", (project / "content" / "articles" / f"{slug}.md").read_text(
         encoding="utf-8"))[0])["seed"]
+
+
+def test_an_event_whose_sentence_has_a_run_of_spaces_keeps_its_id():
+    # Conflict notes often hold two spaces in a sentence ('The  United Liberation Front'): the
+    # key spaces aside must find it, or its URL would change at every re-annotation.
+    from newsroom.content.article_file import keep_event_ids
+
+    earlier = [{"id": "note-1", "evidence": "The  Front has claimed the attack."},
+               {"id": "note-2", "evidence": "Two soldiers were killed."}]
+    events = [{"evidence": "Two soldiers were killed."}, {"evidence": "The  Front has claimed the attack."}]
+    keep_event_ids(events, "note", earlier)
+    assert [e["id"] for e in events] == ["note-2", "note-1"]

@@ -130,7 +130,7 @@ def keep_event_ids(events: list[dict[str, Any]], slug: str, earlier: list[Any]) 
     number = max((int(i.rsplit("-", 1)[1]) for i in used if i.startswith(f"{slug}-")
                   and i.rsplit("-", 1)[1].isdigit()), default=0)
     for event in events:
-        kept = before.get(event["evidence"])
+        kept = before.get(event_key(event))
         if kept is not None:
             event["id"] = kept
             continue
