@@ -149,3 +149,14 @@ def test_binary_and_huge_seeds_are_refused_and_the_rest_is_annotated(tmp_path, a
         "split it into articles",
         "seeds/photo.txt:1:1: error N003: the file looks binary (it contains NUL bytes); seeds must be plain text",
     ]
+
+
+@pytest.mark.parametrize("value, at", [("!!float abc", "4:7"), ("!!bool maybe", "4:7"), ("!!timestamp soon", "4:7"),
+                                       ("!!set [a]", "2:1")])
+def test_a_value_its_yaml_tag_cannot_hold_is_an_error_at_its_line(value, at):
+    from newsroom.content.frontmatter import FrontMatterError, read_document
+
+    with pytest.raises(FrontMatterError) as refused:
+        read_document("content/articles/a.md", f"---\ntitle: x\nseed: a.txt\ndate: {value}\n---\nbody\n")
+    assert str(refused.value.problem).startswith(f"content/articles/a.md:{at}: error N101: the front matter is not "
+                                                 "valid YAML: a value is not what its tag ")

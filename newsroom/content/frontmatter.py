@@ -225,11 +225,36 @@ def _parse(loader: Any, line_offset: int) -> tuple[Any, dict[tuple[Any, ...], Lo
             detail += (f" ({exc.context} that starts at line {exc.context_mark.line + 1 + line_offset},"
                        f" column {exc.context_mark.column + 1})")
         raise FrontMatterError(errors.problem(path, line, column, errors.YAML_SYNTAX, detail=detail)) from exc
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        # A value its tag cannot hold ('!!float abc', '!!bool maybe', '!!set [a]'): whichever
+        # constructor refuses it, the file and the line are named, never a traceback.
+        bad = _refused_node(loader, node)
+        where, tag = (bad, bad.tag.replace("tag:yaml.org,2002:", "!!")) if bad is not None else (node, "'!!'")
+        raise FrontMatterError(errors.problem(
+            path, where.start_mark.line + 1 + line_offset, where.start_mark.column + 1, errors.YAML_SYNTAX,
+            detail=f"a value is not what its tag {tag} says; remove the tag or fix the value")) from exc
     except RecursionError as exc:  # [[[[...: the parser and the checks above recurse per level
         raise FrontMatterError(errors.problem(path, 1 + line_offset, 1, errors.YAML_SYNTAX,
                                               detail="lists or mappings are nested too deeply; flatten them")) from exc
     finally:
         loader.dispose()
+
+
+def _refused_node(loader: Any, root: Any) -> Any:
+    """The first scalar whose constructor refuses it, or None (a collection's tag is wrong)."""
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.yaml_constructors[node.tag](loader, node)
+            except Exception:  # any refusal is the one to report
+                return node
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 def read_document(path: str, text: str) -> Document:
