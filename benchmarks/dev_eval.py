@@ -1,7 +1,7 @@
 """Score the annotator on every development set, tune and check halves apart (run on purpose).
 
     .venv/bin/python benchmarks/dev_eval.py /work/devdata [--sets acled-asia,lgl] [--halves tune,check]
-                                            [--tag NAME] [--jobs N]
+                                            [--tag NAME]
 
 For each SET-HALF folder under the root (made by `benchmarks/devsets.py split`), the annotator
 reads every text in one process, with the gold's date as the article date (as score.py passes

@@ -38,3 +38,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (the archive's lock, which a run removes again, aside)."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and p.name != "lock"}
+
+
+def no_constant(name: str) -> None:
+    """`json.loads(..., parse_constant=no_constant)`: NaN and Infinity are not JSON."""
+    raise ValueError(f"{name} is not JSON")

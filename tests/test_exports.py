@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from .cli_run import no_constant
+
 SEED_SLUG = "syrian-army-captures-key-supply-route-in-deir-az-zor"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -104,15 +106,11 @@ def test_timeline_lists_events_newest_first(example_site):
     assert dated == sorted(dated, reverse=True) and "2017-09" in dated
 
 
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
 def test_every_export_is_strict_json_and_every_feed_well_formed_xml(example_site):
     data = [*example_site.glob("exports/*.json"), *example_site.glob("exports/*.geojson")]
     assert len(data) == 5  # events, actors, facets; events and places as GeoJSON
     for path in data:
-        json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        json.loads(path.read_text(encoding="utf-8"), parse_constant=no_constant)
     feeds = [*example_site.glob("feeds/*.xml"), *example_site.glob("actors/*/feed.xml"),
              *example_site.glob("places/*/feed.xml")]
     # one feed per public actor and place page (not per old URL that redirects), and the archive's own

@@ -31,6 +31,7 @@ from newsroom.site.pages import SiteRenderer
 from newsroom.site.plugin import MemoryBytecodeCache
 from newsroom.text import slugify
 
+from .cli_run import no_constant
 from .conftest import ROOT
 from .mutations import Mutation, mutation
 
@@ -113,10 +114,6 @@ def _clear_errors(status: int, output: str, verb: str | None = None) -> None:
         assert said or any(": error N" in p for p in problems), output
 
 
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
 def _build_in_process(content: Path) -> None:
     """What the plugin does with the archive: every page's front matter and body, the
     redirects, the exports and feeds. Each must come out whole and well-formed."""
@@ -130,7 +127,7 @@ def _build_in_process(content: Path) -> None:
     files = {**exports(archive), "exports/facets.json": renderer.facets_json()}
     for name, text in files.items():
         if name.endswith((".json", ".geojson")):
-            json.loads(text, parse_constant=_no_constant)
+            json.loads(text, parse_constant=no_constant)
         elif name.endswith(".xml"):
             ET.fromstring(text.encode("utf-8"))
         else:

@@ -15,6 +15,7 @@ import pytest
 
 from newsroom.cli.main import main
 
+from .cli_run import no_constant
 from .conftest import build_site
 from .hostile_archive import BAD_FILES, hostile_project
 
@@ -124,7 +125,7 @@ def test_a_link_out_of_the_archive_is_not_published(hostile: Run) -> None:
 def test_refused_values_are_left_out_of_pages_and_exports(hostile: Run) -> None:
     site = hostile.site
     places = json.loads((site / "exports" / "places.geojson").read_text(encoding="utf-8"),
-                        parse_constant=_no_constant)
+                        parse_constant=no_constant)
     assert [f["properties"]["id"] for f in places["features"]] == ["paris"]
     assert "data-lat" not in (site / "places" / "nan-town" / "index.html").read_text(encoding="utf-8")
     article = (site / "articles" / "impossible-date" / "index.html").read_text(encoding="utf-8")
@@ -161,10 +162,6 @@ def test_an_orphan_is_reported_by_check_and_left_out_of_the_indexes(hostile: Run
     assert (site / "actors" / "lonely" / "index.html").exists()
 
 
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
 def test_the_exports_are_strict_csv_json_and_xml(hostile: Run) -> None:
     import csv
 
@@ -179,7 +176,7 @@ def test_the_exports_are_strict_csv_json_and_xml(hostile: Run) -> None:
     frame = pandas.read_csv(site / "exports" / "events.csv")
     assert frame.loc[frame["event_id_cnty"] == "good-1", "latitude"].iloc[0] == 48.85
     for path in [*site.glob("exports/*.json"), *site.glob("exports/*.geojson")]:
-        json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        json.loads(path.read_text(encoding="utf-8"), parse_constant=no_constant)
     feeds = [*site.glob("feeds/*.xml"), *site.glob("actors/*/feed.xml"), *site.glob("places/*/feed.xml")]
     assert len(feeds) > 5
     for feed in feeds:
