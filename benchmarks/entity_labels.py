@@ -23,6 +23,7 @@ counts at all:
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -36,8 +37,9 @@ GEO_SETS = ("wikinews-geovirus", "geowebnews", "lgl")
 ACC_KM = 161
 
 
+@functools.cache
 def scorer() -> ModuleType:
-    """score.py, imported from where dev_eval.py runs it."""
+    """score.py, imported from where dev_eval.py runs it (once: each kind's rows ask for it)."""
     spec = importlib.util.spec_from_file_location("score", SCORER)
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot read the scorer at {SCORER}")

@@ -51,8 +51,9 @@ def documents(set_dir: Path) -> Iterator[tuple[Path, str, dict[str, Any]]]:
         yield text_path.resolve(), text_path.resolve().read_bytes().decode("utf-8"), gold
 
 
-def event_rows(annotator: Any, root: Path) -> list[tuple[dict[str, float], float, str]]:
-    """(evidence, label, where) for every event the annotator finds in the tune halves."""
+def event_rows(tune: dict[str, list[Any]], root: Path) -> list[tuple[dict[str, float], float, str]]:
+    """(evidence, label, where) for every event the annotator found in the tune halves (`tune`,
+    from `annotated`); the hand-judged labels are read from ROOT/labels."""
     real = set()
     labels = root / "labels" / "real_events.tsv"
     if labels.exists():
@@ -60,9 +61,7 @@ def event_rows(annotator: Any, root: Path) -> list[tuple[dict[str, float], float
     judged = {**_judged(root / "labels" / "violent_events.tsv"), **_judged(root / "labels" / "other_events.tsv")}
     rows = []
     for name in ACLED_SETS + NEWS_SETS:
-        docs = list(documents(root / f"{name}-tune"))
-        annotations = annotator.pipe([text for _, text, _ in docs], [gold.get("date") for _, _, gold in docs])
-        for (path, _, gold), annotation in zip(docs, annotations, strict=True):
+        for path, _, gold, annotation in tune[name]:
             for event in annotation.events:
                 where = f"{name}:{path.name}:{event.evidence.start}"
                 if name in ACLED_SETS:
@@ -183,19 +182,22 @@ def main() -> None:
     annotator = load_annotator()
     kinds = args.kinds.split(",")
     fitted: dict[str, tuple[float, dict[str, float]]] = {}
+    entity_kinds = [k for k in ("actor", "place") if k in kinds]
+    from entity_labels import ACTOR_SETS, PLACE_SETS, entity_rows
+
+    entity_sets = tuple(dict.fromkeys(s for k in entity_kinds for s in (ACTOR_SETS if k == "actor" else PLACE_SETS)))
+    # Each tune half annotated once, for every kind that fits on it.
+    event_sets = ACLED_SETS + NEWS_SETS if "event" in kinds else ()
+    tune = annotated(annotator, args.root, tuple(dict.fromkeys(event_sets + entity_sets)), "tune")
     if "event" in kinds:
-        rows = event_rows(annotator, args.root)
+        rows = event_rows(tune, args.root)
         print(f"event: {len(rows)} events in the tune halves")
         fitted["event"] = fit(rows)
         model = Model(*fitted["event"])
         report(rows, model.probability)
         show(rows, model.probability, args.show_false, args.show_missed)
-    entity_kinds = [k for k in ("actor", "place") if k in kinds]
     if entity_kinds:
-        from entity_labels import ACTOR_SETS, PLACE_SETS, entity_rows
-
-        sets = tuple(dict.fromkeys(s for k in entity_kinds for s in (ACTOR_SETS if k == "actor" else PLACE_SETS)))
-        tune, check = annotated(annotator, args.root, sets, "tune"), annotated(annotator, args.root, sets, "check")
+        check = annotated(annotator, args.root, entity_sets, "check")
         for kind in entity_kinds:
             rows = entity_rows(kind, tune)
             fitted[kind] = fit(rows)
