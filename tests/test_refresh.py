@@ -265,7 +265,7 @@ def _seed_of(project, slug: str) -> str:
 def test_an_event_whose_sentence_has_a_run_of_spaces_keeps_its_id():
     # Conflict notes often hold two spaces in a sentence ('The  United Liberation Front'): the
     # key spaces aside must find it, or its URL would change at every re-annotation.
-    from newsroom.content.article_file import keep_event_ids
+    from newsroom.content.three_way import keep_event_ids
 
     earlier = [{"id": "note-1", "evidence": "The  Front has claimed the attack."},
                {"id": "note-2", "evidence": "Two soldiers were killed."}]

@@ -18,7 +18,6 @@ from ..errors import NewsroomError, Problem
 if TYPE_CHECKING:  # for the types only: each command imports the stages it uses when it runs
     from ..annotate.parallel import Runner
     from ..content.archive import Archive
-    from ..content.identity_edits import Outcome
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -175,9 +174,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _identity_command(args: argparse.Namespace, apply: Callable[[], Outcome]) -> int:
+def _identity_command(args: argparse.Namespace, apply: Callable[[], str]) -> int:
     def work() -> int:
-        print(apply().message)
+        print(apply())
         return 0
 
     # An IdentityError (a bad slug, a conflict, nothing to undo) is printed by main: exit 1.
@@ -197,10 +196,9 @@ def cmd_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from ..content.identity_edits import Outcome
     from ..content.journal import undo_last
 
-    return _identity_command(args, lambda: Outcome(undo_last(args.content)))
+    return _identity_command(args, lambda: undo_last(args.content))
 
 
 def cmd_review(args: argparse.Namespace) -> int:

@@ -13,7 +13,6 @@ from typing import Any
 from ..model import SUGGESTION_FLOOR, Actor, Annotation, Event, Place, Span
 from ..resolve.registry import Assignment
 from .frontmatter import dump_document
-from .three_way import event_key
 
 
 def story_body(ann: Annotation) -> str:
@@ -113,31 +112,6 @@ def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict
     meta["places"] = [_entity_entry(place, place_ids[place.name]) for place in kept.places]
     meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(kept.events, 1)]
     return meta
-
-
-def keep_event_ids(events: list[dict[str, Any]], slug: str, earlier: list[Any]) -> None:
-    """Give each event the id it had before, so its page keeps its URL when a re-annotation
-    finds an event more or one fewer: an event is the same when its evidence sentence is (as
-    the three-way merge matches them). `earlier`: the events of the article's previous
-    versions (the annotator's last one, then the editor's). A new event takes the next number
-    none of them used, so a URL never comes to mean another event."""
-    before: dict[str, str] = {}
-    used: set[str] = set()
-    for item in earlier:
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            before.setdefault(event_key(item), item["id"])
-            used.add(item["id"])
-    number = max((int(i.rsplit("-", 1)[1]) for i in used if i.startswith(f"{slug}-")
-                  and i.rsplit("-", 1)[1].isdigit()), default=0)
-    for event in events:
-        kept = before.get(event_key(event))
-        if kept is not None:
-            event["id"] = kept
-            continue
-        number += 1
-        while f"{slug}-{number}" in used:  # every id kept is one of them
-            number += 1
-        event["id"] = f"{slug}-{number}"
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -20,7 +20,7 @@ from .. import errors
 from ..errors import NewsroomError, did_you_mean
 from ..resolve.identity import FOLDERS
 from .archive import Archive
-from .frontmatter import FENCE, FrontMatterError, dump_roundtrip, load_roundtrip, split
+from .frontmatter import FrontMatterError, dump_roundtrip_document, load_roundtrip, split
 from .records import ArticleRecord, EventRecord, Mention
 from .store import write_atomic
 from .visibility import ACCEPTED
@@ -120,6 +120,6 @@ def _write(content_dir: Path, article: ArticleRecord, list_key: str, match: Call
         keys = list(entry)
         at = keys.index("evidence") if "evidence" in keys else len(keys)
         entry.insert(at, "review", decision)
-    write_atomic(path, f"{FENCE}\n{dump_roundtrip(meta)}{FENCE}\n{body}")
+    write_atomic(path, dump_roundtrip_document(meta, body))
     seen = "readers now see it" if decision == ACCEPTED else "readers will not see it"
     return f"{article.path}: {what} {decision}; {seen} after the next build"

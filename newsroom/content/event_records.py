@@ -133,7 +133,7 @@ def _event(context: _Context, n: int, item: dict[str, Any], evidence: str, ancho
     return EventRecord(
         id=item["id"], article=context.slug, type=item["type"], sub_type=_text(item.get("sub_type")) or "",
         actors=actors, place=context.ref("places", item.get("place"), "events", n, "place"),
-        when=_text(item.get("when")), date=_date_text(item.get("date")), precision=_text(item.get("precision")),
+        when=_text(item.get("when")), date=date_text(item.get("date")), precision=_text(item.get("precision")),
         fatalities=fatalities if isinstance(fatalities, dict) else None,
         according_to=context.ref("actors", item.get("according_to"), "events", n, "according_to"),
         status=_text(item.get("status")) or "reported", evidence=evidence, anchor=anchor,
@@ -144,6 +144,6 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _date_text(value: Any) -> str | None:
+def date_text(value: Any) -> str | None:
     """A date as ISO text: YAML gives an unquoted date as a date object."""
     return value.isoformat() if hasattr(value, "isoformat") else _text(value)

@@ -333,3 +333,8 @@ def dump_yaml(data: Any) -> str:
 
 def dump_document(meta: dict[str, Any], body: str) -> str:
     return f"{FENCE}\n{dump_yaml(meta)}{FENCE}\n{body}"
+
+
+def dump_roundtrip_document(meta: Any, body: str) -> str:
+    """An article again from its round-trip front matter (`load_roundtrip`) and its story."""
+    return f"{FENCE}\n{dump_roundtrip(meta)}{FENCE}\n{body}"

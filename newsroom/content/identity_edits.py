@@ -13,7 +13,6 @@ then carried out through the journal, so it can be undone and an interruption fi
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +35,6 @@ from .frontmatter import FrontMatterError, dump_roundtrip, load_roundtrip, parse
 from .journal import Change, Edit, perform
 from .paths import escapes
 from .values import checked
-
-
-@dataclass
-class Outcome:
-    message: str
-    changed: list[str] = field(default_factory=list)  # files written or removed
 
 
 def _slug(value: str, folder: str = "content/actors/ or content/places/") -> None:
@@ -138,12 +131,12 @@ def _rewrites(content: Path, folder: str, old: str, new: str, verb: str,
     return changes
 
 
-def _carry_out(content: Path, command: list[str], message: str, changes: list[Change]) -> Outcome:
+def _carry_out(content: Path, command: list[str], message: str, changes: list[Change]) -> str:
     perform(content, Edit(shlex.join(command), message, changes))
-    return Outcome(message, [str(content / c.path) for c in changes])
+    return message
 
 
-def apply_merge(content: Path, old: str, new: str, kind: str | None = None) -> Outcome:
+def apply_merge(content: Path, old: str, new: str, kind: str | None = None) -> str:
     _slug(old)
     _slug(new)
     if old == new:
@@ -154,7 +147,7 @@ def apply_merge(content: Path, old: str, new: str, kind: str | None = None) -> O
     old_rel, new_rel = f"{folder}/{old}.yml", f"{folder}/{new}.yml"
     if not (content / old_rel).exists():
         if _redirected_to(content, folder, old) == new:
-            return Outcome(f"nothing to do: '{old}' was already merged into '{new}'")
+            return f"nothing to do: '{old}' was already merged into '{new}'"
         raise _missing(content, old, folder[:-1])
     old_text, old_record = _entity(content, old_rel, "merge")
     new_text, new_record = _entity(content, new_rel, "merge")
@@ -172,7 +165,7 @@ def apply_merge(content: Path, old: str, new: str, kind: str | None = None) -> O
                       [Change(new_rel, new_text, record), *articles, Change(old_rel, old_text, None)])
 
 
-def apply_rename(content: Path, old: str, new_name: str, kind: str | None = None) -> Outcome:
+def apply_rename(content: Path, old: str, new_name: str, kind: str | None = None) -> str:
     _slug(old)
     if not new_name.strip():
         raise IdentityError("the new name is empty; give the entity's full name in quotes")
@@ -181,7 +174,7 @@ def apply_rename(content: Path, old: str, new_name: str, kind: str | None = None
     if folder is None:
         for candidate in FOLDERS if kind is None else (f"{kind}s",):
             if _redirected_to(content, candidate, old) == base:
-                return Outcome(f"nothing to do: '{old}' was already renamed to '{base}'")
+                return f"nothing to do: '{old}' was already renamed to '{base}'"
         raise _missing(content, old, kind)
     old_rel = f"{folder}/{old}.yml"
     taken = {p.stem for p in (content / folder).glob("*.yml")} - {old}

@@ -21,7 +21,7 @@ from ..errors import NO_SUCH_ARTICLE, SEED_MISSING, Problem, problem
 from ..read.seeds import SeedError, read_seed, seed_files
 from ..resolve.registry import Assignment, Registry, assign
 from ..text import name_key, slugify, unique_slug
-from .article_file import above_floor, article_file, article_meta, headline, keep_event_ids, story_body
+from .article_file import above_floor, article_file, article_meta, headline, story_body
 from .frontmatter import FrontMatterError, read_document
 from .manifest import Entry, annotator_version, read_manifest, seed_sha256, write_manifest
 from .paths import name_problem, symlink_problem
@@ -36,7 +36,7 @@ from .store import (
     machine_path,
     write_atomic,
 )
-from .three_way import refresh_article
+from .three_way import keep_event_ids, refresh_article
 
 
 @dataclass
@@ -254,10 +254,11 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         ann = above_floor(ann)  # no entity file for what the article will not keep
         base_path = machine_path(content_dir, path.stem)
         base = _machine_copy(base_path, report.problems)
-        ids = assign(registry, ann.actors, ann.places, _entity_ids_of(base, ours_text))
+        earlier = _metas(base, ours_text)  # each version parsed once, for its ids
+        ids = assign(registry, ann.actors, ann.places, _entity_ids_of(earlier))
         _register(content_dir, registry, ids, report.problems)
         meta = article_meta(ann, path.stem, seed_name, ids)
-        keep_event_ids(meta["events"], path.stem, _events_of(base) + _events_of(ours_text))
+        keep_event_ids(meta["events"], path.stem, [e for m in earlier for e in _events_of(m)])
         theirs = article_file(meta, story_body(ann))
         result = refresh_article(display, ours_text, base, theirs)
         if result.changed:
@@ -272,18 +273,24 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
     return report
 
 
-def _entity_ids_of(*texts: str | None) -> dict[str, dict[str, str]]:
+def _metas(*texts: str | None) -> list[dict[str, Any]]:
+    """The front matter of each text that has one and can be read, in order."""
+    out = []
+    for text in texts:
+        if text is not None:
+            try:
+                out.append(read_document("", text).meta)
+            except (FrontMatterError, ValueError):
+                continue
+    return out
+
+
+def _entity_ids_of(metas: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
     """'actors' and 'places': the name key of each mention -> the id an earlier version of the
     article (the annotator's last, then the editor's, which wins) filed it under. A name one
-    version files under two entities ('Deir Az Zor', the city and the province) decides nothing."""
+    version files under two entities (a city and its province of one name) decides nothing."""
     out: dict[str, dict[str, str]] = {"actors": {}, "places": {}}
-    for text in texts:
-        if text is None:
-            continue
-        try:
-            meta = read_document("", text).meta
-        except (FrontMatterError, ValueError):
-            continue
+    for meta in metas:
         for kind, ids in out.items():
             found: dict[str, set[str]] = {}
             for entry in meta.get(kind) or []:
@@ -299,14 +306,9 @@ def _entity_ids_of(*texts: str | None) -> dict[str, dict[str, str]]:
     return out
 
 
-def _events_of(text: str | None) -> list[Any]:
-    """The events of an article's text, for their ids; none when it has none or cannot be read."""
-    if text is None:
-        return []
-    try:
-        events = read_document("", text).meta.get("events")
-    except (FrontMatterError, ValueError):
-        return []
+def _events_of(meta: dict[str, Any]) -> list[Any]:
+    """The events of an article's front matter, for their ids."""
+    events = meta.get("events")
     return events if isinstance(events, list) else []
 
 

@@ -6,7 +6,6 @@ files are read first, so every reference an article makes is checked against the
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from ..resolve.event_identity import group_events
 from ..text import is_slug
 from .archive import Archive
 from .archive_checks import unique_event_ids
-from .event_records import read_events, resolve
+from .event_records import date_text, read_events, resolve
 from .frontmatter import Document, FrontMatterError, Location, parse_yaml_located, read_document
 from .paths import name_problem
 from .records import ArticleRecord, Entity, EventRecord, Mention, parse_body
@@ -32,11 +31,6 @@ def _at(where: dict[tuple[Any, ...], Location], path: tuple[Any, ...]) -> Locati
     while path and path not in where:
         path = path[:-1]
     return where.get(path, (1, 1))
-
-
-def _date_text(value: Any) -> str | None:
-    """A date as ISO text: YAML gives an unquoted date as a date object."""
-    return value.isoformat() if isinstance(value, dt.date) else None if value is None else str(value)
 
 
 Stamp = tuple[int, int]  # (mtime in ns, size): a file edited since has another stamp
@@ -258,7 +252,7 @@ def _article(slug: str, display: str, doc: Document, archive: Archive,
     body, problems = clean_body(doc.body, display, doc.body_line)
     archive.problems.extend(problems)
     blocks = parse_body(body)
-    article = ArticleRecord(slug, display, title, _date_text(meta.get("date")), meta, blocks,
+    article = ArticleRecord(slug, display, title, date_text(meta.get("date")), meta, blocks,
                             _mentions(doc, "actors", "actors", archive.actors, display, archive),
                             _mentions(doc, "places", "places", archive.places, display, archive), [])
     article.events, problems = read_events(slug, display, meta, blocks, body, doc.body_line, doc.at,

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .frontmatter import FENCE, dump_roundtrip, load_roundtrip, split
+from .frontmatter import dump_roundtrip_document, load_roundtrip, split
 
 KEYED_LISTS = {"actors": "id", "places": "id", "events": "id"}
 MISSING = object()
@@ -109,6 +109,31 @@ def event_key(item: dict[str, Any]) -> str:
     return " ".join(str(item.get("evidence", "")).split())
 
 
+def keep_event_ids(events: list[dict[str, Any]], slug: str, earlier: list[Any]) -> None:
+    """Give each event the id it had before, so its page keeps its URL when a re-annotation
+    finds an event more or one fewer: an event is the same when its evidence sentence is (as
+    the three-way merge matches them). `earlier`: the events of the article's previous
+    versions (the annotator's last one, then the editor's). A new event takes the next number
+    none of them used, so a URL never comes to mean another event."""
+    before: dict[str, str] = {}
+    used: set[str] = set()
+    for item in earlier:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            before.setdefault(event_key(item), item["id"])
+            used.add(item["id"])
+    number = max((int(i.rsplit("-", 1)[1]) for i in used if i.startswith(f"{slug}-")
+                  and i.rsplit("-", 1)[1].isdigit()), default=0)
+    for event in events:
+        kept = before.get(event_key(event))
+        if kept is not None:
+            event["id"] = kept
+            continue
+        number += 1
+        while f"{slug}-{number}" in used:  # every id kept is one of them
+            number += 1
+        event["id"] = f"{slug}-{number}"
+
+
 def merge_keyed(ours: list[Any], base: list[Any], theirs: list[Any], key: str, where: str,
                 conflicts: list[str]) -> None:
     """Lists of records with an id. Events are matched by their evidence sentence, since the
@@ -169,5 +194,5 @@ def refresh_article(path: str, ours_text: str, base_text: str | None, theirs_tex
         body = t_body
     elif t_body != b_body and t_body != o_body:
         conflicts.append("the story text: you edited it and the annotator's reading changed; yours is kept")
-    text = f"{FENCE}\n{dump_roundtrip(ours)}{FENCE}\n{body}"
+    text = dump_roundtrip_document(ours, body)
     return Refreshed(text, text != ours_text, conflicts)

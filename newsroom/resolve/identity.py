@@ -11,7 +11,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..content.frontmatter import FENCE, dump_roundtrip, load_roundtrip, split
+from ..content.frontmatter import dump_roundtrip_document, load_roundtrip, split
 
 FOLDERS = ("actors", "places")
 
@@ -191,4 +191,4 @@ def rewrite_article(text: str, path: str, folder: str, old: str, new: str,
     meta = load_roundtrip(yaml_text)
     if not rewrite_references(meta, folder, old, new, path, conflicts):
         return None
-    return f"{FENCE}\n{dump_roundtrip(meta)}{FENCE}\n{body}"
+    return dump_roundtrip_document(meta, body)
