@@ -23,7 +23,7 @@ from .article_passes import (
 )
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
-from .gazetteer import Gazetteer
+from .gazetteer import SETTING_COUNTRIES, Gazetteer
 from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
 from .nlp import text_of
@@ -306,7 +306,7 @@ def _place_reading(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer,
     if resolved is None or resolved.kind == "country":
         return None
     place_score = weight.before_region if before_region else 0.0
-    if resolved.country_code in context[:2]:
+    if resolved.country_code in context[:SETTING_COUNTRIES]:
         town = resolved.population >= weight.setting_town_population or resolved.known
         place_score += weight.in_setting_town if town else weight.in_setting_village
     prev = doc[i - 1] if i > 0 else None
@@ -331,7 +331,7 @@ def _place_reading(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer,
         person_score += weight.organisation_label
         single = j - i == 1 and not text.isupper()
         big_or_local = (resolved.population >= weight.organisation_as_place_population or resolved.known
-                        or resolved.country_code in context[:2])
+                        or resolved.country_code in context[:SETTING_COUNTRIES])
         if not (single and big_or_local) and (prev is None or (prev.lower_ not in lexicon.locative
                                                                and not kind_after)):
             return None  # an organisation's name is read as a place only where the text says 'in X'

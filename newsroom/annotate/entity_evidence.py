@@ -35,7 +35,7 @@ from spacy.tokens import Span as DocSpan
 from ..text import fold, name_key
 from .confidence import Evidence
 from .entity_drafts import EntityDraft
-from .gazetteer import Gazetteer, Resolved, split_kind_word
+from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, split_kind_word
 from .knowledge import Knowledge
 from .mentions import lowercase_words_of
 from .nlp import text_of
@@ -45,8 +45,6 @@ NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_
 SUBJECTS = ("nsubj",)
 OBJECTS = ("dobj", "dative", "attr", "oprd")
 MODIFIERS = ("compound", "amod", "nmod")  # a name modifying a noun: 'the Batman costume'
-# The places a story is set in: the first countries it names (as gazetteer context does).
-SETTING = 2
 # Places this close to another of the story's are its neighbours (a town and its district, two
 # towns of one valley); further off, the distance counts against a reading.
 NEAR_KM = 50.0
@@ -197,7 +195,7 @@ def place_evidence(view: ArticleView, ent: EntityDraft, kind: str, res: Resolved
             evidence["person_word"] = 1.0  # 'Paris' beside 'Valeska Paris'
     code = ent.country
     if code:
-        if code in view.context[:SETTING]:
+        if code in view.context[:SETTING_COUNTRIES]:
             evidence["setting"] = 1.0
         elif code not in view.context:
             evidence["outside_context"] = 1.0

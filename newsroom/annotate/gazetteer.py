@@ -61,6 +61,8 @@ class City:
         return f"{self.country_code}-{self.admin1}" if self.admin1 else None
 
 
+# The countries a story names first are its setting; later ones are asides ('a US-backed alliance').
+SETTING_COUNTRIES = 2
 SKELETON_MIN_LETTERS = 7  # shorter names' skeletons collide too often to mean one place
 Index = tuple[dict[str, list["City"]], dict[str, list[Subdivision]]]  # name key -> cities; -> regions
 """name key -> GeoNames cities, and name key -> first-level regions: built and cached at the
@@ -201,7 +203,7 @@ class Gazetteer:
         # ("a US-backed alliance") and should not pull Geneva to Illinois.
         if code is None or code not in context:
             return 0.0
-        return self.weights.context_first if context.index(code) < 2 else self.weights.context_later
+        return self.weights.context_first if context.index(code) < SETTING_COUNTRIES else self.weights.context_later
 
     def _readings(self, name: str, key: str, context: list[str], kind_word: str | None,
                   kind_hint: str | None) -> list[Resolved]:

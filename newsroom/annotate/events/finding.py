@@ -18,7 +18,7 @@ from ..nlp import text_of
 from .details import according_to, describes_source, merge_followups, merge_retold, most_precise, seat, venue
 from .evidence import VIOLENT_CLASSES, ArticleContext, event_evidence
 from .fatalities import fatalities
-from .participants import Participants, read_participants
+from .participants import Participants, present_in, read_participants
 
 # Types whose events are fights, blasts, attacks or crowds: one only urged, vowed or feared has
 # not happened ('pressed his followers to keep fighting', 'warned of attacks').
@@ -115,8 +115,11 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
           knowledge: Knowledge) -> tuple[Trigger, Token, Frame, Participants] | None:
     """The sentence's event: its triggers highest in the parse first, the first a frame takes."""
     hits, said = _triggers(span, sentence, bool(in_actors), knowledge)
+    if not hits:
+        return None
+    present = present_in(span, in_actors, said, knowledge)  # the same for every trigger
     for trigger, head in hits:
-        participants = read_participants(span, head, trigger, in_actors, hits, said, knowledge)
+        participants = read_participants(span, head, trigger, present, hits, knowledge)
         frame = next((f for f in knowledge.events.frames if f.takes(trigger.cls, participants.facts)), None)
         if frame is not None and not (frame.type in VIOLENT and _wished(head, knowledge)):
             return trigger, head, _weapon_named(frame, hits, participants, knowledge), participants

@@ -54,14 +54,21 @@ def _tokens_of(events: EventKnowledge, sentence: DocSpan) -> dict[str, set[int]]
     return found
 
 
-def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actors: list[tuple[Span, Actor]],
-                      others: list[tuple[Trigger, Token]], said: set[int], knowledge: Knowledge) -> Participants:
-    """The facts about an event's participants. `others`: the sentence's other triggers (a
-    protest or riot word there says a crowd is present); `said`: the tokens of its trigger
-    words, none of which is a hazard ('opened fire', 'set fire to')."""
-    events = knowledge.events
+@dataclass(frozen=True)
+class Present:
+    """Who and what a sentence names, whichever of its triggers is read: the same for all."""
+
+    found: dict[str, set[int]]         # word list (or actor kind) -> the tokens naming one
+    actor_tokens: dict[str, set[int]]  # armed kinds and persons named by the article's actors
+    diplomat: bool                     # a party to diplomacy is named
+
+
+def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set[int],
+               knowledge: Knowledge) -> Present:
+    """`said`: the tokens of the sentence's trigger words, none of which is a hazard ('opened
+    fire', 'set fire to')."""
     doc = sentence.doc
-    found = _tokens_of(events, sentence)
+    found = _tokens_of(knowledge.events, sentence)
     if "hazards" in found:
         found["hazards"] -= said
     actor_tokens: dict[str, set[int]] = {}
@@ -79,6 +86,16 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, in_actor
             actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
     for kind, tokens in actor_tokens.items():
         found.setdefault(kind, set()).update(tokens)
+    return Present(found, actor_tokens, diplomat)
+
+
+def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present: Present,
+                      others: list[tuple[Trigger, Token]], knowledge: Knowledge) -> Participants:
+    """The facts about an event's participants, from what its sentence names (`present_in`).
+    `others`: the sentence's other triggers (a protest or riot word there says a crowd is
+    present)."""
+    doc = sentence.doc
+    found, actor_tokens, diplomat = present.found, present.actor_tokens, present.diplomat
     facts: set[str] = set()
     armed = found.get("state_forces", set()) | found.get("armed_groups", set())
     if armed:
