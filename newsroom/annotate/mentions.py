@@ -140,7 +140,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     # 'on 27 Jan', 'Jan 21': a word of a date or a time names no place or person, whatever a
     # gazetteer's alternate names say ('Jan' is a name of Dschang, Cameroon).
     times = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    found = [c for c in found if c.source == "kb" or not any(a <= c.start and c.end <= b for a, b in times)]
+    # A name its kind word follows ('Turbat district') is a place whatever the model says.
+    found = [c for c in found if c.source in ("kb", "rule") or not any(a <= c.start and c.end <= b for a, b in times)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
 
@@ -213,10 +214,9 @@ def _proper_noun_runs(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     out = []
     articles = tuple(f"{article}-" for article in lexicon.arabic_articles)
     for token in doc:
-        if token.lower_ in lexicon.area_words and token.i + 2 < len(doc):
-            of = doc[token.i + 1]
-            if of.lower_ != "of":
-                continue
+        if token.lower_ not in lexicon.area_words:
+            continue
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":  # 'the town of al-Sukhna'
             i = j = token.i + 2
             while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text == "-"
                                     or doc[j].text.startswith(articles)):
@@ -224,14 +224,19 @@ def _proper_noun_runs(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             if j > i:
                 span = doc[i:j]
                 out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
-        elif token.lower_ in lexicon.area_words and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
-            # 'in Feni town', 'Gomastapur upazila': a name its kind word follows. (Reached only
-            # within two words of the end: the branch above takes every other kind word.)
+        elif token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and token.is_lower \
+                and token.dep_ != "compound":
+            # 'in Feni town', 'Gomastapur upazila', 'Turbat district': a name its kind word follows,
+            # whatever label the model gave it (the small model reads unfamiliar names as dates,
+            # people or products). A capitalised kind word is part of a longer name instead
+            # ('Walker County', 'Elgin City', 'South Coast Air Quality Management District'), and
+            # one that modifies a noun names no place of its own ('Twickenham town centres').
             j = i = token.i
             while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
                 i -= 1
-            span = doc[i:j]
-            out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
+            if j > i:
+                span = doc[i:j]
+                out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
     return out
 
 
