@@ -83,6 +83,23 @@ def is_slug(value: str) -> bool:
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def _cp1252(code: int) -> str | None:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:  # five bytes Windows-1252 leaves undefined
+        return None
+
+
+# Text once written in Windows-1252 and read as Latin-1 holds C1 control characters where its
+# quotes and dashes were ('Tripoli\x92s Abu Sleem'). Read one for one, so offsets stay put.
+_C1_AS_CP1252 = {code: char for code in range(0x80, 0xA0) if (char := _cp1252(code)) is not None}
+
+
+def windows_punctuation(text: str) -> str:
+    """`text` with each C1 control character that Windows-1252 defines read as its character."""
+    return text.translate(_C1_AS_CP1252)
+
+
 def without_controls(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text)
 

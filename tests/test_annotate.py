@@ -387,3 +387,28 @@ def test_a_states_abbreviation_after_a_town_is_that_state(annotator):
     assert _place(result, "Illinois")["kind"] == "province"
     assert _place(result, "Indiana")["kind"] == "province"
     assert abs(_place(result, "Peoria")["lat"] - 40.69) < 0.1
+
+
+def test_a_name_a_lower_case_kind_word_follows_is_a_place_whatever_the_model_says(annotator):
+    # A one-paragraph report, no title line. The small model reads 'Turbat' as a date and
+    # 'Feni' as a product; the kind word after each says what they are.
+    raid = annotation_json("x", annotator(
+        "At least five militants were killed during a raid by police in Shadi Kore area of Turbat "
+        "district on Saturday, Balochistan officials said.\n"))
+    assert _place(raid, "Turbat")["country"] == "Pakistan"
+    assert [e["place"] for e in raid["events"]][:1] == ["Turbat"]  # the most precise place on a map
+    arson = annotation_json("x", annotator(
+        "Pro-hartal activists torched six trucks in Feni town, Bangladesh, on Sunday.\n"))
+    assert _place(arson, "Feni")["country"] == "Bangladesh"
+    assert [e["place"] for e in arson["events"]] == ["Feni"]
+    # A capitalised kind word belongs to a longer name ('Walker County', not a town 'Walker').
+    result = annotation_json("x", annotator("Fair\n\nThe Walker County fair opened, said Ann Lee.\n"))
+    assert "Walker" not in {p["name"] for p in result["places"]}
+
+
+def test_windows_quotes_misread_as_control_characters_are_read_as_quotes(annotator):
+    # Text written in Windows-1252 and read as Latin-1: U+0092 where "’" was.
+    raw = "Clashes\n\nMilitias fought in Tripoli\x92s Abu Sleem district, Libya, on Friday.\n"
+    result = annotation_json("x", annotator(raw))
+    assert _place(result, "Tripoli")["country"] == "Libya"
+    assert all(raw[m["start"]:m["end"]] == m["text"] for p in result["places"] for m in p["mentions"])

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Annotation, Layout, Place, Span
 from ..read.layout import read_layout
+from ..text import windows_punctuation
 from .dates import parse_date_line
 from .entities import build_entities, filed_from_setting
 from .events import find_events
@@ -53,11 +54,12 @@ class Annotator:
 
 def masked_text(raw: str, layout: Layout) -> str:
     """The raw text with everything but the readable stretches blanked out, offsets unchanged:
-    credits, datelines and READ MORE lines never reach the model."""
+    credits, datelines and READ MORE lines never reach the model. Windows-1252 quotes misread as
+    control characters are read as quotes (`text.windows_punctuation`)."""
     chars = [c if c == "\n" else " " for c in raw]
     for span in layout.readable:
         chars[span.start:span.end] = raw[span.start:span.end]
-    return "".join(chars)
+    return windows_punctuation("".join(chars))
 
 
 def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
