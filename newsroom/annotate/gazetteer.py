@@ -69,6 +69,10 @@ Index = tuple[dict[str, list["City"]], dict[str, list[Subdivision]]]  # name key
 edge (`newsroom.cli.loading`) and passed in."""
 
 
+def _best(readings: list[Resolved]) -> Resolved:
+    return max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+
+
 def split_kind_word(name: str, kind_words: Mapping[str, str]) -> tuple[str, str | None]:
     """'Idlib province' -> ('Idlib', 'province'); 'the town of Yeoncheon' is handled by the caller."""
     words = name.split()
@@ -104,6 +108,11 @@ class Gazetteer:
     def _split(self, name: str) -> tuple[str, str | None]:
         return split_kind_word(name, self.knowledge.lexicon.place_kind_words)
 
+    def _whole_name_known(self, name: str) -> bool:
+        """A place whose own name ends in a kind word ('Cape Town', 'Kansas City')."""
+        whole = name_key(name)
+        return whole in self.cities or whole in self.subdivisions or whole in self.knowledge.place_by_key
+
     def is_big_place(self, name: str) -> bool:
         """A city of at least the guess population goes by this name (or a country or a curated
         place does): enough to read a capitalised name the model missed as a place."""
@@ -123,14 +132,23 @@ class Gazetteer:
         in order of first mention, then the ISO codes of regions it names ('US-IN'). Every
         reading competes on one score (see `_readings`)."""
         base, kind_word = self._split(name)
-        kind_hint = kind_word or kind_hint
         key = name_key(base)
         if not key:
             return None
-        readings = self._readings(name, key, list(context), kind_word, kind_hint)
+        context = list(context)
+        readings = self._readings(name, key, context, kind_word, kind_word or kind_hint)
+        if kind_word is not None and self._whole_name_known(name):
+            # 'Cape Town' is no town called Cape; but 'San Fernando City' in a Californian story
+            # is San Fernando, not the Philippine city of that whole name: both readings compete.
+            # The whole name wins in the story's own countries ('Boulder City' in a Nevada story
+            # is no Boulder, Colorado) or on its score.
+            whole = self._readings(name, name_key(name), context, None, kind_word)
+            if whole and (not readings or _best(whole).country_code in context
+                          or _best(whole).score > _best(readings).score):
+                return _best(whole)
         if not readings:
             return None
-        best = max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+        best = _best(readings)
         if kind_word == "district" and best.kind in ("city", "town") and not best.known:
             # 'Dallas County', 'Nairobi District': no district data, so the area its namesake
             # town sits in, at the town's point, but an entity of its own, not the town.
