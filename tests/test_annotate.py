@@ -412,3 +412,26 @@ def test_windows_quotes_misread_as_control_characters_are_read_as_quotes(annotat
     result = annotation_json("x", annotator(raw))
     assert _place(result, "Tripoli")["country"] == "Libya"
     assert all(raw[m["start"]:m["end"]] == m["text"] for p in result["places"] for m in p["mentions"])
+
+
+def test_a_place_whose_own_name_ends_in_a_kind_word_keeps_it(annotator):
+    # 'Cape Town' is no town called 'Cape' (GeoNames has a Cape in North Carolina), and 'Kansas
+    # City' no town called Kansas; but a Californian story's 'San Fernando City' is San Fernando.
+    result = annotation_json("x", annotator(
+        "Workers gathered outside Parliament in Cape Town and sang. Fans in Kansas City cheered.\n"))
+    assert _place(result, "Cape Town")["country"] == "South Africa"
+    assert abs(_place(result, "Kansas City")["lat"] - 39.1) < 0.1
+    result = annotation_json("x", annotator(
+        "Vote\n\nIn Los Angeles, the solar plan lost. San Fernando City Councilwoman Nury Martinez won.\n"))
+    assert _place(result, "San Fernando City")["country"] == "United States"
+
+
+def test_a_big_city_after_a_word_for_part_of_a_place_is_that_city(annotator):
+    # The small model reads 'Lusaka' here as an organisation and 'Tunis' as a nationality.
+    result = annotation_json("x", annotator(
+        "UPND cadres attacked residents in Kizito area of Lusaka on Monday. Five people were seriously injured.\n"))
+    assert _place(result, "Lusaka")["country"] == "Zambia"
+    assert [e["place"] for e in result["events"]] == ["Lusaka"]
+    result = annotation_json("x", annotator(
+        "Students staged a sit-in at the Faculty of Law in El Manar area of Tunis.\n"))
+    assert _place(result, "Tunis")["country"] == "Tunisia"

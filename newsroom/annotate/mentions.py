@@ -107,6 +107,11 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             # guess: it counts only if the gazetteer knows a big city of that name.
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "guess", (ent.start, ent.end)))
             continue
+        if ent.label_ in ("ORG", "NORP", "PERSON") and known_place is not None and _part_of(doc, ent, lexicon) \
+                and known_place(ent.text):
+            # 'Kizito area of Lusaka' (ORG), 'El Manar area of Tunis' (NORP): a big city after a
+            # word for a part of a place is that city; it outranks the model's reading.
+            found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
         if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
@@ -161,6 +166,13 @@ def lowercase_words_of(doc: Doc) -> set[str]:
 def follows_placing_word(doc: Doc, i: int, lexicon: Lexicon) -> bool:
     """Token i comes right after 'in', 'to', 'near' ...: where a place is named."""
     return i > 0 and doc[i - 1].lower_ in lexicon.placing
+
+
+def _part_of(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
+    """Capitalised proper nouns right after 'area of', 'west of', 'the outskirts of' ..."""
+    i = ent.start
+    return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lexicon.part_of_place_words
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent))
 
 
 def _after_locative(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:

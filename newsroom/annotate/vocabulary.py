@@ -58,6 +58,7 @@ class Lexicon:
     disease_words: frozenset[str]
     bare_disease_heads: tuple[str, ...]
     misread_place_labels: frozenset[str]
+    part_of_place_words: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]
     # events
