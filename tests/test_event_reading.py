@@ -207,3 +207,17 @@ def test_a_violent_word_that_only_describes_troops_is_no_event(annotator):
         assert _events(annotator, f"Army\n\n{text}\n", "2015-08-27") == [], text
     events = _events(annotator, "Bandh\n\nA 48 hour bandh was imposed in Imphal by student groups.\n", "2015-08-27")
     assert [e["type"] for e in events] == ["Protests"]
+
+
+def test_victims_that_only_refer_to_armed_victims_are_armed_too(annotator):
+    # 'another' and 'several others' are more of the soldiers or militants named before them, and
+    # 'members of al Shabaab' belong to an armed side: the dead are fighters, so it is a battle.
+    for text in ("Two soldiers were killed and another wounded after they were ambushed by al Shabaab "
+                 "in Mogadishu on Monday.\n",
+                 "Kenyan forces killed four members of al Shabaab in Milimani on Monday.\n",
+                 "Troops on a patrol of four villages killed six militants and wounded several others.\n"):
+        events = _events(annotator, text)
+        assert events and events[0]["type"] == "Battles", (text, events)
+    # Villagers are people, and so is 'another' beside them.
+    events = _events(annotator, "Gunmen killed two villagers and wounded another in Zamfara on Monday.\n")
+    assert events[0]["type"] == "Violence against civilians"

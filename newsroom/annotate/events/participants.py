@@ -128,6 +128,11 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         things = found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
         named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and doc[i].dep_ != "compound"
                          and i not in armed and i not in things and doc[i].head.i not in armed}
+    if victims & armed:
+        # 'Two soldiers were killed and another wounded', 'killed four members of al Shabaab':
+        # a victim that only refers to the armed ones ('another', 'others') or belongs to an
+        # armed side is armed too, not one of the people.
+        named_victims = {i for i in named_victims if not _armed_by_reference(doc[i], armed, knowledge.lexicon)}
     # A victim only counted ('killing 26') is one of the people, unless the sentence names no
     # other kind of victim and says two armed sides fought: then the dead are fighters.
     counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed}
@@ -161,6 +166,15 @@ def _groups(tokens: set[int]) -> list[set[int]]:
         else:
             runs.append({i})
     return runs
+
+
+def _armed_by_reference(token: Token, armed: set[int], lexicon: Lexicon) -> bool:
+    """'another', 'several others' (words of addition: more of the victims named before), or a
+    noun whose 'of' names an armed side ('members of al Shabaab')."""
+    if token.lower_ in lexicon.addition_words:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.i in armed for g in c.children if g.dep_ == "pobj")
+               for c in token.children)
 
 
 def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
