@@ -435,3 +435,15 @@ def test_a_big_city_after_a_word_for_part_of_a_place_is_that_city(annotator):
     result = annotation_json("x", annotator(
         "Students staged a sit-in at the Faculty of Law in El Manar area of Tunis.\n"))
     assert _place(result, "Tunis")["country"] == "Tunisia"
+
+
+def test_a_story_that_names_no_country_is_set_by_the_home_of_the_armed_group_or_party_it_names(annotator):
+    # Leer, Germany is the bigger Leer; beside the SPLM, the note is South Sudanese.
+    result = annotation_json("x", annotator(
+        "SPLM-IO forces attacked government positions in Payak near Leer. Two soldiers were killed.\n"))
+    assert _place(result, "Leer")["country"] == "South Sudan"
+    # A city that bears a name only as an alternate (GeoNames lists 'Yei' among Bursa's names)
+    # does not set the story in its country.
+    result = annotation_json("x", annotator(
+        "Gunshots heard near police station in Yei. One officer wounded in the head.\n"))
+    assert _place(result, "Yei")["country"] == "South Sudan"

@@ -44,6 +44,19 @@ def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge)
     return seen
 
 
+def actor_homes(selected: list[Candidate], knowledge: Knowledge) -> list[str]:
+    """The home countries of the known actors the article names that act at home (armed groups,
+    parties, government bodies: `home_setting_kinds`), in order."""
+    homes: list[str] = []
+    for cand in selected:
+        if cand.label == "ACTOR" and cand.ref:
+            actor = knowledge.actor_by_key.get(actor_key(cand.ref))
+            if (actor is not None and actor.country and actor.country not in homes
+                    and actor.kind in knowledge.lexicon.home_setting_kinds):
+                homes.append(actor.country)
+    return homes
+
+
 def person_readings(doc: Doc, selected: list[Candidate]) -> set[str]:
     """Name keys that name a person in this article: every word of a full person name
     ('Valeska Paris' makes a later 'Paris' her), and any form the model calls PERSON at least
@@ -93,6 +106,9 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     # Karachi is set in Pakistan. A story that names its countries has said where it is set.
     if not context:
         context += gazetteer.countries_implied(place_names)
+        # And the home countries of the known actors it names: a note on the SPLA-IO's attack
+        # near Leer is set in South Sudan, not Germany.
+        context += [code for code in actor_homes(selected, knowledge) if code not in context]
     context += regions
     persons = person_readings(doc, selected)
     selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and

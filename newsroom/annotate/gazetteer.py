@@ -168,7 +168,11 @@ class Gazetteer:
             if not key or key in self.knowledge.country_by_key:
                 continue
             mass: dict[str, float] = {}
-            for city in self.cities.get(key, ()):
+            # A city that bears the name only as an alternate ('Yei' for Bursa) weighs nothing
+            # beside one that bears it as its own (Yei, South Sudan).
+            cities = self.cities.get(key, [])
+            own = [c for c in cities if name_key(c.name) == key]
+            for city in own or cities:
                 mass[city.country_code] = mass.get(city.country_code, 0.0) + city.population
             for region in self.subdivisions.get(key, ()):
                 mass[region.country_code] = mass.get(region.country_code, 0.0) + weight.big_city_population

@@ -59,6 +59,7 @@ class Lexicon:
     bare_disease_heads: tuple[str, ...]
     misread_place_labels: frozenset[str]
     part_of_place_words: frozenset[str]
+    home_setting_kinds: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]
     # events
