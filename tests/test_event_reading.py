@@ -221,3 +221,12 @@ def test_victims_that_only_refer_to_armed_victims_are_armed_too(annotator):
     # Villagers are people, and so is 'another' beside them.
     events = _events(annotator, "Gunmen killed two villagers and wounded another in Zamfara on Monday.\n")
     assert events[0]["type"] == "Violence against civilians"
+
+
+def test_every_form_of_a_riot_verb_is_read_and_a_stage_set_on_fire_is_no_riot(annotator):
+    for text in ("Shiv Sena members rioted over a film in Mumbai on Friday.\n",
+                 "Youths were torching cars in Nairobi on Monday.\n",
+                 "Traders were ransacking shops and setting tyres on fire in Kano on Monday.\n"):
+        events = _events(annotator, text)
+        assert [e["type"] for e in events] == ["Riots"], (text, events)
+    assert _events(annotator, "Review\n\nThe band set the stage on fire with a blistering set on Friday.\n") == []
