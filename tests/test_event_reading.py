@@ -230,3 +230,14 @@ def test_every_form_of_a_riot_verb_is_read_and_a_stage_set_on_fire_is_no_riot(an
         events = _events(annotator, text)
         assert [e["type"] for e in events] == ["Riots"], (text, events)
     assert _events(annotator, "Review\n\nThe band set the stage on fire with a blistering set on Friday.\n") == []
+
+
+def test_two_words_of_a_field_do_not_make_a_one_sentence_note_a_sports_or_health_story(annotator):
+    # 'stadium' and 'celebrations' in one sentence are no sports report, nor 'TB patients' a
+    # health story: what a field's words say of a story is shrunk for a short text.
+    for text in ("At least two killed and 80 wounded in grenade attack on stadium during national day "
+                 "celebrations.\n",
+                 "At least 300 tuberculosis (TB) and HIV/Aids patients in Isiolo protested against plans to "
+                 "convert a regional TB isolation centre into county assembly offices.\n"):
+        events = _events(annotator, text)
+        assert len(events) == 1 and events[0]["confidence"] >= 0.6, (text, events)

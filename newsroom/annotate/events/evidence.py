@@ -30,17 +30,23 @@ CONFLICT_KINDS = ("state_forces", "armed_groups", "explosives", "firearms")
 VIOLENT_CLASSES = ("kill", "attack", "fight", "explosive", "shelling", "air_strike", "grenade", "abduct", "riot")
 
 
+# What the field densities are shrunk by (a paragraph of words): an estimate from a one-sentence
+# note is that much less sure than one from a whole story.
+NEUTRAL_WORDS = 100
+
+
 @dataclass(frozen=True)
 class ArticleContext:
     """How much of each field's language the article's story speaks, conflict included: matches
-    per 100 words."""
+    per 100 words, counted as if the story had `NEUTRAL_WORDS` more words that match nothing, so
+    that two words of a short note ('stadium', 'celebrations') do not make it a sports report."""
 
     density: dict[str, float]
     sentences: int = 0
 
     @classmethod
     def read(cls, sentences: list[DocSpan], events: EventKnowledge) -> ArticleContext:
-        words = sum(len(s) for s in sentences) or 1
+        words = sum(len(s) for s in sentences) + NEUTRAL_WORDS
         counts = dict.fromkeys([*events.domains.patterns, "conflict", "violence"], 0)
         violent = [t.pattern for t in events.triggers if t.cls in VIOLENT_CLASSES]
         # The sentences joined by a character no pattern matches or reads as a word: one search
