@@ -13,12 +13,13 @@ from ..model import Actor, Annotation, Layout, Place, Span
 from ..read.layout import read_layout
 from ..text import windows_punctuation
 from .dates import parse_date_line
-from .entities import build_entities, filed_from_setting
+from .entities import build_entities
 from .events import find_events
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge
 from .mentions import find_candidates, select
 from .nlp import parse_many, text_of
+from .setting import filed_from_setting
 
 
 class Annotator:

@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Layout, Place
+from ..model import Actor, Place
 from ..text import fold, name_key
 from .article_passes import (
     add_opening_countries,
@@ -28,33 +28,8 @@ from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
 from .nlp import text_of
 from .position_readings import kind_word_after, places_after, region_hint, regions_by_position
+from .setting import actor_homes, context_countries
 from .vocabulary import Lexicon
-
-
-def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
-    """Country codes in order of first mention (names, forces, demonyms): the story's setting."""
-    seen: list[str] = []
-    for cand in selected:
-        if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
-            seen.append(cand.ref)
-    for token in doc:
-        code = knowledge.country_by_demonym.get(token.text)
-        if code and code not in seen:
-            seen.append(code)
-    return seen
-
-
-def actor_homes(selected: list[Candidate], knowledge: Knowledge) -> list[str]:
-    """The home countries of the known actors the article names that act at home (armed groups,
-    parties, government bodies: `home_setting_kinds`), in order."""
-    homes: list[str] = []
-    for cand in selected:
-        if cand.label == "ACTOR" and cand.ref:
-            actor = knowledge.actor_by_key.get(actor_key(cand.ref))
-            if (actor is not None and actor.country and actor.country not in homes
-                    and actor.kind in knowledge.lexicon.home_setting_kinds):
-                homes.append(actor.country)
-    return homes
 
 
 def person_readings(doc: Doc, selected: list[Candidate]) -> set[str]:
@@ -75,19 +50,6 @@ def person_readings(doc: Doc, selected: list[Candidate]) -> set[str]:
         if counter["PERSON"] and counter["PERSON"] >= counter["GPE"] + counter["LOC"] + counter["ORG"]:
             persons.add(key)
     return persons
-
-
-def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:
-    """The country codes of a wire dateline's place ('ANTAKYA, Turkey'): where the story is
-    filed from is, first of all, where it is set."""
-    if not layout.filed_from:
-        return []
-    codes: list[str] = []
-    for part in reversed(layout.filed_from.split(",")):  # the area first: it reads the place
-        reading = gazetteer.resolve(part.strip().title(), codes)
-        if reading is not None and reading.country_code and reading.country_code not in codes:
-            codes.insert(0, reading.country_code)
-    return codes
 
 
 def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, gazetteer: Gazetteer,

@@ -1,0 +1,51 @@
+"""Where a story is set: the countries it names, those its wire dateline says it is filed from,
+and, in a story that names none, the homes of the armed groups and parties it names. The
+entities stage reads every place against these (`gazetteer.resolve`'s context)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Layout
+from .gazetteer import Gazetteer
+from .knowledge import Knowledge, actor_key
+from .mentions import Candidate
+
+
+def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
+    """Country codes in order of first mention (names, forces, demonyms): the story's setting."""
+    seen: list[str] = []
+    for cand in selected:
+        if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
+            seen.append(cand.ref)
+    for token in doc:
+        code = knowledge.country_by_demonym.get(token.text)
+        if code and code not in seen:
+            seen.append(code)
+    return seen
+
+
+def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:
+    """The country codes of a wire dateline's place ('ANTAKYA, Turkey'): where the story is
+    filed from is, first of all, where it is set."""
+    if not layout.filed_from:
+        return []
+    codes: list[str] = []
+    for part in reversed(layout.filed_from.split(",")):  # the area first: it reads the place
+        reading = gazetteer.resolve(part.strip().title(), codes)
+        if reading is not None and reading.country_code and reading.country_code not in codes:
+            codes.insert(0, reading.country_code)
+    return codes
+
+
+def actor_homes(selected: list[Candidate], knowledge: Knowledge) -> list[str]:
+    """The home countries of the known actors the article names that act at home (armed groups,
+    parties, government bodies: `home_setting_kinds`), in order."""
+    homes: list[str] = []
+    for cand in selected:
+        if cand.label == "ACTOR" and cand.ref:
+            actor = knowledge.actor_by_key.get(actor_key(cand.ref))
+            if (actor is not None and actor.country and actor.country not in homes
+                    and actor.kind in knowledge.lexicon.home_setting_kinds):
+                homes.append(actor.country)
+    return homes
