@@ -241,3 +241,17 @@ def test_two_words_of_a_field_do_not_make_a_one_sentence_note_a_sports_or_health
                  "convert a regional TB isolation centre into county assembly offices.\n"):
         events = _events(annotator, text)
         assert len(events) == 1 and events[0]["confidence"] >= 0.6, (text, events)
+
+
+def test_a_petrol_bomb_is_thrown_fire_not_remote_violence(annotator):
+    # Pickets' petrol bombs are a riot; assailants' at people an attack on them. A crude bomb
+    # that explodes is still an explosive weapon.
+    cases = {
+        "Pro-hartal activists hurled petrol bombs at a bus in Dhaka on Monday, injuring five passengers.\n": "Riots",
+        "Two men were killed as assailants hurled a petrol bomb at their vehicle at Sundardi on Monday.\n":
+            "Violence against civilians",
+        "A crude bomb exploded near the court in Dhaka on Monday.\n": "Explosions/Remote violence",
+    }
+    for text, kind in cases.items():
+        events = _events(annotator, text)
+        assert [e["type"] for e in events][:1] == [kind], (text, events)

@@ -22,8 +22,8 @@ FACTS = frozenset({
     "in_fight", "explosives", "firearms", "property", "hazard", "intervention", "riot_act", "anyone", "diplomat",
 })
 # The participant kinds participants.yaml must define, and the context fields domains.yaml must.
-PARTICIPANT_KINDS = ("state_forces", "armed_groups", "crowds", "people", "explosives", "firearms", "property",
-                     "hazards")
+PARTICIPANT_KINDS = ("state_forces", "armed_groups", "crowds", "people", "explosives", "incendiaries", "firearms",
+                     "property", "hazards")
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,8 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     fire', 'set fire to')."""
     doc = sentence.doc
     found = _tokens_of(knowledge.events, sentence)
+    if "incendiaries" in found and "explosives" in found:  # the 'bomb' of 'petrol bomb'
+        found["explosives"] -= found["incendiaries"]
     if "hazards" in found:
         found["hazards"] -= said
     actor_tokens: dict[str, set[int]] = {}
