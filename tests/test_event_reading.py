@@ -255,3 +255,11 @@ def test_a_petrol_bomb_is_thrown_fire_not_remote_violence(annotator):
     for text, kind in cases.items():
         events = _events(annotator, text)
         assert [e["type"] for e in events][:1] == [kind], (text, events)
+
+
+def test_a_death_in_a_clash_of_unarmed_sides_is_mob_violence_not_an_army_offensive(annotator):
+    events = _events(annotator, "Disputes over the local chief led to clashes in Kaya, one killed.\n")
+    assert [(e["type"], e["sub_type"]) for e in events] == [("Riots", "Mob violence")]
+    # An offensive is an army's, whether or not the sentence names it: its dead are its victims.
+    events = _events(annotator, "The offensive in eastern Ghouta has killed more than 1600 civilians.\n")
+    assert [e["type"] for e in events] == ["Violence against civilians"]

@@ -60,6 +60,7 @@ class Lexicon:
     misread_place_labels: frozenset[str]
     part_of_place_words: frozenset[str]
     home_setting_kinds: frozenset[str]
+    clash_words: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]
     # events
