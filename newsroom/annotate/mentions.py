@@ -145,7 +145,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     # 'on 27 Jan', 'Jan 21': a word of a date or a time names no place or person, whatever a
     # gazetteer's alternate names say ('Jan' is a name of Dschang, Cameroon).
     times = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    # A name its kind word follows ('Turbat district') is a place whatever the model says.
+    # What a rule reads as a place ('Turbat district', 'the town of X', 'the area of Lusaka') stays
+    # one whatever the model says.
     found = [c for c in found if c.source in ("kb", "rule") or not any(a <= c.start and c.end <= b for a, b in times)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside

@@ -120,10 +120,11 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if trigger.cls == "kill" and any(t.cls == "fight" and t.mutual and h.i != head.i and head in h.ancestors
                                      for t, h in others):
         facts.add("in_fight")  # 'killed in a gunfight with police': a death in a two-sided fight
-    if trigger.cls in ("kill", "attack") and any(t.cls == "fight" and h.lemma_.lower() in knowledge.lexicon.clash_words
-                                                 for t, h in others):
+    if trigger.cls == "kill" and any(t.cls == "fight" and h.lemma_.lower() in knowledge.lexicon.clash_words
+                                     for t, h in others):
         # 'opposing groups clashed; one activist killed': a death in a clash. Not in an
-        # 'offensive' or 'combat', words of armies whether or not the sentence names one.
+        # 'offensive' or 'combat', words of armies whether or not the sentence names one; and
+        # a death, not an 'attack', which sport has ('sides clashed, the referee was attacked').
         facts.add("in_clash")
     victims = _victim_tokens(head, knowledge.lexicon)
     if victims & armed:
