@@ -263,3 +263,10 @@ def test_a_death_in_a_clash_of_unarmed_sides_is_mob_violence_not_an_army_offensi
     # An offensive is an army's, whether or not the sentence names it: its dead are its victims.
     events = _events(annotator, "The offensive in eastern Ghouta has killed more than 1600 civilians.\n")
     assert [e["type"] for e in events] == ["Violence against civilians"]
+
+
+def test_the_month_march_is_no_protest_march(annotator):
+    events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
+    assert all(e["type"] != "Protests" for e in events), events
+    assert [e["type"] for e in _events(annotator, "Thousands of workers joined a march through Nairobi on "
+                                                  "Monday.\n")] == ["Protests"]
