@@ -44,13 +44,18 @@ def lemma_text(sentence: DocSpan) -> tuple[str, list[int]]:
 
 
 def _tokens_of(events: EventKnowledge, sentence: DocSpan) -> dict[str, set[int]]:
+    """The sentence's tokens by the word list that names them. A phrase of one list inside a
+    longer phrase of another is that other's ('petrol bomb' is an incendiary, not a bomb)."""
     text, starts = lemma_text(sentence)
+    matches = [(kind, match.start(), match.end()) for kind, pattern in events.participants.patterns.items()
+               for match in pattern.finditer(text)]
     found: dict[str, set[int]] = {}
-    for kind, pattern in events.participants.patterns.items():
-        for match in pattern.finditer(text):
-            # the tokens the match covers: those starting inside it
-            tokens = {sentence.start + n for n, at in enumerate(starts) if match.start() <= at < match.end()}
-            found.setdefault(kind, set()).update(tokens)
+    for kind, start, end in matches:
+        if any(other != kind and a <= start and end <= b and b - a > end - start for other, a, b in matches):
+            continue
+        # the tokens the match covers: those starting inside it
+        tokens = {sentence.start + n for n, at in enumerate(starts) if start <= at < end}
+        found.setdefault(kind, set()).update(tokens)
     return found
 
 
@@ -69,8 +74,6 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     fire', 'set fire to')."""
     doc = sentence.doc
     found = _tokens_of(knowledge.events, sentence)
-    if "incendiaries" in found and "explosives" in found:  # the 'bomb' of 'petrol bomb'
-        found["explosives"] -= found["incendiaries"]
     if "hazards" in found:
         found["hazards"] -= said
     actor_tokens: dict[str, set[int]] = {}
