@@ -21,12 +21,12 @@ ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Non-violent transfer of territory", "Other",
     ),
 }
+# The types of violence: their events count deaths and a later sentence may go on telling them.
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 # What news reports besides ACLED's events, and ACLED does not code: a party's statement that is
 # itself the news (an audio message released, an accusation) and diplomacy (a council meeting,
 # talks planned). Kept as two types of their own, never folded into "Strategic developments",
 # so the events CSV can be read by ACLED's codebook and these filtered out by type.
-# The types of violence: their events count deaths and a later sentence may go on telling them.
-VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 OTHER_EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Statements": ("Statement", "Accusation"),
     "Diplomacy": ("Meeting", "Talks"),

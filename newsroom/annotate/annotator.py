@@ -68,7 +68,7 @@ def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
     date or a number, goes on the sentence before it on the same line: the parser cuts before
     '[25 August] in cross-border firing in X' or after an abbreviation, and the two halves mean
     nothing apart. '(This was part of the strike.)' stays a sentence of its own."""
-    raw = text_of(doc)
+    view = text_of(doc)  # the model's view: the raw text with what is not read blanked out
     out: list[Span] = []
     for sent in doc.sents:
         text = sent.text.strip()
@@ -79,8 +79,8 @@ def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
         if not any(r.start <= span.start and span.end <= r.end for r in layout.readable):
             continue
         goes_on = text[0].islower() or (text[0] in "[(" and text[1:2].isalnum() and not text[1].isupper())
-        if out and goes_on and "\n" not in raw[out[-1].end:span.start]:
-            out[-1] = Span(out[-1].start, span.end, raw[out[-1].start:span.end])
+        if out and goes_on and "\n" not in view[out[-1].end:span.start]:
+            out[-1] = Span(out[-1].start, span.end, view[out[-1].start:span.end])
         else:
             out.append(span)
     return out

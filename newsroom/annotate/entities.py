@@ -68,8 +68,8 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     # Karachi is set in Pakistan. A story that names its countries has said where it is set.
     if not context:
         context += gazetteer.countries_implied(place_names)
-        # And the home countries of the known actors it names: a note on the SPLA-IO's attack
-        # near Leer is set in South Sudan, not Germany.
+        # And the home countries of the armed groups, parties and government bodies it names: a
+        # rebel group's attack near a town whose bigger namesake lies abroad is set at home.
         context += [code for code in actor_homes(selected, knowledge) if code not in context]
     context += regions
     persons = person_readings(doc, selected)

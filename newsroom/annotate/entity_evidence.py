@@ -134,7 +134,7 @@ def actor_evidence(view: ArticleView, ent: EntityDraft, kind: str, name: str) ->
             evidence["speaker"] = 1.0
         # Where a place stands ('in X', 'near X'): a state's mentions stand there too ('sanctions
         # on Iran'); a person's or a firm's seldom do.
-        placing = lexicon.placing | lexicon.locative
+        placing = lexicon.locative  # 'of' too: 'the governor of X', 'sanctions on X'
         evidence["after_placing_word"] = _share(m.span.start > 0 and view.doc[m.span.start - 1].lower_ in placing
                                                 for m in mentions)
     labels = [_ner_label(m.span) for m in mentions]
@@ -210,7 +210,7 @@ def place_evidence(view: ArticleView, ent: EntityDraft, kind: str, res: Resolved
         evidence["far_from_others"] = round(min(1.0, math.log10(nearest / NEAR_KM) / 2), 3)
     spans = [m.span for m in mentions]
     if spans:
-        placing = lexicon.placing | lexicon.locative
+        placing = lexicon.locative  # 'of' too: 'the governor of X', 'sanctions on X'
         evidence["after_placing_word"] = _share(s.start > 0 and view.doc[s.start - 1].lower_ in placing for s in spans)
         evidence["subject"] = _share(s.root.dep_ in SUBJECTS for s in spans)
         if any(_kind_word_around(view.doc, s, lexicon.place_kind_words) for s in spans):
@@ -347,7 +347,8 @@ def _kind_word_around(doc: Doc, span: DocSpan, kinds: dict[str, str]) -> bool:
 
 
 def _area_after_comma(doc: Doc, span: DocSpan) -> bool:
-    """A wider area after a comma ('Austin, Texas'), or this the area after a town ('Austin, Texas')."""
+    """A wider area after a comma ('Texas' after 'Austin, '), or this the area after a town and a
+    comma ('Austin' before ', Texas')."""
     after = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in ("GPE", "LOC")
     before = span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ in ("GPE", "LOC")
     return after or before

@@ -143,9 +143,10 @@ class Gazetteer:
             # The whole name wins in the story's own countries ('Boulder City' in a Nevada story
             # is no Boulder, Colorado) or on its score.
             whole = self._readings(name, name_key(name), context, None, kind_word)
-            if whole and (not readings or _best(whole).country_code in context
-                          or _best(whole).score > _best(readings).score):
-                return _best(whole)
+            if whole:
+                best_whole = _best(whole)
+                if not readings or best_whole.country_code in context or best_whole.score > _best(readings).score:
+                    return best_whole
         if not readings:
             return None
         best = _best(readings)
@@ -168,8 +169,8 @@ class Gazetteer:
             if not key or key in self.knowledge.country_by_key:
                 continue
             mass: dict[str, float] = {}
-            # A city that bears the name only as an alternate ('Yei' for Bursa) weighs nothing
-            # beside one that bears it as its own (Yei, South Sudan).
+            # A city that bears the name only among its alternates (GeoNames lists dozens per big
+            # city) weighs nothing beside one that bears it as its own.
             cities = self.cities.get(key, [])
             own = [c for c in cities if name_key(c.name) == key]
             for city in own or cities:

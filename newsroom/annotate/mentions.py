@@ -109,8 +109,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             continue
         if ent.label_ in ("ORG", "NORP", "PERSON") and known_place is not None and _part_of(doc, ent, lexicon) \
                 and known_place(ent.text):
-            # 'Kizito area of Lusaka' (ORG), 'El Manar area of Tunis' (NORP): a big city after a
-            # word for a part of a place is that city; it outranks the model's reading.
+            # A big city after a word for a part of a place ('the X area of <city>', 'west of
+            # <city>') is that city, whatever the model read (an organisation, a nationality).
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue

@@ -69,8 +69,6 @@ def seat(names: list[str], places: list[Place], seats: Mapping[str, int]) -> str
     return None
 
 
-
-
 def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph_of: dict[int, int],
                     lexicon: Lexicon) -> list[tuple[int, Event]]:
     """A sentence that goes on telling a fight or an attack of an earlier sentence of its

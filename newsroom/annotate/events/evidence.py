@@ -68,7 +68,6 @@ BRIEF_SENTENCES = 3
 LEAD_SENTENCES = 2
 
 
-
 def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head: Token, participants: Participants,
                    has_actor: bool, has_place: bool, has_deaths: bool, years_before: int | None,
                    context: ArticleContext, events: EventKnowledge, modals: frozenset[str], position: int = 0,
