@@ -55,7 +55,7 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
                     raw["countrycode"], int(raw["population"] or 0), str(raw.get("admin1code") or ""))
         keys = {name_key(raw["name"])}
         keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
-                    and not _is_code(alt, int(raw["population"] or 0)))
+                    and not _is_code(alt, city.population))
         for key in sorted(k for k in keys if k):
             cities.setdefault(key, []).append(city)
     subdivisions: dict[str, list[Subdivision]] = {}

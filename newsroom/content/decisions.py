@@ -20,6 +20,7 @@ from .. import errors
 from ..errors import NewsroomError, did_you_mean
 from ..resolve.identity import FOLDERS
 from .archive import Archive
+from .event_records import resolve
 from .frontmatter import FrontMatterError, dump_roundtrip_document, load_roundtrip, split
 from .records import ArticleRecord, EventRecord, Mention
 from .store import write_atomic
@@ -93,8 +94,7 @@ def _decide_entry(content_dir: Path, archive: Archive, key: str, decision: str) 
 
     def names_it(entry: CommentedMap) -> bool:
         # The entry may still name the entity by an old slug that a merge or rename redirects.
-        ref = f"{folder}/{entry.get('id')}"
-        return archive.redirects.get(ref, ref) == f"{folder}/{entity}"
+        return resolve(entry.get("id"), folder, getattr(archive, folder), archive.redirects) == entity
 
     return _write(content_dir, article, folder, names_it, f"{folder[:-1]} {entity}", decision,
                   errors.message(errors.NO_SUCH_ENTRY, key=key, hint=""))

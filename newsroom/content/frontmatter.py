@@ -7,6 +7,7 @@ bombs), duplicate keys reported, and every error carries the file's line and col
 from __future__ import annotations
 
 import io
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -242,9 +243,9 @@ def _parse(loader: Any, line_offset: int) -> tuple[Any, dict[tuple[Any, ...], Lo
 
 def _refused_node(loader: Any, root: Any) -> Any:
     """The first scalar whose constructor refuses it, or None (a collection's tag is wrong)."""
-    stack = [root]
+    stack = deque([root])  # breadth first
     while stack:
-        node = stack.pop(0)
+        node = stack.popleft()
         if isinstance(node, yaml.ScalarNode):
             try:
                 loader.yaml_constructors[node.tag](loader, node)
