@@ -20,7 +20,6 @@ from .. import errors
 from ..errors import NewsroomError, did_you_mean
 from ..resolve.identity import FOLDERS
 from .archive import Archive
-from .event_records import resolve
 from .frontmatter import FrontMatterError, dump_roundtrip_document, load_roundtrip, split
 from .records import ArticleRecord, EventRecord, Mention
 from .store import write_atomic
@@ -94,7 +93,10 @@ def _decide_entry(content_dir: Path, archive: Archive, key: str, decision: str) 
 
     def names_it(entry: CommentedMap) -> bool:
         # The entry may still name the entity by an old slug that a merge or rename redirects.
-        return resolve(entry.get("id"), folder, getattr(archive, folder), archive.redirects) == entity
+        # (Not event_records.resolve: that one also asks for an entity file, and a state named
+        # as an actor has none of its own.)
+        ref = f"{folder}/{entry.get('id')}"
+        return archive.redirects.get(ref, ref) == f"{folder}/{entity}"
 
     return _write(content_dir, article, folder, names_it, f"{folder[:-1]} {entity}", decision,
                   errors.message(errors.NO_SUCH_ENTRY, key=key, hint=""))
