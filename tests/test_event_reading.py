@@ -139,6 +139,12 @@ def test_a_sentence_going_on_about_the_fight_adds_its_dead_to_that_event(annotat
     assert len([e for e in two if e["type"] == "Battles"]) == 2
 
 
+def test_a_count_of_the_dead_of_a_side_already_named_goes_on_telling_the_fight(annotator):
+    events = _events(annotator, "AMISOM forces clash with al Shabaab, retake Goof Guduud. Two al Shabaab dead.\n",
+                     "2016-06-21")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 2)]
+
+
 def test_a_later_count_adds_only_when_it_says_also(annotator):
     events = _events(annotator, (
         "Ambush\n\nGunmen ambushed a police convoy near Garissa on Tuesday, killing two officers. "

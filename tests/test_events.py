@@ -35,6 +35,37 @@ def test_fatalities_are_read_as_acled_counts_them(annotator, sentence, expected)
     assert _count(annotator, sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # ACLED reads a vague figure as the unit once: 'dozens' 12, 'hundreds' 100, 'tens' 10
+    ("Dozens of people were killed in the raid.", (12, "about")),
+    ("Hundreds of villagers died in the fighting.", (100, "about")),
+    ("Tens of soldiers were killed after the ambush.", (10, "about")),
+    # deaths given with no figure: ACLED records 10
+    ("The bombardment killed an unknown number of pastoralists and their livestock.", (10, "about")),
+    ("Several civilians were killed in the shelling.", (10, "about")),
+    ("Many died when the boat was attacked.", (10, "about")),
+    ("The two shootings differed in the number killed.", None),
+    # a 'the' before a word for one person counts one; before a body of people, none
+    ("The son of a local landowner was kidnapped and killed by a militia.", (1, "exact")),
+    # the second of two verbs shares the first's subject
+    ("A trader was abducted and killed by gunmen.", (1, "exact")),
+    # a participle after the last of a list is said of the whole list
+    ("The attack resulted in a soldier and a militiaman killed.", (2, "exact")),
+    # the parser hangs the second of a list on the first; a list that only retells adds nothing
+    ("Two soldiers, a policeman and a civilian were killed in the blast.", (4, "exact")),
+    ("Five people, two women and three children, were killed.", (5, "exact")),
+    ("Two soldiers, Ali Khan and Imran Shah, were killed.", (2, "exact")),
+    # a pronoun that stands for one person, unless the sentence has counted whom it stands for
+    ("He succumbed to his injuries.", (1, "exact")),
+    ("Gunmen shot dead a journalist in his house, leaving him dead.", (1, "exact")),
+    # a death named as the cause of what happened is not its toll
+    ("Students rioted after the mysterious death of a student.", None),
+    ("Villagers protested over the killing of two men.", None),
+])
+def test_fatalities_without_a_plain_figure_are_read_as_acled_reads_them(annotator, sentence, expected):
+    assert _count(annotator, sentence) == expected
+
+
 def test_every_frame_names_an_event_type_and_sub_type_and_a_trigger_class():
     events = load_knowledge().events
     classes = {t.cls for t in events.triggers}

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
-from spacy.tokens import Token
 
 from ..knowledge import Knowledge
 from ..vocabulary import Lexicon
@@ -37,11 +37,16 @@ def fatalities(sentence: DocSpan, knowledge: Knowledge) -> Count | None:
     humans = knowledge.events.humans
     counts: dict[int, Count] = {}  # victim token -> its count: each victim counted once
     for token in sentence:
-        if not _of_dying(token, lexicon):
+        if not _of_dying(token, lexicon) or _cause(token, lexicon):
             continue
         for victim in _victims(token, lexicon):
             if victim.i not in counts and (count := _count(victim, lexicon, humans)) is not None:
                 counts[victim.i] = count
+    counts = _without_retellings(counts, sentence.doc, lexicon)
+    pronouns = {i for i in counts if sentence.doc[i].lower_ in lexicon.one_person_pronouns}
+    if pronouns and len(pronouns) < len(counts):
+        # 'shot dead a journalist ..., leaving him dead': a pronoun is someone the sentence has counted
+        counts = {i: c for i, c in counts.items() if i not in pronouns}
     if counts:
         found = [counts[i] for i in sorted(counts)]
         qualifiers = {c.qualifier for c in found}
@@ -65,6 +70,11 @@ def _of_dying(token: Token, lexicon: Lexicon) -> bool:
     return after is not None and after.lower_ in ("dead", "down") and token.lemma_.lower() in lexicon.fatal_verbs
 
 
+def _cause(token: Token, lexicon: Lexicon) -> bool:
+    """A death named as what the event followed or answered ('rioted after the death of a student')."""
+    return token.pos_ == "NOUN" and token.dep_ in ("pobj", "dobj") and token.head.lower_ in lexicon.cause_prepositions
+
+
 def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     """The nouns (or numbers) naming who died, by the word of dying's place in the parse."""
     if _lost_life(token, lexicon):
@@ -85,7 +95,14 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        found.append(token.head)  # 'two people dead', 'the 5 killed'
+        # 'two people dead', 'the 5 killed'; said after the last of a list, of the whole list
+        # ('resulted in a soldier and a militiaman killed')
+        found.append(_first_conjunct(token.head))
+    if token.dep_ == "conj" and token.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+        # 'was kidnapped and killed', 'fell ill and died': the second verb shares the first's subject
+        shared = ("nsubjpass", "nsubj") if token.lemma_.lower() in lexicon.intransitive_death_words else ("nsubjpass",)
+        found += [c for c in token.head.children if c.dep_ in shared]
     if token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp")):
         found += [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]  # 'left two dead'
     if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
@@ -98,17 +115,53 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     return out
 
 
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _conjuncts(token: Token) -> list[Token]:
-    """'a soldier and two civilians': every noun joined by 'and'."""
+    """'a soldier and two civilians': every noun joined by 'and'. The parser often hangs the second
+    of a list on the first as an apposition ('two soldiers, a policeman and a civilian'): one
+    with a count of its own is read as a member of the list too."""
     out = []
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (child.dep_ == "appos" and _counted_noun(child)):
             out.append(child)
             out.extend(_conjuncts(child))
     return out
 
 
+def _counted_noun(token: Token) -> bool:
+    """A common noun with a count of its own; a name in apposition names whom it follows."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an", "one")) for c in token.children)
+
+
+def _without_retellings(counts: dict[int, Count], doc: Doc, lexicon: Lexicon) -> dict[int, Count]:
+    """Drop the list that only says who a counted group were: 'five people, two women and three
+    children' (words for people in general), 'two soldiers, Ali and Khan' (names), when the list
+    adds up to the group's number. 'two soldiers, a policeman and a civilian' adds to it."""
+    out = dict(counts)
+    for i, count in counts.items():
+        group = doc[i]
+        members = [m for m in _conjuncts(group) if m.i in out]
+        if not members or i not in out or not any(c.dep_ == "nummod" for c in group.children):
+            continue  # only a group given a number can be retold ('Hege and Dunakin' are two)
+        retold = sum(out[m.i].value for m in members) == count.value
+        if retold and (group.lemma_.lower() in lexicon.general_person_nouns
+                       or all(m.pos_ == "PROPN" for m in members)):
+            for m in members:
+                del out[m.i]
+    return out
+
+
 def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | None:
+    if (unstated := _unstated(victim, lexicon)) is not None:
+        return unstated
+    if victim.pos_ == "PRON" and victim.lower_ in lexicon.one_person_pronouns:
+        return Count(1, "exact", victim.text)  # 'He succumbed to his injuries'
     numbers = [c for c in victim.children if c.dep_ == "nummod"]
     if victim.like_num or victim.lower_ in lexicon.number_words:
         numbers = [victim]
@@ -126,11 +179,37 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         return Count(value, qualifier, text)
     if victim.tag_ in ("NN", "NNP") or victim.pos_ == "PROPN":
         determiner = next((c for c in victim.children if c.dep_ == "det"), None)
-        if victim.pos_ == "PROPN" or (determiner is not None and determiner.lower_ in ("a", "an", "one", "another")):
+        if (victim.pos_ == "PROPN" and not _after_preposition(victim)) or (
+                determiner is not None and determiner.lower_ in ("a", "an", "one", "another")):
+            # a person named, or 'a soldier'
             return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))
         if determiner is None and victim.lemma_.lower() in humans:
             return Count(1, "exact", victim.text)  # 'Farmer killed in Selea': a headline's bare noun
+        if (determiner is not None and determiner.lower_ == "the" and victim.lemma_.lower() in humans
+                and victim.lemma_.lower() not in lexicon.collective_nouns):
+            # 'the son of a landowner', 'the driver': a word for one person ('the community' is not)
+            return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))
     return None
+
+
+def _unstated(victim: Token, lexicon: Lexicon) -> Count | None:
+    """Deaths with no figure: 'several civilians', 'an unknown number of pastoralists', 'many'."""
+    if victim.lower_ in lexicon.unstated_counts and victim.pos_ != "VERB" and not any(
+            c.dep_ == "det" and c.lower_ not in ("a", "an") for c in victim.children):
+        # 'many died', 'a number of ...'; not 'the number killed', which speaks of a count given
+        return Count(lexicon.unstated_counts[victim.lower_], "about", " ".join(t.text for t in _own_words(victim)))
+    if victim.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in victim.children):
+        for child in victim.children:
+            if child.dep_ == "amod" and child.lower_ in lexicon.unstated_counts:
+                return Count(lexicon.unstated_counts[child.lower_], "about", f"{child.text} {victim.text}")
+    return None
+
+
+def _after_preposition(name: Token) -> bool:
+    """'In Barisal, a truck driver ... were killed': a name after a preposition is where, whatever
+    the parse says."""
+    first = name.left_edge.i
+    return first > 0 and name.doc[first - 1].pos_ == "ADP"
 
 
 def _own_words(victim: Token) -> list[Token]:

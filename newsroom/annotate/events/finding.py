@@ -38,6 +38,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     found: list[tuple[int, Event]] = []
     follows: set[int] = set()  # the sentences whose event goes on telling an earlier one
     before: list[tuple[Span, Actor]] = []
+    named_before: set[str] = set()  # the actors of the sentences read so far
     for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
         if span is not None and (read := _read(span, sentence, in_actors, knowledge)) is not None:
@@ -52,26 +53,28 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                                            attributed=event.according_to is not None)
             event.confidence = confidence(knowledge.confidence.get("event"), event.signals)
             found.append((n, event))
-            if _goes_on(span, trigger, in_actors, sentence, places, knowledge):
+            if _goes_on(span, trigger, in_actors, named_before, sentence, places, knowledge):
                 follows.add(n)
         before = in_actors
+        named_before |= {a.name for _, a in in_actors}
     paragraph_of = {n: next((i for i, b in enumerate(paragraphs or []) if _inside(sentences[n], b)), -1)
                     for n, _ in found}
     return merge_retold(merge_followups(found, follows, paragraph_of, knowledge.lexicon))
 
 
-def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]], sentence: Span,
-             places: list[Place], knowledge: Knowledge) -> bool:
+def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]], named_before: set[str],
+             sentence: Span, places: list[Place], knowledge: Knowledge) -> bool:
     """Whether the sentence goes on telling an event already told: it names a fight or attack as
     one the reader knows ('During the encounter, two militants were killed', 'Two killed in the
-    clashes'), or it only counts the dead, with no one and no place of its own ('2 farmers died')."""
+    clashes'), or it only counts the dead, with no place and no side the story has not named
+    already ('2 farmers died'; 'AMISOM forces clash with al Shabaab. Two al Shabaab dead.')."""
     definite = knowledge.lexicon.definite_determiners
     for token in span:
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in definite for c in token.children) and any(
                 t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
             return True
     own_place = any(_inside(m, sentence) for p in places for m in p.mentions)
-    return trigger.cls == "kill" and not in_actors and not own_place
+    return trigger.cls == "kill" and all(a.name in named_before for _, a in in_actors) and not own_place
 
 
 def _counts_deaths(frame: Frame) -> bool:
