@@ -221,7 +221,10 @@ def test_victims_that_only_refer_to_armed_victims_are_armed_too(annotator):
     for text in ("Two soldiers were killed and another wounded after they were ambushed by al Shabaab "
                  "in Mogadishu on Monday.\n",
                  "Kenyan forces killed four members of al Shabaab in Milimani on Monday.\n",
-                 "Troops on a patrol of four villages killed six militants and wounded several others.\n"):
+                 "Troops on a patrol of four villages killed six militants and wounded several others.\n",
+                 # injuries someone received are not a victim of the killing
+                 "A jawan was killed and two others received injuries in an ambush by militants near the "
+                 "border on Sunday.\n"):
         events = _events(annotator, text)
         assert events and events[0]["type"] == "Battles", (text, events)
     # Villagers are people, and so is 'another' beside them.

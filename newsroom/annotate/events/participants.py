@@ -138,7 +138,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # murdered'. Not when the sentence says the victims were armed, or they are things.
         things = found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
         named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and doc[i].dep_ != "compound"
-                         and i not in armed and i not in things and doc[i].head.i not in armed}
+                         and i not in armed and i not in things and doc[i].head.i not in armed
+                         and doc[i].lemma_.lower() not in knowledge.lexicon.hurt_words}  # 'received injuries'
     if victims & armed:
         # 'Two soldiers were killed and another wounded', 'killed four members of al Shabaab':
         # a victim that only refers to the armed ones ('another', 'others') or belongs to an
