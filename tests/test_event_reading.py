@@ -279,3 +279,19 @@ def test_the_month_march_is_no_protest_march(annotator):
     assert all(e["type"] != "Protests" for e in events), events
     assert [e["type"] for e in _events(annotator, "Thousands of workers joined a march through Nairobi on "
                                                   "Monday.\n")] == ["Protests"]
+
+
+def test_wounded_in_firing_is_an_attack_and_a_film_shoot_is_none(annotator):
+    # No one died, but someone was hurt by fire: an event, typed by who was hurt.
+    events = _events(annotator, "An Indian army trooper was wounded in firing across the border on Thursday.\n")
+    assert [e["type"] for e in events] == ["Battles"]
+    # Shooting a film, or a scene of one, is no shooting of anyone.
+    assert _events(annotator, "Two actors were injured in the shooting of the film's last scene.\n") == []
+    assert _events(annotator, "They were shooting a music video in the desert when the storm began.\n") == []
+
+
+def test_a_protest_against_a_scourge_or_a_film_is_still_a_protest(annotator):
+    # 'the fight against corruption' is no fight, but a protest against it is a protest.
+    for text in ("Thousands of people protested against corruption in Delhi on Sunday.\n",
+                 "Students protested against the film outside a cinema in Mumbai.\n"):
+        assert [e["type"] for e in _events(annotator, text)] == ["Protests"], text

@@ -161,7 +161,7 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
                 continue
             said.update(t.i for t in words)
             head = min(words, key=lambda t: (_depth(t), t.i))
-            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, knowledge)
+            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, trigger, knowledge)
                     or _qualifies(head)):
                 continue
             found.append(((_depth(head), order, head.i), trigger, head))
@@ -205,11 +205,15 @@ def _qualifies(head: Token) -> bool:
             or (head.dep_ == "npadvmod" and head.head.i == after.i))
 
 
-def _metaphor(head: Token, knowledge: Knowledge) -> bool:
-    """A fight or a battle against what is no enemy: 'the fight against AIDS', 'battling poverty'."""
+def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
+    """A fight or a battle against what is no enemy, a shooting of what is no target: 'the fight
+    against AIDS', 'battling poverty', 'the shooting of the film's last scene'. Only for words of
+    violence: a protest against corruption or a film is a protest."""
+    if trigger.cls not in VIOLENT_CLASSES:
+        return False
     objects = knowledge.events.metaphor_objects
     targets = [c for c in head.children if c.dep_ == "dobj"]
-    targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with")
+    targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "of")
                 for g in c.children if g.dep_ == "pobj"]
     return any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
 
