@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Container
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 # Arabic article spellings news agencies transliterate differently: al-, el-, az-, ez-, as-, ...
@@ -18,6 +19,7 @@ def fold(value: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same few names again and again per article
 def name_key(name: str) -> str:
     """The form two spellings of one name share: 'Deir Az Zor' and 'Deir al-Zor' -> 'deir zor'.
 

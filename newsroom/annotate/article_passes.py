@@ -14,7 +14,7 @@ from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move
 from .gazetteer import Gazetteer, Resolved
 from .knowledge import Knowledge
 from .mentions import Candidate
-from .nlp import text_of
+from .nlp import text_of, tokens_lowered_as
 from .rules import alternation
 from .vocabulary import Lexicon
 
@@ -220,7 +220,9 @@ def attach_generic_forces(doc: Doc, selected: list[Candidate], entities: Drafts,
     if len(forces) != 1:
         return
     taken = [(c.start, c.end) for c in selected]
-    for token in doc[1:]:
+    for token in tokens_lowered_as(doc, lexicon.generic_forces | lexicon.government_forces):
+        if token.i == 0:
+            continue
         before = doc[token.i - 1]
         if token.lower_ in lexicon.generic_forces and before.lower_ == "the" and token.dep_ != "amod":
             first = token

@@ -38,7 +38,7 @@ from .entity_drafts import EntityDraft
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, split_kind_word
 from .knowledge import Knowledge
 from .mentions import lowercase_words_of
-from .nlp import text_of
+from .nlp import figure_share, text_of
 
 # The model's labels kept apart; the rest (DATE, CARDINAL, LAW...) count as one.
 NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
@@ -88,8 +88,7 @@ class ArticleView:
                 countries[d.country] += len({(m.start, m.end) for m in d.mentions})
         points = [(d.key, d.resolved.lat, d.resolved.lon) for d in drafts if d.facet == "place" and d.resolved
                   and d.resolved.lat is not None and d.resolved.lon is not None]
-        words = [t for t in doc if not (t.is_space or t.is_punct)]
-        figures = sum(1 for t in words if t.like_num) / len(words) if words else 0.0
+        figures = figure_share(doc)
         return cls(doc, knowledge, gazetteer, context, list(story) if story is not None else [(0, len(text_of(doc)))],
                    lowercase, person_words, countries, points, round(figures, 3))
 

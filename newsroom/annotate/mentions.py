@@ -16,7 +16,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
 from .knowledge import Knowledge
-from .nlp import text_of
+from .nlp import text_of, tokens_lowered_as
 from .vocabulary import Lexicon
 
 
@@ -226,9 +226,7 @@ def _proper_noun_runs(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     """Capitalised names after 'the town of', 'the city of' ... that NER missed (al-Sukhna)."""
     out = []
     articles = tuple(f"{article}-" for article in lexicon.arabic_articles)
-    for token in doc:
-        if token.lower_ not in lexicon.area_words:
-            continue
+    for token in tokens_lowered_as(doc, lexicon.area_words):
         if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":  # 'the town of al-Sukhna'
             i = j = token.i + 2
             while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text == "-"

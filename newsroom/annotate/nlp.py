@@ -3,8 +3,12 @@ imports this module: the site side (and so `mkdocs serve`) never loads a model."
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import cast
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 
 def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
@@ -33,21 +37,35 @@ def parse_many(nlp: Language, texts: list[str], spans: list[list[tuple[int, int]
     starts does not achieve: the parser then misplaces other boundaries. Gaps (blanked
     credits, line breaks) are only tokenised.
     """
-    import numpy
-    from spacy.tokens import Doc
-
     cut = [pieces(t, s) for t, s in zip(texts, spans, strict=True)]
     readable = [piece for article in cut for piece, is_readable in article if is_readable]
     parsed = iter(nlp.pipe(readable, batch_size=batch_size))
     docs = []
     for text, article in zip(texts, cut, strict=True):
         parts = [next(parsed) if is_readable else _blank(nlp, piece) for piece, is_readable in article]
-        for part in parts:  # the tensors are not used after the parse; joining them would need equal widths
-            part.tensor = numpy.zeros((len(part), 0), dtype="float32")
-        doc = Doc.from_docs(parts, ensure_whitespace=False) if parts else nlp.make_doc("")
+        doc = _joined(nlp, parts, [piece for piece, _ in article]) if parts else nlp.make_doc("")
         doc.user_data["newsroom_text"] = text
         docs.append(doc)
     return docs
+
+
+def _joined(nlp: Language, parts: list[Doc], pieces: list[str]) -> Doc:
+    """`Doc.from_docs(parts, ensure_whitespace=False)`, without its walk over every token of
+    every part in Python to collect words and spaces: they come from the pieces' text and the
+    parts' arrays. The annotations are copied as from_docs copies them (same attributes), and
+    the tensor, unused after the parse, is left empty."""
+    import numpy
+
+    attrs = [*Doc._get_array_attrs()]  # the attributes from_docs copies (spaCy's own list)
+    arrays = [part.to_array(attrs) for part in parts]
+    offsets = [part.to_array(["IDX", "LENGTH", "SPACY"]) for part in parts]
+    words = [piece[start:start + length] for piece, rows in zip(pieces, offsets, strict=True)
+             for start, length, _ in rows.tolist()]
+    spaces = [bool(space) for rows in offsets for space in rows[:, 2].tolist()]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.from_array(attrs, cast(Ints2d, numpy.concatenate(arrays)))
+    doc.tensor = numpy.zeros((len(doc), 0), dtype="float32")
+    return doc
 
 
 def _blank(nlp: Language, text: str) -> Doc:
@@ -65,3 +83,36 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsroom_text"] = doc.text
     return text
+
+
+# Walks over a Doc read from its arrays: a Python loop over every token makes a Token object for
+# each, which costs more than what the annotator then does with the few it wants.
+
+def tokens_lowered_as(doc: Doc, words: Collection[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of `words`, in order."""
+    import numpy
+
+    if not len(doc) or not words:
+        return []
+    lowers = doc.to_array("LOWER")
+    wanted = numpy.array([doc.vocab.strings[w] for w in words], dtype=lowers.dtype)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, wanted))]
+
+
+def distinct_texts(doc: Doc) -> list[str]:
+    """Each token text once, in order of its first occurrence."""
+    import numpy
+
+    if not len(doc):
+        return []
+    values, first = numpy.unique(doc.to_array("ORTH"), return_index=True)
+    return [doc.vocab.strings[int(v)] for v in values[numpy.argsort(first, kind="stable")]]
+
+
+def figure_share(doc: Doc) -> float:
+    """The share of the words (not spaces or punctuation) that are figures ('12', 'twelve')."""
+    if not len(doc):
+        return 0.0
+    flags = doc.to_array(["IS_SPACE", "IS_PUNCT", "LIKE_NUM"])
+    kept = flags[(flags[:, 0] == 0) & (flags[:, 1] == 0)]
+    return float(kept[:, 2].sum()) / len(kept) if len(kept) else 0.0

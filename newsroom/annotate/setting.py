@@ -10,6 +10,7 @@ from ..model import Layout
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge, actor_key
 from .mentions import Candidate
+from .nlp import distinct_texts
 
 
 def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
@@ -18,8 +19,8 @@ def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge)
     for cand in selected:
         if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
             seen.append(cand.ref)
-    for token in doc:
-        code = knowledge.country_by_demonym.get(token.text)
+    for text in distinct_texts(doc):
+        code = knowledge.country_by_demonym.get(text)
         if code and code not in seen:
             seen.append(code)
     return seen
