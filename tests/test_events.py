@@ -58,6 +58,12 @@ def test_fatalities_are_read_as_acled_counts_them(annotator, sentence, expected)
     # a pronoun that stands for one person, unless the sentence has counted whom it stands for
     ("He succumbed to his injuries.", (1, "exact")),
     ("Gunmen shot dead a journalist in his house, leaving him dead.", (1, "exact")),
+    # a mass noun with 'a' is one person; a number on the noun's modifier counts it
+    ("A security personnel was killed and another injured when an IED exploded.", (1, "exact")),
+    ("Security personnel were killed in the blast.", None),
+    ("Two security forces personnel were killed along with 15 militants.", (17, "exact")),
+    # 'killing' as a noun is a word of dying
+    ("The air force went on with the killing of eight more terrorists in the valley.", (8, "exact")),
     # a death named as the cause of what happened is not its toll
     ("Students rioted after the mysterious death of a student.", None),
     ("Villagers protested over the killing of two men.", None),

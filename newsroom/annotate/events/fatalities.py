@@ -108,6 +108,9 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
         verb = token.head.head  # 'burnt to death', 'beaten to death': the victims are the verb's
         found += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # 'two soldiers were killed along with 15 militants': who died with them died too
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > 0
+              and token.doc[c.i - 1].lower_ in ("along", "together") for g in c.children if g.dep_ == "pobj"]
     out = []
     for victim in found:
         out.append(victim)
@@ -162,7 +165,8 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         return unstated
     if victim.pos_ == "PRON" and victim.lower_ in lexicon.one_person_pronouns:
         return Count(1, "exact", victim.text)  # 'He succumbed to his injuries'
-    numbers = [c for c in victim.children if c.dep_ == "nummod"]
+    numbers = [c for c in victim.children if c.dep_ == "nummod"] or [  # or 'Two security forces personnel'
+        g for c in victim.children if c.dep_ == "compound" for g in c.children if g.dep_ == "nummod"]
     if victim.like_num or victim.lower_ in lexicon.number_words:
         numbers = [victim]
     if numbers:
@@ -177,8 +181,11 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
             qualifier, value = "at-least", low if low is not None else value
         text = f"{words} {victim.text}" if number is not victim else words
         return Count(value, qualifier, text)
+    determiner = next((c for c in victim.children if c.dep_ == "det"), None)
+    if (victim.tag_ == "NNS" and victim.lower_ == victim.lemma_.lower() and determiner is not None
+            and determiner.lower_ in ("a", "an", "one")):
+        return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))  # 'a security personnel'
     if victim.tag_ in ("NN", "NNP") or victim.pos_ == "PROPN":
-        determiner = next((c for c in victim.children if c.dep_ == "det"), None)
         if (victim.pos_ == "PROPN" and not _after_preposition(victim)) or (
                 determiner is not None and determiner.lower_ in ("a", "an", "one", "another")):
             # a person named, or 'a soldier'
