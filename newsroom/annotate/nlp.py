@@ -49,17 +49,17 @@ def parse_many(nlp: Language, texts: list[str], spans: list[list[tuple[int, int]
     return docs
 
 
-def _joined(nlp: Language, parts: list[Doc], pieces: list[str]) -> Doc:
+def _joined(nlp: Language, parts: list[Doc], part_texts: list[str]) -> Doc:
     """`Doc.from_docs(parts, ensure_whitespace=False)`, without its walk over every token of
-    every part in Python to collect words and spaces: they come from the pieces' text and the
-    parts' arrays. The annotations are copied as from_docs copies them (same attributes), and
+    every part in Python to collect words and spaces: they come from the parts' own text and
+    arrays. The annotations are copied as from_docs copies them (same attributes), and
     the tensor, unused after the parse, is left empty."""
     import numpy
 
     attrs = [*Doc._get_array_attrs()]  # the attributes from_docs copies (spaCy's own list)
     arrays = [part.to_array(attrs) for part in parts]
     offsets = [part.to_array(["IDX", "LENGTH", "SPACY"]) for part in parts]
-    words = [piece[start:start + length] for piece, rows in zip(pieces, offsets, strict=True)
+    words = [text[start:start + length] for text, rows in zip(part_texts, offsets, strict=True)
              for start, length, _ in rows.tolist()]
     spaces = [bool(space) for rows in offsets for space in rows[:, 2].tolist()]
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
