@@ -47,6 +47,11 @@ def test_fatalities_are_read_as_acled_counts_them(annotator, sentence, expected)
     ("The two shootings differed in the number killed.", None),
     # a 'the' before a word for one person counts one; before a body of people, none
     ("The son of a local landowner was kidnapped and killed by a militia.", (1, "exact")),
+    ("Gunmen killed the family in their home.", None),
+    # two people named are two; a place the parser took for the subject is no one
+    ("Police said Hege and Dunakin were gunned down in March.", (2, "exact")),
+    ("In Barisal, a truck driver, Nur Hossain Shikder, 32, and his helper, Zafar Rari, 26, were killed.",
+     (2, "exact")),
     # the second of two verbs shares the first's subject
     ("A trader was abducted and killed by gunmen.", (1, "exact")),
     # a participle after the last of a list is said of the whole list
