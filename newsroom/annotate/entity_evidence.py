@@ -37,8 +37,8 @@ from .confidence import Evidence
 from .entity_drafts import EntityDraft
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, split_kind_word
 from .knowledge import Knowledge
-from .mentions import lowercase_words_of
-from .nlp import figure_share, text_of
+from .nlp import figure_share, lowercase_words_of, text_of
+from .vocabulary import Lexicon
 
 # The model's labels kept apart; the rest (DATE, CARDINAL, LAW...) count as one.
 NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
@@ -77,7 +77,7 @@ class ArticleView:
     @classmethod
     def read(cls, doc: Doc, drafts: Iterable[EntityDraft], knowledge: Knowledge, gazetteer: Gazetteer,
              context: list[str], story: list[tuple[int, int]] | None) -> ArticleView:
-        lowercase = frozenset(lowercase_words_of(doc))
+        lowercase = lowercase_words_of(doc)
         person_words = frozenset(name_key(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
                                  for t in ent if t.is_alpha)
         drafts = list(drafts)
@@ -133,9 +133,7 @@ def actor_evidence(view: ArticleView, ent: EntityDraft, kind: str, name: str) ->
             evidence["speaker"] = 1.0
         # Where a place stands ('in X', 'near X'): a state's mentions stand there too ('sanctions
         # on Iran'); a person's or a firm's seldom do.
-        placing = lexicon.locative  # 'of' too: 'the governor of X', 'sanctions on X'
-        evidence["after_placing_word"] = _share(m.span.start > 0 and view.doc[m.span.start - 1].lower_ in placing
-                                                for m in mentions)
+        evidence["after_placing_word"] = _after_placing_word(view.doc, [m.span for m in mentions], lexicon)
     labels = [_ner_label(m.span) for m in mentions]
     # The model's label against the kind taken: the weights of the labels alone cannot say that
     # GPE is good evidence for a state and bad for a person.
@@ -209,8 +207,7 @@ def place_evidence(view: ArticleView, ent: EntityDraft, kind: str, res: Resolved
         evidence["far_from_others"] = round(min(1.0, math.log10(nearest / NEAR_KM) / 2), 3)
     spans = [m.span for m in mentions]
     if spans:
-        placing = lexicon.locative  # 'of' too: 'the governor of X', 'sanctions on X'
-        evidence["after_placing_word"] = _share(s.start > 0 and view.doc[s.start - 1].lower_ in placing for s in spans)
+        evidence["after_placing_word"] = _after_placing_word(view.doc, spans, lexicon)
         evidence["subject"] = _share(s.root.dep_ in SUBJECTS for s in spans)
         if any(_kind_word_around(view.doc, s, lexicon.place_kind_words) for s in spans):
             evidence["kind_word"] = 1.0
@@ -247,6 +244,12 @@ def mention_evidence(view: ArticleView, mentions: list[Mention]) -> Evidence:
 def _share(flags: Iterable[bool]) -> float:
     values = list(flags)
     return round(sum(values) / len(values), 3) if values else 0.0
+
+
+def _after_placing_word(doc: Doc, spans: list[DocSpan], lexicon: Lexicon) -> float:
+    """The share of the mentions right after a locative word, 'of' included ('in X', 'near X',
+    'the governor of X', 'sanctions on X')."""
+    return _share(s.start > 0 and doc[s.start - 1].lower_ in lexicon.locative for s in spans)
 
 
 def _ner_label(span: DocSpan) -> str:

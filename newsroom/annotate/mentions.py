@@ -16,7 +16,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
 from .knowledge import Knowledge
-from .nlp import text_of, tokens_lowered_as
+from .nlp import lowercase_words_of, text_of, tokens_lowered_as
 from .vocabulary import Lexicon
 
 
@@ -152,18 +152,6 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     return inside
 
 
-def lowercase_words_of(doc: Doc) -> set[str]:
-    """The words the article writes in lower case ('water', 'landscape'), read from the Doc's
-    arrays at once: a Python loop over the tokens costs more than the rest of this stage."""
-    import numpy
-
-    table = doc.to_array(["LOWER", "IS_ALPHA", "IS_LOWER"])
-    if not len(table):
-        return set()
-    hashes = numpy.unique(table[(table[:, 1] == 1) & (table[:, 2] == 1), 0])
-    return {doc.vocab.strings[int(h)] for h in hashes}
-
-
 def follows_placing_word(doc: Doc, i: int, lexicon: Lexicon) -> bool:
     """Token i comes right after 'in', 'to', 'near' ...: where a place is named."""
     return i > 0 and doc[i - 1].lower_ in lexicon.placing
@@ -212,7 +200,7 @@ def _person_by_apposition(ent: DocSpan, lexicon: Lexicon) -> bool:
     return any(n.lemma_.lower() in lexicon.person_nouns and n.pos_ == "NOUN" for n in nouns)
 
 
-def _common_noun(ent: DocSpan, lowercase_words: set[str]) -> bool:
+def _common_noun(ent: DocSpan, lowercase_words: frozenset[str]) -> bool:
     """'Iodine', 'Polaroid', 'STS-1' typed PERSON: a name whose words the article also writes in
     lower case ('iodine', 'polaroids') is a common noun, and a person's name has no digits."""
     words = [t for t in ent if t.is_alpha]

@@ -109,6 +109,19 @@ def distinct_texts(doc: Doc) -> list[str]:
     return [doc.vocab.strings[int(v)] for v in values[numpy.argsort(first, kind="stable")]]
 
 
+def lowercase_words_of(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case ('water', 'landscape'). Read once per Doc: the
+    mentions and the entities' evidence both ask."""
+    import numpy
+
+    found = doc.user_data.get("newsroom_lowercase")
+    if found is None:
+        table = doc.to_array(["LOWER", "IS_ALPHA", "IS_LOWER"])
+        hashes = numpy.unique(table[(table[:, 1] == 1) & (table[:, 2] == 1), 0]).tolist() if len(table) else []
+        found = doc.user_data["newsroom_lowercase"] = frozenset(doc.vocab.strings[int(h)] for h in hashes)
+    return found
+
+
 def figure_share(doc: Doc) -> float:
     """The share of the words (not spaces or punctuation) that are figures ('12', 'twelve')."""
     if not len(doc):
