@@ -22,6 +22,7 @@ from ..knowledge import Knowledge
 from ..vocabulary import Lexicon
 
 RANGE = re.compile(r"\d\s*(?:-|to|or)\s*\d")
+ONE = ("a", "an", "one")  # determiners that count one ('a soldier', 'one civilian')
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _conjuncts(token: Token) -> list[Token]:
 def _counted_noun(token: Token) -> bool:
     """A common noun with a count of its own; a name in apposition names whom it follows."""
     return token.pos_ == "NOUN" and any(
-        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an", "one")) for c in token.children)
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ONE) for c in token.children)
 
 
 def _without_retellings(counts: dict[int, Count], doc: Doc, lexicon: Lexicon) -> dict[int, Count]:
@@ -183,11 +184,11 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         return Count(value, qualifier, text)
     determiner = next((c for c in victim.children if c.dep_ == "det"), None)
     if (victim.tag_ == "NNS" and victim.lower_ == victim.lemma_.lower() and determiner is not None
-            and determiner.lower_ in ("a", "an", "one")):
+            and determiner.lower_ in ONE):
         return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))  # 'a security personnel'
     if victim.tag_ in ("NN", "NNP") or victim.pos_ == "PROPN":
         if (victim.pos_ == "PROPN" and not _after_preposition(victim)) or (
-                determiner is not None and determiner.lower_ in ("a", "an", "one", "another")):
+                determiner is not None and determiner.lower_ in (*ONE, "another")):
             # a person named, or 'a soldier'
             return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))
         if determiner is None and victim.lemma_.lower() in humans:
@@ -202,7 +203,7 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
 def _unstated(victim: Token, lexicon: Lexicon) -> Count | None:
     """Deaths with no figure: 'several civilians', 'an unknown number of pastoralists', 'many'."""
     if victim.lower_ in lexicon.unstated_counts and victim.pos_ != "VERB" and not any(
-            c.dep_ == "det" and c.lower_ not in ("a", "an") for c in victim.children):
+            c.dep_ == "det" and c.lower_ not in ONE for c in victim.children):
         # 'many died', 'a number of ...'; not 'the number killed', which speaks of a count given
         return Count(lexicon.unstated_counts[victim.lower_], "about", " ".join(t.text for t in _own_words(victim)))
     if victim.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in victim.children):
