@@ -26,7 +26,7 @@ from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import SETTING_COUNTRIES, Gazetteer
 from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
-from .nlp import text_of
+from .nlp import first_conjunct, text_of
 from .position_readings import kind_word_after, places_after, region_hint, regions_by_position
 from .setting import actor_homes, context_countries
 from .vocabulary import Lexicon
@@ -338,9 +338,7 @@ def _country_role(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str:
         return "actor"
     if j < len(doc) and doc[j].lower_.endswith(lexicon.agentive_suffixes):
         return "actor"
-    token = doc[j - 1]
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(doc[j - 1])
     dep = token.dep_
     if dep == "pobj":
         return "place" if token.head.lower_ in lexicon.locative else "actor"

@@ -77,6 +77,14 @@ def _blank(nlp: Language, text: str) -> Doc:
     return doc
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words 'and' joins ('Syria' of 'Syria and Iraq' for 'Iraq'): what the
+    parse says of a list, it says of its first word."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, computed once: spaCy rebuilds `doc.text` from the tokens on every call."""
     text = doc.user_data.get("newsroom_text")

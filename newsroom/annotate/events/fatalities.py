@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..knowledge import Knowledge
+from ..nlp import first_conjunct
 from ..vocabulary import Lexicon
 
 RANGE = re.compile(r"\d\s*(?:-|to|or)\s*\d")
@@ -98,7 +99,7 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         # 'two people dead', 'the 5 killed'; said after the last of a list, of the whole list
         # ('resulted in a soldier and a militiaman killed')
-        found.append(_first_conjunct(token.head))
+        found.append(first_conjunct(token.head))
     if token.dep_ == "conj" and token.pos_ == "VERB" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
         # 'was kidnapped and killed', 'fell ill and died': the second verb shares the first's subject
@@ -117,12 +118,6 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         out.append(victim)
         out.extend(_conjuncts(victim))
     return out
-
-
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _conjuncts(token: Token) -> list[Token]:
