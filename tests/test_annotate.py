@@ -271,9 +271,9 @@ def test_a_town_followed_by_in_and_its_county_is_a_place(annotator):
     austin = _place(result, "Austin")
     assert austin and austin["country"] == "United States" and abs(austin["lat"] - 38.76) < 0.1
     assert _actor(result, "Austin") is None
-    # no county data: better no point than Scott, Louisiana, 1,100 km away
+    # at the county's seat, Scottsburg, Indiana: not Scott, Louisiana, 1,100 km away
     county = _place(result, "Scott County")
-    assert county is not None and county["lat"] is None
+    assert county is not None and abs(county["lat"] - 38.69) < 0.05 and abs(county["lon"] + 85.77) < 0.05
 
 
 def test_the_country_closing_an_organisations_name_is_named_too(annotator):
@@ -343,9 +343,28 @@ def test_a_county_is_its_own_place_and_a_capital_named_after_its_country_is_no_c
         "Virus\n\nCases were found in Dallas County, Texas, and in Dallas itself. Mexico City Health Secretary "
         "Armando Ahued said schools would close.\n"))
     county, city = _place(result, "Dallas County"), _place(result, "Dallas")
-    assert county["kind"] == "district" and county["geonames"] is None  # at its namesake town's point
+    assert county["kind"] == "district" and county["geonames"] == 4684904  # GeoNames' Dallas County, Texas
+    assert (county["lat"], county["lon"]) == (city["lat"], city["lon"])  # at its seat, Dallas
     assert city["kind"] == "city" and [m["text"] for m in city["mentions"]] == ["Dallas"]
     assert _place(result, "Mexico") is None and _actor(result, "Mexico") is None
+
+
+def test_a_district_is_put_at_its_seat_when_the_story_names_only_one_such_district(annotator):
+    # Conflict reports name districts whose seat bears another name: Kech district's is Turbat.
+    # A kind word says a district is meant even where no country is named ('Kech' is also a
+    # German village); a bare name needs the story's country ('Rautahat, Nepal').
+    kech = annotation_json("x", annotator("Gunmen shot dead two policemen in Kech district on Monday.\n"))
+    district = _place(kech, "Kech")
+    assert (district["kind"], district["country"]) == ("district", "Pakistan")
+    assert abs(district["lat"] - 26.00) < 0.05 and abs(district["lon"] - 63.05) < 0.05  # Turbat
+    assert [e["place"] for e in kech["events"]] == ["Kech"]
+    nepal = annotation_json("x", annotator("On 3 May, a bomb exploded in Rautahat, Nepal, injuring three people.\n"))
+    rautahat = _place(nepal, "Rautahat")
+    assert rautahat["kind"] == "district" and abs(rautahat["lat"] - 26.76) < 0.05  # Gaur
+    # Two dozen US states have a Franklin County: with no state named, no point beats a wrong one.
+    franklin = annotation_json("x", annotator(
+        "Storms\n\nStorm damage was reported in Franklin County on Monday, officials in the United States said.\n"))
+    assert _place(franklin, "Franklin County")["lat"] is None
 
 
 def test_a_town_romanised_otherwise_is_found_only_among_the_storys_countries(annotator):

@@ -199,7 +199,7 @@ def test_a_date_in_brackets_does_not_cut_a_sentence_from_its_place(annotator):
                                 "firing in Nowgam in Kupwara district.\n", "2015-08-27")
     event = _one(events, "killed")
     assert event["evidence"]["text"].endswith("in Kupwara district.")
-    assert event["place"] and "Kupwāra" in event["place"]
+    assert event["place"] and event["place"].lower() == "kupwara district"
     # a sentence of its own in brackets stays one
     events = _events(annotator, "Strike\n\nAssailants set a truck ablaze in Natore on Sunday. The driver was "
                                 "admitted to a hospital. (This was part of the strike.)\n", "2015-02-03")

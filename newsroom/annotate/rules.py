@@ -50,6 +50,7 @@ class GazetteerWeights:
     curated_generic_kind: float
     country: float
     region: float
+    district: float
     region_wanted: float
     city_wanted: float
     big_city_bonus: float

