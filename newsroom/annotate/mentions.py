@@ -29,6 +29,7 @@ class Candidate:
     label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | ROAD | PERSON | ORG | GPE | LOC | FAC
     ref: str | None    # country code, known actor name or known place name
     source: str        # kb | rule | ner | guess (a model label read as a place: kept only if backed)
+    #                    | inner (a town inside a venue's name, kept beside the venue)
     tokens: tuple[int, int]  # token range [i, j) in the doc
 
     @property
@@ -114,6 +115,9 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
+        if known_place is not None and (town := _town_of_venue(ent, lexicon)) is not None \
+                and known_place(town.text):
+            found.append(Candidate(town.start_char, town.end_char, "GPE", None, "inner", (town.start, town.end)))
         if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
             continue
         if _is_thing(ent, things, lexicon):
@@ -162,6 +166,23 @@ def _part_of(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
     i = ent.start
     return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lexicon.part_of_place_words
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent))
+
+
+def _town_of_venue(ent: DocSpan, lexicon: Lexicon) -> DocSpan | None:
+    """'Karachi' in 'Karachi Press Club', 'the Peshawar High Court', 'Lahore press club': the
+    capitalised name before a venue's words (lexicon `town_venues`), inside the model's entity
+    or right after it, which names the town the venue is in."""
+    doc = ent.doc
+    for venue in lexicon.town_venues:
+        tail = venue.split()
+        for end in (ent.end, ent.end + len(tail)):  # the venue's words inside the entity, or after it
+            start = end - len(tail)
+            if start <= ent.start or end > len(doc) or [t.lower_ for t in doc[start:end]] != tail:
+                continue
+            name = [t for t in doc[ent.start:start] if t.lower_ not in lexicon.determiners]
+            if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+                return doc[name[0].i:name[-1].i + 1]
+    return None
 
 
 def _after_locative(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
@@ -315,9 +336,10 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
 
     A model entity that is only a known name plus lower-case words ('AFP news agency',
     'Hezbollah media unit') gives way to the known name. The one overlap allowed: the places
-    inside a known road's name ('Palmyra' in 'Palmyra to Deir Az Zor highway') are kept too.
+    inside a known road's name ('Palmyra' in 'Palmyra to Deir Az Zor highway') or a venue's
+    ('Karachi' in 'Karachi Press Club', source 'inner') are kept too.
     """
-    rank = {"kb": 0, "rule": 1, "ner": 2, "guess": 3}
+    rank = {"kb": 0, "rule": 1, "inner": 1, "ner": 2, "guess": 3}
     known = [c for c in candidates if c.source == "kb"]
 
     def padded_known(c: Candidate) -> bool:
@@ -336,10 +358,11 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
             taken.append(cand)
     roads = [t for t in taken if t.label == "ROAD"]
-    inner: list[Candidate] = []  # the towns a road is named by stay mentions of their own
+    inner: list[Candidate] = []  # the towns a road or a venue is named by stay mentions of their own
     for cand in order:
+        holders = taken if cand.source == "inner" else roads
         if cand.label != "ROAD" and any(r.start <= cand.start and cand.end <= r.end and cand.length < r.length
-                                        for r in roads) and \
+                                        for r in holders) and \
                 all(cand.end <= t.start or cand.start >= t.end for t in inner):
             inner.append(cand)
     return sorted(taken + inner, key=lambda c: (c.start, -c.length))

@@ -54,6 +54,7 @@ class Lexicon:
     area_prepositions: frozenset[str]
     list_glue: frozenset[str]
     facility_words: frozenset[str]
+    town_venues: tuple[str, ...]
     road_words: tuple[str, ...]
     disease_words: frozenset[str]
     bare_disease_heads: tuple[str, ...]
