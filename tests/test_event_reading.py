@@ -295,3 +295,31 @@ def test_a_protest_against_a_scourge_or_a_film_is_still_a_protest(annotator):
     for text in ("Thousands of people protested against corruption in Delhi on Sunday.\n",
                  "Students protested against the film outside a cinema in Mumbai.\n"):
         assert [e["type"] for e in _events(annotator, text)] == ["Protests"], text
+
+
+def test_a_gathering_is_a_protest_only_where_a_crowd_with_a_cause_is(annotator):
+    # 'rallied', 'staged', 'gathered', 'chanted' are the words of markets, theatres and sport too:
+    # with no one who protests there (people, a party, a union), and no cause named, no event.
+    for text in ("Shares rallied against the dollar on Monday after the Federal Reserve cut rates.\n",
+                 "The theatre company staged a new production of Hamlet in Leeds.\n",
+                 "Thousands of Liverpool fans gathered outside Anfield on Sunday to celebrate the title.\n",
+                 "Nadal won a 30-shot rally to break serve in the third set.\n"):
+        assert _events(annotator, text) == [], text
+    # People, a party, or an organisation with a cause: a protest, however it is worded.
+    for text in ("Villagers blocked the highway near Nagaon on Monday.\n",
+                 "The Congress party held a rally in Delhi.\n",
+                 "Accredited Social Health Activists (ASHAs) took out a rally seeking higher wages.\n",
+                 "Protesters gathered outside the parliament in Kathmandu.\n"):
+        assert [e["type"] for e in _events(annotator, text)] == ["Protests"], text
+
+
+def test_a_venue_named_after_its_town_puts_the_event_in_that_town(annotator):
+    # 'outside Karachi Press Club': the protest is in Karachi, whatever the model makes of the name.
+    for text, town in (("Families of the missing held a protest outside Karachi Press Club on Monday.\n", "Karachi"),
+                       ("Teachers staged a protest in front of Lahore press club against the new policy.\n", "Lahore"),
+                       ("Lawyers protested outside the Peshawar High Court on Monday.\n", "Peshawar")):
+        (event,) = _events(annotator, text)
+        assert event["place"] == town, text
+    # A university or a team named after a town is not in it (Columbia University is in New York).
+    result = annotation_json("x", annotator("Students protested at Columbia University on Monday.\n"), threshold=0.0)
+    assert "Columbia" not in {p["name"] for p in result["places"]}

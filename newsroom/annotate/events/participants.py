@@ -21,6 +21,11 @@ from ..vocabulary import Lexicon
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
+# Who rallies and marches for a cause: a party's or a union's rally is a protest, a team's is not.
+MOVEMENT_KINDS = {"political-party", "ngo", "religious-body"}
+# ... and who may rally for a cause the sentence names: not a state, a company or a person
+# ('shares rallied against the dollar after the Fed cut rates').
+ORGANISED_KINDS = MOVEMENT_KINDS | {"organisation", "university"}
 VICTIM_DEPS = {"nsubjpass", "dobj"}
 
 
@@ -64,8 +69,9 @@ class Present:
     """Who and what a sentence names, whichever of its triggers is read: the same for all."""
 
     found: dict[str, set[int]]         # word list (or actor kind) -> the tokens naming one
-    actor_tokens: dict[str, set[int]]  # armed kinds and persons named by the article's actors
+    actor_tokens: dict[str, set[int]]  # armed kinds, movements and persons named by the article's actors
     diplomat: bool                     # a party to diplomacy is named
+    organised: bool = False            # a party, union, NGO or other organisation is named
 
 
 def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set[int],
@@ -84,14 +90,15 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
             continue
         # A person named is someone hurt or acting alone, not a crowd: 'persons' counts as a
         # victim and as someone present, never as people rioting.
-        kind = ARMED_KINDS.get(actor.kind) or ("persons" if actor.kind == "person" else None)
+        kind = (ARMED_KINDS.get(actor.kind) or ("persons" if actor.kind == "person" else None)
+                or ("movements" if actor.kind in MOVEMENT_KINDS else None))
         if kind is not None:
             actor_tokens.setdefault(kind, set()).update(t.i for t in span)
         diplomat = diplomat or actor.kind in DIPLOMATIC_KINDS or bool(
             actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
     for kind, tokens in actor_tokens.items():
         found.setdefault(kind, set()).update(tokens)
-    return Present(found, actor_tokens, diplomat)
+    return Present(found, actor_tokens, diplomat, any(a.kind in ORGANISED_KINDS for _, a in in_actors))
 
 
 def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present: Present,
@@ -111,6 +118,13 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if found.get("hazards"):
         facts.add("hazard")
     if found.get("crowds") or any(t.cls in ("protest", "labour_strike", "riot") for t, _ in others):
+        facts.add("crowd")
+    elif any(t.cls == "gathering" for t, _ in others) and (
+            found.get("people") or found.get("movements")
+            or ((present.organised or any(v for k, v in found.items() if k != "hazards"))
+                and _grievance_named(sentence, knowledge.lexicon))):
+        # 'villagers blocked the highway', 'the Awami League held rallies', 'dog owners
+        # gathered to protest': not shares that rally or fans who gather to celebrate.
         facts.add("crowd")
     if found.get("people"):
         facts.add("people")
@@ -155,6 +169,11 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
+
+
+def _grievance_named(sentence: DocSpan, lexicon: Lexicon) -> bool:
+    """The sentence says what is demanded or opposed ('to demand', 'against', 'to plead')."""
+    return any(t.lemma_.lower() in lexicon.grievance_words for t in sentence)
 
 
 def _two_sides(found: dict[str, set[int]], actor_tokens: dict[str, set[int]], trigger: Trigger,
