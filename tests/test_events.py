@@ -38,6 +38,10 @@ def _count(annotator, sentence: str) -> tuple[int, str] | None:
     ("The bombardment killed an unknown number of pastoralists and their livestock.", (10, "about")),
     ("Several civilians were killed in the shelling.", (10, "about")),
     ("Many died when the boat was attacked.", (10, "about")),
+    # two subjects the parser does not join, and a word for people tagged as an adjective
+    ("A soldier, and 5 militants were killed in the attack.", (6, "exact")),
+    ("An Army major and 5 TTP militants were killed as militants attacked a check post.", (6, "exact")),
+    ("The police killed a Lashkar-e-Taiba (LeT) militant in a brief encounter.", (1, "exact")),
     ("The two shootings differed in the number killed.", None),
     # a 'the' before a word for one person counts one; before a body of people, none
     ("The son of a local landowner was kidnapped and killed by a militia.", (1, "exact")),

@@ -89,6 +89,11 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     # not read ('Jamaat-e-Islami' as three subjects); what 'and' joins is read by _conjuncts.
     found = [c for dep in sorted(deps) for c in [next((c for c in token.children if c.dep_ == dep
                                                       and c.pos_ != "PUNCT"), None)] if c is not None]
+    # ... unless 'and' comes before the second: 'A soldier, and 5 militants were killed', which
+    # the parser reads as two subjects rather than one subject of two conjuncts.
+    found += [c for c in token.children if c.dep_ in deps and c not in found and c.pos_ != "PUNCT"
+              and any(f.dep_ == c.dep_ and f.i < c.i for f in found) and c.left_edge.i > 0
+              and token.doc[c.left_edge.i - 1].lower_ == "and"]
     found.sort(key=lambda t: t.i)
     if token.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "agent") for c in token.children):
         # a headline's reduced passive, 'Farmer killed in Selea': the subject is who died
@@ -181,7 +186,9 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
     if (victim.tag_ == "NNS" and victim.lower_ == victim.lemma_.lower() and determiner is not None
             and determiner.lower_ in ONE):
         return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))  # 'a security personnel'
-    if victim.tag_ in ("NN", "NNP") or victim.pos_ == "PROPN":
+    # A word for people the tagger took for an adjective ('a Lashkar-e-Taiba (LeT) militant') is one.
+    misread = victim.pos_ == "ADJ" and victim.dep_ in ("dobj", "nsubjpass") and victim.lemma_.lower() in humans
+    if victim.tag_ in ("NN", "NNP") or victim.pos_ == "PROPN" or misread:
         if (victim.pos_ == "PROPN" and not _after_preposition(victim)) or (
                 determiner is not None and determiner.lower_ in (*ONE, "another")):
             # a person named, or 'a soldier'
