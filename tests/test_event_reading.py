@@ -323,3 +323,14 @@ def test_a_venue_named_after_its_town_puts_the_event_in_that_town(annotator):
     # A university or a team named after a town is not in it (Columbia University is in New York).
     result = annotation_json("x", annotator("Students protested at Columbia University on Monday.\n"), threshold=0.0)
     assert "Columbia" not in {p["name"] for p in result["places"]}
+
+
+def test_a_count_of_the_dead_whose_nationality_names_a_country_goes_on_telling_the_fight(annotator):
+    # 'Myanmar' in '6 Myanmar soldiers' says whose the dead were, not a new place of their own.
+    events = _events(annotator, "The KIA and Myanmar Army clashed in Moe Nyin township. "
+                                "6 Myanmar soldiers were killed.\n")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 6)]
+    # a count in another country is another event
+    events = _events(annotator, "The KIA and Myanmar Army clashed in Moe Nyin township. "
+                                "6 soldiers were killed in Thailand.\n")
+    assert len(events) == 2

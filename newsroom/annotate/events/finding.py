@@ -15,7 +15,7 @@ from ..dates import find_when
 from ..event_rules import Frame, Trigger
 from ..knowledge import Knowledge
 from ..nlp import text_of
-from .details import according_to, describes_source, merge_followups, merge_retold, most_precise, seat, venue
+from .details import according_to, describes_source, merge_followups, merge_retold, most_precise, seat, token_of, venue
 from .evidence import VIOLENT_CLASSES, ArticleContext, event_evidence
 from .fatalities import fatalities
 from .participants import Participants, present_in, read_participants
@@ -73,8 +73,14 @@ def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in definite for c in token.children) and any(
                 t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
             return True
-    own_place = any(_inside(m, sentence) for p in places for m in p.mentions)
+    # A place that only says whose the dead were ('6 Myanmar soldiers') is no place of their own.
+    own_place = any(_inside(m, sentence) and not _modifies_a_noun(span.doc, m) for p in places for m in p.mentions)
     return trigger.cls == "kill" and all(a.name in named_before for _, a in in_actors) and not own_place
+
+
+def _modifies_a_noun(doc: Doc, mention: Span) -> bool:
+    token = token_of(doc, mention)
+    return token is not None and token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN"
 
 
 def _counts_deaths(frame: Frame) -> bool:
