@@ -115,8 +115,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
-        if known_place is not None and (town := _town_of_venue(ent, lexicon)) is not None \
-                and known_place(town.text):
+        if known_place is not None and (town := _town_of_venue(ent, lexicon, known_place)) is not None:
             found.append(Candidate(town.start_char, town.end_char, "GPE", None, "inner", (town.start, town.end)))
         if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
             continue
@@ -168,20 +167,24 @@ def _part_of(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent))
 
 
-def _town_of_venue(ent: DocSpan, lexicon: Lexicon) -> DocSpan | None:
-    """'Karachi' in 'Karachi Press Club', 'the Peshawar High Court', 'Lahore press club': the
-    capitalised name before a venue's words (lexicon `town_venues`), inside the model's entity
-    or right after it, which names the town the venue is in."""
+def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool]) -> DocSpan | None:
+    """'Karachi' in 'Karachi Press Club', 'the Peshawar High Court', 'Masvingo municipal police':
+    the longest run of capitalised words at the start of the model's entity that `known` takes
+    for a place, when the rest of the name, inside the entity or right after it, is civic words
+    (lexicon `town_venue_words`) ending in the word for a local body or building (`town_venue_heads`)."""
     doc = ent.doc
-    for venue in lexicon.town_venues:
-        tail = venue.split()
-        for end in (ent.end, ent.end + len(tail)):  # the venue's words inside the entity, or after it
-            start = end - len(tail)
-            if start <= ent.start or end > len(doc) or [t.lower_ for t in doc[start:end]] != tail:
-                continue
-            name = [t for t in doc[ent.start:start] if t.lower_ not in lexicon.determiners]
-            if name and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
-                return doc[name[0].i:name[-1].i + 1]
+    start = ent.start + (doc[ent.start].lower_ in lexicon.determiners)
+    end = ent.end
+    while end < len(doc) and end < ent.end + 3 and doc[end].is_lower and doc[end].is_alpha:
+        end += 1  # 'Lahore press club', 'a Kisangani primary school': the model stopped at the town
+    for head in range(end - 1, start, -1):
+        if doc[head].lower_ not in lexicon.town_venue_heads:
+            continue
+        for town_end in range(head, start, -1):
+            town = doc[start:town_end]
+            if (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in town)
+                    and all(t.lower_ in lexicon.town_venue_words for t in doc[town_end:head]) and known(town.text)):
+                return town
     return None
 
 
