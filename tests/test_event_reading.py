@@ -338,3 +338,11 @@ def test_a_count_of_the_dead_whose_nationality_names_a_country_goes_on_telling_t
     events = _events(annotator, "The KIA and Myanmar Army clashed in Moe Nyin township. "
                                 "6 soldiers were killed in Thailand.\n")
     assert len(events) == 2
+
+
+def test_an_aerial_strike_is_remote_violence_not_a_workers_strike(annotator):
+    events = _events(annotator, "Precise aerial strikes were carried out by the Pakistani Airforce in South Waziristan, "
+                                "killing 25 militants.\n")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Explosions/Remote violence", 25)]
+    # and workers who strike still protest
+    assert [e["type"] for e in _events(annotator, "Doctors went on strike in Kathmandu on Monday.\n")] == ["Protests"]
