@@ -341,8 +341,20 @@ def test_a_count_of_the_dead_whose_nationality_names_a_country_goes_on_telling_t
 
 
 def test_an_aerial_strike_is_remote_violence_not_a_workers_strike(annotator):
-    events = _events(annotator, "Precise aerial strikes were carried out by the Pakistani Airforce in South Waziristan, "
-                                "killing 25 militants.\n")
+    events = _events(annotator, "Precise aerial strikes were carried out by the Pakistani Airforce in South "
+                                "Waziristan, killing 25 militants.\n")
     assert [(e["type"], e["fatalities"]) for e in events] == [("Explosions/Remote violence", 25)]
     # and workers who strike still protest
     assert [e["type"] for e in _events(annotator, "Doctors went on strike in Kathmandu on Monday.\n")] == ["Protests"]
+
+
+def test_a_sentence_that_only_counts_deaths_counts_the_dead_of_the_event_before_it(annotator):
+    events = _events(annotator, "Ten people suffered burn injuries in a petrol bomb attack on a truck in Bogra on "
+                                "Saturday night. Three victims died on Saturday night.\n")
+    assert [e["fatalities"] for e in events] == [3]
+    assert [e["fatalities"] for e in _events(annotator, "A man was injured in an attack on Monday. "
+                                                        "He died on Tuesday.\n")] == [1]
+    # not deaths of disease, nor deaths somewhere else
+    for text in ("A man was injured in an attack on Monday. Three people died of cholera in the town.\n",
+                 "A man was injured in an attack in Kabul on Monday. Two people died in Herat.\n"):
+        assert [e["fatalities"] for e in _events(annotator, text)] == [None], text

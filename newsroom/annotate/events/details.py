@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..knowledge import Knowledge
 from ..vocabulary import Lexicon
+from .fatalities import Count
 
 
 def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
@@ -85,21 +86,38 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph
             out.append((n, event))
             continue
         if event.fatalities is not None:
-            if earlier.fatalities is None:
-                earlier.fatalities, earlier.fatalities_qualifier = event.fatalities, event.fatalities_qualifier
-                earlier.fatalities_text = event.fatalities_text
-            elif lexicon.addition.search(event.evidence.text):
-                earlier.fatalities += event.fatalities
-                earlier.fatalities_text = f"{earlier.fatalities_text}; {event.fatalities_text}"
-                if event.fatalities_qualifier != "exact":
-                    earlier.fatalities_qualifier = event.fatalities_qualifier
-            elif event.fatalities > earlier.fatalities:
-                earlier.fatalities, earlier.fatalities_qualifier = event.fatalities, event.fatalities_qualifier
-                earlier.fatalities_text = event.fatalities_text
+            _add_deaths(earlier, event.fatalities, event.fatalities_qualifier or "exact", event.fatalities_text or "",
+                        event.evidence.text, lexicon)
         earlier.actors += [a for a in event.actors if a not in earlier.actors]
         earlier.place = earlier.place or event.place
         earlier.confidence = max(earlier.confidence, event.confidence)
     return out
+
+
+def add_counted_deaths(found: list[tuple[int, Event]], counted: Mapping[int, tuple[Count, str]],
+                       paragraph_of: Mapping[int, int], lexicon: Lexicon) -> None:
+    """A sentence that is no event itself and only counts deaths ('Three victims died on Saturday
+    night.', 'He died on Tuesday.') counts the dead of the violent event told just before it in
+    its paragraph. `counted`: sentence number -> its count and its text."""
+    for n, (count, text) in sorted(counted.items()):
+        earlier = next((e for m, e in reversed(found) if m < n and n - m <= 2 and e.type in VIOLENT_TYPES
+                        and paragraph_of.get(m) == paragraph_of.get(n)), None)
+        if earlier is not None:
+            _add_deaths(earlier, count.value, count.qualifier, count.text, text, lexicon)
+
+
+def _add_deaths(earlier: Event, value: int, qualifier: str, count_text: str, sentence: str, lexicon: Lexicon) -> None:
+    """A later sentence's dead, told of an earlier event: added when it says 'also' or 'other',
+    else the larger count (a retelling)."""
+    if earlier.fatalities is None:
+        earlier.fatalities, earlier.fatalities_qualifier, earlier.fatalities_text = value, qualifier, count_text
+    elif lexicon.addition.search(sentence):
+        earlier.fatalities += value
+        earlier.fatalities_text = f"{earlier.fatalities_text}; {count_text}"
+        if qualifier != "exact":
+            earlier.fatalities_qualifier = qualifier
+    elif value > earlier.fatalities:
+        earlier.fatalities, earlier.fatalities_qualifier, earlier.fatalities_text = value, qualifier, count_text
 
 
 def merge_retold(found: list[tuple[int, Event]]) -> list[Event]:

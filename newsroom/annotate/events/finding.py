@@ -15,9 +15,19 @@ from ..dates import find_when
 from ..event_rules import Frame, Trigger
 from ..knowledge import Knowledge
 from ..nlp import text_of
-from .details import according_to, describes_source, merge_followups, merge_retold, most_precise, seat, token_of, venue
+from .details import (
+    according_to,
+    add_counted_deaths,
+    describes_source,
+    merge_followups,
+    merge_retold,
+    most_precise,
+    seat,
+    token_of,
+    venue,
+)
 from .evidence import VIOLENT_CLASSES, ArticleContext, event_evidence
-from .fatalities import fatalities
+from .fatalities import Count, fatalities
 from .participants import Participants, present_in, read_participants
 
 # Types whose events are fights, blasts, attacks or crowds: one only urged, vowed or feared has
@@ -37,6 +47,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     context = ArticleContext.read([s for s in spans if s is not None], knowledge.events)
     found: list[tuple[int, Event]] = []
     follows: set[int] = set()  # the sentences whose event goes on telling an earlier one
+    counted: dict[int, tuple[Count, str]] = {}  # sentences that are no event and only count deaths
     before: list[tuple[Span, Actor]] = []
     named_before: set[str] = set()  # the actors of the sentences read so far
     for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
@@ -55,11 +66,29 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
             found.append((n, event))
             if _goes_on(span, trigger, in_actors, named_before, sentence, places, knowledge):
                 follows.add(n)
+        elif span is not None and found and (count := _only_counts(span, sentence, in_actors, named_before,
+                                                                    places, knowledge)) is not None:
+            counted[n] = (count, sentence.text)
         before = in_actors
         named_before |= {a.name for _, a in in_actors}
     paragraph_of = {n: next((i for i, b in enumerate(paragraphs or []) if _inside(sentences[n], b)), -1)
-                    for n, _ in found}
-    return merge_retold(merge_followups(found, follows, paragraph_of, knowledge.lexicon))
+                    for n in [*(n for n, _ in found), *counted]}
+    merged = merge_followups(found, follows, paragraph_of, knowledge.lexicon)
+    add_counted_deaths(merged, counted, paragraph_of, knowledge.lexicon)
+    return merge_retold(merged)
+
+
+def _only_counts(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]], named_before: set[str],
+                 places: list[Place], knowledge: Knowledge) -> Count | None:
+    """The deaths a sentence that is no event counts ('Three victims died on Saturday night.'),
+    when it names no side and no place the story has not named already, and no hazard (a death
+    of disease or in a crash is no one's violence)."""
+    if any(a.name not in named_before for _, a in in_actors) or _own_place(span.doc, sentence, places):
+        return None
+    count = fatalities(span, knowledge)
+    if count is None or present_in(span, [], set(), knowledge).found.get("hazards"):
+        return None
+    return count
 
 
 def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]], named_before: set[str],
@@ -73,9 +102,13 @@ def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in definite for c in token.children) and any(
                 t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
             return True
-    # A place that only says whose the dead were ('6 Myanmar soldiers') is no place of their own.
-    own_place = any(_inside(m, sentence) and not _modifies_a_noun(span.doc, m) for p in places for m in p.mentions)
-    return trigger.cls == "kill" and all(a.name in named_before for _, a in in_actors) and not own_place
+    return (trigger.cls == "kill" and all(a.name in named_before for _, a in in_actors)
+            and not _own_place(span.doc, sentence, places))
+
+
+def _own_place(doc: Doc, sentence: Span, places: list[Place]) -> bool:
+    """The sentence names a place; not one that only says whose the dead were ('6 Myanmar soldiers')."""
+    return any(_inside(m, sentence) and not _modifies_a_noun(doc, m) for p in places for m in p.mentions)
 
 
 def _modifies_a_noun(doc: Doc, mention: Span) -> bool:
