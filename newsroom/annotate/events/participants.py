@@ -69,9 +69,10 @@ class Present:
     """Who and what a sentence names, whichever of its triggers is read: the same for all."""
 
     found: dict[str, set[int]]         # word list (or actor kind) -> the tokens naming one
-    actor_tokens: dict[str, set[int]]  # armed kinds, movements and persons named by the article's actors
+    actor_tokens: dict[str, set[int]]  # armed kinds and persons named by the article's actors
     diplomat: bool                     # a party to diplomacy is named
-    organised: bool = False            # a party, union, NGO or other organisation is named
+    movement: bool = False             # a party, NGO or religious body is named (MOVEMENT_KINDS)
+    organised: bool = False            # ... or another organisation (ORGANISED_KINDS)
 
 
 def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set[int],
@@ -90,15 +91,15 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
             continue
         # A person named is someone hurt or acting alone, not a crowd: 'persons' counts as a
         # victim and as someone present, never as people rioting.
-        kind = (ARMED_KINDS.get(actor.kind) or ("persons" if actor.kind == "person" else None)
-                or ("movements" if actor.kind in MOVEMENT_KINDS else None))
+        kind = ARMED_KINDS.get(actor.kind) or ("persons" if actor.kind == "person" else None)
         if kind is not None:
             actor_tokens.setdefault(kind, set()).update(t.i for t in span)
         diplomat = diplomat or actor.kind in DIPLOMATIC_KINDS or bool(
             actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
     for kind, tokens in actor_tokens.items():
         found.setdefault(kind, set()).update(tokens)
-    return Present(found, actor_tokens, diplomat, any(a.kind in ORGANISED_KINDS for _, a in in_actors))
+    kinds = {actor.kind for _, actor in in_actors}
+    return Present(found, actor_tokens, diplomat, bool(kinds & MOVEMENT_KINDS), bool(kinds & ORGANISED_KINDS))
 
 
 def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present: Present,
@@ -120,7 +121,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if found.get("crowds") or any(t.cls in ("protest", "labour_strike", "riot") for t, _ in others):
         facts.add("crowd")
     elif any(t.cls == "gathering" for t, _ in others) and (
-            found.get("people") or found.get("movements")
+            found.get("people") or present.movement
             or ((present.organised or any(v for k, v in found.items() if k != "hazards"))
                 and _grievance_named(sentence, knowledge.lexicon))):
         # 'villagers blocked the highway', 'the Awami League held rallies', 'dog owners
