@@ -78,10 +78,7 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph
     when it says 'also' or 'other', else the larger count: a retelling), its actors, a place."""
     out: list[tuple[int, Event]] = []
     for n, event in found:
-        earlier = None
-        if n in follows and event.type in VIOLENT_TYPES:
-            earlier = next((e for m, e in reversed(out) if e.type in VIOLENT_TYPES and n - m <= 2
-                            and paragraph_of.get(m) == paragraph_of.get(n)), None)
+        earlier = _told_just_before(out, n, paragraph_of) if n in follows and event.type in VIOLENT_TYPES else None
         if earlier is None:
             out.append((n, event))
             continue
@@ -100,10 +97,14 @@ def add_counted_deaths(found: list[tuple[int, Event]], counted: Mapping[int, tup
     night.', 'He died on Tuesday.') counts the dead of the violent event told just before it in
     its paragraph. `counted`: sentence number -> its count and its text."""
     for n, (count, text) in sorted(counted.items()):
-        earlier = next((e for m, e in reversed(found) if m < n and n - m <= 2 and e.type in VIOLENT_TYPES
-                        and paragraph_of.get(m) == paragraph_of.get(n)), None)
-        if earlier is not None:
+        if (earlier := _told_just_before(found, n, paragraph_of)) is not None:
             _add_deaths(earlier, count.value, count.qualifier, count.text, text, lexicon)
+
+
+def _told_just_before(found: list[tuple[int, Event]], n: int, paragraph_of: Mapping[int, int]) -> Event | None:
+    """The latest violent event of sentence n's paragraph told at most two sentences before it."""
+    return next((e for m, e in reversed(found) if m < n and n - m <= 2 and e.type in VIOLENT_TYPES
+                 and paragraph_of.get(m) == paragraph_of.get(n)), None)
 
 
 def _add_deaths(earlier: Event, value: int, qualifier: str, count_text: str, sentence: str, lexicon: Lexicon) -> None:
