@@ -1,4 +1,5 @@
-"""Resolve a place name to a real place: GeoNames cities, countries, regions, curated places.
+"""Resolve a place name to a real place: GeoNames cities, countries, regions, districts,
+curated places.
 
 Transliteration variants meet through `name_key` (Deir Az Zor = Deir al-Zor = Dayr az Zawr).
 Ambiguous names are decided by the article's context: the countries it mentions, then size
@@ -107,7 +108,8 @@ def split_kind_word(name: str, kind_words: Mapping[str, str]) -> tuple[str, str 
 
 
 class Gazetteer:
-    """Name lookups over GeoNames cities (population >= 500), countries and subdivisions."""
+    """Name lookups over GeoNames cities (population >= 500), countries, first-level regions and
+    second-level districts."""
 
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge

