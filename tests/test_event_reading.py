@@ -358,3 +358,53 @@ def test_a_sentence_that_only_counts_deaths_counts_the_dead_of_the_event_before_
     for text in ("A man was injured in an attack on Monday. Three people died of cholera in the town.\n",
                  "A man was injured in an attack in Kabul on Monday. Two people died in Herat.\n"):
         assert [e["fatalities"] for e in _events(annotator, text)] == [None], text
+
+
+def test_fire_at_an_armed_sides_positions_is_a_battle(annotator):
+    # Positions are an armed side's: fire at them takes two sides, however the weapons are named.
+    for text in ("Armenian forces fired with small arms on the positions of the Azerbaijani army near Tovuz.\n",
+                 "Rebels attacked army positions in the hills overnight.\n",
+                 "Government forces repelled a rebel attack on their positions near the town.\n"):
+        assert [e["type"] for e in _events(annotator, text)] == ["Battles"], text
+    # A coach fired, critics' positions fired at: no one armed, no event.
+    for text in ("The senator fired back at the positions of his critics on Monday.\n",
+                 "The club fired its coach on Monday after a run of defeats.\n"):
+        assert _events(annotator, text) == [], text
+
+
+def test_shells_that_fell_on_a_place_are_shelling_and_shares_that_fell_are_not(annotator):
+    (event,) = _events(annotator, "Shells fired by the rebels fell in a residential street of Tripoli.\n")
+    assert (event["type"], event["sub_type"]) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert _events(annotator, "Shell shares fell 3% in London on Monday.\n") == []
+
+
+def test_a_way_blocked_by_people_is_a_protest_however_it_is_told(annotator):
+    for text in ("Students blocked with two buses the Pan-American highway near Lima.\n",
+                 "A group of neighbours blocked the entrance to the general cemetery in Lima.\n"):
+        assert [e["type"] for e in _events(annotator, text)] == ["Protests"], text
+    # the police, a senate or a landslide blocking a way is no protest
+    for text in ("Police blocked the entrance to the stadium before the match.\n",
+                 "Senators blocked the bill in a vote on Tuesday.\n",
+                 "A landslide blocked the highway to the villages on Monday.\n"):
+        assert _events(annotator, text) == [], text
+
+
+def test_violence_by_the_people_of_a_place_is_mob_violence(annotator):
+    for text in ("A suspected thief was beaten up by locals in a market in Kano.\n",
+                 "Villagers lynched two suspected cattle thieves on Sunday.\n",
+                 "Residents attacked the police station after the arrest of a local youth.\n"):
+        assert [(e["type"], e["sub_type"]) for e in _events(annotator, text)][:1] == [("Riots", "Mob violence")], text
+    # a team of locals, or locals against a plan: no one hurt, nothing damaged
+    for text in ("The home side were beaten by the locals, who scored twice in the second half.\n",
+                 "Locals attacked the plan at a council meeting on Monday.\n"):
+        assert _events(annotator, text) == [], text
+
+
+def test_a_sentence_counting_a_part_of_what_was_told_goes_on_telling_it(annotator):
+    # 'of them' counts a part of the shells or people the sentence before told of: one event.
+    events = _events(annotator, "Troops fired 36 shells at the rebel posts. Six shells of them hit the area "
+                                "near the posts.\n")
+    assert [e["type"] for e in events] == ["Explosions/Remote violence"]
+    events = _events(annotator, "Gunmen abducted five villagers near Kaduna on Monday. "
+                                "Two of them were later killed.\n")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Violence against civilians", 2)]

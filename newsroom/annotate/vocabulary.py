@@ -63,6 +63,7 @@ class Lexicon:
     part_of_place_words: frozenset[str]
     home_setting_kinds: frozenset[str]
     clash_words: frozenset[str]
+    mob_words: frozenset[str]
     grievance_words: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]

@@ -35,6 +35,8 @@ from .participants import Participants, present_in, read_participants
 VIOLENT = {*VIOLENT_TYPES, "Protests"}
 PLANNED_TYPES = ("Strategic developments", "Diplomacy")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# 'two of them', 'six shells of those': a part of what an earlier sentence told.
+PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
 
 
 def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: list[Place],
@@ -96,7 +98,11 @@ def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]
     """Whether the sentence goes on telling an event already told: it names a fight or attack as
     one the reader knows ('During the encounter, two militants were killed', 'Two killed in the
     clashes'), or it only counts the dead, with no place and no side the story has not named
-    already ('2 farmers died'; 'AMISOM forces clash with al Shabaab. Two al Shabaab dead.')."""
+    already ('2 farmers died'; 'AMISOM forces clash with al Shabaab. Two al Shabaab dead.'), or it
+    counts a part of what was told ('... firing 36 shells at the posts. Six shells of them hit
+    the area', 'Two of them were killed')."""
+    if any(t.lower_ in PARTITIVE_PRONOUNS and t.dep_ == "pobj" and t.head.lower_ == "of" for t in span):
+        return True
     definite = knowledge.lexicon.definite_determiners
     for token in span:
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in definite for c in token.children) and any(

@@ -145,6 +145,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # a death, not an 'attack', which sport has ('sides clashed, the referee was attacked').
         facts.add("in_clash")
     victims = _victim_tokens(head, knowledge.lexicon)
+    if trigger.cls in ("kill", "attack") and _by_a_mob(head, victims, found, knowledge.lexicon):
+        facts.add("mob")
     if victims & armed:
         facts.add("victims_armed")
     named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()))
@@ -170,6 +172,31 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
+
+
+def _by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon: Lexicon) -> bool:
+    """The people of a place (plural: a group) hurt people or damage property: 'a thief was
+    beaten up by locals', 'villagers lynched two men', 'residents attacked the police station'.
+    Not 'locals attacked the plan', nor 'the home side were beaten by the locals': the victim's
+    head word must name people or property, not only a word that modifies it."""
+    doc = head.doc
+    if not any(doc[i].lemma_.lower() in lexicon.mob_words and doc[i].tag_ in ("NNS", "NNPS")
+               for i in _agent_tokens(head)):
+        return False
+    hurt = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | found.get(
+        "property", set())
+    return any(i in hurt for i in victims if doc[i].dep_ not in ("compound", "amod", "det", "nummod", "poss"))
+
+
+def _agent_tokens(head: Token) -> set[int]:
+    """Who does what the trigger says: the 'by' of its passive, else the subject of its active
+    verb ('was beaten up by locals', 'villagers attacked the thief')."""
+    if head.pos_ != "VERB":
+        return set()
+    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not agents:
+        agents = [c for c in head.children if c.dep_ == "nsubj"]
+    return {t.i for a in agents for t in (a, *(c for c in a.children if c.dep_ == "conj"))}
 
 
 def _grievance_named(sentence: DocSpan, lexicon: Lexicon) -> bool:
