@@ -408,3 +408,18 @@ def test_a_sentence_counting_a_part_of_what_was_told_goes_on_telling_it(annotato
     events = _events(annotator, "Gunmen abducted five villagers near Kaduna on Monday. "
                                 "Two of them were later killed.\n")
     assert [(e["type"], e["fatalities"]) for e in events] == [("Violence against civilians", 2)]
+
+
+def test_violence_told_beside_an_arrest_is_the_event_and_one_told_as_its_cause_is_not(annotator):
+    # Clauses joined by 'and', or a comma splice: the violence is what happened.
+    for text, expected in (("One party member was detained and later found killed.\n",
+                            ("Violence against civilians", 1)),
+                           ("A civilian was killed when an IED went off near the market, the police arrested 6 men.\n",
+                            ("Explosions/Remote violence", 1))):
+        assert [(e["type"], e["fatalities"]) for e in _events(annotator, text)] == [expected], text
+    # A killing the arrest is for, a protest the police broke up, a road death: as before.
+    assert [e["type"] for e in _events(annotator, "Police arrested two men for killing a trader.\n")] == [
+        "Strategic developments"]
+    assert [e["type"] for e in _events(annotator, "Police fired rubber bullets and lobbed stun grenades to "
+                                                  "disperse the 200 protesters.\n")] == ["Protests"]
+    assert _events(annotator, "A man was hit by a car and killed early on Sunday.\n") == []

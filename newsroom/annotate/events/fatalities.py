@@ -111,7 +111,12 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         shared = ("nsubjpass", "nsubj") if token.lemma_.lower() in lexicon.intransitive_death_words else ("nsubjpass",)
         found += [c for c in token.head.children if c.dep_ in shared]
     if token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp")):
-        found += [c for c in token.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]  # 'left two dead'
+        governor = token.head
+        named = [c for c in governor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]  # 'left two dead'
+        if not named and governor.dep_ == "conj":
+            # 'was detained and later found killed': the governing verb shares the first's subject
+            named = [c for c in governor.head.children if c.dep_ == "nsubjpass"]
+        found += named
     if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
         verb = token.head.head  # 'burnt to death', 'beaten to death': the victims are the verb's
         found += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]

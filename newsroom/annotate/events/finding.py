@@ -166,12 +166,33 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
     if not hits:
         return None
     present = present_in(span, in_actors, said, knowledge)  # the same for every trigger
+    readings = []
     for trigger, head in hits:
         participants = read_participants(span, head, trigger, present, hits, knowledge)
         frame = next((f for f in knowledge.events.frames if f.takes(trigger.cls, participants.facts)), None)
         if frame is not None and not (frame.type in VIOLENT and _wished(head, knowledge)):
-            return trigger, head, _weapon_named(frame, hits, participants, knowledge), participants
-    return None
+            readings.append((trigger, head, _weapon_named(frame, hits, participants, knowledge), participants))
+    if not readings:
+        return None
+    first = readings[0]
+    if first[2].type == "Strategic developments":
+        # 'One member was detained and later found killed', 'A civilian was killed when an IED
+        # went off, the police arrested 6 men': of clauses told side by side, the violence is
+        # the event (ACLED records the arrest with it, not instead of it). Not a protest the
+        # police broke up: that is the protest's ('fired rubber bullets and lobbed stun grenades').
+        return next((r for r in readings[1:] if r[2].type in VIOLENT_TYPES and _side_by_side(r[1], first[1])), first)
+    return first
+
+
+def _side_by_side(lower: Token, upper: Token) -> bool:
+    """Whether `lower`'s clause is told beside `upper`'s rather than inside it: its verb (or the
+    verb it completes, 'found killed') is joined to `upper` by 'and' (conj), or is a clause
+    before it that the parser hung on it (a comma splice read as ccomp). Not 'arrested two men
+    for killing a trader', nor 'detained elders who came to discuss the killing of 51'."""
+    clause = lower
+    while clause.dep_ in ("xcomp", "oprd", "acomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head.i == upper.i and (clause.dep_ == "conj" or (clause.dep_ == "ccomp" and clause.i < upper.i))
 
 
 def _weapon_named(frame: Frame, hits: list[tuple[Trigger, Token]], participants: Participants,

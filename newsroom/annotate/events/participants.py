@@ -250,6 +250,10 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
             # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
             roots += [c for c in verb.children if c.dep_ == "nsubj"]
+    if head.dep_ == "conj" and head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in head.children):
+        # 'were arrested and later found dead': the second verb shares the first's passive subject
+        roots += [c for c in head.head.children if c.dep_ == "nsubjpass"]
     if head.pos_ == "ADJ":
         holder = head.head if head.dep_ == "acomp" else head  # 'two are dead': the subject of 'are'
         roots += [c for c in holder.children if c.dep_ == "nsubj"]
@@ -257,8 +261,13 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
                   for g in c.children if g.dep_ == "pobj"]
     if head.dep_ in ("xcomp", "oprd") and head.lemma_.lower() in lexicon.death_words:
-        # 'was found murdered', 'left two dead': whom the governing verb names
-        roots += [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        # 'was found murdered', 'left two dead': whom the governing verb names, or the verb it
+        # shares a subject with ('was detained and later found killed')
+        governor = head.head
+        named = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if not named and governor.dep_ == "conj":
+            named = [c for c in governor.head.children if c.dep_ == "nsubjpass"]
+        roots += [c for c in named if c.dep_ != "nsubj"]
     if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
     return {i for root in roots for i in _phrase(root)}
