@@ -423,3 +423,20 @@ def test_violence_told_beside_an_arrest_is_the_event_and_one_told_as_its_cause_i
     assert [e["type"] for e in _events(annotator, "Police fired rubber bullets and lobbed stun grenades to "
                                                   "disperse the 200 protesters.\n")] == ["Protests"]
     assert _events(annotator, "A man was hit by a car and killed early on Sunday.\n") == []
+
+
+def test_the_weapons_fired_at_positions_decide_between_shelling_and_a_battle(annotator):
+    for text, expected in (("Rebel forces fired mortars and grenade launchers at the army's positions near Pisky.\n",
+                            "Explosions/Remote violence"),
+                           ("Rebel forces fired mortars, heavy machine guns and small arms at the army's positions "
+                            "near Pisky.\n", "Battles")):
+        assert [e["type"] for e in _events(annotator, text)] == [expected], text
+
+
+def test_a_crowd_that_attacks_the_police_riots_and_burning_barricades_is_a_riot(annotator):
+    for text in ("Rioters pelted stones at the police and damaged a police car in Hyderabad.\n",
+                 "The group set barricades on fire in San Antonio and demanded the newcomers leave.\n"):
+        assert [e["type"] for e in _events(annotator, text)] == ["Riots"], text
+    # militants who attack the police during riots fight a battle
+    assert [e["type"] for e in _events(annotator, "Militants attacked a police post during the riots in Srinagar.\n")
+            ] == ["Battles"]

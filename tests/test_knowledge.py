@@ -54,7 +54,7 @@ def _broken_copy(tmp_path, name: str, old: str, new: str):
      "event_frames.yaml: entry 'rule 5 (Explosions/Remote violence / Grenades)' is not an event type and sub-type"),
     ("event_frames.yaml", "needs: [victims_people], not: [hazard], type: Violence against civilians, sub_type: Attack}",
      "needs: [victim], not: [hazard], type: Violence against civilians, sub_type: Attack}",
-     "event_frames.yaml: entry 'rule 19 (Violence against civilians / Attack)' asks for 'victim', which is not one "
+     "event_frames.yaml: entry 'rule 20 (Violence against civilians / Attack)' asks for 'victim', which is not one "
      "of: anyone, armed, armed_both, armed_groups, crowd, diplomat, explosives, firearms, hazard, in_clash, "
      "in_fight, intervention, mob, people, property, riot_act, state_forces, victims_armed, victims_people"),
     ("participants.yaml", "crowds: [protester,", "crowds: [civilian, protester,",
@@ -77,7 +77,7 @@ def test_every_list_and_weight_the_annotator_reads_is_data():
     assert knowledge.months["sept"] == 9 and knowledge.weekday_numbers["friday"] == 4
     assert knowledge.weights.gazetteer.country == 9.5
     assert knowledge.patterns.layout.date_line.match("Friday, July 21, 2017")
-    assert [t.cls for t in knowledge.events.triggers][:2] == ["chemical", "suicide_bomb"]
+    assert [t.cls for t in knowledge.events.triggers][:3] == ["fire_at_positions", "chemical", "suicide_bomb"]
 
 
 def test_districts_and_regions_get_their_seats_from_the_shipped_geonames_tables():

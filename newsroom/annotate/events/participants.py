@@ -135,7 +135,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("riot_act")
     if _two_sides(found, actor_tokens, trigger, armed):
         facts.add("armed_both")
-    if trigger.cls == "kill" and any(t.cls == "fight" and t.mutual and h.i != head.i and head in h.ancestors
+    if trigger.cls == "kill" and any(t.mutual and h.i != head.i and head in h.ancestors
                                      for t, h in others):
         facts.add("in_fight")  # 'killed in a gunfight with police': a death in a two-sided fight
     if trigger.cls == "kill" and any(t.cls == "fight" and h.lemma_.lower() in knowledge.lexicon.clash_words
