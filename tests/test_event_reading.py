@@ -376,6 +376,10 @@ def test_shells_that_fell_on_a_place_are_shelling_and_shares_that_fell_are_not(a
     (event,) = _events(annotator, "Shells fired by the rebels fell in a residential street of Tripoli.\n")
     assert (event["type"], event["sub_type"]) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert _events(annotator, "Shell shares fell 3% in London on Monday.\n") == []
+    # projectiles counted by a monitor are fire from afar; thrown by fans at a referee, no one is armed
+    (event,) = _events(annotator, "Monitors observed 26 projectiles involving unknown weapons near Viktorivka.\n")
+    assert event["type"] == "Explosions/Remote violence"
+    assert _events(annotator, "Fans threw projectiles at the referee after the match.\n") == []
 
 
 def test_a_way_blocked_by_people_is_a_protest_however_it_is_told(annotator):
@@ -440,3 +444,29 @@ def test_a_crowd_that_attacks_the_police_riots_and_burning_barricades_is_a_riot(
     # militants who attack the police during riots fight a battle
     assert [e["type"] for e in _events(annotator, "Militants attacked a police post during the riots in Srinagar.\n")
             ] == ["Battles"]
+
+
+def test_a_gunfight_needs_no_side_named_and_a_penalty_shoot_out_is_no_fight(annotator):
+    # only armed men fight a gunfight: the word names the sides' kind
+    assert [e["type"] for e in _events(annotator, "A gunfight broke out in the Lins neighbourhood on Thursday.\n")
+            ] == ["Battles"]
+    assert _events(annotator, "Chelsea won the final after a penalty shoot-out in Munich.\n") == []
+
+
+def test_people_the_police_disperse_are_a_crowd_and_boats_a_storm_disperses_are_not(annotator):
+    events = _events(annotator, "Police dispersed the villagers outside the district office in Gaya on Monday.\n")
+    assert [(e["type"], e["sub_type"]) for e in events] == [("Protests", "Protest with intervention")]
+    assert _events(annotator, "The storm dispersed the villagers' boats along the coast.\n") == []
+
+
+def test_a_fight_named_as_one_the_reader_knows_is_the_same_fight_however_far_back(annotator):
+    text = ("A two-hour gun battle between the army and drug gunmen ended with 18 dead in Acapulco on Saturday.\n\n"
+            "Tourists were evacuated from two hotels.\n\n"
+            "The hotels are popular with visitors from Mexico City.\n\n"
+            "Soldiers patrolled the neighbourhood of Saturday's gun battle on Sunday.\n")
+    assert [(e["type"], e["fatalities"]) for e in _events(annotator, text)] == [("Battles", 18)]
+    # the retelling says when the first telling did not
+    events = _events(annotator, "Government forces repelled a strong attack by ISIL fighters near Palmyra. "
+                                "The ISIL assault, which began on Thursday, marked the first major counterattack "
+                                "against the allied forces.\n", "2017-09-29")
+    assert [(e["type"], e["date"]) for e in events] == [("Battles", "2017-09-28")]

@@ -70,15 +70,19 @@ def seat(names: list[str], places: list[Place], seats: Mapping[str, int]) -> str
     return None
 
 
-def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph_of: dict[int, int],
-                    lexicon: Lexicon) -> list[tuple[int, Event]]:
+def merge_followups(found: list[tuple[int, Event]], follows: set[int], refers: set[int],
+                    paragraph_of: dict[int, int], lexicon: Lexicon) -> list[tuple[int, Event]]:
     """A sentence that goes on telling a fight or an attack of an earlier sentence of its
     paragraph ('Troops encountered Boko Haram near Zalidava. During the encounter, two
     militants were killed.') adds to that event instead of making another: its dead (added
-    when it says 'also' or 'other', else the larger count: a retelling), its actors, a place."""
+    when it says 'also' or 'other', else the larger count: a retelling), its actors, a place.
+    One of `refers`, which names the fight as one the reader knows ("in the neighborhood of
+    Saturday's gun battle"), adds to the latest earlier event of its type, however far back."""
     out: list[tuple[int, Event]] = []
     for n, event in found:
         earlier = _told_just_before(out, n, paragraph_of) if n in follows and event.type in VIOLENT_TYPES else None
+        if earlier is None and n in refers and event.type in VIOLENT_TYPES:
+            earlier = next((e for m, e in reversed(out) if m < n and e.type == event.type), None)
         if earlier is None:
             out.append((n, event))
             continue
@@ -87,6 +91,9 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], paragraph
                         event.evidence.text, lexicon)
         earlier.actors += [a for a in event.actors if a not in earlier.actors]
         earlier.place = earlier.place or event.place
+        if earlier.when is None and event.when is not None:
+            # the retelling says when ('The ISIL assault, which began on Thursday, ...')
+            earlier.when, earlier.date, earlier.precision = event.when, event.date, event.precision
         earlier.confidence = max(earlier.confidence, event.confidence)
     return out
 

@@ -49,6 +49,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     context = ArticleContext.read([s for s in spans if s is not None], knowledge.events)
     found: list[tuple[int, Event]] = []
     follows: set[int] = set()  # the sentences whose event goes on telling an earlier one
+    refers: set[int] = set()  # ... of them, those that name it as one the reader knows ('the gunfight')
     counted: dict[int, tuple[Count, str]] = {}  # sentences that are no event and only count deaths
     before: list[tuple[Span, Actor]] = []
     named_before: set[str] = set()  # the actors of the sentences read so far
@@ -66,8 +67,10 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                                            attributed=event.according_to is not None)
             event.confidence = confidence(knowledge.confidence.get("event"), event.signals)
             found.append((n, event))
-            if _goes_on(span, trigger, in_actors, named_before, sentence, places, knowledge):
+            if _goes_on(span, trigger, head, in_actors, named_before, sentence, places, knowledge):
                 follows.add(n)
+                if _known(head, knowledge):
+                    refers.add(n)
         elif span is not None and found and (count := _only_counts(span, sentence, in_actors, named_before,
                                                                     places, knowledge)) is not None:
             counted[n] = (count, sentence.text)
@@ -75,7 +78,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
         named_before |= {a.name for _, a in in_actors}
     paragraph_of = {n: next((i for i, b in enumerate(paragraphs or []) if _inside(sentences[n], b)), -1)
                     for n in [*(n for n, _ in found), *counted]}
-    merged = merge_followups(found, follows, paragraph_of, knowledge.lexicon)
+    merged = merge_followups(found, follows, refers, paragraph_of, knowledge.lexicon)
     add_counted_deaths(merged, counted, paragraph_of, knowledge.lexicon)
     return merge_retold(merged)
 
@@ -93,7 +96,7 @@ def _only_counts(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Acto
     return count
 
 
-def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]], named_before: set[str],
+def _goes_on(span: DocSpan, trigger: Trigger, head: Token, in_actors: list[tuple[Span, Actor]], named_before: set[str],
              sentence: Span, places: list[Place], knowledge: Knowledge) -> bool:
     """Whether the sentence goes on telling an event already told: it names a fight or attack as
     one the reader knows ('During the encounter, two militants were killed', 'Two killed in the
@@ -108,8 +111,20 @@ def _goes_on(span: DocSpan, trigger: Trigger, in_actors: list[tuple[Span, Actor]
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in definite for c in token.children) and any(
                 t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
             return True
+    if _known(head, knowledge):
+        return True
     return (trigger.cls == "kill" and all(a.name in named_before for _, a in in_actors)
             and not _own_place(span.doc, sentence, places))
+
+
+def _known(head: Token, knowledge: Knowledge) -> bool:
+    """The event's own word names it as one the reader knows, with a definite determiner or a
+    possessive ('the gunfight took place', "in the neighborhood of Saturday's gun battle"): a
+    retelling, however far back the event was told. Not a known fight named only in a clause
+    ('opened fire on civilians after the militants' ambush')."""
+    definite = knowledge.lexicon.definite_determiners
+    return head.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in definite)
+                                       or (c.dep_ == "poss" and c.pos_ != "PRON") for c in head.children)
 
 
 def _own_place(doc: Doc, sentence: Span, places: list[Place]) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
-from spacy.tokens import Token
 
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
@@ -145,6 +145,9 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # a death, not an 'attack', which sport has ('sides clashed, the referee was attacked').
         facts.add("in_clash")
     victims = _victim_tokens(head, knowledge.lexicon)
+    if trigger.cls == "intervention" and not found.get("hazards") and any(
+            i in found.get("people", set()) for i in _heads(victims, doc)):
+        facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'
     if trigger.cls in ("kill", "attack") and _by_a_mob(head, victims, found, knowledge.lexicon):
         facts.add("mob")
     if victims & armed:
@@ -185,7 +188,13 @@ def _by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexico
         return False
     hurt = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | found.get(
         "property", set())
-    return any(i in hurt for i in victims if doc[i].dep_ not in ("compound", "amod", "det", "nummod", "poss"))
+    return any(i in hurt for i in _heads(victims, doc))
+
+
+def _heads(tokens: set[int], doc: Doc) -> list[int]:
+    """The head words of a victims' phrase, not the words that modify them ('the home side',
+    'the villagers' boats')."""
+    return [i for i in sorted(tokens) if doc[i].dep_ not in ("compound", "amod", "det", "nummod", "poss", "case")]
 
 
 def _agent_tokens(head: Token) -> set[int]:
