@@ -466,3 +466,18 @@ def test_a_story_that_names_no_country_is_set_by_the_home_of_the_armed_group_or_
     result = annotation_json("x", annotator(
         "Gunshots heard near police station in Yei. One officer wounded in the head.\n"))
     assert _place(result, "Yei")["country"] == "South Sudan"
+
+
+def test_a_town_is_read_in_the_region_named_after_it_in_any_country_and_in_brackets(annotator):
+    # GeoNames numbers the regions of most countries; read as ISO's, 'Acatlan, Hidalgo' is the
+    # Acatlán of Hidalgo (not the bigger one of Guerrero), as 'Buffalo, New York' always was.
+    acatlan = _place(annotation_json("x", annotator("Around 30 fair workers protested in Acatlan, Hidalgo, "
+                                                    "on 29 April.\n")), "Acatlán")
+    assert acatlan["country"] == "Mexico" and abs(acatlan["lat"] - 20.14) < 0.1
+    # a bracket says the same as a comma
+    san_antonio = _place(annotation_json("x", annotator("In San Antonio (Valparaiso), a group of citizens "
+                                                        "demonstrated for a second day.\n")), "San Antonio")
+    assert san_antonio["country"] == "Chile"
+    # but a person's country in brackets, as results list it, keeps the person a person
+    results = annotation_json("x", annotator("Women's singles: Wang Chen (China) beat Ann Smith (U.S.) 11-4 11-6.\n"))
+    assert _actor(results, "Wang Chen") is not None and _place(results, "Wang Chen") is None

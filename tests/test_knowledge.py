@@ -85,7 +85,7 @@ def test_districts_and_regions_get_their_seats_from_the_shipped_geonames_tables(
     area's seat is the town of its own name in it, else its most populous one."""
     from newsroom.cli.loading import build_areas
 
-    seats, districts = build_areas()
+    seats, districts, iso_regions = build_areas()
     (kech,) = districts["kech"]  # 'Kech District' is keyed without its kind word
     assert (kech.country_code, kech.region, kech.seat) == ("PK", "PK-BA", "Turbat")
     sylhet = [d for d in districts["sylhet"] if d.country_code == "BD"]
@@ -94,3 +94,5 @@ def test_districts_and_regions_get_their_seats_from_the_shipped_geonames_tables(
     assert len(franklins) > 20 and "US-OH" in franklins
     quetta = seats["PK-BA"]  # Balochistan has no town of its name: its largest, Quetta
     assert abs(quetta[0] - 30.18) < 0.05 and abs(quetta[1] - 67.00) < 0.05
+    # GeoNames' region codes, which are numbers outside the US, as ISO's
+    assert iso_regions["AR.01"] == "AR-B" and iso_regions["US.NY"] == "US-NY"

@@ -55,11 +55,11 @@ class City:
     lon: float
     country_code: str
     population: int
-    admin1: str = ""  # GeoNames' first-level code: a US state's postal code ('IN'), elsewhere a number
+    admin1: str = ""  # its first-level region's ISO 3166-2 code after the country's ('IN', 'B'), where known
 
     @property
     def region(self) -> str | None:
-        """'US-IN': for US cities the ISO 3166-2 code of their state (GeoNames' codes are elsewhere numbers)."""
+        """'US-IN', 'AR-B': the ISO 3166-2 code of the city's first-level region."""
         return f"{self.country_code}-{self.admin1}" if self.admin1 else None
 
 

