@@ -27,6 +27,9 @@ def _count(annotator, sentence: str) -> tuple[int, str] | None:
     ("Eight dead due to clan fighting in Khaydaro.", (8, "exact")),
     ("At least 10 militants were killed in the fighting and 4 soldiers were killed in the clashes.", (14, "at-least")),
     ("Farmer killed in Selea.", (1, "exact")),
+    # 'fatally' makes any wounding a death
+    ("A security guard fatally shot a man outside a shop in Kimberley.", (1, "exact")),
+    ("Two men were fatally stabbed outside a bar.", (2, "exact")),
     ("A woman injured during the raid later died of her injuries.", (1, "exact")),
     ("No injuries or deaths were reported.", None),
     ("Five people were injured when the rally turned violent.", None),
