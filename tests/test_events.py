@@ -27,6 +27,8 @@ def _count(annotator, sentence: str) -> tuple[int, str] | None:
     ("Eight dead due to clan fighting in Khaydaro.", (8, "exact")),
     ("At least 10 militants were killed in the fighting and 4 soldiers were killed in the clashes.", (14, "at-least")),
     ("Farmer killed in Selea.", (1, "exact")),
+    # who claims a killing is its doer, not one of its dead
+    ("Boko Haram claimed to have killed 3 soldiers in an IED attack near Buratai.", (3, "exact")),
     # 'fatally' makes any wounding a death
     ("A security guard fatally shot a man outside a shop in Kimberley.", (1, "exact")),
     ("Two men were fatally stabbed outside a bar.", (2, "exact")),

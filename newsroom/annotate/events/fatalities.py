@@ -112,7 +112,10 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         # 'was kidnapped and killed', 'fell ill and died': the second verb shares the first's subject
         shared = ("nsubjpass", "nsubj") if token.lemma_.lower() in lexicon.intransitive_death_words else ("nsubjpass",)
         found += [c for c in token.head.children if c.dep_ in shared]
-    if token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp")):
+    if (token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp"))) and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        # ... unless the word of dying names its own victims: in 'claimed to have killed 3
+        # soldiers' the one who claims is the killer
         governor = token.head
         named = [c for c in governor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]  # 'left two dead'
         if not named and governor.dep_ == "conj":
