@@ -74,6 +74,12 @@ class EventKnowledge:
     metaphor_objects: frozenset[str]
 
     @cached_property
+    def any_trigger(self) -> re.Pattern[str]:
+        """Every trigger's words in one pattern: a sentence it does not match has no trigger, and
+        is not searched rule by rule (most sentences of a story are no event)."""
+        return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in self.triggers), re.IGNORECASE)
+
+    @cached_property
     def humans(self) -> frozenset[str]:
         """Every word for people of participants.yaml: armed, crowds and the unarmed."""
         kinds = ("state_forces", "armed_groups", "crowds", "people")

@@ -67,7 +67,7 @@ def _lost_life(token: Token, lexicon: Lexicon) -> bool:
 def _of_dying(token: Token, lexicon: Lexicon) -> bool:
     if token.lemma_.lower() in lexicon.death_words or _lost_life(token, lexicon):
         return True
-    if token.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ == "fatally" for c in token.children):
+    if token.i > 0 and token.doc[token.i - 1].lower_ == "fatally" and token.pos_ == "VERB":
         return True  # 'fatally shot a man', 'was fatally stabbed', 'fatally injured two'
     # 'shot dead', 'gunned down', 'burnt to death', 'beaten to death': the verb before the death
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None

@@ -181,21 +181,26 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
     if not hits:
         return None
     present = present_in(span, in_actors, said, knowledge)  # the same for every trigger
-    readings = []
+    first: tuple[Trigger, Token, Frame, Participants] | None = None
     for trigger, head in hits:
+        if first is not None and not _side_by_side(head, first[1]):
+            continue
         participants = read_participants(span, head, trigger, present, hits, knowledge)
         frame = next((f for f in knowledge.events.frames if f.takes(trigger.cls, participants.facts)), None)
-        if frame is not None and not (frame.type in VIOLENT and _wished(head, knowledge)):
-            readings.append((trigger, head, _weapon_named(frame, hits, participants, knowledge), participants))
-    if not readings:
-        return None
-    first = readings[0]
-    if first[2].type == "Strategic developments":
-        # 'One member was detained and later found killed', 'A civilian was killed when an IED
-        # went off, the police arrested 6 men': of clauses told side by side, the violence is
-        # the event (ACLED records the arrest with it, not instead of it). Not a protest the
-        # police broke up: that is the protest's ('fired rubber bullets and lobbed stun grenades').
-        return next((r for r in readings[1:] if r[2].type in VIOLENT_TYPES and _side_by_side(r[1], first[1])), first)
+        if frame is None or (frame.type in VIOLENT and _wished(head, knowledge)):
+            continue
+        reading = (trigger, head, _weapon_named(frame, hits, participants, knowledge), participants)
+        if first is None:
+            if frame.type != "Strategic developments":
+                return reading
+            # 'One member was detained and later found killed', 'A civilian was killed when an
+            # IED went off, the police arrested 6 men': of clauses told side by side, the
+            # violence is the event (ACLED records the arrest with it, not instead of it). Not
+            # a protest the police broke up: that is the protest's ('fired rubber bullets and
+            # lobbed stun grenades').
+            first = reading
+        elif reading[2].type in VIOLENT_TYPES:
+            return reading
     return first
 
 
@@ -233,6 +238,8 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
     doc = span.doc
     said: set[int] = set()
     found: list[tuple[tuple[int, int, int], Trigger, Token]] = []
+    if not knowledge.events.any_trigger.search(sentence.text):
+        return [], said
     for order, trigger in enumerate(knowledge.events.triggers):
         if trigger.needs_actor and not has_actor:
             continue
