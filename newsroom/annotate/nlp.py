@@ -85,6 +85,15 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list[Token]:
+    """The subjects (of the `deps` kinds) a verb joined by 'and' shares with the first verb,
+    when it names no subject or object of its own ('was kidnapped and killed', 'were arrested
+    and later found dead'); none otherwise."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in deps]
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, computed once: spaCy rebuilds `doc.text` from the tokens on every call."""
     text = doc.user_data.get("newsroom_text")

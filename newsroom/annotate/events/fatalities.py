@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..knowledge import Knowledge
-from ..nlp import first_conjunct
+from ..nlp import first_conjunct, shared_subjects
 from ..vocabulary import Lexicon
 
 RANGE = re.compile(r"\d\s*(?:-|to|or)\s*\d")
@@ -107,21 +107,18 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         # 'two people dead', 'the 5 killed'; said after the last of a list, of the whole list
         # ('resulted in a soldier and a militiaman killed')
         found.append(first_conjunct(token.head))
-    if token.dep_ == "conj" and token.pos_ == "VERB" and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+    if token.pos_ == "VERB":
         # 'was kidnapped and killed', 'fell ill and died': the second verb shares the first's subject
         shared = ("nsubjpass", "nsubj") if token.lemma_.lower() in lexicon.intransitive_death_words else ("nsubjpass",)
-        found += [c for c in token.head.children if c.dep_ in shared]
+        found += shared_subjects(token, shared)
     if (token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp"))) and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         # ... unless the word of dying names its own victims: in 'claimed to have killed 3
         # soldiers' the one who claims is the killer
+        # 'left two dead'; 'was detained and later found killed': the governing verb's, or the
+        # subject it shares with the verb before it
         governor = token.head
-        named = [c for c in governor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]  # 'left two dead'
-        if not named and governor.dep_ == "conj":
-            # 'was detained and later found killed': the governing verb shares the first's subject
-            named = [c for c in governor.head.children if c.dep_ == "nsubjpass"]
-        found += named
+        found += [c for c in governor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")] or shared_subjects(governor)
     if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
         verb = token.head.head  # 'burnt to death', 'beaten to death': the victims are the verb's
         found += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]

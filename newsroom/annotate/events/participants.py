@@ -17,6 +17,7 @@ from spacy.tokens import Span as DocSpan
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
+from ..nlp import shared_subjects
 from ..vocabulary import Lexicon
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
@@ -259,10 +260,8 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
             # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
             roots += [c for c in verb.children if c.dep_ == "nsubj"]
-    if head.dep_ == "conj" and head.pos_ == "VERB" and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in head.children):
-        # 'were arrested and later found dead': the second verb shares the first's passive subject
-        roots += [c for c in head.head.children if c.dep_ == "nsubjpass"]
+    if head.pos_ == "VERB":
+        roots += shared_subjects(head)  # 'were arrested and later found dead': the first verb's passive subject
     if head.pos_ == "ADJ":
         holder = head.head if head.dep_ == "acomp" else head  # 'two are dead': the subject of 'are'
         roots += [c for c in holder.children if c.dep_ == "nsubj"]
@@ -273,9 +272,7 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         # 'was found murdered', 'left two dead': whom the governing verb names, or the verb it
         # shares a subject with ('was detained and later found killed')
         governor = head.head
-        named = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
-        if not named and governor.dep_ == "conj":
-            named = [c for c in governor.head.children if c.dep_ == "nsubjpass"]
+        named = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")] or shared_subjects(governor)
         roots += [c for c in named if c.dep_ != "nsubj"]
     if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
         roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
