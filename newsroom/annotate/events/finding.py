@@ -106,9 +106,8 @@ def _goes_on(span: DocSpan, trigger: Trigger, head: Token, in_actors: list[tuple
     the area', 'Two of them were killed')."""
     if any(t.lower_ in PARTITIVE_PRONOUNS and t.dep_ == "pobj" and t.head.lower_ == "of" for t in span):
         return True
-    definite = knowledge.lexicon.definite_determiners
     for token in span:
-        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in definite for c in token.children) and any(
+        if token.pos_ == "NOUN" and _definite(token, knowledge) and any(
                 t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
             return True
     if _known(head, knowledge):
@@ -122,9 +121,13 @@ def _known(head: Token, knowledge: Knowledge) -> bool:
     possessive ('the gunfight took place', "in the neighborhood of Saturday's gun battle"): a
     retelling, however far back the event was told. Not a known fight named only in a clause
     ('opened fire on civilians after the militants' ambush')."""
-    definite = knowledge.lexicon.definite_determiners
-    return head.pos_ == "NOUN" and any((c.dep_ == "det" and c.lower_ in definite)
-                                       or (c.dep_ == "poss" and c.pos_ != "PRON") for c in head.children)
+    return head.pos_ == "NOUN" and (_definite(head, knowledge)
+                                    or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children))
+
+
+def _definite(noun: Token, knowledge: Knowledge) -> bool:
+    """'the encounter', 'these clashes': a noun with a definite determiner."""
+    return any(c.dep_ == "det" and c.lower_ in knowledge.lexicon.definite_determiners for c in noun.children)
 
 
 def _own_place(doc: Doc, sentence: Span, places: list[Place]) -> bool:
