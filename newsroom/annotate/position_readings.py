@@ -45,6 +45,53 @@ def places_after(doc: Doc, cand: Candidate, following: Candidate | None, gazette
     return [region, code] if region else [code]
 
 
+def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
+               context: list[str]) -> Resolved | None:
+    """The area the text puts a place in, named right after it: in a bracket ('Martinez (Buenos
+    Aires)', 'Kibungere (Nyabihanga, Mwaro)'), or after a comma when it reads as a region, a
+    district or a country and begins no list ('Pisky, Donetsk'; not 'Paris, London', nor
+    'Aleppo, Idlib and Hama'); a kind word may stand between ('Baligubadle town (Hargeysa)')."""
+    j = cand.tokens[1]
+    if j < len(doc) and doc[j].lower_ in gazetteer.knowledge.lexicon.place_kind_words:
+        j += 1
+    if following is None or j >= len(doc) or doc[j].text not in (",", "(") or following.tokens[0] != j + 1:
+        return None
+    if following.label not in ("COUNTRY", "GPE", "LOC", "PLACE"):
+        return None
+    # Only what is read as a town looks for its area (`_in_its_area`): a person in a results
+    # list ('Wang Chen (China)') is left alone there.
+    text = text_of(doc)
+    if name_key(text[following.start:following.end]) == name_key(text[cand.start:cand.end]):
+        return None  # 'Ndele (Ndele, Bamingui-Bangoran)': the place's own area, named like it
+    area = gazetteer.resolve(text[following.start:following.end], context, "province")
+    if area is None or area.lat is None:
+        return None
+    if doc[j].text == ",":
+        if area.kind not in ("province", "region", "district", "country"):
+            return None
+        k = following.tokens[1]
+        if k < len(doc) and (doc[k].lower_ in ("and", "or") or (
+                doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")):
+            return None  # a list goes on: 'Copenhagen, Hamburg, Brasov and Mannheim'
+
+    return area
+
+
+def areas_named(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
+                context: list[str]) -> dict[str, Resolved]:
+    """Name key -> the area the text first puts that place in (`area_after`): every mention of
+    the name is read in it, before and after."""
+    out: dict[str, Resolved] = {}
+    for n, cand in enumerate(selected):
+        key = name_key(text_of(doc)[cand.start:cand.end])
+        if key in out:
+            continue
+        following = selected[n + 1] if n + 1 < len(selected) else None
+        if (area := area_after(doc, cand, following, gazetteer, context)) is not None:
+            out[key] = area
+    return out
+
+
 def kind_word_after(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str | None:
     """'Idlib province', 'New York state'; and before the name, 'the state of Washington'."""
     i, j = cand.tokens

@@ -64,6 +64,8 @@ class GazetteerWeights:
     million_population: int
     implied_share: float
     implied_population: int
+    near_area_km: float
+    near_region_km: float
 
 
 @dataclass(frozen=True)
