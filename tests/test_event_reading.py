@@ -382,6 +382,32 @@ def test_shells_that_fell_on_a_place_are_shelling_and_shares_that_fell_are_not(a
     assert _events(annotator, "Fans threw projectiles at the referee after the match.\n") == []
 
 
+def test_fire_a_monitor_counts_is_a_battle_with_small_arms_and_shelling_without(annotator):
+    def types(text: str) -> list[tuple[str, str]]:
+        return [(e["type"], e["sub_type"]) for e in _events(annotator, text)]
+
+    assert types("Monitors observed a total of 46 shots/bursts of fire involving small arms near Kruta Balka.\n") \
+        == [("Battles", "Armed clash")]
+    assert types("Monitors observed a total of 13 bursts of fire involving heavy machineguns near Novoluhanske.\n") \
+        == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    # weapons the monitor could not name are no small arms
+    assert types("Monitors observed a total of 3 explosions involving unknown weapons near Katerynivka.\n") \
+        == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert _events(annotator, "The band's shows involved bursts of colour and sound on Saturday.\n") == []
+
+
+def test_a_shoot_out_is_a_battle_and_a_penalty_shoot_out_is_football(annotator):
+    (event,) = _events(annotator, "A shoot-out broke out in the Jardim Catarina neighbourhood of Sao Goncalo.\n")
+    assert event["type"] == "Battles"
+    assert _events(annotator, "Chelsea won the penalty shoot-out 4-3 after a goalless draw.\n") == []
+
+
+def test_bullets_fired_at_people_are_an_attack_and_workers_fired_are_not(annotator):
+    (event,) = _events(annotator, "Soldiers fired rubber coated bullets at fishermen off the coast of Gaza.\n")
+    assert event["type"] == "Violence against civilians"
+    assert _events(annotator, "The company fired 200 workers at its plant in Ohio on Monday.\n") == []
+
+
 def test_a_way_blocked_by_people_is_a_protest_however_it_is_told(annotator):
     for text in ("Students blocked with two buses the Pan-American highway near Lima.\n",
                  "A group of neighbours blocked the entrance to the general cemetery in Lima.\n"):
