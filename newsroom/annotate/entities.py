@@ -27,7 +27,7 @@ from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, split_kind_word
 from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
 from .nlp import first_conjunct, text_of
-from .position_readings import areas_named, kind_word_after, places_after, region_hint, regions_by_position
+from .position_readings import areas_named, kind_word_after, lies_in, places_after, region_hint, regions_by_position
 from .setting import actor_homes, context_countries
 from .vocabulary import Lexicon
 
@@ -121,7 +121,7 @@ def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazett
     area = areas.get(name_key(text))
     res = ent.resolved
     if (area is None or ent.facet != "place" or res is None or res.known
-            or res.kind not in ("city", "town", "village") or gazetteer.lies_in(res, area)):
+            or res.kind not in ("city", "town", "village") or lies_in(gazetteer, res, area)):
         return ent
     base, kind_word = split_kind_word(text, gazetteer.knowledge.lexicon.place_kind_words)
     return EntityDraft(("place", name_key(base)), "place", kind_word or "place", country=area.country_code)

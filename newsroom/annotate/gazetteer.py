@@ -261,29 +261,8 @@ class Gazetteer:
         codes = {e.code for k in keys for e in self.subdivisions.get(k, []) if e.country_code == country_code}
         return codes.pop() if len(codes) == 1 else None
 
-    def lies_in(self, reading: Resolved, area: Resolved) -> bool:
-        """Whether a town's reading can lie in the area the text puts it in ('Pisky, Donetsk';
-        'Martinez (Buenos Aires)'): near the area's point (a border town may be filed under the
-        neighbour: Rafah); else in its country, and for a region, in it by ISO code or not far
-        from its seat (GeoNames' codes lag behind redrawn regions)."""
-        if None in (reading.lat, reading.lon, area.lat, area.lon):
-            return area.country_code is None or reading.country_code == area.country_code
-        assert reading.lat is not None and reading.lon is not None and area.lat is not None and area.lon is not None
-        distance = km(reading.lat, reading.lon, area.lat, area.lon)
-        weight = self.weights
-        if distance <= weight.near_area_km:
-            return True
-        if area.country_code is not None and reading.country_code != area.country_code:
-            return False
-        if area.kind == "country":
-            return True
-        if area.kind not in ("province", "region"):
-            return False
-        region = self.region_code(area.name, area.country_code) if area.country_code else None
-        city = self._city_by_id(reading.geonames)
-        return (region is not None and city is not None and city.region == region) or distance <= weight.near_region_km
-
-    def _city_by_id(self, geonameid: int | None) -> City | None:
+    def city_by_id(self, geonameid: int | None) -> City | None:
+        """The GeoNames city of that id (its region, for `position_readings.lies_in`)."""
         if geonameid is None:
             return None
         if self._by_id is None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..text import name_key
-from .gazetteer import Gazetteer, Resolved
+from .gazetteer import Gazetteer, Resolved, km
 from .knowledge import KnownPlace
 from .mentions import Candidate
 from .nlp import text_of
@@ -75,6 +75,29 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
             return None  # a list goes on: 'Copenhagen, Hamburg, Brasov and Mannheim'
 
     return area
+
+
+def lies_in(gazetteer: Gazetteer, reading: Resolved, area: Resolved) -> bool:
+    """Whether a town's reading can lie in the area the text puts it in ('Pisky, Donetsk';
+    'Martinez (Buenos Aires)'): near the area's point (a border town may be filed under the
+    neighbour: Rafah); else in its country, and for a region, in it by ISO code or not far
+    from its seat (GeoNames' codes lag behind redrawn regions)."""
+    if None in (reading.lat, reading.lon, area.lat, area.lon):
+        return area.country_code is None or reading.country_code == area.country_code
+    assert reading.lat is not None and reading.lon is not None and area.lat is not None and area.lon is not None
+    distance = km(reading.lat, reading.lon, area.lat, area.lon)
+    weight = gazetteer.weights
+    if distance <= weight.near_area_km:
+        return True
+    if area.country_code is not None and reading.country_code != area.country_code:
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind not in ("province", "region"):
+        return False
+    region = gazetteer.region_code(area.name, area.country_code) if area.country_code else None
+    city = gazetteer.city_by_id(reading.geonames)
+    return (region is not None and city is not None and city.region == region) or distance <= weight.near_region_km
 
 
 def areas_named(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
