@@ -408,6 +408,36 @@ def test_bullets_fired_at_people_are_an_attack_and_workers_fired_are_not(annotat
     assert _events(annotator, "The company fired 200 workers at its plant in Ohio on Monday.\n") == []
 
 
+def test_a_protest_whose_crowd_clashes_beside_it_is_a_riot(annotator):
+    (event,) = _events(annotator, "Youths demonstrated and clashed with police in Lekki over the lockdown.\n")
+    assert (event["type"], event["sub_type"]) == ("Riots", "Violent demonstration")
+    (event,) = _events(annotator, "Workers protested outside the plant and marched to the town hall.\n")
+    assert event["type"] == "Protests"
+
+
+def test_people_who_stone_the_police_riot_and_armed_men_who_attack_them_fight(annotator):
+    def types(text: str) -> list[tuple[str, str]]:
+        return [(e["type"], e["sub_type"]) for e in _events(annotator, text)]
+
+    # tear gas shells are no explosive weapon: the residents' stones are the event
+    assert types("Residents pelted stones at police, who lobbed tear gas shells to control them, in Godhra.\n") \
+        == [("Riots", "Mob violence")]
+    assert types("State police were ambushed by armed individuals near Caracuaro.\n") == [("Battles", "Armed clash")]
+    # what soldiers are ambushed 'at' is a place, not a victim
+    assert types("Two soldiers were killed after they were ambushed at Suuqa Xoolaha neighbourhood in "
+                 "Mogadishu.\n") == [("Battles", "Armed clash")]
+
+
+def test_a_name_ending_in_an_area_word_is_a_place_even_typed_as_a_person(annotator):
+    text = "Unidentified gunmen shot and injured the Divisional Police Officer of Faskari LGA (Katsina).\n"
+    result = annotation_json("x", annotator(text), threshold=0.0)
+    assert "Faskari LGA" in {p["name"] for p in result["places"]}
+    assert [e["type"] for e in result["events"]] == ["Battles"]  # a police officer is no civilian
+    # a surname that is a town word stays a person
+    said = annotation_json("x", annotator("They raised $16,000, said Brian Town, station director.\n"), threshold=0.0)
+    assert "Brian Town" in {a["name"] for a in said["actors"]}
+
+
 def test_a_way_blocked_by_people_is_a_protest_however_it_is_told(annotator):
     for text in ("Students blocked with two buses the Pan-American highway near Lima.\n",
                  "A group of neighbours blocked the entrance to the general cemetery in Lima.\n"):

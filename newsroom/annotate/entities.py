@@ -201,6 +201,8 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         place = _place_reading(doc, cand, text, gazetteer, context, knowledge, before_region)
         if place is not None:
             return place
+        if cand.label == "PERSON" and (kind := _area_kind(text, lexicon)) is not None:
+            return place_draft(None, text, kind)  # 'Faskari LGA', 'Kuajiena county': a person has no such name
         if cand.label == "PERSON" and (bearer := _given_name_bearer(text, entities)) is not None:
             return bearer
         if cand.label == "ORG" and text.split()[-1].lower() in lexicon.facility_words:
@@ -209,6 +211,16 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
             return EntityDraft(("person", name_key(text)), "actor", "person")
         return EntityDraft(("org", name_key(text)), "actor", org_kind(text, lexicon))
     return None
+
+
+def _area_kind(text: str, lexicon: Lexicon) -> str | None:
+    """The kind of area a name of two words or more ends in ('Faskari LGA', 'Scott County':
+    district). Not 'state', which ends the names of universities and teams ('Ohio State'), nor
+    'town' or 'city', which end some surnames ('Brian Town')."""
+    words = text.split()
+    last = words[-1].lower() if len(words) >= 2 else ""
+    kind = lexicon.place_kind_words.get(last) if last != "state" else None
+    return kind if kind in ("district", "province", "region") else None
 
 
 def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str],

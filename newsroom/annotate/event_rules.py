@@ -24,7 +24,7 @@ FACTS = frozenset({
 })
 # The participant kinds participants.yaml must define, and the context fields domains.yaml must.
 PARTICIPANT_KINDS = ("state_forces", "armed_groups", "crowds", "people", "explosives", "incendiaries", "firearms",
-                     "unnamed_weapons", "property", "hazards")
+                     "unnamed_weapons", "riot_control", "property", "hazards")
 
 
 @dataclass(frozen=True)

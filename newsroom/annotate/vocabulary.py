@@ -84,6 +84,7 @@ class Lexicon:
     victims: tuple[str, ...]
     death_words: frozenset[str]
     hurt_words: frozenset[str]
+    aiming_verbs: frozenset[str]
     intransitive_death_words: frozenset[str]
     fatal_verbs: frozenset[str]
     life_nouns: frozenset[str]

@@ -194,15 +194,16 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
             continue
         reading = (trigger, head, _weapon_named(frame, hits, participants, knowledge), participants)
         if first is None:
-            if frame.type != "Strategic developments":
+            if frame.type not in ("Strategic developments", "Protests"):
                 return reading
             # 'One member was detained and later found killed', 'A civilian was killed when an
             # IED went off, the police arrested 6 men': of clauses told side by side, the
             # violence is the event (ACLED records the arrest with it, not instead of it). Not
             # a protest the police broke up: that is the protest's ('fired rubber bullets and
-            # lobbed stun grenades').
+            # lobbed stun grenades'). And a protest whose crowd turns violent beside it is a
+            # riot ('youths demonstrated and clashed with police'; ACLED's violent demonstration).
             first = reading
-        elif reading[2].type in VIOLENT_TYPES:
+        elif reading[2].type in (VIOLENT_TYPES if first[2].type == "Strategic developments" else ("Riots",)):
             return reading
     return first
 
