@@ -438,6 +438,20 @@ def test_a_name_ending_in_an_area_word_is_a_place_even_typed_as_a_person(annotat
     assert "Brian Town" in {a["name"] for a in said["actors"]}
 
 
+def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
+    (event,) = _events(annotator, "Four policemen were killed in firing by unidentified gunmen in Karachi.\n")
+    assert (event["type"], event["fatalities"]) == ("Battles", 4)
+    assert [e["type"] for e in _events(annotator, "A blaze killed two workers at the factory in Ohio.\n")
+            if e["type"] != "Strategic developments"] == []
+
+
+def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
+    (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
+                                  "in Pattani.\n")
+    assert event["type"] == "Battles"
+    assert _events(annotator, "The rebels vowed to attack the capital.\n") == []
+
+
 def test_a_way_blocked_by_people_is_a_protest_however_it_is_told(annotator):
     for text in ("Students blocked with two buses the Pan-American highway near Lima.\n",
                  "A group of neighbours blocked the entrance to the general cemetery in Lima.\n"):

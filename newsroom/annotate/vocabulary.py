@@ -85,6 +85,7 @@ class Lexicon:
     death_words: frozenset[str]
     hurt_words: frozenset[str]
     aiming_verbs: frozenset[str]
+    gunfire_forms: frozenset[str]
     intransitive_death_words: frozenset[str]
     fatal_verbs: frozenset[str]
     life_nouns: frozenset[str]

@@ -281,7 +281,23 @@ def _negated(token: Token) -> bool:
 
 
 def _wished(token: Token, knowledge: Knowledge) -> bool:
-    return any(a.lemma_.lower() in knowledge.lexicon.wishing_verbs and a.pos_ == "VERB" for a in token.ancestors)
+    """Violence only called for, planned or feared ('vowed to attack', 'threatened attacks').
+    Not what happened beside such a verb ('was killed after he threatened them': an adverbial
+    clause), nor under 'wanted' as a modifier ('an insurgent wanted for attacks was killed')."""
+    node = token
+    while node.head.i != node.i:
+        verb = node.head
+        if verb.lemma_.lower() in knowledge.lexicon.wishing_verbs and verb.pos_ == "VERB" \
+                and node.dep_ != "advcl" and verb.dep_ != "acl" and not _wanted_for(verb):
+            return True
+        node = verb
+    return False
+
+
+def _wanted_for(verb: Token) -> bool:
+    """'wanted for murder': sought by the police, a participle the parser may read as the verb."""
+    doc = verb.doc
+    return verb.lemma_.lower() == "want" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "for"
 
 
 def _qualifies(head: Token) -> bool:

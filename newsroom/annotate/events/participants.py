@@ -83,7 +83,8 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     doc = sentence.doc
     found = _tokens_of(knowledge.events, sentence)
     if "hazards" in found:
-        found["hazards"] -= said
+        # 'killed in firing': gunfire, though its lemma is the blaze's
+        found["hazards"] -= said | {t.i for t in sentence if t.lower_ in knowledge.lexicon.gunfire_forms}
     actor_tokens: dict[str, set[int]] = {}
     diplomat = False
     for mention, actor in in_actors:
