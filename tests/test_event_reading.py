@@ -438,6 +438,18 @@ def test_a_name_ending_in_an_area_word_is_a_place_even_typed_as_a_person(annotat
     assert "Brian Town" in {a["name"] for a in said["actors"]}
 
 
+def test_them_counts_whom_the_verb_before_took_and_shot_dead_counts_its_object(annotator):
+    (event,) = _events(annotator, "Maoists kidnapped two villagers in Narayanpur and killed them.\n")
+    assert event["fatalities"] == 2
+    (event,) = _events(annotator, "Gunmen abducted three traders in Zamfara and they were later killed.\n")
+    assert event["fatalities"] == 3
+    (event,) = _events(annotator, "Unknown militants shot a policeman dead outside his house in Quetta.\n")
+    assert event["fatalities"] == 1
+    # 'they' who kill are no one's dead
+    (event,) = _events(annotator, "Gunmen stormed a village in Zamfara and they killed a guard.\n")
+    assert event["fatalities"] == 1
+
+
 def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
     (event,) = _events(annotator, "Four policemen were killed in firing by unidentified gunmen in Karachi.\n")
     assert (event["type"], event["fatalities"]) == ("Battles", 4)

@@ -80,6 +80,7 @@ class Lexicon:
     general_person_nouns: frozenset[str]
     cause_prepositions: frozenset[str]
     one_person_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
     count_qualifiers: dict[str, str]
     victims: tuple[str, ...]
     death_words: frozenset[str]

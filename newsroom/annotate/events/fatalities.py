@@ -111,7 +111,7 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         # 'was kidnapped and killed', 'fell ill and died': the second verb shares the first's subject
         shared = ("nsubjpass", "nsubj") if token.lemma_.lower() in lexicon.intransitive_death_words else ("nsubjpass",)
         found += shared_subjects(token, shared)
-    if (token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp"))) and not any(
+    if (token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp", "advcl"))) and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         # ... unless the word of dying names its own victims: in 'claimed to have killed 3
         # soldiers' the one who claims is the killer
@@ -173,6 +173,10 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         return unstated
     if victim.pos_ == "PRON" and victim.lower_ in lexicon.one_person_pronouns:
         return Count(1, "exact", victim.text)  # 'He succumbed to his injuries'
+    if victim.lower_ in lexicon.plural_pronouns and victim.head.dep_ == "conj":
+        # 'kidnapped two villagers and killed them': whom the first verb took
+        taken = next((c for c in victim.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return _count(taken, lexicon, humans) if taken is not None else None
     numbers = [c for c in victim.children if c.dep_ == "nummod"] or [  # or 'Two security forces personnel'
         g for c in victim.children if c.dep_ == "compound" for g in c.children if g.dep_ == "nummod"]
     if victim.like_num or victim.lower_ in lexicon.number_words:
