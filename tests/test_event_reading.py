@@ -450,6 +450,20 @@ def test_them_counts_whom_the_verb_before_took_and_shot_dead_counts_its_object(a
     assert event["fatalities"] == 1
 
 
+def test_armed_victims_are_armed_however_their_phrase_runs(annotator):
+    # what the troops fired at is no victim when the killing names its own
+    (event,) = _events(annotator, "Pakistani troops fired at a forward border post in North Kashmir killing a "
+                                  "BSF jawan.\n")
+    assert (event["type"], event["fatalities"]) == ("Battles", 1)
+    # the side an armed noun belongs to is no civilian victim
+    (event,) = _events(annotator, "Two officers of Balochistan Constabulary were gunned down in Quetta.\n")
+    assert (event["type"], event["fatalities"]) == ("Battles", 2)
+    (event,) = _events(annotator, "Seven cadres were killed in a fierce gunbattle with military forces in Tuensang.\n")
+    assert event["type"] == "Battles"
+    (event,) = _events(annotator, "Gunmen killed two members of a family in Quetta.\n")
+    assert (event["type"], event["fatalities"]) == ("Violence against civilians", 2)
+
+
 def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
     (event,) = _events(annotator, "Four policemen were killed in firing by unidentified gunmen in Karachi.\n")
     assert (event["type"], event["fatalities"]) == ("Battles", 4)

@@ -103,9 +103,11 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     if token.pos_ == "NOUN":  # 'the deaths of three people', 'the bodies of two men'
         found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
-    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in token.children):
         # 'two people dead', 'the 5 killed'; said after the last of a list, of the whole list
-        # ('resulted in a soldier and a militiaman killed')
+        # ('resulted in a soldier and a militiaman killed'); not when the word of dying names its
+        # own ('fired at a border post, killing a jawan')
         found.append(first_conjunct(token.head))
     if token.pos_ == "VERB":
         # 'was kidnapped and killed', 'fell ill and died': the second verb shares the first's subject

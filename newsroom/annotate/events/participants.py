@@ -239,9 +239,12 @@ def _groups(tokens: set[int]) -> list[set[int]]:
 
 
 def _armed_by_reference(token: Token, armed: set[int], lexicon: Lexicon) -> bool:
-    """'another', 'several others' (words of addition: more of the victims named before), or a
-    noun whose 'of' names an armed side ('members of al Shabaab')."""
+    """'another', 'several others' (words of addition: more of the victims named before), a
+    noun whose 'of' names an armed side ('members of al Shabaab'), or the side an armed noun's
+    'of' names ('two officers of Balochistan Constabulary')."""
     if token.lower_ in lexicon.addition_words:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in armed:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.i in armed for g in c.children if g.dep_ == "pobj")
                for c in token.children)
@@ -279,7 +282,9 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         governor = head.head
         named = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")] or shared_subjects(governor)
         roots += [c for c in named if c.dep_ != "nsubj"]
-    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM") and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+        # ... not when it names its own: in 'fired at a border post, killing a jawan' the post is none
         roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
     return {i for root in roots for i in _phrase(root)}
 
