@@ -464,6 +464,18 @@ def test_armed_victims_are_armed_however_their_phrase_runs(annotator):
     assert (event["type"], event["fatalities"]) == ("Violence against civilians", 2)
 
 
+def test_people_named_by_their_nation_are_victims_but_no_crowd(annotator):
+    for text in ("Soldiers fired at Palestinians near the fence in Gaza.\n",
+                 "Settlers attacked Palestinians near Hebron on Friday.\n"):
+        assert [e["type"] for e in _events(annotator, text)] == ["Violence against civilians"], text
+    assert _events(annotator, "The Italians fought back to draw 2-2 with the Germans in Munich.\n") == []
+
+
+def test_an_air_force_that_targets_something_strikes_from_the_air(annotator):
+    (event,) = _events(annotator, "The GNA air force targeted seven LNA fuel trucks in Al Qaryat.\n")
+    assert (event["type"], event["sub_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+
+
 def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
     (event,) = _events(annotator, "Four policemen were killed in firing by unidentified gunmen in Karachi.\n")
     assert (event["type"], event["fatalities"]) == ("Battles", 4)

@@ -100,6 +100,12 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
             actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
     for kind, tokens in actor_tokens.items():
         found.setdefault(kind, set()).update(tokens)
+    # People named by their nation ('two Palestinians'): victims when hurt, but no crowd, since
+    # sport names teams so ('the Italians fought back').
+    nationals = {t.i for t in sentence if t.tag_ in ("NNS", "NNPS") and t.lower_.endswith("s")
+                 and t.text[:-1] in knowledge.country_by_demonym}
+    if nationals:
+        found["nationals"] = nationals
     kinds = {actor.kind for _, actor in in_actors}
     return Present(found, actor_tokens, diplomat, bool(kinds & MOVEMENT_KINDS), bool(kinds & ORGANISED_KINDS))
 
@@ -154,7 +160,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("mob")
     if victims & armed:
         facts.add("victims_armed")
-    named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()))
+    named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set())
+                               | found.get("nationals", set()))
     if trigger.cls == "kill" and not named_victims:
         # Whom a killing befalls is someone: 'a pastor was killed', 'a prosecutor was found
         # murdered'. Not when the sentence says the victims were armed, or they are things.
