@@ -476,6 +476,30 @@ def test_an_air_force_that_targets_something_strikes_from_the_air(annotator):
     assert (event["type"], event["sub_type"]) == ("Explosions/Remote violence", "Air/drone strike")
 
 
+def test_shells_fired_by_a_side_are_shelling_and_a_fire_fight_is_a_battle(annotator):
+    def types(text: str) -> list[str]:
+        return [e["type"] for e in _events(annotator, text)]
+
+    assert types("Indiscriminate shells fired by LNA forces killed three civilians in Tagiura.\n") \
+        == ["Explosions/Remote violence"]
+    assert types("An indiscriminate shell fired by LNA forces fell in Garabulli.\n") == ["Explosions/Remote violence"]
+    assert types("The military forces engaged in a fire fight with separatists in Bafut.\n") == ["Battles"]
+    assert types("The manager was fired by the board on Monday.\n") == []
+
+
+def test_whom_armed_men_beat_or_attack_is_a_victim_unless_armed(annotator):
+    def types(text: str) -> list[str]:
+        return [e["type"] for e in _events(annotator, text)]
+
+    assert types("Police forces beat up a businesswoman in Monrovia for not wearing a mask.\n") \
+        == ["Violence against civilians"]
+    assert types("Suspected militants attacked Ioja Martins village in Quissanga.\n") == ["Violence against civilians"]
+    assert types("Militants attacked an army base near Gao on Sunday.\n") == ["Battles"]
+    # no one armed, no victim: sport and computing
+    assert types("Arsenal attacked the goal in the second half.\n") == []
+    assert types("Hackers attacked the website of the ministry.\n") == []
+
+
 def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
     (event,) = _events(annotator, "Four policemen were killed in firing by unidentified gunmen in Karachi.\n")
     assert (event["type"], event["fatalities"]) == ("Battles", 4)

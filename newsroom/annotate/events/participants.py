@@ -162,12 +162,18 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("victims_armed")
     named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set())
                                | found.get("nationals", set()))
-    if trigger.cls == "kill" and not named_victims:
+    beaten = trigger.cls == "attack" and bool(armed) and not victims & armed
+    if not named_victims and (trigger.cls == "kill" or beaten):
         # Whom a killing befalls is someone: 'a pastor was killed', 'a prosecutor was found
-        # murdered'. Not when the sentence says the victims were armed, or they are things.
+        # murdered'; and whom armed men beat or attack ('police beat up a businesswoman',
+        # 'militants attacked the village'), when none of the victims is armed and they are named,
+        # not a pronoun ('shooting and wounding him': the gunman). Not when the sentence says the
+        # victims were armed ('an army base'), or they are things.
         things = found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
-        named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and doc[i].dep_ != "compound"
+        named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", *(() if beaten else ("PRON",)))
+                         and doc[i].dep_ != "compound"
                          and i not in armed and i not in things and doc[i].head.i not in armed
+                         and not any(c.i in armed for c in doc[i].children if c.dep_ in ("compound", "amod", "poss"))
                          and doc[i].lemma_.lower() not in knowledge.lexicon.hurt_words}  # 'received injuries'
     if victims & armed:
         # 'Two soldiers were killed and another wounded', 'killed four members of al Shabaab':
