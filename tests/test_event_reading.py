@@ -500,6 +500,15 @@ def test_whom_armed_men_beat_or_attack_is_a_victim_unless_armed(annotator):
     assert types("Hackers attacked the website of the ministry.\n") == []
 
 
+def test_a_victim_who_dies_in_hospital_adds_to_the_event_told_before(annotator):
+    (event,) = _events(annotator, "Gunmen shot a trader in Kano on Monday. He died at Aminu Kano Teaching Hospital "
+                                  "on Tuesday.\n")
+    assert event["fatalities"] == 1
+    (event,) = _events(annotator, "A councillor's bodyguard died when a bomb exploded at the councillor's home in "
+                                  "Gaya.\n")
+    assert event["fatalities"] == 1
+
+
 def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
     (event,) = _events(annotator, "Four policemen were killed in firing by unidentified gunmen in Karachi.\n")
     assert (event["type"], event["fatalities"]) == ("Battles", 4)

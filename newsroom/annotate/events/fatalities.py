@@ -208,9 +208,11 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
             return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))
         if determiner is None and victim.lemma_.lower() in humans:
             return Count(1, "exact", victim.text)  # 'Farmer killed in Selea': a headline's bare noun
-        if (determiner is not None and determiner.lower_ == "the" and victim.lemma_.lower() in humans
+        owned = any(c.dep_ == "poss" for c in victim.children)  # "a leader's bodyguard"
+        if (((determiner is not None and determiner.lower_ == "the") or owned) and victim.lemma_.lower() in humans
                 and victim.lemma_.lower() not in lexicon.collective_nouns):
-            # 'the son of a landowner', 'the driver': a word for one person ('the community' is not)
+            # 'the son of a landowner', 'the driver', "his driver": a word for one person ('the
+            # community' is not)
             return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))
     return None
 

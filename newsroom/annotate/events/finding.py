@@ -86,9 +86,11 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
 def _only_counts(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]], named_before: set[str],
                  places: list[Place], knowledge: Knowledge) -> Count | None:
     """The deaths a sentence that is no event counts ('Three victims died on Saturday night.'),
-    when it names no side and no place the story has not named already, and no hazard (a death
-    of disease or in a crash is no one's violence)."""
-    if any(a.name not in named_before for _, a in in_actors) or _own_place(span.doc, sentence, places):
+    when it names no side and no place the story has not named already (a hospital where the hurt
+    died is neither), and no hazard (a death of disease or in a crash is no one's violence)."""
+    care = knowledge.lexicon.care_words
+    if any(a.name not in named_before and a.name.split()[-1].lower() not in care for _, a in in_actors) \
+            or _own_place(span.doc, sentence, places, care):
         return None
     count = fatalities(span, knowledge)
     if count is None or present_in(span, [], set(), knowledge).found.get("hazards"):
@@ -130,9 +132,11 @@ def _definite(noun: Token, knowledge: Knowledge) -> bool:
     return any(c.dep_ == "det" and c.lower_ in knowledge.lexicon.definite_determiners for c in noun.children)
 
 
-def _own_place(doc: Doc, sentence: Span, places: list[Place]) -> bool:
-    """The sentence names a place; not one that only says whose the dead were ('6 Myanmar soldiers')."""
-    return any(_inside(m, sentence) and not _modifies_a_noun(doc, m) for p in places for m in p.mentions)
+def _own_place(doc: Doc, sentence: Span, places: list[Place], care_words: frozenset[str] = frozenset()) -> bool:
+    """The sentence names a place; not one that only says whose the dead were ('6 Myanmar soldiers'),
+    nor a hospital, where the hurt of an event told before died ('He died at X Hospital')."""
+    return any(_inside(m, sentence) and not _modifies_a_noun(doc, m) and p.name.split()[-1].lower() not in care_words
+               for p in places for m in p.mentions)
 
 
 def _modifies_a_noun(doc: Doc, mention: Span) -> bool:
