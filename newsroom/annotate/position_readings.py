@@ -50,7 +50,9 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
     """The area the text puts a place in, named right after it: in a bracket ('Martinez (Buenos
     Aires)', 'Kibungere (Nyabihanga, Mwaro)'), or after a comma when it reads as a region, a
     district or a country and begins no list ('Pisky, Donetsk'; not 'Paris, London', nor
-    'Aleppo, Idlib and Hama'); a kind word may stand between ('Baligubadle town (Hargeysa)')."""
+    'Aleppo, Idlib and Hama'); a kind word may stand between ('Baligubadle town (Hargeysa)').
+    Only a name read as a town looks for its area (entities._in_its_area): a person in a results
+    list ('Wang Chen (China)') keeps no area."""
     j = cand.tokens[1]
     if j < len(doc) and doc[j].lower_ in gazetteer.knowledge.lexicon.place_kind_words:
         j += 1
@@ -58,8 +60,6 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
         return None
     if following.label not in ("COUNTRY", "GPE", "LOC", "PLACE"):
         return None
-    # Only what is read as a town looks for its area (`_in_its_area`): a person in a results
-    # list ('Wang Chen (China)') is left alone there.
     text = text_of(doc)
     if name_key(text[following.start:following.end]) == name_key(text[cand.start:cand.end]):
         return None  # 'Ndele (Ndele, Bamingui-Bangoran)': the place's own area, named like it
@@ -73,7 +73,6 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
         if k < len(doc) and (doc[k].lower_ in ("and", "or") or (
                 doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")):
             return None  # a list goes on: 'Copenhagen, Hamburg, Brasov and Mannheim'
-
     return area
 
 
