@@ -509,6 +509,17 @@ def test_a_victim_who_dies_in_hospital_adds_to_the_event_told_before(annotator):
     assert event["fatalities"] == 1
 
 
+def test_a_coalition_led_by_a_state_and_a_police_station_are_armed_sides(annotator):
+    def types(text: str) -> list[str]:
+        return [e["type"] for e in _events(annotator, text)]
+
+    assert types("Sixteen Saudi-led coalition air raids were reported on Sirwah district.\n") \
+        == ["Explosions/Remote violence"]
+    assert types("The ruling coalition attacked the opposition's budget plan.\n") == []
+    assert types("Rebels attacked the police station in Beni.\n") == ["Battles"]
+    assert types("Rioters set fire to a police station in Dhaka.\n") == ["Riots"]
+
+
 def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
     (event,) = _events(annotator, "Four policemen were killed in firing by unidentified gunmen in Karachi.\n")
     assert (event["type"], event["fatalities"]) == ("Battles", 4)
