@@ -11,6 +11,14 @@ def _events(annotator, text: str, date: str | None = None) -> list[dict]:
     return annotation_json("x", annotator(text, date), threshold=0.0)["events"]
 
 
+def _types(annotator, text: str) -> list[str]:
+    return [e["type"] for e in _events(annotator, text)]
+
+
+def _kinds(annotator, text: str) -> list[tuple[str, str]]:
+    return [(e["type"], e["sub_type"]) for e in _events(annotator, text)]
+
+
 def _one(events: list[dict], words: str) -> dict:
     found = [e for e in events if words in e["evidence"]["text"]]
     assert len(found) == 1, [e["evidence"]["text"] for e in events]
@@ -383,15 +391,15 @@ def test_shells_that_fell_on_a_place_are_shelling_and_shares_that_fell_are_not(a
 
 
 def test_fire_a_monitor_counts_is_a_battle_with_small_arms_and_shelling_without(annotator):
-    def types(text: str) -> list[tuple[str, str]]:
-        return [(e["type"], e["sub_type"]) for e in _events(annotator, text)]
-
-    assert types("Monitors observed a total of 46 shots/bursts of fire involving small arms near Kruta Balka.\n") \
+    assert _kinds(annotator,
+                  "Monitors observed a total of 46 shots/bursts of fire involving small arms near Kruta Balka.\n") \
         == [("Battles", "Armed clash")]
-    assert types("Monitors observed a total of 13 bursts of fire involving heavy machineguns near Novoluhanske.\n") \
+    assert _kinds(annotator,
+                  "Monitors observed a total of 13 bursts of fire involving heavy machineguns near Novoluhanske.\n") \
         == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
     # weapons the monitor could not name are no small arms
-    assert types("Monitors observed a total of 3 explosions involving unknown weapons near Katerynivka.\n") \
+    assert _kinds(annotator,
+                  "Monitors observed a total of 3 explosions involving unknown weapons near Katerynivka.\n") \
         == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
     assert _events(annotator, "The band's shows involved bursts of colour and sound on Saturday.\n") == []
 
@@ -416,16 +424,15 @@ def test_a_protest_whose_crowd_clashes_beside_it_is_a_riot(annotator):
 
 
 def test_people_who_stone_the_police_riot_and_armed_men_who_attack_them_fight(annotator):
-    def types(text: str) -> list[tuple[str, str]]:
-        return [(e["type"], e["sub_type"]) for e in _events(annotator, text)]
-
     # tear gas shells are no explosive weapon: the residents' stones are the event
-    assert types("Residents pelted stones at police, who lobbed tear gas shells to control them, in Godhra.\n") \
+    assert _kinds(annotator,
+                  "Residents pelted stones at police, who lobbed tear gas shells to control them, in Godhra.\n") \
         == [("Riots", "Mob violence")]
-    assert types("State police were ambushed by armed individuals near Caracuaro.\n") == [("Battles", "Armed clash")]
+    assert _kinds(annotator,
+                  "State police were ambushed by armed individuals near Caracuaro.\n") == [("Battles", "Armed clash")]
     # what soldiers are ambushed 'at' is a place, not a victim
-    assert types("Two soldiers were killed after they were ambushed at Suuqa Xoolaha neighbourhood in "
-                 "Mogadishu.\n") == [("Battles", "Armed clash")]
+    assert _kinds(annotator, "Two soldiers were killed after they were ambushed at Suuqa Xoolaha neighbourhood in "
+                             "Mogadishu.\n") == [("Battles", "Armed clash")]
 
 
 def test_a_name_ending_in_an_area_word_is_a_place_even_typed_as_a_person(annotator):
@@ -477,27 +484,23 @@ def test_an_air_force_that_targets_something_strikes_from_the_air(annotator):
 
 
 def test_shells_fired_by_a_side_are_shelling_and_a_fire_fight_is_a_battle(annotator):
-    def types(text: str) -> list[str]:
-        return [e["type"] for e in _events(annotator, text)]
-
-    assert types("Indiscriminate shells fired by LNA forces killed three civilians in Tagiura.\n") \
+    assert _types(annotator, "Indiscriminate shells fired by LNA forces killed three civilians in Tagiura.\n") \
         == ["Explosions/Remote violence"]
-    assert types("An indiscriminate shell fired by LNA forces fell in Garabulli.\n") == ["Explosions/Remote violence"]
-    assert types("The military forces engaged in a fire fight with separatists in Bafut.\n") == ["Battles"]
-    assert types("The manager was fired by the board on Monday.\n") == []
+    assert _types(annotator,
+                  "An indiscriminate shell fired by LNA forces fell in Garabulli.\n") == ["Explosions/Remote violence"]
+    assert _types(annotator, "The military forces engaged in a fire fight with separatists in Bafut.\n") == ["Battles"]
+    assert _types(annotator, "The manager was fired by the board on Monday.\n") == []
 
 
 def test_whom_armed_men_beat_or_attack_is_a_victim_unless_armed(annotator):
-    def types(text: str) -> list[str]:
-        return [e["type"] for e in _events(annotator, text)]
-
-    assert types("Police forces beat up a businesswoman in Monrovia for not wearing a mask.\n") \
+    assert _types(annotator, "Police forces beat up a businesswoman in Monrovia for not wearing a mask.\n") \
         == ["Violence against civilians"]
-    assert types("Suspected militants attacked Ioja Martins village in Quissanga.\n") == ["Violence against civilians"]
-    assert types("Militants attacked an army base near Gao on Sunday.\n") == ["Battles"]
+    assert _types(annotator,
+                  "Suspected militants attacked Ioja Martins village in Quissanga.\n") == ["Violence against civilians"]
+    assert _types(annotator, "Militants attacked an army base near Gao on Sunday.\n") == ["Battles"]
     # no one armed, no victim: sport and computing
-    assert types("Arsenal attacked the goal in the second half.\n") == []
-    assert types("Hackers attacked the website of the ministry.\n") == []
+    assert _types(annotator, "Arsenal attacked the goal in the second half.\n") == []
+    assert _types(annotator, "Hackers attacked the website of the ministry.\n") == []
 
 
 def test_a_victim_who_dies_in_hospital_adds_to_the_event_told_before(annotator):
@@ -510,14 +513,11 @@ def test_a_victim_who_dies_in_hospital_adds_to_the_event_told_before(annotator):
 
 
 def test_a_coalition_led_by_a_state_and_a_police_station_are_armed_sides(annotator):
-    def types(text: str) -> list[str]:
-        return [e["type"] for e in _events(annotator, text)]
-
-    assert types("Sixteen Saudi-led coalition air raids were reported on Sirwah district.\n") \
+    assert _types(annotator, "Sixteen Saudi-led coalition air raids were reported on Sirwah district.\n") \
         == ["Explosions/Remote violence"]
-    assert types("The ruling coalition attacked the opposition's budget plan.\n") == []
-    assert types("Rebels attacked the police station in Beni.\n") == ["Battles"]
-    assert types("Rioters set fire to a police station in Dhaka.\n") == ["Riots"]
+    assert _types(annotator, "The ruling coalition attacked the opposition's budget plan.\n") == []
+    assert _types(annotator, "Rebels attacked the police station in Beni.\n") == ["Battles"]
+    assert _types(annotator, "Rioters set fire to a police station in Dhaka.\n") == ["Riots"]
 
 
 def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
