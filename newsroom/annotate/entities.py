@@ -217,10 +217,8 @@ def _area_kind(text: str, lexicon: Lexicon) -> str | None:
     """The kind of area a name of two words or more ends in ('Faskari LGA', 'Scott County':
     district). Not 'state', which ends the names of universities and teams ('Ohio State'), nor
     'town' or 'city', which end some surnames ('Brian Town')."""
-    words = text.split()
-    last = words[-1].lower() if len(words) >= 2 else ""
-    kind = lexicon.place_kind_words.get(last) if last != "state" else None
-    return kind if kind in ("district", "province", "region") else None
+    _, kind = split_kind_word(text, lexicon.place_kind_words)
+    return kind if kind in ("district", "province", "region") and text.split()[-1].lower() != "state" else None
 
 
 def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str],

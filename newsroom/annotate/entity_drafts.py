@@ -116,8 +116,7 @@ def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: Act
             # Unlocated, a place may still be known to lie in a country (entities._in_its_area).
             code = res.country_code if res else ent.country
             home = knowledge.countries.get(code) if code else None
-            places.append(Place(name, ent.kind, spans, res.country if res else home.name if home else None,
-                                code, res.lat if res else None,
+            places.append(Place(name, ent.kind, spans, home.name if home else None, code, res.lat if res else None,
                                 res.lon if res else None, res.geonames if res else None,
                                 confidence=confidence(place_model, signals), signals=signals))
     actors.sort(key=lambda a: a.mentions[0].start)

@@ -89,7 +89,7 @@ def _only_counts(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Acto
     when it names no side and no place the story has not named already (a hospital where the hurt
     died is neither), and no hazard (a death of disease or in a crash is no one's violence)."""
     care = knowledge.lexicon.care_words
-    if any(a.name not in named_before and a.name.split()[-1].lower() not in care for _, a in in_actors) \
+    if any(a.name not in named_before and not _where_treated(a.name, care) for _, a in in_actors) \
             or _own_place(span.doc, sentence, places, care):
         return None
     count = fatalities(span, knowledge)
@@ -135,8 +135,13 @@ def _definite(noun: Token, knowledge: Knowledge) -> bool:
 def _own_place(doc: Doc, sentence: Span, places: list[Place], care_words: frozenset[str] = frozenset()) -> bool:
     """The sentence names a place; not one that only says whose the dead were ('6 Myanmar soldiers'),
     nor a hospital, where the hurt of an event told before died ('He died at X Hospital')."""
-    return any(_inside(m, sentence) and not _modifies_a_noun(doc, m) and p.name.split()[-1].lower() not in care_words
+    return any(_inside(m, sentence) and not _modifies_a_noun(doc, m) and not _where_treated(p.name, care_words)
                for p in places for m in p.mentions)
+
+
+def _where_treated(name: str, care_words: frozenset[str]) -> bool:
+    """'Khulna Medical College Hospital': a name that ends in a word for where the hurt are treated."""
+    return name.split()[-1].lower() in care_words
 
 
 def _modifies_a_noun(doc: Doc, mention: Span) -> bool:
