@@ -11,10 +11,11 @@ from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
 from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move_mention, place_draft, place_title
-from .gazetteer import Gazetteer, Resolved
+from .gazetteer import Gazetteer
 from .knowledge import Knowledge
 from .mentions import Candidate
 from .nlp import text_of, tokens_lowered_as
+from .place_index import Resolved
 from .rules import alternation
 from .vocabulary import Lexicon
 

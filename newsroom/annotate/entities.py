@@ -23,10 +23,11 @@ from .article_passes import (
 )
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
-from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, split_kind_word
+from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge, KnownPlace, actor_key
 from .mentions import Candidate, acronym_definitions, follows_placing_word
 from .nlp import first_conjunct, text_of
+from .place_index import Resolved
 from .position_readings import areas_named, kind_word_after, lies_in, places_after, region_hint, regions_by_position
 from .setting import actor_homes, context_countries
 from .vocabulary import Lexicon

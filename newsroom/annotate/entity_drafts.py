@@ -13,10 +13,10 @@ from spacy.tokens import Doc
 from ..model import Actor, Place, Span
 from ..text import name_key
 from .confidence import Evidence, confidence
-from .gazetteer import Resolved
 from .knowledge import Knowledge, KnownActor
 from .mentions import Candidate
 from .nlp import text_of
+from .place_index import Resolved
 
 Drafts = dict[tuple[str, str], "EntityDraft"]
 

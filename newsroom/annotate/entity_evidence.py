@@ -35,9 +35,10 @@ from spacy.tokens import Span as DocSpan
 from ..text import fold, name_key
 from .confidence import Evidence
 from .entity_drafts import EntityDraft
-from .gazetteer import SETTING_COUNTRIES, Gazetteer, Resolved, km, split_kind_word
+from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge
 from .nlp import figure_share, lowercase_words_of, text_of
+from .place_index import Resolved, km
 from .vocabulary import Lexicon
 
 # The model's labels kept apart; the rest (DATE, CARDINAL, LAW...) count as one.

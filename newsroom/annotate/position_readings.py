@@ -9,10 +9,11 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..text import name_key
-from .gazetteer import Gazetteer, Resolved, km
+from .gazetteer import Gazetteer
 from .knowledge import KnownPlace
 from .mentions import Candidate
 from .nlp import text_of
+from .place_index import Resolved, km
 from .vocabulary import Lexicon
 
 

