@@ -622,3 +622,14 @@ def test_a_fight_named_as_one_the_reader_knows_is_the_same_fight_however_far_bac
                                 "The ISIL assault, which began on Thursday, marked the first major counterattack "
                                 "against the allied forces.\n", "2017-09-29")
     assert [(e["type"], e["date"]) for e in events] == [("Battles", "2017-09-28")]
+
+
+def test_people_are_named_by_a_noun_not_by_an_adjective_that_shares_its_word(annotator):
+    # 'local', 'official', 'minor' as adjectives name no one: nothing was there to be hurt.
+    assert _types(annotator, "Toads\n\nIn a local pond, more than 1,000 toads have expanded and then exploded.\n") == []
+    assert _types(annotator, "Cars\n\nOfficial figures show that two engines exploded during the test.\n") == []
+    # As nouns they do, and 'civilian' names people as an adjective too.
+    assert _types(annotator, "Blast\n\nLocals said a bomb exploded in the market, killing two.\n") == [
+        "Explosions/Remote violence"]
+    assert "Violence against civilians" in _types(
+        annotator, "Raid\n\nGunmen killed four people in a raid that caused heavy civilian casualties.\n")

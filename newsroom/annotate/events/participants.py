@@ -49,9 +49,11 @@ def lemma_text(sentence: DocSpan) -> tuple[str, list[int]]:
     return " ".join(parts), starts
 
 
-def _tokens_of(events: EventKnowledge, sentence: DocSpan) -> dict[str, set[int]]:
+def _tokens_of(events: EventKnowledge, sentence: DocSpan, people_adjectives: frozenset[str]) -> dict[str, set[int]]:
     """The sentence's tokens by the word list that names them. A phrase of one list inside a
-    longer phrase of another is that other's ('petrol bomb' is an incendiary, not a bomb)."""
+    longer phrase of another is that other's ('petrol bomb' is an incendiary, not a bomb).
+    People are named by a noun, or by one of `people_adjectives` (lexicon.yaml)."""
+    doc = sentence.doc
     text, starts = lemma_text(sentence)
     matches = [(kind, match.start(), match.end()) for kind, pattern in events.participants.patterns.items()
                for match in pattern.finditer(text)]
@@ -61,6 +63,9 @@ def _tokens_of(events: EventKnowledge, sentence: DocSpan) -> dict[str, set[int]]
             continue
         # the tokens the match covers: those starting inside it
         tokens = {sentence.start + n for n, at in enumerate(starts) if start <= at < end}
+        if kind == "people" and not any(doc[i].pos_ in ("NOUN", "PROPN") or doc[i].lemma_.lower() in people_adjectives
+                                        for i in tokens):
+            continue
         found.setdefault(kind, set()).update(tokens)
     return found
 
@@ -81,7 +86,7 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     """`said`: the tokens of the sentence's trigger words, none of which is a hazard ('opened
     fire', 'set fire to')."""
     doc = sentence.doc
-    found = _tokens_of(knowledge.events, sentence)
+    found = _tokens_of(knowledge.events, sentence, knowledge.lexicon.people_adjectives)
     if "hazards" in found:
         # 'killed in firing': gunfire, though its lemma is the blaze's
         found["hazards"] -= said | {t.i for t in sentence if t.lower_ in knowledge.lexicon.gunfire_forms}
