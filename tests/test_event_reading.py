@@ -633,3 +633,32 @@ def test_people_are_named_by_a_noun_not_by_an_adjective_that_shares_its_word(ann
         "Explosions/Remote violence"]
     assert "Violence against civilians" in _types(
         annotator, "Raid\n\nGunmen killed four people in a raid that caused heavy civilian casualties.\n")
+
+
+def test_no_one_as_the_subject_denies_the_verb(annotator):
+    # A claim nobody made is no statement, and does not hide the killing beside it.
+    assert _kinds(annotator, "Quetta\n\nUnknown gunmen shot dead a policeman in Quetta, and no group has claimed "
+                             "responsibility.\n") == [("Violence against civilians", "Attack")]
+    events = _events(annotator, "Convoy\n\nNo one was killed in the attack on the convoy.\n")
+    assert all(e["fatalities"] is None for e in events)
+
+
+def test_fire_a_side_or_a_weapon_is_said_to_own_is_gunfire_not_a_blaze(annotator):
+    shot = _events(annotator, "Border\n\nA girl was killed after Indian fire across the border.\n")
+    assert [(e["type"], e["fatalities"]) for e in shot] == [("Violence against civilians", 1)]
+    assert _types(annotator, "Blaze\n\nA fire broke out in a house in Karachi, killing two children.\n") == []
+
+
+def test_killings_told_by_how_the_victim_died_and_a_post_held_counts_one(annotator):
+    for sentence in ("Jubo League leader Sirajul Islam Sikder was chopped to death in Natore by party rivals.",
+                     "One security personnel was martyred in Dera Bugti on Monday.",
+                     "The general secretary of the party was shot dead in Karachi."):
+        events = _events(annotator, f"Killing\n\n{sentence}\n")
+        assert [e["fatalities"] for e in events] == [1], sentence
+
+
+def test_animals_killed_are_no_victims_of_violence(annotator):
+    assert _types(annotator, "Festival\n\nThe farmer killed two goats for the festival.\n") == []
+    assert _types(annotator, "Park\n\nHunters killed three bears in the park.\n") == []
+    assert _types(annotator, "Village\n\nGunmen killed two farmers and their goats in the village.\n") == [
+        "Violence against civilians"]

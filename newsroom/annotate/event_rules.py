@@ -24,7 +24,7 @@ FACTS = frozenset({
 })
 # The participant kinds participants.yaml must define, and the context fields domains.yaml must.
 PARTICIPANT_KINDS = ("state_forces", "armed_groups", "crowds", "people", "explosives", "incendiaries", "firearms",
-                     "unnamed_weapons", "riot_control", "property", "hazards")
+                     "unnamed_weapons", "riot_control", "property", "hazards", "animals")
 
 
 @dataclass(frozen=True)

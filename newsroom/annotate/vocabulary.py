@@ -87,6 +87,7 @@ class Lexicon:
     hurt_words: frozenset[str]
     aiming_verbs: frozenset[str]
     gunfire_forms: frozenset[str]
+    gunfire_modifiers: frozenset[str]
     people_adjectives: frozenset[str]
     care_words: frozenset[str]
     intransitive_death_words: frozenset[str]

@@ -183,6 +183,8 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         g for c in victim.children if c.dep_ == "compound" for g in c.children if g.dep_ == "nummod"]
     if victim.like_num or victim.lower_ in lexicon.number_words:
         numbers = [victim]
+    if any(c.dep_ == "det" and c.lower_ == "no" for n in numbers for c in n.children):
+        return None  # 'no one was killed'
     if numbers:
         number = numbers[0]
         value = _number(number, lexicon)
@@ -209,7 +211,11 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         if determiner is None and victim.lemma_.lower() in humans:
             return Count(1, "exact", victim.text)  # 'Farmer killed in Selea': a headline's bare noun
         owned = any(c.dep_ == "poss" for c in victim.children)  # "a leader's bodyguard"
-        if (((determiner is not None and determiner.lower_ == "the") or owned) and victim.lemma_.lower() in humans
+        # A post one holds ('the general secretary of the party was shot dead') when the verb says
+        # so of it, not as a headline's subject ('their striker killed off the game').
+        post = victim.lemma_.lower() in lexicon.titles and victim.dep_ in ("nsubjpass", "dobj")
+        if (((determiner is not None and determiner.lower_ == "the") or owned)
+                and (victim.lemma_.lower() in humans or post)
                 and victim.lemma_.lower() not in lexicon.collective_nouns):
             # 'the son of a landowner', 'the driver', "his driver": a word for one person ('the
             # community' is not)

@@ -284,9 +284,14 @@ def _depth(token: Token) -> int:
 
 
 def _negated(token: Token) -> bool:
-    """'has not issued a statement', 'no major clashes occurred', 'he is not blaming'; but 'the
-    date of the recording, released on Thursday, was not clear' denies the date, not the release."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+    """'has not issued a statement', 'no major clashes occurred', 'he is not blaming', and a verb
+    whose subject is no one ('no group has claimed responsibility', 'nobody was killed'); but
+    'the date of the recording, released on Thursday, was not clear' denies the date, not the
+    release."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "no-one")
+                                             or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in token.children)
 
 
 def _wished(token: Token, knowledge: Knowledge) -> bool:

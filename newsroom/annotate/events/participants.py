@@ -88,8 +88,9 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     doc = sentence.doc
     found = _tokens_of(knowledge.events, sentence, knowledge.lexicon.people_adjectives)
     if "hazards" in found:
-        # 'killed in firing': gunfire, though its lemma is the blaze's
-        found["hazards"] -= said | {t.i for t in sentence if t.lower_ in knowledge.lexicon.gunfire_forms}
+        # 'killed in firing', 'Indian fire': gunfire, though its lemma is the blaze's
+        found["hazards"] -= said | {t.i for t in sentence if t.lower_ in knowledge.lexicon.gunfire_forms
+                                    or _gunfire(t, found, knowledge)}
     actor_tokens: dict[str, set[int]] = {}
     diplomat = False
     for mention, actor in in_actors:
@@ -113,6 +114,17 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
         found["nationals"] = nationals
     kinds = {actor.kind for _, actor in in_actors}
     return Present(found, actor_tokens, diplomat, bool(kinds & MOVEMENT_KINDS), bool(kinds & ORGANISED_KINDS))
+
+
+def _gunfire(token: Token, found: dict[str, set[int]], knowledge: Knowledge) -> bool:
+    """The noun 'fire' said to be a side's or a weapon's ('Indian fire', 'army fire', 'cross-border
+    fire', 'sniper fire'): gunfire, not a blaze ('a fire broke out', 'a house fire')."""
+    if token.lower_ != "fire":
+        return False
+    armed = found.get("state_forces", set()) | found.get("armed_groups", set()) | found.get("firearms", set())
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
+        c.i in armed or c.lower_ in knowledge.lexicon.gunfire_modifiers or c.text in knowledge.country_by_demonym)
+        for c in token.children)
 
 
 def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present: Present,
@@ -174,7 +186,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # 'militants attacked the village'), when none of the victims is armed and they are named,
         # not a pronoun ('shooting and wounding him': the gunman). Not when the sentence says the
         # victims were armed ('an army base'), or they are things.
-        things = found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
+        things = (found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
+                  | found.get("animals", set()))
         named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", *(() if beaten else ("PRON",)))
                          and doc[i].dep_ != "compound"
                          and i not in armed and i not in things and doc[i].head.i not in armed
@@ -187,10 +200,11 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         named_victims = {i for i in named_victims if not _armed_by_reference(doc[i], armed, knowledge.lexicon)}
     # A victim only counted ('killing 26') is one of the people, unless the sentence names no
     # other kind of victim and says two armed sides fought: then the dead are fighters.
-    counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed}
+    counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed
+               and doc[i].head.i not in found.get("animals", set())}  # not 'killed two goats'
     if named_victims or (counted and not victims & armed and "armed_both" not in facts):
         facts.add("victims_people")
-    if any(tokens for kind, tokens in found.items() if kind != "hazards") or counted:
+    if any(tokens for kind, tokens in found.items() if kind not in ("hazards", "animals")) or counted:
         facts.add("anyone")
     if diplomat:
         facts.add("diplomat")
