@@ -91,7 +91,13 @@ def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list
     and later found dead'); none otherwise."""
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children):
         return []
-    return [c for c in verb.head.children if c.dep_ in deps]
+    first = verb.head
+    if ("nsubjpass" in deps and any(c.dep_ == "auxpass" for c in verb.children) and first.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in first.children)):
+        # 'Two policemen deployed at the complex were shot dead': the parser read the participle
+        # that describes the subject as the main verb, and the passive after it as its conjunct
+        return [c for c in first.children if c.dep_ in (*deps, "nsubj")]
+    return [c for c in first.children if c.dep_ in deps]
 
 
 def text_of(doc: Doc) -> str:

@@ -120,7 +120,11 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         # 'left two dead'; 'was detained and later found killed': the governing verb's, or the
         # subject it shares with the verb before it
         governor = token.head
-        found += [c for c in governor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")] or shared_subjects(governor)
+        # whom the governing verb did it to, else its subject ('two are dead'): in 'gunmen shot dead
+        # a shopkeeper' the gunmen are none of the dead
+        named = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")] or [
+            c for c in governor.children if c.dep_ == "nsubj"]
+        found += named or shared_subjects(governor)
     if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
         verb = token.head.head  # 'burnt to death', 'beaten to death': the victims are the verb's
         found += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -140,7 +144,9 @@ def _conjuncts(token: Token) -> list[Token]:
     with a count of its own is read as a member of the list too."""
     out = []
     for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and _counted_noun(child)):
+        # A noun in apposition to a person's name says who that one is, not one more ('Malik Khan, a
+        # member of ...'); after a place's name it is the parser's misreading of a list
+        if child.dep_ == "conj" or (child.dep_ == "appos" and _counted_noun(child) and token.ent_type_ != "PERSON"):
             out.append(child)
             out.extend(_conjuncts(child))
     return out
@@ -197,7 +203,10 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
             qualifier, value = "at-least", low if low is not None else value
         text = f"{words} {victim.text}" if number is not victim else words
         return Count(value, qualifier, text)
-    determiner = next((c for c in victim.children if c.dep_ == "det"), None)
+    # The noun's determiner, or one the parser hung on a word before it ('A top CPI Maoist commander')
+    determiner = next((c for c in victim.children if c.dep_ == "det"), None) or next(
+        (g for c in victim.children if c.dep_ in ("compound", "amod") and c.i < victim.i
+         for g in c.children if g.dep_ == "det"), None)
     if (victim.tag_ == "NNS" and victim.lower_ == victim.lemma_.lower() and determiner is not None
             and determiner.lower_ in ONE):
         return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))  # 'a security personnel'
@@ -211,11 +220,7 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         if determiner is None and victim.lemma_.lower() in humans:
             return Count(1, "exact", victim.text)  # 'Farmer killed in Selea': a headline's bare noun
         owned = any(c.dep_ == "poss" for c in victim.children)  # "a leader's bodyguard"
-        # A post one holds ('the general secretary of the party was shot dead') when the verb says
-        # so of it, not as a headline's subject ('their striker killed off the game').
-        post = victim.lemma_.lower() in lexicon.titles and victim.dep_ in ("nsubjpass", "dobj")
-        if (((determiner is not None and determiner.lower_ == "the") or owned)
-                and (victim.lemma_.lower() in humans or post)
+        if (((determiner is not None and determiner.lower_ == "the") or owned) and victim.lemma_.lower() in humans
                 and victim.lemma_.lower() not in lexicon.collective_nouns):
             # 'the son of a landowner', 'the driver', "his driver": a word for one person ('the
             # community' is not)
