@@ -252,8 +252,7 @@ class Gazetteer:
         # another state ('Scott County, Indiana' is not Scott, Louisiana): no point beats a wrong one.
         county = kind_word == "district" and name.split()[-1].lower() == "county"
         regions = {r.country_code for r in out if r.kind in ("province", "region")}
-        cities = self._cities(key, context, name_key(name), kind_hint, regions, in_named_region=county)
-        out.extend(cities if every_city else cities[:1])
+        out += self._cities(key, context, name_key(name), kind_hint, regions, county, every_city)
         if not any(r.kind in ("province", "region") for r in out):
             region = self._region(key, context, name)
             if region is not None:
@@ -283,16 +282,18 @@ class Gazetteer:
                             {"district": 1.0, **self._context(district.country_code, context)})
 
     def _cities(self, key: str, context: list[str], full_key: str = "", kind_hint: str | None = None,
-                regions: Iterable[str | None] = (), in_named_region: bool = False) -> list[Resolved]:
-        """The cities so named, best first; with `in_named_region`, only those in a region of
-        `context`. `regions`: the countries where a curated region bears the name."""
-        weight = self.weights
+                regions: Iterable[str | None] = (), in_named_region: bool = False,
+                every_city: bool = False) -> list[Resolved]:
+        """The best city so named (every one, best first, with `every_city`); with
+        `in_named_region`, none unless the best lies in a region of `context`. `regions`: the
+        countries where a curated region bears the name."""
+        weight, weigh = self.weights, self._weight
         candidates = self.cities.get(key)
         if not candidates:
             # A name the index lacks may be one of its places romanised another way
             # ('Narayangonj' for Narayanganj): looked for only in the story's own countries.
             candidates = [c for c in self._spelled_otherwise(key) if c.country_code in context]
-        scored: list[tuple[Resolved, City]] = []
+        scored: list[tuple[float, City, Evidence]] = []
         for city in candidates:
             evidence: Evidence = {"city_population": math.log10(city.population + 10),
                                   **self._context(city.country_code, context)}
@@ -311,16 +312,20 @@ class Gazetteer:
                 evidence["city_wanted"] = 1.0
             elif kind_hint in AREA_HINTS:
                 evidence["city_not_wanted"] = 1.0
-            kind = "city" if city.population >= weight.big_city_population else "town"
-            scored.append((self._scored(Resolved(city.name, kind, city.country_code,
-                                                 self.country_name(city.country_code), city.lat, city.lon,
-                                                 city.geonameid, 0.0, city.population), evidence), city))
+            scored.append((sum(weigh[name] * value for name, value in evidence.items()), city, evidence))
         if not scored:
             return []
-        scored.sort(key=lambda pair: (-pair[0].score, pair[1].geonameid))
-        best, city = scored[0]
-        if in_named_region and city.region not in context:
+        # Only the readings asked for are made (most names have a few towns, some dozens).
+        scored.sort(key=lambda entry: (-entry[0], entry[1].geonameid))
+        if in_named_region and scored[0][1].region not in context:
             return []
+        readings = []
+        for _, city, evidence in scored if every_city else scored[:1]:
+            kind = "city" if city.population >= weight.big_city_population else "town"
+            readings.append(self._scored(Resolved(city.name, kind, city.country_code,
+                                                  self.country_name(city.country_code), city.lat, city.lon,
+                                                  city.geonameid, 0.0, city.population), evidence))
+        best, city = readings[0], scored[0][1]
         # Size speaks for the town that wins on its own evidence, against the other kinds of
         # reading: a big city named bare ('Paris') is the city, not the region or the district;
         # but Paris, Texas in a Texan story stays Paris, Texas.
@@ -329,7 +334,7 @@ class Gazetteer:
                 best = self._scored(best, {**dict(best.evidence), "big_city_over_region": 1.0})
             elif city.population >= weight.million_population:
                 best = self._scored(best, {**dict(best.evidence), "big_city_bonus": 1.0})
-        return [best, *(reading for reading, _ in scored[1:])]
+        return [best, *readings[1:]]
 
     def _region(self, key: str, context: list[str], base: str) -> Resolved | None:
         candidates = self.subdivisions.get(key)
