@@ -677,3 +677,11 @@ def test_counts_read_past_the_parsers_slips(annotator):
     }
     for sentence, count in counts.items():
         assert [e["fatalities"] for e in _events(annotator, f"Killing\n\n{sentence}\n")] == [count], sentence
+
+
+def test_fire_returned_or_exchanged_is_gunfire_and_names_given_to_fighters_are_fighters(annotator):
+    events = _events(annotator, "Raid\n\nTwo key TTP militants, Sajid and Mohammad Zafar, were killed by Karachi "
+                                "counter terrorism police as the militants responded with fire during a raid.\n")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 2)]
+    # Firefighters respond to a blaze: the deaths are no violence.
+    assert _types(annotator, "Flats\n\nFirefighters responded to a fire that killed two people in the flats.\n") == []

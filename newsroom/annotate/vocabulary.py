@@ -88,6 +88,7 @@ class Lexicon:
     aiming_verbs: frozenset[str]
     gunfire_forms: frozenset[str]
     gunfire_modifiers: frozenset[str]
+    gunfire_verbs: frozenset[str]
     people_adjectives: frozenset[str]
     care_words: frozenset[str]
     intransitive_death_words: frozenset[str]

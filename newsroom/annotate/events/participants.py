@@ -118,9 +118,14 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
 
 def _gunfire(token: Token, found: dict[str, set[int]], knowledge: Knowledge) -> bool:
     """The noun 'fire' said to be a side's or a weapon's ('Indian fire', 'army fire', 'cross-border
-    fire', 'sniper fire'): gunfire, not a blaze ('a fire broke out', 'a house fire')."""
+    fire', 'sniper fire'), or what shooting verbs do ('returned fire', 'responded with fire', 'an
+    exchange of fire'): gunfire, not a blaze ('a fire broke out', 'a house fire')."""
     if token.lower_ != "fire":
         return False
+    if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in ("with", "of")):
+        verb = token.head.head if token.dep_ == "pobj" else token.head  # not 'responded to a fire'
+        if verb.lemma_.lower() in knowledge.lexicon.gunfire_verbs:
+            return True
     armed = found.get("state_forces", set()) | found.get("armed_groups", set()) | found.get("firearms", set())
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
         c.i in armed or c.lower_ in knowledge.lexicon.gunfire_modifiers or c.text in knowledge.country_by_demonym)
@@ -272,9 +277,15 @@ def _groups(tokens: set[int]) -> list[set[int]]:
 
 def _armed_by_reference(token: Token, armed: set[int], lexicon: Lexicon) -> bool:
     """'another', 'several others' (words of addition: more of the victims named before), a
-    noun whose 'of' names an armed side ('members of al Shabaab'), or the side an armed noun's
-    'of' names ('two officers of Balochistan Constabulary')."""
+    noun whose 'of' names an armed side ('members of al Shabaab'), the side an armed noun's
+    'of' names ('two officers of Balochistan Constabulary'), or the names an armed noun is
+    given ('two militants, Sajid and Zafar')."""
     if token.lower_ in lexicon.addition_words:
+        return True
+    named = token
+    while named.dep_ in ("conj", "compound") and named.head.i != named.i:
+        named = named.head
+    if named.dep_ == "appos" and named.head.i in armed:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in armed:
         return True
