@@ -52,8 +52,7 @@ class Gazetteer:
         self.cities, self.subdivisions, self.districts = index
         self._skeletons: dict[str, list[City]] | None = None
         self._by_id: dict[int, City] | None = None
-        weights = knowledge.weights.gazetteer
-        self._weight = {f.name: float(getattr(weights, f.name)) for f in fields(weights)}
+        self._weights_read: tuple[GazetteerWeights, dict[str, float]] | None = None
 
     def _spelled_otherwise(self, key: str) -> list[City]:
         """The cities whose name is `key` spelled another way (text.spelling_skeleton); built
@@ -68,6 +67,14 @@ class Gazetteer:
     @property
     def weights(self) -> GazetteerWeights:
         return self.knowledge.weights.gazetteer
+
+    @property
+    def _weight(self) -> dict[str, float]:
+        """Evidence name -> weight, read again when the knowledge (and so its weights) is swapped."""
+        weights = self.weights
+        if self._weights_read is None or self._weights_read[0] is not weights:
+            self._weights_read = (weights, {f.name: float(getattr(weights, f.name)) for f in fields(weights)})
+        return self._weights_read[1]
 
     def _split(self, name: str) -> tuple[str, str | None]:
         return split_kind_word(name, self.knowledge.lexicon.place_kind_words)
