@@ -9,15 +9,14 @@ Ambiguous names are decided by the article's context: the countries it mentions,
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import fields, replace
 
 from ..text import name_key, spelling_skeleton
+from .confidence import Evidence
 from .knowledge import Knowledge
 from .place_index import City, Index, Resolved
 from .rules import GazetteerWeights
-
-Evidence = dict[str, float]
 
 # The countries a story names first are its setting; later ones are asides ('a US-backed alliance').
 SETTING_COUNTRIES = 2
@@ -260,16 +259,14 @@ class Gazetteer:
         county = kind_word == "district" and name.split()[-1].lower() == "county"
         regions = {r.country_code for r in out if r.kind in ("province", "region")}
         out += self._cities(key, context, name_key(name), kind_hint, regions, county, every_city)
-        if not any(r.kind in ("province", "region") for r in out):
-            region = self._region(key, context, name)
-            if region is not None:
-                out.append(self._scored(region, {**dict(region.evidence), **area}))
+        if not regions and (region := self._region(key, context, area)) is not None:
+            out.append(region)
         if (kind_hint not in TOWN_HINTS and not any(r.known for r in out)
-                and (district := self._district(key, context, (kind_word or kind_hint) == "district")) is not None):
-            out.append(self._scored(district, {**dict(district.evidence), **area}))
+                and (district := self._district(key, context, (kind_word or kind_hint) == "district", area))):
+            out.append(district)
         return out
 
-    def _district(self, key: str, context: list[str], named_district: bool) -> Resolved | None:
+    def _district(self, key: str, context: list[str], named_district: bool, area: Evidence) -> Resolved | None:
         """The one district so named in the story's countries (in its named regions, if several),
         at its seat; with a kind word ('Morang district'), also the one district of that name
         anywhere. Districts share names across and within countries far more than towns do
@@ -286,10 +283,10 @@ class Gazetteer:
         return self._scored(Resolved(district.name, "district", district.country_code,
                                      self.country_name(district.country_code), district.lat, district.lon,
                                      district.geonameid, 0.0),
-                            {"district": 1.0, **self._context(district.country_code, context)})
+                            {"district": 1.0, **self._context(district.country_code, context), **area})
 
     def _cities(self, key: str, context: list[str], full_key: str = "", kind_hint: str | None = None,
-                regions: Iterable[str | None] = (), in_named_region: bool = False,
+                regions: Collection[str | None] = (), in_named_region: bool = False,
                 every_city: bool = False) -> list[Resolved]:
         """The best city so named (every one, best first, with `every_city`); with
         `in_named_region`, none unless the best lies in a region of `context`. `regions`: the
@@ -343,7 +340,7 @@ class Gazetteer:
                 best = self._scored(best, {**dict(best.evidence), "big_city_bonus": 1.0})
         return [best, *readings[1:]]
 
-    def _region(self, key: str, context: list[str], base: str) -> Resolved | None:
+    def _region(self, key: str, context: list[str], area: Evidence) -> Resolved | None:
         candidates = self.subdivisions.get(key)
         if not candidates:
             return None
@@ -361,4 +358,4 @@ class Gazetteer:
         # ISO 3166-2 types read like the words of the text: an oblast is a province, a county a region.
         kind = "province" if self.knowledge.lexicon.place_kind_words.get(sub_type) == "province" else "region"
         return self._scored(Resolved(name, kind, code, self.country_name(code), lat, lon, None, 0.0),
-                            {"region": 1.0, **self._context(code, context)})
+                            {"region": 1.0, **self._context(code, context), **area})

@@ -85,6 +85,12 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def done_to(verb: Token) -> list[Token]:
+    """Whom a verb (or a word of dying) names as what it was done to: its object or its passive
+    subject ('killed two soldiers', 'two soldiers were killed')."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
 def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list[Token]:
     """The subjects (of the `deps` kinds) a verb joined by 'and' shares with the first verb,
     when it names no subject or object of its own ('was kidnapped and killed', 'were arrested

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..knowledge import Knowledge
-from ..nlp import first_conjunct, shared_subjects
+from ..nlp import done_to, first_conjunct, shared_subjects
 from ..vocabulary import Lexicon
 
 RANGE = re.compile(r"\d\s*(?:-|to|or)\s*\d")
@@ -103,8 +103,7 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
     if token.pos_ == "NOUN":  # 'the deaths of three people', 'the bodies of two men'
         found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]
-    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+    if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and not done_to(token):
         # 'two people dead', 'the 5 killed'; said after the last of a list, of the whole list
         # ('resulted in a soldier and a militiaman killed'); not when the word of dying names its
         # own ('fired at a border post, killing a jawan')
@@ -113,21 +112,18 @@ def _victims(token: Token, lexicon: Lexicon) -> list[Token]:
         # 'was kidnapped and killed', 'fell ill and died': the second verb shares the first's subject
         shared = ("nsubjpass", "nsubj") if token.lemma_.lower() in lexicon.intransitive_death_words else ("nsubjpass",)
         found += shared_subjects(token, shared)
-    if (token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp", "advcl"))) and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+    if (token.dep_ == "xcomp" or (token.lower_ == "dead" and token.dep_ in ("oprd", "acomp", "advcl"))) \
+            and not done_to(token):
         # ... unless the word of dying names its own victims: in 'claimed to have killed 3
         # soldiers' the one who claims is the killer
-        # 'left two dead'; 'was detained and later found killed': the governing verb's, or the
-        # subject it shares with the verb before it
+        # 'left two dead', 'two are dead', 'was detained and later found killed': whom the governing
+        # verb did it to, else its subject, else the subject it shares with the verb before it; in
+        # 'gunmen shot dead a shopkeeper' the gunmen are none of the dead
         governor = token.head
-        # whom the governing verb did it to, else its subject ('two are dead'): in 'gunmen shot dead
-        # a shopkeeper' the gunmen are none of the dead
-        named = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")] or [
-            c for c in governor.children if c.dep_ == "nsubj"]
-        found += named or shared_subjects(governor)
+        found += done_to(governor) or [c for c in governor.children if c.dep_ == "nsubj"] or shared_subjects(governor)
     if token.lower_ == "death" and token.dep_ == "pobj" and token.head.lower_ == "to":
         verb = token.head.head  # 'burnt to death', 'beaten to death': the victims are the verb's
-        found += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        found += done_to(verb)
     # 'two soldiers were killed along with 15 militants': who died with them died too
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > 0
               and token.doc[c.i - 1].lower_ in ("along", "together") for g in c.children if g.dep_ == "pobj"]

@@ -17,7 +17,7 @@ from spacy.tokens import Span as DocSpan
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
-from ..nlp import shared_subjects
+from ..nlp import done_to, shared_subjects
 from ..vocabulary import Lexicon
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
@@ -88,9 +88,7 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     doc = sentence.doc
     found = _tokens_of(knowledge.events, sentence, knowledge.lexicon.people_adjectives)
     if "hazards" in found:
-        # 'killed in firing', 'Indian fire': gunfire, though its lemma is the blaze's
-        found["hazards"] -= said | {t.i for t in sentence if t.lower_ in knowledge.lexicon.gunfire_forms
-                                    or _gunfire(t, found, knowledge)}
+        found["hazards"] -= said | {t.i for t in sentence if _gunfire(t, found, knowledge)}
     actor_tokens: dict[str, set[int]] = {}
     diplomat = False
     for mention, actor in in_actors:
@@ -117,9 +115,12 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
 
 
 def _gunfire(token: Token, found: dict[str, set[int]], knowledge: Knowledge) -> bool:
-    """The noun 'fire' said to be a side's or a weapon's ('Indian fire', 'army fire', 'cross-border
-    fire', 'sniper fire'), or what shooting verbs do ('returned fire', 'responded with fire', 'an
-    exchange of fire'): gunfire, not a blaze ('a fire broke out', 'a house fire')."""
+    """A word whose lemma is the blaze's but that means shooting: 'killed in firing', 'shells fired
+    by' (lexicon gunfire_forms), and the noun 'fire' said to be a side's or a weapon's ('Indian
+    fire', 'army fire', 'sniper fire') or what a shooting verb does ('returned fire', 'responded
+    with fire', 'an exchange of fire'); not a blaze ('a fire broke out', 'a house fire')."""
+    if token.lower_ in knowledge.lexicon.gunfire_forms:
+        return True
     if token.lower_ != "fire":
         return False
     if token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ in ("with", "of")):
@@ -325,8 +326,7 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         governor = head.head
         named = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")] or shared_subjects(governor)
         roots += [c for c in named if c.dep_ != "nsubj"]
-    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM") and not any(
-            c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM") and not done_to(head):
         # ... not when it names its own: in 'fired at a border post, killing a jawan' the post is none
         roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
     return {i for root in roots for i in _phrase(root)}
