@@ -24,6 +24,7 @@ newsroom/annotate/data/weights.yaml. The end-to-end figures are benchmarks/dev_e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
@@ -38,19 +39,12 @@ WEIGHTS = ROOT / "newsroom" / "annotate" / "data" / "weights.yaml"
 TOPONYM_SETS = ("wikinews-geovirus", "geowebnews", "lgl")
 ACLED_SETS = ("acled-asia", "acled-africa", "acled-2020")
 TOPONYM_KM, EVENT_KM = 161.0, 25.0
-L2 = 0.01            # on the squared distance from HAND_SET (the prior); the decisions weigh 1 in all
+L2 = 0.01            # on the squared distance from the file's weights (the prior); the decisions weigh 1 in all
 STEPS, RATE = 20000, 0.5
 # Held at the file's values: a power of ten of population weighs 1 (the scale every other weight
 # is read in), and what the text says a name is ('Idlib province', 'the town of X') is no question
 # of geography: a province and its capital lie within any distance the gold is judged by.
 FIXED = ("city_population", "region_wanted", "city_not_wanted", "city_wanted", "region", "district")
-# The weights as they were set by hand before any fit: the prior the fit is drawn towards, so that
-# evidence the tune halves rarely show ('Mexico' the country against Mexico, Missouri) keeps the
-# weight a person gave it, and a second run fits the same weights as the first.
-HAND_SET = {"curated_place": 8.0, "curated_generic_kind": 1.0, "country": 9.5, "region": 5.0, "district": 4.0,
-            "city_population": 1.0, "region_wanted": 3.0, "city_not_wanted": -3.0, "city_wanted": 3.0,
-            "big_city_bonus": 1.5, "big_city_over_region": 5.0, "context_first": 2.0, "context_later": 0.5,
-            "city_in_first_region": 5.0, "city_in_named_region": 2.5, "alternate_name": -1.5}
 
 Decision = tuple[str, list[dict[str, float]], list[bool], list[tuple[Any, ...]]]  # where, evidence, right, tie-break
 
@@ -64,10 +58,11 @@ def documents(set_dir: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 def decisions(annotator: Any, root: Path, name: str, half: str) -> list[Decision]:
     """Every lookup the annotator makes in the set's half that gold can judge, once per document."""
+    from newsroom.annotate.gazetteer import split_kind_word
     from newsroom.annotate.place_index import km
     from newsroom.text import name_key
 
-    gazetteer = annotator.gazetteer
+    gazetteer, kinds = annotator.gazetteer, annotator.knowledge.lexicon.place_kind_words
     calls: list[tuple[str, tuple[str, ...], str | None]] = []
     original = gazetteer.resolve
 
@@ -95,7 +90,7 @@ def decisions(annotator: Any, root: Path, name: str, half: str) -> list[Decision
                 if name in ACLED_SETS:
                     golds = [(gold["lat"], gold["lon"])]
                 else:
-                    golds = points.get(name_key(place)) or points.get(name_key(gazetteer._split(place)[0])) or []
+                    golds = points.get(name_key(place)) or points.get(name_key(split_kind_word(place, kinds)[0])) or []
                 readings = [r for r in gazetteer.readings(place, context, hint) if r.lat is not None]
                 if not golds or not readings:
                     continue
@@ -118,7 +113,9 @@ def accuracy(rows: list[Decision], weights: dict[str, float]) -> float:
     return hits / max(len(rows), 1)
 
 
-def fit(by_set: dict[str, list[Decision]], l2: float = L2) -> dict[str, float]:
+def fit(by_set: dict[str, list[Decision]], start: dict[str, float], l2: float = L2) -> dict[str, float]:
+    """The weights, drawn towards `start` (the file's: the prior, so that evidence the tune halves
+    rarely show, 'Mexico' the country against Mexico, Missouri, keeps the weight it has)."""
     names = sorted({n for rows in by_set.values() for _, evidence, _, _ in rows for e in evidence for n in e})
     index = {n: i for i, n in enumerate(names)}
     useful = [r for rows in by_set.values() for r in rows if not all(r[2])]  # all right: nothing to learn
@@ -134,7 +131,7 @@ def fit(by_set: dict[str, list[Decision]], l2: float = L2) -> dict[str, float]:
     x, right, group = np.array(features), np.array(rights), np.array(groups)
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     weight = np.full(len(useful), 1.0 / max(len(useful), 1))  # every decision weighs the same
-    prior = np.array([HAND_SET.get(n, 0.0) for n in names])
+    prior = np.array([start.get(n, 0.0) for n in names])
     w = prior.copy()
     free = np.array([n not in FIXED for n in names], dtype=float)
     for step in range(STEPS):
@@ -176,7 +173,7 @@ def main() -> None:
     from newsroom.cli.loading import load_annotator
 
     annotator = load_annotator()
-    file_weights = {k: float(v) for k, v in annotator.gazetteer._weight.items()}
+    file_weights = {k: float(v) for k, v in dataclasses.asdict(annotator.gazetteer.weights).items()}
     sets = TOPONYM_SETS + ACLED_SETS
     if args.decisions and args.decisions.exists():
         tune, check = json.loads(args.decisions.read_text(encoding="utf-8"))
@@ -185,15 +182,15 @@ def main() -> None:
         check = {name: decisions(annotator, args.root, name, "check") for name in sets}
         if args.decisions:
             args.decisions.write_text(json.dumps([tune, check]), encoding="utf-8")
-    fitted = fit(tune, args.l2)
+    fitted = fit(tune, file_weights, args.l2)
     print(f"{'set':<20} {'decisions':>9} {'tune: file':>11} {'fitted':>7} {'check: file':>12} {'fitted':>7}")
     for name in sets:
         print(f"{name:<20} {len(tune[name]):>9} {accuracy(tune[name], file_weights):>11.3f} "
               f"{accuracy(tune[name], fitted):>7.3f} {accuracy(check[name], file_weights):>12.3f} "
               f"{accuracy(check[name], fitted):>7.3f}")
-    print("weights (set by hand, in the file -> fitted):")
+    print("weights (the file's -> fitted):")
     for name, value in fitted.items():
-        print(f"  {name:<24} {HAND_SET.get(name, 0.0):>6} {file_weights.get(name, 0.0):>6} -> {value}")
+        print(f"  {name:<24} {file_weights.get(name, 0.0):>6} -> {value}")
     if args.write:
         write(fitted)
         print(f"written to {WEIGHTS}")
