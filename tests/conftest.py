@@ -46,11 +46,32 @@ def build_site(project: Path, site: Path, check: bool = True) -> subprocess.Comp
     return run(sys.executable, str(project / "build.py"), "build", "--site-dir", str(site), cwd=project, check=check)
 
 
+_LOADED: list = []  # the session's annotator, once a test asked for it
+
+
 @pytest.fixture(scope="session")
 def annotator():
     from newsroom.cli.loading import load_annotator
 
-    return load_annotator()
+    _LOADED.append(load_annotator())
+    return _LOADED[0]
+
+
+def _as_shipped() -> None:
+    for loaded in _LOADED:
+        loaded.use_knowledge(loaded.shipped)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _shipped_knowledge_per_module():
+    """Each module and each test reads with the knowledge the annotator shipped with, as a fresh
+    process does: an archive another test ingested added its entities to the shared annotator."""
+    _as_shipped()
+
+
+@pytest.fixture(autouse=True)
+def _shipped_knowledge_per_test():
+    _as_shipped()
 
 
 @pytest.fixture(scope="session")

@@ -81,6 +81,26 @@ def test_a_second_article_reuses_the_entity_files_of_the_first(tmp_path, annotat
     assert "hezbollah" in {a["id"] for a in second.meta["actors"]}
 
 
+def test_an_archive_read_before_in_the_same_process_lends_it_no_entities(tmp_path, annotator):
+    # One process (a preview server, a script) reads archive A, whose editor added an alias,
+    # then archive B, which has no such entity: B is read as a fresh process reads it.
+    story = "Clashes in Zamfara\n\nYan Sakai clashed with bandits near Gusau on Monday, police said.\n"
+    for name in ("a", "b", "fresh"):
+        (tmp_path / name / "seeds").mkdir(parents=True)
+        (tmp_path / name / "seeds" / "story.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "a" / "content" / "actors").mkdir(parents=True)
+    (tmp_path / "a" / "content" / "actors" / "zamfara-vigilantes.yml").write_text(
+        "name: Zamfara Vigilantes\nkind: armed-group\naliases: [Yan Sakai]\n", encoding="utf-8")
+    ingest(tmp_path / "fresh" / "seeds", tmp_path / "fresh" / "content", lambda: annotator)
+    ingest(tmp_path / "a" / "seeds", tmp_path / "a" / "content", lambda: annotator)
+    ingest(tmp_path / "b" / "seeds", tmp_path / "b" / "content", lambda: annotator)
+    a, b = (read_document(n, (tmp_path / n / "content" / "articles" / "clashes-in-zamfara.md").read_text(
+        encoding="utf-8")) for n in ("a", "b"))
+    assert "zamfara-vigilantes" in {x["id"] for x in a.meta["actors"]}  # the editor's alias is used
+    assert "zamfara-vigilantes" not in {x["id"] for x in b.meta["actors"]}
+    assert _snapshot(tmp_path / "b" / "content") == _snapshot(tmp_path / "fresh" / "content")
+
+
 def test_a_bad_seed_is_reported_and_the_others_are_annotated(tmp_path, annotator):
     seeds, content = tmp_path / "seeds", tmp_path / "content"
     seeds.mkdir()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.annotate.knowledge import load_knowledge
 from newsroom.content.paths import file_in, plain_name
 
 from .cli_run import cli, snapshot
@@ -64,7 +63,6 @@ def test_check_refuses_a_seed_that_leads_out_of_seeds(tmp_path):
 
 
 def test_refresh_never_reads_a_seed_outside_seeds(tmp_path, annotator, monkeypatch):
-    annotator.use_knowledge(load_knowledge())
     project, article = _with_outside_seed(tmp_path)
     before = snapshot(project)
     read: list[Path] = []
@@ -81,7 +79,6 @@ def test_refresh_never_reads_a_seed_outside_seeds(tmp_path, annotator, monkeypat
 
 
 def test_a_symlink_out_of_the_archive_is_refused_by_annotate_and_merge(tmp_path, annotator):
-    annotator.use_knowledge(load_knowledge())  # other tests' archives extended it
     project = _archive(tmp_path)
     outside = tmp_path / "outside.yml"
     outside.write_text("name: Outside\nkind: company\n", encoding="utf-8")

@@ -10,9 +10,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
-
-from newsroom.annotate.knowledge import load_knowledge
 from newsroom.content.manifest import annotator_version
 
 from .cli_run import cli, snapshot
@@ -20,13 +17,6 @@ from .conftest import ROOT, copy_project, run
 from .test_merge import _archive
 
 SLUG = "syrian-army-captures-key-supply-route-in-deir-az-zor"
-
-
-@pytest.fixture
-def shipped(annotator):
-    """The session's annotator with the shipped knowledge only: other tests' archives extended it."""
-    annotator.use_knowledge(load_knowledge())
-    return annotator
 
 
 def example(tmp_path: Path) -> Path:
@@ -41,7 +31,7 @@ def example(tmp_path: Path) -> Path:
     return project
 
 
-def test_an_empty_entity_file_is_blamed_itself_and_written_again_by_the_next_annotation(tmp_path, shipped):
+def test_an_empty_entity_file_is_blamed_itself_and_written_again_by_the_next_annotation(tmp_path, annotator):
     project = example(tmp_path)
     content = project / "content"
     (content / "actors" / "hezbollah.yml").write_bytes(b"")
@@ -51,7 +41,7 @@ def test_an_empty_entity_file_is_blamed_itself_and_written_again_by_the_next_ann
                           "while writing it?); restore it with `git checkout -- content/actors/hezbollah.yml`, or "
                           "delete it, then run again\n")  # and no word against the articles that name it
     before = snapshot(content)
-    ran = cli(project, "annotate", "--refresh", SLUG, "--jobs", "1", annotator=shipped)
+    ran = cli(project, "annotate", "--refresh", SLUG, "--jobs", "1", annotator=annotator)
     assert ran.status == 0, ran.stderr
     assert "content/actors/hezbollah.yml:1:1: warning N204: the file was empty (a run was interrupted while " \
            "writing it); written again from this run's annotation\n" in ran.stderr
@@ -92,13 +82,13 @@ def test_an_empty_article_without_a_machine_copy_stops_the_run_before_its_seed_i
     assert snapshot(project) == before
 
 
-def test_a_damaged_machine_copy_is_not_used_as_the_merge_base(tmp_path, shipped):
+def test_a_damaged_machine_copy_is_not_used_as_the_merge_base(tmp_path, annotator):
     project = example(tmp_path)
     machine = project / "content" / ".machine" / "articles" / f"{SLUG}.md"
     machine.write_text(machine.read_text(encoding="utf-8")[:300], encoding="utf-8")  # cut short
     article = project / "content" / "articles" / f"{SLUG}.md"
     edited = article.read_text(encoding="utf-8")
-    ran = cli(project, "annotate", "--refresh", SLUG, "--jobs", "1", annotator=shipped)
+    ran = cli(project, "annotate", "--refresh", SLUG, "--jobs", "1", annotator=annotator)
     assert ran.status == 0, ran.stderr
     assert (f"content/.machine/articles/{SLUG}.md:1:1: warning N203: the annotator's copy of this article is "
             f"damaged (no front matter: the file must start with a line '---', then YAML, then '---'); it was not "
@@ -120,10 +110,10 @@ def test_temporary_files_of_a_killed_write_are_removed(tmp_path):
     assert not temp.exists() and editor.exists()
 
 
-def test_annotate_exits_1_after_reporting_a_content_error(tmp_path, shipped):
+def test_annotate_exits_1_after_reporting_a_content_error(tmp_path, annotator):
     project = example(tmp_path)
     (project / "content" / "actors" / "acme.yml").write_text("name: [Acme\n", encoding="utf-8")
-    ran = cli(project, "annotate", "--refresh", SLUG, "--jobs", "1", annotator=shipped)
+    ran = cli(project, "annotate", "--refresh", SLUG, "--jobs", "1", annotator=annotator)
     assert ran.status == 1
     assert "\ncontent/actors/acme.yml:2:1: error N101: the front matter is not valid YAML: expected ',' or ']', " \
            "but got '<stream end>' (while parsing a flow sequence that starts at line 1, column 7)\n" in ran.stderr

@@ -6,6 +6,8 @@ loaded model); nothing here touches the disk: `newsroom.cli.loading` loads what 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,14 +28,21 @@ class Annotator:
     """Holds what is costly to load (model, gazetteer) so many articles share it."""
 
     def __init__(self, knowledge: Knowledge, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.shipped = knowledge  # what it was built with; an archive's entities go on top of this
         self.knowledge = knowledge
         self.nlp = nlp
         self.gazetteer = gazetteer
 
     def use_knowledge(self, knowledge: Knowledge) -> None:
-        """Swap in a knowledge base (e.g. with the archive's registry added)."""
+        """Swap in a knowledge base."""
         self.knowledge = knowledge
         self.gazetteer.knowledge = knowledge
+
+    def use_archive(self, extend: Callable[[Knowledge], Knowledge]) -> None:
+        """The knowledge it was built with plus an archive's entities (`extend` adds them), never
+        the entities of an archive it read before: one process that reads two archives, or one
+        archive again after an editor removed an alias, reads each as it is now."""
+        self.use_knowledge(extend(self.shipped))
 
     def __call__(self, raw: str, date: str | None = None) -> Annotation:
         return self.pipe([raw], [date])[0]

@@ -109,7 +109,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
     registry, problems = load_registry(content_dir)
     report.problems.extend(problems)
     annotator = make_annotator()
-    annotator.use_knowledge(registry.extend(annotator.knowledge))
+    annotator.use_archive(registry.extend)
     manifest = plan.manifest
     taken = {p.stem for p in (content_dir / "articles").glob("*.md")}
     readable: list[tuple[Path, str]] = []
@@ -204,7 +204,7 @@ def refresh(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Ann
     if not paths:
         return RefreshReport(problems=problems + missing)
     annotator = make_annotator()
-    annotator.use_knowledge(registry.extend(annotator.knowledge))
+    annotator.use_archive(registry.extend)
     run = runner or _local(processes)
     report = _refresh(seeds_dir, content_dir, annotator, registry, [p.stem for p in paths], progress, run)
     report.problems = _settled(problems + missing + report.problems)
