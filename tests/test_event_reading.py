@@ -214,6 +214,19 @@ def test_a_date_in_brackets_does_not_cut_a_sentence_from_its_place(annotator):
     assert not any("hospital" in e["evidence"]["text"] and "(This" in e["evidence"]["text"] for e in events)
 
 
+def test_a_sentence_the_parser_cuts_before_a_name_stays_whole(annotator):
+    # The parser ends a sentence at 'illegal' (no stop) and starts one at 'Khat': the town, in
+    # the second half, is where the shooting of the first happened.
+    event = _one(_events(annotator, "On 4 June 2020, police shot and killed a man smuggling illegal Khat in "
+                                    "Beledweyne town (Hiraan).\n", "2020-06-05"), "killed")
+    assert event["evidence"]["text"].endswith("(Hiraan).")
+    assert (event["type"], event["place"], event["fatalities"]) == ("Violence against civilians", "Beledweyne", 1)
+    # a dateline is no sentence the story goes on from
+    events = _events(annotator, "ST. LOUIS \u2013 Police said on Monday that officers arrested two people suspected "
+                                "of stealing meat from a barbecue restaurant.\n", "2018-04-10")
+    assert [e["evidence"]["text"][:12] for e in events] == ["Police said "]
+
+
 def test_a_violent_word_that_only_describes_troops_is_no_event(annotator):
     for text in ("The units were told to be fully battle ready to launch surprise operations.",
                  "Battle-hardened troops entered the town on Monday.",

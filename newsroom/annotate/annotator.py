@@ -73,10 +73,12 @@ def masked_text(raw: str, layout: Layout) -> str:
 
 
 def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
-    """The parser's sentences, but one that opens with a lower-case letter, or a bracket round a
-    date or a number, goes on the sentence before it on the same line: the parser cuts before
-    '[25 August] in cross-border firing in X' or after an abbreviation, and the two halves mean
-    nothing apart. '(This was part of the strike.)' stays a sentence of its own."""
+    """The parser's sentences, but one that opens with a lower-case letter or a bracket round a
+    date or a number, or that follows one with no stop at its end, goes on the sentence before it
+    on the same line of the same block: the parser cuts before '[25 August] in cross-border
+    firing in X', after an abbreviation or before a name it takes for a new start ('smuggling
+    illegal | Khat in X town'), and the two halves mean nothing apart. '(This was part of the
+    strike.)' stays a sentence of its own; a dateline ('ST. LOUIS –') is a block of its own."""
     view = text_of(doc)  # the model's view: the raw text with what is not read blanked out
     out: list[Span] = []
     for sent in doc.sents:
@@ -85,10 +87,13 @@ def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
             continue
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         span = Span(start, start + len(text), text)
-        if not any(r.start <= span.start and span.end <= r.end for r in layout.readable):
+        block = next((r for r in layout.readable if r.start <= span.start and span.end <= r.end), None)
+        if block is None:
             continue
         goes_on = text[0].islower() or (text[0] in "[(" and text[1:2].isalnum() and not text[1].isupper())
-        if out and goes_on and "\n" not in view[out[-1].end:span.start]:
+        # Running text ends a sentence in a stop, a quote or a bracket, not a word or a comma.
+        goes_on = goes_on or bool(out and (out[-1].text[-1].isalnum() or out[-1].text[-1] == ","))
+        if out and goes_on and block.start <= out[-1].start and "\n" not in view[out[-1].end:span.start]:
             out[-1] = Span(out[-1].start, span.end, view[out[-1].start:span.end])
         else:
             out.append(span)
