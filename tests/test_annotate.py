@@ -430,6 +430,21 @@ def test_a_states_abbreviation_after_a_town_is_that_state(annotator):
     assert abs(_place(result, "Peoria")["lat"] - 40.69) < 0.1
 
 
+def test_the_areas_in_a_bracket_after_a_place_are_places_and_hold_its_event(annotator):
+    # A report files a village under its district and province; the small model reads such names
+    # as people or misses them, and the village, unknown to the gazetteer, took a namesake abroad.
+    shot = annotation_json("x", annotator("On 12 June 2020, al Shabaab militants shot dead a village elder at "
+                                          "Mubarak village (Afgooye, Lower Shabelle).", "2020-06-13"), threshold=0)
+    assert _place(shot, "Afgooye")["country"] == "Somalia" and _place(shot, "Lower Shabelle")["kind"] == "province"
+    assert [e["place"] for e in shot["events"]] == ["Afgooye"]  # the most precise place on the map
+    beaten = annotation_json("x", annotator("On 4 July 2020, a CNL member was beaten in Rusaka (Mwaro, Mwaro)."))
+    assert _place(beaten, "Rusaka")["country"] == "Burundi"  # not Rusaka, Zambia
+    # Not who reported it, nor one name in a bracket (as often another name of the place).
+    march = annotation_json("x", annotator("Protesters marched in Paris (AFP, Reuters) on Saturday, and in "
+                                           "Yangon (Rangoon) on Sunday."))
+    assert sorted(p["name"] for p in march["places"]) == ["Paris", "Yangon"]
+
+
 def test_a_name_a_lower_case_kind_word_follows_is_a_place_whatever_the_model_says(annotator):
     # A one-paragraph report, no title line. The small model reads 'Turbat' as a date and
     # 'Feni' as a product; the kind word after each says what they are.
