@@ -445,6 +445,20 @@ def test_the_areas_in_a_bracket_after_a_place_are_places_and_hold_its_event(anno
     assert sorted(p["name"] for p in march["places"]) == ["Paris", "Yangon"]
 
 
+def test_a_name_the_model_missed_where_the_text_places_it_is_a_place_the_gazetteer_knows(annotator):
+    # One-line reports: the small model types none of these names, or reads one as a common noun.
+    for text, name, country in (
+            ("In Rusape, angry residents barricaded roads with stones and logs.", "Rusape", "Zimbabwe"),
+            ("A fierce battle between two clan militias has erupted west of Beledweyne.", "Beledweyne", "Somalia"),
+            ("Two other trucks were set ablaze on the highway at Feni last night.", "Feni", "Bangladesh")):
+        place = _place(annotation_json("x", annotator(text)), name)
+        assert place is not None and place["country"] == country, text
+    # Not a name something goes to: a tennis player in a headline (Dent, Ohio, has 10,000 people).
+    result = annotation_json("x", annotator("Hewitt falls to Dent\n\nLleyton Hewitt lost to Taylor Dent in "
+                                            "the quarter-finals.\n"), threshold=0)
+    assert "Dent" not in {p["name"] for p in result["places"]}
+
+
 def test_a_name_a_lower_case_kind_word_follows_is_a_place_whatever_the_model_says(annotator):
     # A one-paragraph report, no title line. The small model reads 'Turbat' as a date and
     # 'Feni' as a product; the kind word after each says what they are.

@@ -13,10 +13,10 @@ import pytest
 import yaml
 from spacy.tokens import Span as DocSpan
 
+from newsroom.annotate.candidate import Candidate
 from newsroom.annotate.confidence import confidence, load_models
 from newsroom.annotate.entity_drafts import EntityDraft
 from newsroom.annotate.entity_evidence import ArticleView, actor_evidence
-from newsroom.annotate.mentions import Candidate
 from newsroom.cli.annotation_json import annotation_json
 from newsroom.content.article_file import article_meta
 from newsroom.content.frontmatter import dump_document, split

@@ -40,3 +40,12 @@ def test_size_speaks_for_the_town_that_wins_among_the_towns_and_not_before(annot
     american = gazetteer.resolve("Paris", ["US"])
     assert american.country_code == "US" and round(american.lat) == 34 and round(american.lon) == -96
     assert "big_city_bonus" not in dict(american.evidence)
+
+
+def test_a_named_place_is_a_town_of_that_very_name_or_an_area_not_an_alternate_name(annotator):
+    gazetteer = annotator.gazetteer
+    assert gazetteer.is_named_place("Rusape") and gazetteer.is_named_place("Beledweyne")
+    assert not gazetteer.is_big_place("Rusape")  # too small to be read anywhere, but where the text places it
+    assert gazetteer.is_named_place("Mwaro")  # a province
+    assert not gazetteer.is_named_place("Google")  # an alternate name of Topeka
+    assert not gazetteer.is_named_place("Tesla")

@@ -106,7 +106,7 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
     readable = [(s.start, s.end) for s in layout.readable]
     filed_from = [(s.start, s.end) for s in layout.filed_from_spans]
     found = find_candidates(doc, annotator.nlp, annotator.knowledge, readable, filed_from,
-                            annotator.gazetteer.is_big_place)
+                            annotator.gazetteer.is_big_place, annotator.gazetteer.is_named_place)
     found = with_bracket_areas(doc, found, annotator.knowledge.lexicon)
     selected = select(found, text_of(doc))
     setting = filed_from_setting(layout, annotator.gazetteer)

@@ -10,10 +10,10 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
+from .candidate import Candidate
 from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move_mention, place_draft, place_title
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge
-from .mentions import Candidate
 from .nlp import text_of, tokens_lowered_as
 from .place_index import Resolved
 from .rules import alternation

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .mentions import Candidate
+from .candidate import Candidate
 from .vocabulary import Lexicon
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "PLACE", "COUNTRY")

@@ -21,11 +21,13 @@ from .article_passes import (
     merge_into_places,
     merge_short_names,
 )
+from .candidate import Candidate
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge, KnownPlace, actor_key
-from .mentions import Candidate, acronym_definitions, follows_placing_word
+from .mentions import acronym_definitions
+from .missed_names import follows_placing_word
 from .nlp import first_conjunct, text_of
 from .place_index import Resolved
 from .position_readings import areas_named, kind_word_after, lies_in, places_after, region_hint, regions_by_position
@@ -185,6 +187,8 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         big = knowledge.weights.place_reading.guess_population
         if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= big)):
             return None
+        if cand.source == "placed" and (resolved is None or _person_named(text, entities)):
+            return None  # a name the model left untyped that a person of the story bears is no place
         if resolved is not None and resolved.kind == "country" and resolved.country_code:
             return country_draft(resolved.country_code, knowledge)
         if resolved is None and cand.label == "FAC":

@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Place, Span
 from ..text import name_key
+from .candidate import Candidate
 from .confidence import Evidence, confidence
 from .knowledge import Knowledge, KnownActor
-from .mentions import Candidate
 from .nlp import text_of
 from .place_index import Resolved
 

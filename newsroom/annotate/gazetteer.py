@@ -91,6 +91,16 @@ class Gazetteer:
         return (key in self.knowledge.place_by_key or key in self.knowledge.country_by_key
                 or any(c.population >= big for c in self.cities.get(key, ())))
 
+    def is_named_place(self, name: str) -> bool:
+        """A town of at least the placed population bears this very name (not as an alternate:
+        'Google' is one of Topeka's), or a region or district does: enough to read a name the
+        model left untyped as a place where the text places it ('in Rusape', 'west of Beledweyne')."""
+        key = name_key(name)
+        least = self.knowledge.weights.place_reading.placed_population
+        return (key in self.knowledge.place_by_key or key in self.knowledge.country_by_key
+                or key in self.subdivisions or key in self.districts
+                or any(c.population >= least and name_key(c.name) == key for c in self.cities.get(key, ())))
+
     def country_name(self, code: str | None) -> str | None:
         if code is None:
             return None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
@@ -15,26 +14,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
+from .candidate import Candidate
 from .knowledge import Knowledge
-from .nlp import lowercase_words_of, text_of, tokens_lowered_as
+from .missed_names import follows_placing_word, gazetteer_names, kind_word_names, part_of
+from .nlp import lowercase_words_of, text_of
 from .vocabulary import Lexicon
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A stretch of text that may name an actor or place. `ref` keys into the knowledge base."""
-
-    start: int
-    end: int
-    label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | ROAD | PERSON | ORG | GPE | LOC | FAC
-    ref: str | None    # country code, known actor name or known place name
-    source: str        # kb | rule | ner | guess (a model label read as a place: kept only if backed)
-    #                    | inner (a town inside a venue's name, kept beside the venue)
-    tokens: tuple[int, int]  # token range [i, j) in the doc
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
 
 
 @lru_cache(maxsize=4)
@@ -75,8 +59,8 @@ def _the(name: str, lexicon: Lexicon) -> set[str]:
 
 
 def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: list[tuple[int, int]],
-                    places: Iterable[tuple[int, int]] = (), known_place: Callable[[str], bool] | None = None
-                    ) -> list[Candidate]:
+                    places: Iterable[tuple[int, int]] = (), known_place: Callable[[str], bool] | None = None,
+                    placed_name: Callable[[str], bool] | None = None) -> list[Candidate]:
     """All candidate mentions, overlapping freely; `select` picks among them. `places`: stretches
     the layout says name a place (a wire dateline's 'ANTAKYA, Turkey'), whatever the model says."""
     phrases = _matchers(nlp, knowledge)
@@ -108,7 +92,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             # guess: it counts only if the gazetteer knows a big city of that name.
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "guess", (ent.start, ent.end)))
             continue
-        if ent.label_ in ("ORG", "NORP", "PERSON") and known_place is not None and _part_of(doc, ent, lexicon) \
+        if ent.label_ in ("ORG", "NORP", "PERSON") and known_place is not None and part_of(doc, ent, lexicon) \
                 and known_place(ent.text):
             # A big city after a word for a part of a place ('the X area of <city>', 'west of
             # <city>') is that city, whatever the model read (an organisation, a nationality).
@@ -140,9 +124,9 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
                     i += 1
                     span = doc[i:j]
             found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
-    found.extend(_proper_noun_runs(doc, lexicon))
+    found.extend(kind_word_names(doc, lexicon))
     if known_place is not None:
-        found.extend(gazetteer_names(doc, found, known_place))
+        found.extend(gazetteer_names(doc, found, known_place, lexicon, placed_name))
     if thing_spans:  # 'Nile' inside 'West Nile virus' is no river
         found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in thing_spans)]
     # 'on 27 Jan', 'Jan 21': a word of a date or a time names no place or person, whatever a
@@ -153,18 +137,6 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     found = [c for c in found if c.source in ("kb", "rule") or not any(a <= c.start and c.end <= b for a, b in times)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return inside
-
-
-def follows_placing_word(doc: Doc, i: int, lexicon: Lexicon) -> bool:
-    """Token i comes right after 'in', 'to', 'near' ...: where a place is named."""
-    return i > 0 and doc[i - 1].lower_ in lexicon.placing
-
-
-def _part_of(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
-    """Capitalised proper nouns right after 'area of', 'west of', 'the outskirts of' ..."""
-    i = ent.start
-    return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lexicon.part_of_place_words
-            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent))
 
 
 def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool]) -> DocSpan | None:
@@ -234,52 +206,6 @@ def _common_noun(ent: DocSpan, lowercase_words: frozenset[str]) -> bool:
                                or t.lower_.rstrip("s") in lowercase_words for t in words)
 
 
-def _proper_noun_runs(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
-    """Capitalised names after 'the town of', 'the city of' ... that NER missed (al-Sukhna)."""
-    out = []
-    articles = tuple(f"{article}-" for article in lexicon.arabic_articles)
-    for token in tokens_lowered_as(doc, lexicon.area_words):
-        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":  # 'the town of al-Sukhna'
-            i = j = token.i + 2
-            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].text == "-"
-                                    or doc[j].text.startswith(articles)):
-                j += 1
-            if j > i:
-                span = doc[i:j]
-                out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
-        elif token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and token.is_lower \
-                and token.dep_ != "compound":
-            # 'in Feni town', 'Gomastapur upazila', 'Turbat district': a name its kind word follows,
-            # whatever label the model gave it (the small model reads unfamiliar names as dates,
-            # people or products). A capitalised kind word is part of a longer name instead
-            # ('Walker County', 'Elgin City', 'South Coast Air Quality Management District'), and
-            # one that modifies a noun names no place of its own ('Twickenham town centres').
-            j = i = token.i
-            while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
-                i -= 1
-            if j > i:
-                span = doc[i:j]
-                out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
-    return out
-
-
-def gazetteer_names(doc: Doc, found: list[Candidate], known: Callable[[str], bool]) -> list[Candidate]:
-    """Capitalised proper nouns no other finder took that `known` says name a place the gazetteer
-    knows well ('the PTI intersection Khulna'): guesses, kept only if the gazetteer backs them."""
-    taken = {t for c in found for t in range(*c.tokens)}
-    out = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
-            j += 1
-        if j > i and known(doc[i:j].text):
-            span = doc[i:j]
-            out.append(Candidate(span.start_char, span.end_char, "GPE", None, "guess", (i, j)))
-        i = max(j, i + 1)
-    return out
-
-
 def extend_name(doc: Doc, j: int, lexicon: Lexicon) -> int:
     """Grow an entity over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
     'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word)."""
@@ -342,7 +268,7 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     inside a known road's name ('Palmyra' in 'Palmyra to Deir Az Zor highway') or a venue's
     ('Karachi' in 'Karachi Press Club', source 'inner') are kept too.
     """
-    rank = {"kb": 0, "rule": 1, "inner": 1, "ner": 2, "guess": 3}
+    rank = {"kb": 0, "rule": 1, "inner": 1, "ner": 2, "guess": 3, "placed": 3}
     known = [c for c in candidates if c.source == "kb"]
 
     def padded_known(c: Candidate) -> bool:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..text import name_key
+from .candidate import Candidate
 from .gazetteer import Gazetteer
 from .knowledge import KnownPlace
-from .mentions import Candidate
 from .nlp import text_of
 from .place_index import Resolved, km
 from .vocabulary import Lexicon

@@ -88,6 +88,7 @@ class PlaceReadingWeights:
     two_capitalised_words: float
     organisation_as_place_population: int
     guess_population: int
+    placed_population: int
 
 
 @dataclass(frozen=True)

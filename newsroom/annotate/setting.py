@@ -7,9 +7,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Layout
+from .candidate import Candidate
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge, actor_key
-from .mentions import Candidate
 from .nlp import distinct_texts
 
 

@@ -51,6 +51,7 @@ class Lexicon:
     province_anaphors: tuple[str, ...]
     place_name_heads: frozenset[str]
     locative: frozenset[str]
+    where_words: frozenset[str]
     area_prepositions: frozenset[str]
     list_glue: frozenset[str]
     facility_words: frozenset[str]
