@@ -459,6 +459,23 @@ def test_a_name_the_model_missed_where_the_text_places_it_is_a_place_the_gazette
     assert "Dent" not in {p["name"] for p in result["places"]}
 
 
+def test_a_town_and_its_country_read_as_one_name_are_two_places(annotator):
+    result = annotation_json("x", annotator("Textile workers protested in Nis, Serbia, demanding back pay."))
+    assert _place(result, "Niš")["country"] == "Serbia" and _place(result, "Serbia")["kind"] == "country"
+    assert [e["place"] for e in result["events"]] == ["Niš"]
+
+
+def test_a_town_after_a_word_for_a_part_of_a_place_is_a_place_whatever_the_model_says(annotator):
+    # The model reads these as a person and an organisation; 'countryside of' is how Syrian
+    # reports place villages, and the article inside 'Ain al Arab' is part of the name.
+    for text, name in (("Shelling hit several villages in the western countryside of Beledweyne.", "Beledweyne"),
+                       ("Rebels shelled the northern countryside of Hama on Monday.", "Ḩamāh"),
+                       ("Border guards targeted an observation post 8 km west of Ain al Arab city.", "Ain al Arab")):
+        result = annotation_json("x", annotator(text), threshold=0)
+        assert _place(result, name) is not None, (text, [p["name"] for p in result["places"]])
+        assert not any(name in a["name"] for a in result["actors"]), text
+
+
 def test_a_name_a_lower_case_kind_word_follows_is_a_place_whatever_the_model_says(annotator):
     # A one-paragraph report, no title line. The small model reads 'Turbat' as a date and
     # 'Feni' as a product; the kind word after each says what they are.

@@ -92,10 +92,12 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             # guess: it counts only if the gazetteer knows a big city of that name.
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "guess", (ent.start, ent.end)))
             continue
-        if ent.label_ in ("ORG", "NORP", "PERSON") and known_place is not None and part_of(doc, ent, lexicon) \
-                and known_place(ent.text):
-            # A big city after a word for a part of a place ('the X area of <city>', 'west of
-            # <city>') is that city, whatever the model read (an organisation, a nationality).
+        if ent.label_ in ("ORG", "NORP", "PERSON") and part_of(doc, ent, lexicon) \
+                and any(known is not None and known(ent.text) for known in (known_place, placed_name)):
+            # A town after a word for a part of a place ('the X area of <town>', 'west of <town>',
+            # 'the countryside of <town>') is that town, whatever the model read (an
+            # organisation, a nationality, a person): a big city by any of its names, or a town
+            # the gazetteer knows by that very name.
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue
@@ -221,7 +223,8 @@ def extend_name(doc: Doc, j: int, lexicon: Lexicon) -> int:
 
 
 def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Trim a model entity to the name itself; may split it in two at a possessive.
+    """Trim a model entity to the name itself; may split it in two at a possessive, or a place
+    at its commas.
 
     Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
     'Bashar al-Assad'), stops at brackets and line breaks ('Physicians for Human Rights (PHR'
@@ -236,8 +239,8 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
             start = k + 1 if tok.text in ("(", "[", ")", "]") or "\n" in tok.text else k
             if tok.text in ("(", "["):
                 break
-        elif tok.text in ("'s", "’s", "'", "’") and k + 1 < j:
-            parts.append((start, k))
+        elif (tok.text in ("'s", "’s", "'", "’") and k + 1 < j) or (tok.text == "," and label in ("GPE", "LOC")):
+            parts.append((start, k))  # a place's name has no comma: 'Nis, Serbia' is a town and its country
             start = k + 1
     parts.append((start, j))
     out = []
@@ -264,15 +267,18 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     """Non-overlapping candidates: longest first; on equal length the knowledge base wins.
 
     A model entity that is only a known name plus lower-case words ('AFP news agency',
-    'Hezbollah media unit') gives way to the known name. The one overlap allowed: the places
+    'Hezbollah media unit'), or a name a rule read plus lower-case words that the model did not
+    take for a place ('Ain al Arab city' as a person), gives way to that name. The one overlap allowed: the places
     inside a known road's name ('Palmyra' in 'Palmyra to Deir Az Zor highway') or a venue's
     ('Karachi' in 'Karachi Press Club', source 'inner') are kept too.
     """
     rank = {"kb": 0, "rule": 1, "inner": 1, "ner": 2, "guess": 3, "placed": 3}
-    known = [c for c in candidates if c.source == "kb"]
+    known = [c for c in candidates if c.source in ("kb", "rule")]
 
     def padded_known(c: Candidate) -> bool:
         for k in known:
+            if k.source == "rule" and c.label in ("GPE", "LOC", "FAC"):
+                continue  # the model's 'Kermanshah province' is the place the rule's 'Kermanshah' is
             if c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end):
                 rest = (text[c.start:k.start] + " " + text[k.end:c.end]).split()
                 if rest and all(w.islower() for w in rest):
@@ -280,7 +286,7 @@ def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:
         return False
 
     if text:
-        candidates = [c for c in candidates if c.source == "kb" or not padded_known(c)]
+        candidates = [c for c in candidates if c.source in ("kb", "rule") or not padded_known(c)]
     order = sorted(candidates, key=lambda c: (-c.length, rank[c.source], c.start, c.label))
     taken: list[Candidate] = []
     for cand in order:

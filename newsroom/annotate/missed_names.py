@@ -49,6 +49,8 @@ def kind_word_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             j = i = token.i
             while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
                 i -= 1
+                if i >= 2 and doc[i - 1].text in lexicon.arabic_articles and doc[i - 2].text[:1].isupper():
+                    i -= 1  # 'Ain al Arab city', 'Ras el Ain town': a lower-case article inside the name
             if j > i:
                 span = doc[i:j]
                 out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
