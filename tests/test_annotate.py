@@ -476,6 +476,20 @@ def test_a_town_after_a_word_for_a_part_of_a_place_is_a_place_whatever_the_model
         assert not any(name in a["name"] for a in result["actors"]), text
 
 
+def test_a_place_that_ends_the_name_of_a_body_or_building_is_a_place_of_its_own(annotator):
+    # The model reads 'the Working Boundary in Sialkot' and 'the Cathedral of the Holy Spirit at
+    # Bismarck' as one organisation each: the town went unread, and the event unplaced.
+    for text, body, town in (
+            ("Fighters shelled the Working Boundary in Sialkot sector on Monday.", "Working Boundary", "Sialkot"),
+            ("Hundreds marched to the Cathedral of the Holy Spirit at Bismarck on Sunday.",
+             "Cathedral of the Holy Spirit", "Bismarck")):
+        result = annotation_json("x", annotator(text), threshold=0)
+        assert [a["name"] for a in result["actors"]] == [body], text
+        assert _place(result, town) is not None, text
+    shelled = annotation_json("x", annotator("Fighters shelled the Working Boundary in Sialkot sector on Monday."))
+    assert [e["place"] for e in shelled["events"]] == ["Sialkot"]
+
+
 def test_a_name_a_lower_case_kind_word_follows_is_a_place_whatever_the_model_says(annotator):
     # A one-paragraph report, no title line. The small model reads 'Turbat' as a date and
     # 'Feni' as a product; the kind word after each says what they are.

@@ -114,7 +114,14 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start \
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
                 start -= 1  # 'Valeska' + 'Paris': the model cut the name in two
-        for i, j in clean_entity(doc, start, extend_name(doc, ent.end, lexicon), ent_label, lexicon):
+        end = extend_name(doc, ent.end, lexicon)
+        if ent_label in ("ORG", "FAC") and (where := _where_inside(doc, start, end, lexicon)) is not None:
+            # 'the US embassy in Kabul', 'the Working Boundary in Shakargarh': the model's name
+            # ends with where the body or building is; that is a place, if the gazetteer backs it.
+            town = doc[where:end]
+            found.append(Candidate(town.start_char, town.end_char, "GPE", None, "placed", (where, end)))
+            end = where - 1
+        for i, j in clean_entity(doc, start, end, ent_label, lexicon):
             span = doc[i:j]
             label = ent_label
             if label == "PERSON" and span.text.isupper() and len(span.text) <= 6:
@@ -256,6 +263,17 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
         if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
             out.append((a, b))
     return out
+
+
+def _where_inside(doc: Doc, i: int, j: int, lexicon: Lexicon) -> int | None:
+    """The first token of a place that ends a name after 'in' or 'at' ('... in Kabul'), or None."""
+    for k in range(j - 2, i, -1):
+        if doc[k].lower_ in lexicon.where_words:
+            tail = doc[k + 1:j]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
+                return k + 1
+            return None
+    return None
 
 
 def is_title(token: Token, lexicon: Lexicon) -> bool:
