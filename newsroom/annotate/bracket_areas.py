@@ -43,9 +43,9 @@ def with_bracket_areas(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> li
 
 def bracket_areas(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Bracket]:
     """Every bracket that follows a place (a candidate with a place's label, or a name with its
-    kind word: 'Af-Urur village') and holds only names, two or more, separated by commas. Not a bracket
-    after a person ('Wang Chen (China)' in a results list), nor an agency ('Kabul (AFP)': an
-    acronym is no area), nor a date or anything with a lower-case word ('(pictured)')."""
+    kind word: 'Af-Urur village') and holds only names, two or more, separated by commas. Not a
+    bracket after a person ('Wang Chen (China)' in a results list), nor an agency ('Kabul (AFP)':
+    an acronym is no area), nor a date or anything with a lower-case word ('(pictured)')."""
     ends = {c.tokens[1] for c in found if c.label in PLACE_LABELS}
     out = []
     for token in doc:
