@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 from ..model import Actor, Annotation, Layout, Place, Span
 from ..read.layout import read_layout
 from ..text import windows_punctuation
-from .bracket_areas import with_bracket_areas
 from .dates import parse_date_line
 from .entities import build_entities
 from .events import find_events
@@ -107,7 +106,6 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
     filed_from = [(s.start, s.end) for s in layout.filed_from_spans]
     found = find_candidates(doc, annotator.nlp, annotator.knowledge, readable, filed_from,
                             annotator.gazetteer.is_big_place, annotator.gazetteer.is_named_place)
-    found = with_bracket_areas(doc, found, annotator.knowledge.lexicon)
     selected = select(found, text_of(doc))
     setting = filed_from_setting(layout, annotator.gazetteer)
     story = [span for kind, span in layout.blocks if kind == "p"]

@@ -1,5 +1,5 @@
 """A stretch of text that may name an actor or a place: what the finders (`mentions`,
-`missed_names`, `bracket_areas`) find and `entities` decides about."""
+`missed_names`) find and `entities` decides about."""
 
 from __future__ import annotations
 

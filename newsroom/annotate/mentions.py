@@ -16,7 +16,7 @@ from spacy.tokens import Span as DocSpan
 from ..text import name_key
 from .candidate import Candidate
 from .knowledge import Knowledge
-from .missed_names import follows_placing_word, gazetteer_names, kind_word_names, part_of
+from .missed_names import follows_placing_word, gazetteer_names, kind_word_names, part_of, with_bracket_areas
 from .nlp import lowercase_words_of, text_of
 from .vocabulary import Lexicon
 
@@ -145,7 +145,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     # one whatever the model says.
     found = [c for c in found if c.source in ("kb", "rule") or not any(a <= c.start and c.end <= b for a, b in times)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
-    return inside
+    return with_bracket_areas(doc, inside, lexicon)
 
 
 def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool]) -> DocSpan | None:
