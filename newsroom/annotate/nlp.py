@@ -91,6 +91,11 @@ def done_to(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
+def says_no(token: Token) -> bool:
+    """The token has the determiner 'no' ('no group', 'no major clashes', 'no one')."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
 def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list[Token]:
     """The subjects (of the `deps` kinds) a verb joined by 'and' shares with the first verb,
     when it names no subject or object of its own ('was kidnapped and killed', 'were arrested

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..knowledge import Knowledge
-from ..nlp import done_to, first_conjunct, shared_subjects
+from ..nlp import done_to, first_conjunct, says_no, shared_subjects
 from ..vocabulary import Lexicon
 
 RANGE = re.compile(r"\d\s*(?:-|to|or)\s*\d")
@@ -185,7 +185,7 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
         g for c in victim.children if c.dep_ == "compound" for g in c.children if g.dep_ == "nummod"]
     if victim.like_num or victim.lower_ in lexicon.number_words:
         numbers = [victim]
-    if any(c.dep_ == "det" and c.lower_ == "no" for n in numbers for c in n.children):
+    if any(says_no(n) for n in numbers):
         return None  # 'no one was killed'
     if numbers:
         number = numbers[0]

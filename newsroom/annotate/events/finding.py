@@ -14,7 +14,7 @@ from ..confidence import confidence
 from ..dates import find_when
 from ..event_rules import Frame, Trigger
 from ..knowledge import Knowledge
-from ..nlp import text_of
+from ..nlp import says_no, text_of
 from .details import (
     according_to,
     add_counted_deaths,
@@ -288,10 +288,8 @@ def _negated(token: Token) -> bool:
     whose subject is no one ('no group has claimed responsibility', 'nobody was killed'); but
     'the date of the recording, released on Thursday, was not clear' denies the date, not the
     release."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "no-one")
-                                             or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
-        for c in token.children)
+    return says_no(token) or any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (
+        c.lower_ in ("nobody", "none", "no-one") or says_no(c))) for c in token.children)
 
 
 def _wished(token: Token, knowledge: Knowledge) -> bool:
