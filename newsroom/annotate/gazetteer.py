@@ -88,8 +88,7 @@ class Gazetteer:
         place does): enough to read a capitalised name the model missed as a place."""
         key = name_key(name)
         big = self.knowledge.weights.place_reading.guess_population
-        return (key in self.knowledge.place_by_key or key in self.knowledge.country_by_key
-                or any(c.population >= big for c in self.cities.get(key, ())))
+        return self._curated_or_country(key) or any(c.population >= big for c in self.cities.get(key, ()))
 
     def is_named_place(self, name: str) -> bool:
         """A town of at least the placed population bears this very name (not as an alternate:
@@ -97,9 +96,11 @@ class Gazetteer:
         model left untyped as a place where the text places it ('in Rusape', 'west of Beledweyne')."""
         key = name_key(name)
         least = self.knowledge.weights.place_reading.placed_population
-        return (key in self.knowledge.place_by_key or key in self.knowledge.country_by_key
-                or key in self.subdivisions or key in self.districts
+        return (self._curated_or_country(key) or key in self.subdivisions or key in self.districts
                 or any(c.population >= least and name_key(c.name) == key for c in self.cities.get(key, ())))
+
+    def _curated_or_country(self, key: str) -> bool:
+        return key in self.knowledge.place_by_key or key in self.knowledge.country_by_key
 
     def country_name(self, code: str | None) -> str | None:
         if code is None:
@@ -111,22 +112,16 @@ class Gazetteer:
         """The best reading of `name`, or None. `context`: country codes the article mentions,
         in order of first mention, then the ISO codes of regions it names ('US-IN'). Every
         reading competes on one score (see `_readings`)."""
-        base, kind_word = self._split(name)
-        key = name_key(base)
-        if not key:
-            return None
         context = list(context)
-        readings = self._readings(name, key, context, kind_word, kind_word or kind_hint)
-        if kind_word is not None and self._whole_name_known(name):
+        readings, whole, kind_word = self._name_readings(name, context, kind_hint)
+        if whole:
             # 'Cape Town' is no town called Cape; but 'San Fernando City' in a Californian story
             # is San Fernando, not the Philippine city of that whole name: both readings compete.
             # The whole name wins in the story's own countries ('Boulder City' in a Nevada story
             # is no Boulder, Colorado) or on its score.
-            whole = self._readings(name, name_key(name), context, None, kind_word)
-            if whole:
-                best_whole = _best(whole)
-                if not readings or best_whole.country_code in context or best_whole.score > _best(readings).score:
-                    return best_whole
+            best_whole = _best(whole)
+            if not readings or best_whole.country_code in context or best_whole.score > _best(readings).score:
+                return best_whole
         if not readings:
             return None
         best = _best(readings)
@@ -143,15 +138,22 @@ class Gazetteer:
     def readings(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> list[Resolved]:
         """Every reading `resolve` weighs for the name, every GeoNames city among them, each with
         its evidence: what the weights are fitted on (benchmarks/fit_gazetteer.py)."""
+        readings, whole, _ = self._name_readings(name, list(context), kind_hint, every_city=True)
+        return readings + whole
+
+    def _name_readings(self, name: str, context: list[str], kind_hint: str | None,
+                       every_city: bool = False) -> tuple[list[Resolved], list[Resolved], str | None]:
+        """The readings of the name with its kind word taken off ('Idlib province' -> Idlib), those
+        of the whole name where it ends in a kind word and is known whole ('Cape Town'), and the
+        kind word."""
         base, kind_word = self._split(name)
         key = name_key(base)
         if not key:
-            return []
-        context = list(context)
-        out = self._readings(name, key, context, kind_word, kind_word or kind_hint, every_city=True)
-        if kind_word is not None and self._whole_name_known(name):
-            out += self._readings(name, name_key(name), context, None, kind_word, every_city=True)
-        return out
+            return [], [], kind_word
+        readings = self._readings(name, key, context, kind_word, kind_word or kind_hint, every_city)
+        whole = (self._readings(name, name_key(name), context, None, kind_word, every_city)
+                 if kind_word is not None and self._whole_name_known(name) else [])
+        return readings, whole, kind_word
 
     def countries_implied(self, names: Iterable[str]) -> list[str]:
         """The countries places of the story can only be in ('Karachi', 'Jammu', 'Sindh'), in
@@ -228,11 +230,14 @@ class Gazetteer:
             self._by_id = {c.geonameid: c for cities in self.cities.values() for c in cities}
         return self._by_id.get(geonameid)
 
+    def _weighed(self, evidence: Evidence) -> float:
+        """The score the weights give this evidence."""
+        weight = self._weight
+        return sum(weight[name] * value for name, value in evidence.items())
+
     def _scored(self, reading: Resolved, evidence: Evidence) -> Resolved:
         """The reading with its evidence and the score the weights give it."""
-        weight = self._weight
-        return replace(reading, score=sum(weight[name] * value for name, value in evidence.items()),
-                       evidence=tuple(sorted(evidence.items())))
+        return replace(reading, score=self._weighed(evidence), evidence=tuple(sorted(evidence.items())))
 
     def _context(self, code: str | None, context: list[str]) -> Evidence:
         # The first countries a story names are its setting; later ones are asides
@@ -301,7 +306,7 @@ class Gazetteer:
         """The best city so named (every one, best first, with `every_city`); with
         `in_named_region`, none unless the best lies in a region of `context`. `regions`: the
         countries where a curated region bears the name."""
-        weight, weigh = self.weights, self._weight
+        weight = self.weights
         candidates = self.cities.get(key)
         if not candidates:
             # A name the index lacks may be one of its places romanised another way
@@ -326,7 +331,7 @@ class Gazetteer:
                 evidence["city_wanted"] = 1.0
             elif kind_hint in AREA_HINTS:
                 evidence["city_not_wanted"] = 1.0
-            scored.append((sum(weigh[name] * value for name, value in evidence.items()), city, evidence))
+            scored.append((self._weighed(evidence), city, evidence))
         if not scored:
             return []
         # Only the readings asked for are made (most names have a few towns, some dozens).
