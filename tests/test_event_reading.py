@@ -698,3 +698,18 @@ def test_fire_returned_or_exchanged_is_gunfire_and_names_given_to_fighters_are_f
     assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 2)]
     # Firefighters respond to a blaze: the deaths are no violence.
     assert _types(annotator, "Flats\n\nFirefighters responded to a fire that killed two people in the flats.\n") == []
+
+
+def test_an_attack_on_a_town_between_two_armed_sides_is_a_battle(annotator):
+    # the town is the ground fought over, not the victims; people named among the victims are
+    repelled = _events(annotator, "Government forces repel an al Shabaab attack on Maxaas, at least four dead.\n")
+    assert [e["type"] for e in repelled] == ["Battles"]
+    villagers = _events(annotator, "Militants attacked villagers in Maxaas as troops looked on.\n")
+    assert [e["type"] for e in villagers] == ["Violence against civilians"]
+
+
+def test_who_tells_of_an_event_is_no_side_in_it(annotator):
+    # 'said the officer-in-charge of the police station': a source, not armed men at the scene
+    events = _events(annotator, ("Nine people were burned as assailants hurled a petrol bomb at a bus in Feni "
+                                 "on Sunday night, said the officer-in-charge of Daganbhuiyan Police Station.\n"))
+    assert [e["type"] for e in events] == ["Violence against civilians"]

@@ -75,6 +75,9 @@ def _count(annotator, sentence: str) -> tuple[int, str] | None:
     # a death named as the cause of what happened is not its toll
     ("Students rioted after the mysterious death of a student.", None),
     ("Villagers protested over the killing of two men.", None),
+    # what was attacked, and the attack itself, are no one among the dead
+    ("Militants attacked a village, at least four dead.", (4, "exact")),
+    ("Government forces repel an al Shabaab attack on Maxaas, at least four dead, 21 arrested.", (4, "exact")),
 ])
 def test_fatalities_are_read_as_acled_counts_them(annotator, sentence, expected):
     assert _count(annotator, sentence) == expected

@@ -85,6 +85,11 @@ class EventKnowledge:
         kinds = ("state_forces", "armed_groups", "crowds", "people")
         return frozenset(word for kind in kinds for word in self.participants.words[kind])
 
+    @cached_property
+    def things(self) -> frozenset[str]:
+        """The words of participants.yaml for what is hit but does not die: property and animals."""
+        return frozenset(word for kind in ("property", "animals") for word in self.participants.words[kind])
+
 
 def _entry_error(path: Path, entry: str, detail: str) -> KnowledgeError:
     return KnowledgeError(errors.KNOWLEDGE_ENTRY.format(path=path, entry=entry, detail=detail))

@@ -42,6 +42,8 @@ def fatalities(sentence: DocSpan, knowledge: Knowledge) -> Count | None:
         if not _of_dying(token, lexicon) or _cause(token, lexicon):
             continue
         for victim in _victims(token, lexicon):
+            if _not_a_life(victim, knowledge):
+                continue
             if victim.i not in counts and (count := _count(victim, lexicon, humans)) is not None:
                 counts[victim.i] = count
     counts = _without_retellings(counts, sentence.doc, lexicon)
@@ -56,6 +58,16 @@ def fatalities(sentence: DocSpan, knowledge: Knowledge) -> Count | None:
                                                                   if q in qualifiers)
         return Count(sum(c.value for c in found), qualifier, "; ".join(c.text for c in found))
     return _by_pattern(sentence.text, knowledge)
+
+
+def _not_a_life(victim: Token, knowledge: Knowledge) -> bool:
+    """A thing, an animal, a place or the event itself that the parse takes for the dead: in
+    'militants attacked a village, four dead' the village is what was attacked, and in 'troops
+    repel an attack, four dead' the attack is what left them dead; neither is one of the dead."""
+    lemma = victim.lemma_.lower()
+    events = knowledge.events
+    return (lemma in events.things or lemma in knowledge.lexicon.place_kind_words
+            or (events.any_trigger.fullmatch(victim.lower_) is not None and lemma not in events.humans))
 
 
 def _lost_life(token: Token, lexicon: Lexicon) -> bool:

@@ -87,13 +87,15 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     fire', 'set fire to')."""
     doc = sentence.doc
     found = _tokens_of(knowledge.events, sentence, knowledge.lexicon.people_adjectives)
+    sources = _sources(sentence, knowledge.lexicon)
+    found = {kind: tokens - sources for kind, tokens in found.items() if tokens - sources}
     if "hazards" in found:
         found["hazards"] -= said | {t.i for t in sentence if _gunfire(t, found, knowledge)}
     actor_tokens: dict[str, set[int]] = {}
     diplomat = False
     for mention, actor in in_actors:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        if span is None or all(t.i in sources for t in span):
             continue
         # A person named is someone hurt or acting alone, not a crowd: 'persons' counts as a
         # victim and as someone present, never as people rioting.
@@ -112,6 +114,19 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
         found["nationals"] = nationals
     kinds = {actor.kind for _, actor in in_actors}
     return Present(found, actor_tokens, diplomat, bool(kinds & MOVEMENT_KINDS), bool(kinds & ORGANISED_KINDS))
+
+
+def _sources(sentence: DocSpan, lexicon: Lexicon) -> set[int]:
+    """The tokens naming who tells of the event, not who took part: the subject of a speech verb
+    ('said an officer of the police station', 'police told reporters') and what 'according to'
+    names."""
+    tokens: set[int] = set()
+    for token in sentence:
+        if token.lemma_.lower() in lexicon.speech_lemmas or token.lower_ in lexicon.speech_forms:
+            tokens |= {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+        elif token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according":
+            tokens |= {t.i for c in token.children if c.dep_ == "pobj" for t in c.subtree}
+    return tokens
 
 
 def _gunfire(token: Token, found: dict[str, set[int]], knowledge: Knowledge) -> bool:
@@ -185,7 +200,10 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("victims_armed")
     named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set())
                                | found.get("nationals", set()))
-    beaten = trigger.cls == "attack" and bool(armed) and not victims & armed
+    # Whom armed men attack is people by default; not when the sentence names two armed sides:
+    # then the town or ground attacked is the other side's ('troops repel a rebel attack on the
+    # town'), a battle unless people are named among the victims.
+    beaten = trigger.cls == "attack" and bool(armed) and not victims & armed and "armed_both" not in facts
     if not named_victims and (trigger.cls == "kill" or beaten):
         # Whom a killing befalls is someone: 'a pastor was killed', 'a prosecutor was found
         # murdered'; and whom armed men beat or attack ('police beat up a businesswoman',
