@@ -713,3 +713,35 @@ def test_who_tells_of_an_event_is_no_side_in_it(annotator):
     events = _events(annotator, ("Nine people were burned as assailants hurled a petrol bomb at a bus in Feni "
                                  "on Sunday night, said the officer-in-charge of Daganbhuiyan Police Station.\n"))
     assert [e["type"] for e in events] == ["Violence against civilians"]
+
+
+def test_a_town_read_outside_the_storys_countries_gives_way_to_a_place_inside_them(annotator):
+    # No Oba, Chora or San Juan of these countries is in the gazetteer: the towns abroad that
+    # bear the names are not where it happened, the district or town named beside them is.
+    oba = _events(annotator, ("Hundreds of traders protested in Oba town in Idemili South LGA (Anambra) on "
+                              "Tuesday over new market levies.\n"))
+    assert [e["place"] for e in oba] == ["Anambra State"]
+    chora = _events(annotator, ("Police clashed with Taliban fighters in Chora district, north of Tarinkot city, "
+                                "Urozgan, on Monday.\n"))
+    assert [e["place"] for e in chora] == ["Tarinkot"]
+    san_juan = _events(annotator, "Prisoners protested over food in San Juan, Lagunillas, Merida state, on Saturday.\n")
+    assert [e["place"] for e in san_juan] == ["Lagunillas"]
+    # A country named in passing is no place inside the story's countries: Kathmandu stays.
+    kathmandu = _events(annotator, "Nepali police arrested ten men from India in Kathmandu on Friday.\n")
+    assert [e["place"] for e in kathmandu] == ["Kathmandu"]
+
+
+def test_a_hazard_that_is_only_the_setting_does_not_make_an_attack_an_accident(annotator):
+    attack = _events(annotator, ("Assailants attacked party workers who were distributing food during the lockdown "
+                                 "amid the coronavirus pandemic in Agartala on Sunday.\n"))
+    assert [e["type"] for e in attack] == ["Violence against civilians"]
+    assert _events(annotator, "Two people were killed during a storm in Dhaka on Sunday.\n") == []
+    assert _events(annotator, "Five people were killed amid heavy flooding in Assam on Sunday.\n") == []
+
+
+def test_a_place_that_says_whose_money_is_not_where_it_happened(annotator):
+    # (the village is in no gazetteer; the country is still no place of the protest)
+    events = _events(annotator, ("Rioters blocked the road in Dbayeh against the high US dollar exchange rate "
+                                 "on Monday.\n"))
+    assert [e["type"] for e in events] == ["Riots"]
+    assert events[0]["place"] != "United States"

@@ -80,6 +80,8 @@ class Lexicon:
     collective_nouns: frozenset[str]
     general_person_nouns: frozenset[str]
     cause_prepositions: frozenset[str]
+    circumstance_prepositions: frozenset[str]
+    currency_words: frozenset[str]
     one_person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     count_qualifiers: dict[str, str]

@@ -16,16 +16,35 @@ from .fatalities import Count
 
 def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
     """The most precise place of those named, among those that can be put on a map: a village no
-    gazetteer knows gives way to the district named beside it ('in Mallikhati area of Jessore')."""
+    gazetteer knows gives way to the district named beside it ('in Mallikhati area of Jessore'),
+    and a town read outside the story's countries to a place inside them: in 'Oba town in Idemili
+    South LGA (Anambra)' Oba is no town of Turkey, and Anambra is where it happened."""
     if not in_places:
         return None
     precision = knowledge.weights.place_precision
-    return min(in_places, key=lambda x: (x[1].lat is None, precision.get(x[1].kind, 4), x[0].start))[1].name
+    # ... a place below a country's level, put on the map: a country named in passing ('fled to
+    # India') says nothing of where in it, and may be the setting only by being named.
+    at_home = any("setting" in place.signals and place.kind != "country" and place.lat is not None
+                  for _, place in in_places)
+
+    def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, int, int]:
+        mention, place = entry
+        abroad = at_home and "outside_context" in place.signals
+        return place.lat is None, abroad, precision.get(place.kind, 4), mention.start
+
+    return min(in_places, key=rank)[1].name
 
 
 def describes_source(doc: Doc, mention: Span, described: set[int]) -> bool:
     token = token_of(doc, mention)
     return token is not None and token.i in described
+
+
+def names_money(doc: Doc, mention: Span, lexicon: Lexicon) -> bool:
+    """'the US dollar exchange rate', 'the Lebanese pound': the place says whose money, not where
+    anything happened (the place stays one: 'US' names the United States)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in lexicon.currency_words
 
 
 def token_of(doc: Doc, mention: Span) -> Token | None:

@@ -22,6 +22,7 @@ from .details import (
     merge_followups,
     merge_retold,
     most_precise,
+    names_money,
     seat,
     token_of,
     venue,
@@ -347,7 +348,8 @@ def _event(doc: Doc, span: DocSpan, trigger: Trigger, head: Token, frame: Frame,
     # places that describe the source are not where the event happened.
     described = {t.i for child in (speaker.children if speaker is not None else ())
                  if child.dep_ in ("appos", "acl", "relcl") for t in child.subtree}
-    in_places = [(m, p) for m, p in in_places if not describes_source(doc, m, described)]
+    in_places = [(m, p) for m, p in in_places if not describes_source(doc, m, described)
+                 and not names_money(doc, m, knowledge.lexicon)]
     # A 'UK-based monitor' is no side in the fight it reports; but 'a spokesman for the
     # Indonesian military said' names the side that acted.
     in_actors = [(m, a) for m, a in in_actors if not text_of(doc).startswith("-based", m.end)]

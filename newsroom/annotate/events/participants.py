@@ -90,7 +90,8 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     sources = _sources(sentence, knowledge.lexicon)
     found = {kind: tokens - sources for kind, tokens in found.items() if tokens - sources}
     if "hazards" in found:
-        found["hazards"] -= said | {t.i for t in sentence if _gunfire(t, found, knowledge)}
+        found["hazards"] -= said | {t.i for t in sentence if _gunfire(t, found, knowledge)
+                                    or _circumstance(t, knowledge)}
     actor_tokens: dict[str, set[int]] = {}
     diplomat = False
     for mention, actor in in_actors:
@@ -127,6 +128,20 @@ def _sources(sentence: DocSpan, lexicon: Lexicon) -> set[int]:
         elif token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according":
             tokens |= {t.i for c in token.children if c.dep_ == "pobj" for t in c.subtree}
     return tokens
+
+
+def _circumstance(token: Token, knowledge: Knowledge) -> bool:
+    """A word said of when or amid what something else happened ('attacked party workers who were
+    distributing food during the lockdown amid the pandemic'): the setting, not a cause of death.
+    Not when the preposition hangs on a word of violence or dying: in 'killed during a storm' the
+    storm is what killed."""
+    lexicon = knowledge.lexicon
+    for ancestor in token.ancestors:
+        if ancestor.lower_ in lexicon.circumstance_prepositions and ancestor.pos_ == "ADP":
+            told = ancestor.head
+            return not (knowledge.events.any_trigger.fullmatch(told.lower_)
+                        or told.lemma_.lower() in lexicon.death_words | lexicon.hurt_words)
+    return False
 
 
 def _gunfire(token: Token, found: dict[str, set[int]], knowledge: Knowledge) -> bool:
