@@ -563,3 +563,16 @@ def test_a_town_is_read_in_the_region_named_after_it_in_any_country_and_in_brack
     # but a person's country in brackets, as results list it, keeps the person a person
     results = annotation_json("x", annotator("Women's singles: Wang Chen (China) beat Ann Smith (U.S.) 11-4 11-6.\n"))
     assert _actor(results, "Wang Chen") is not None and _place(results, "Wang Chen") is None
+
+
+def test_a_side_in_a_table_of_results_is_a_team_not_a_place(annotator):
+    text = ("Soccer - English league results\n\nResults of English premier league matches on Saturday:\n"
+            "Newcastle 2 Liverpool 1\nSweden 1 Brazil 1\n\n"
+            "Newcastle manager Kevin Keegan said his side deserved the win.\n")
+    result = annotation_json("x", annotator(text))
+    kinds = {a["name"]: a["kind"] for a in result["actors"]}
+    assert kinds["Newcastle"] == kinds["Liverpool"] == kinds["Sweden"] == "sports-body"
+    assert not {"Newcastle", "Liverpool", "Sweden", "Brazil"} & {p["name"] for p in result["places"]}
+    # A figure after a city in prose is a count, not a score: Rio de Janeiro stays a city.
+    prose = annotation_json("x", annotator("Flu\n\nSao Paulo reported 327 deaths, and Rio de Janeiro 84.\n"))
+    assert "Rio de Janeiro" in {p["name"] for p in prose["places"]}

@@ -12,7 +12,7 @@ class Candidate:
 
     start: int
     end: int
-    label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | ROAD | PERSON | ORG | GPE | LOC | FAC
+    label: str         # COUNTRY | FORCES | STATE | ACTOR | PLACE | ROAD | TEAM | PERSON | ORG | GPE | LOC | FAC
     ref: str | None    # country code, known actor name or known place name
     source: str        # kb | rule | ner | guess | placed (guess, placed: kept only if the gazetteer backs them)
     #                    | inner (a town inside a venue's name, kept beside the venue)

@@ -146,6 +146,8 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
                                                                    as_region)):
             return place_draft(gazetteer.resolve(region.name, context, "province"), text)
         return country_draft(cand.ref, knowledge)
+    if cand.label == "TEAM":  # a side in a table of results (score_lines.py), whatever it is named after
+        return EntityDraft(("org", name_key(text)), "actor", "sports-body")
     if cand.label == "FORCES":
         assert cand.ref is not None
         forces = knowledge.forces_actor(cand.ref)
