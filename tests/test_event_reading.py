@@ -745,3 +745,13 @@ def test_a_place_that_says_whose_money_is_not_where_it_happened(annotator):
                                  "on Monday.\n"))
     assert [e["type"] for e in events] == ["Riots"]
     assert events[0]["place"] != "United States"
+
+
+def test_troops_fighting_a_name_fight_an_armed_side(annotator):
+    # an unknown name that troops fight is armed; a party's supporters are a crowd; fans no one's side
+    kia = _events(annotator, ("Fighting broke out between the KIA and government troops about 20 miles east of "
+                              "Hpakant, forcing about 100 villagers to flee their homes.\n"))
+    assert [e["type"] for e in kia] == ["Battles"]
+    supporters = _events(annotator, "Clashes broke out between police and BNP supporters in Dhaka on Sunday.\n")
+    assert [e["type"] for e in supporters] == ["Riots"]
+    assert _events(annotator, "Fighting broke out between Chelsea and Arsenal fans after the match.\n") == []

@@ -79,6 +79,7 @@ class Present:
     diplomat: bool                     # a party to diplomacy is named
     movement: bool = False             # a party, NGO or religious body is named (MOVEMENT_KINDS)
     organised: bool = False            # ... or another organisation (ORGANISED_KINDS)
+    unarmed_named: frozenset[int] = frozenset()  # the tokens of named actors known to be unarmed
 
 
 def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set[int],
@@ -93,11 +94,14 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
         found["hazards"] -= said | {t.i for t in sentence if _gunfire(t, found, knowledge)
                                     or _circumstance(t, knowledge)}
     actor_tokens: dict[str, set[int]] = {}
+    unarmed: set[int] = set()
     diplomat = False
     for mention, actor in in_actors:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or all(t.i in sources for t in span):
             continue
+        if actor.kind not in ARMED_KINDS and actor.kind != "organisation":  # not an unknown name's default kind
+            unarmed.update(t.i for t in span)
         # A person named is someone hurt or acting alone, not a crowd: 'persons' counts as a
         # victim and as someone present, never as people rioting.
         kind = ARMED_KINDS.get(actor.kind) or ("persons" if actor.kind == "person" else None)
@@ -114,7 +118,8 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     if nationals:
         found["nationals"] = nationals
     kinds = {actor.kind for _, actor in in_actors}
-    return Present(found, actor_tokens, diplomat, bool(kinds & MOVEMENT_KINDS), bool(kinds & ORGANISED_KINDS))
+    return Present(found, actor_tokens, diplomat, bool(kinds & MOVEMENT_KINDS), bool(kinds & ORGANISED_KINDS),
+                   frozenset(unarmed))
 
 
 def _sources(sentence: DocSpan, lexicon: Lexicon) -> set[int]:
@@ -194,7 +199,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("intervention")
     if any(t.cls == "riot" for t, _ in others):
         facts.add("riot_act")
-    if _two_sides(found, actor_tokens, trigger, armed):
+    if _two_sides(found, actor_tokens, trigger, armed) or (
+            trigger.cls == "fight" and _armed_against_a_name(sentence, found, present.unarmed_named)):
         facts.add("armed_both")
     if trigger.cls == "kill" and any(t.mutual and h.i != head.i and head in h.ancestors
                                      for t, h in others):
@@ -296,6 +302,27 @@ def _two_sides(found: dict[str, set[int]], actor_tokens: dict[str, set[int]], tr
         return True
     named = actor_tokens.get("state_forces", set()) | actor_tokens.get("armed_groups", set())
     return len(named) >= 2 and len(_groups(named)) >= 2
+
+
+def _armed_against_a_name(sentence: DocSpan, found: dict[str, set[int]], unarmed: frozenset[int]) -> bool:
+    """A fight 'between the KIA and government troops': one side armed, the other a name that is
+    no crowd, no people and no known unarmed body. Whoever troops fight under a name is armed;
+    'clashes between police and BNP supporters' are a crowd's, 'between Chelsea and Arsenal' no one's."""
+    armed = found.get("state_forces", set()) | found.get("armed_groups", set())
+    unarmed_words = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set())
+    for token in sentence:
+        if token.lower_ != "between":
+            continue
+        phrase = sorted(t.i for g in token.children if g.dep_ == "pobj" for t in g.subtree)
+        joint = next((i for i in phrase if sentence.doc[i].lower_ == "and"), None)
+        if joint is None:
+            continue
+        sides = [{i for i in phrase if i < joint}, {i for i in phrase if i > joint}]
+        for one, other in (sides, sides[::-1]):
+            named = {i for i in other if sentence.doc[i].pos_ == "PROPN"}
+            if one & armed and named and not named & unarmed and not other & unarmed_words:
+                return True
+    return False
 
 
 def _groups(tokens: set[int]) -> list[set[int]]:
