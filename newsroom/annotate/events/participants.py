@@ -19,6 +19,7 @@ from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
 from ..nlp import done_to, shared_subjects
 from ..vocabulary import Lexicon
+from .sides import armed_against_a_name, two_sides
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
@@ -98,7 +99,12 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     diplomat = False
     for mention, actor in in_actors:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or all(t.i in sources for t in span):
+        if span is None:
+            continue
+        # A party to diplomacy counts as the one who tells too ('the envoy said he hopes to convene talks').
+        diplomat = diplomat or actor.kind in DIPLOMATIC_KINDS or bool(
+            actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
+        if all(t.i in sources for t in span):
             continue
         if actor.kind not in ARMED_KINDS and actor.kind != "organisation":  # not an unknown name's default kind
             unarmed.update(t.i for t in span)
@@ -107,8 +113,6 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
         kind = ARMED_KINDS.get(actor.kind) or ("persons" if actor.kind == "person" else None)
         if kind is not None:
             actor_tokens.setdefault(kind, set()).update(t.i for t in span)
-        diplomat = diplomat or actor.kind in DIPLOMATIC_KINDS or bool(
-            actor.role and knowledge.lexicon.diplomatic_role.search(actor.role))
     for kind, tokens in actor_tokens.items():
         found.setdefault(kind, set()).update(tokens)
     # People named by their nation ('two Palestinians'): victims when hurt, but no crowd, since
@@ -199,8 +203,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("intervention")
     if any(t.cls == "riot" for t, _ in others):
         facts.add("riot_act")
-    if _two_sides(found, actor_tokens, trigger, armed) or (
-            trigger.cls == "fight" and _armed_against_a_name(sentence, found, present.unarmed_named)):
+    if two_sides(found, actor_tokens, trigger, armed) or (
+            trigger.cls == "fight" and armed_against_a_name(sentence, found, present.unarmed_named)):
         facts.add("armed_both")
     if trigger.cls == "kill" and any(t.mutual and h.i != head.i and head in h.ancestors
                                      for t, h in others):
@@ -290,50 +294,6 @@ def _agent_tokens(head: Token) -> set[int]:
 def _grievance_named(sentence: DocSpan, lexicon: Lexicon) -> bool:
     """The sentence says what is demanded or opposed ('to demand', 'against', 'to plead')."""
     return any(t.lemma_.lower() in lexicon.grievance_words for t in sentence)
-
-
-def _two_sides(found: dict[str, set[int]], actor_tokens: dict[str, set[int]], trigger: Trigger,
-               armed: set[int]) -> bool:
-    """Two armed sides: state forces against an armed group, two armed groups named apart, or a
-    fight that takes two ('a gunfight', 'an exchange of fire') with one armed side named."""
-    if found.get("state_forces") and found.get("armed_groups"):
-        return True
-    if trigger.mutual and armed:
-        return True
-    named = actor_tokens.get("state_forces", set()) | actor_tokens.get("armed_groups", set())
-    return len(named) >= 2 and len(_groups(named)) >= 2
-
-
-def _armed_against_a_name(sentence: DocSpan, found: dict[str, set[int]], unarmed: frozenset[int]) -> bool:
-    """A fight 'between the KIA and government troops': one side armed, the other a name that is
-    no crowd, no people and no known unarmed body. Whoever troops fight under a name is armed;
-    'clashes between police and BNP supporters' are a crowd's, 'between Chelsea and Arsenal' no one's."""
-    armed = found.get("state_forces", set()) | found.get("armed_groups", set())
-    unarmed_words = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set())
-    for token in sentence:
-        if token.lower_ != "between":
-            continue
-        phrase = sorted(t.i for g in token.children if g.dep_ == "pobj" for t in g.subtree)
-        joint = next((i for i in phrase if sentence.doc[i].lower_ == "and"), None)
-        if joint is None:
-            continue
-        sides = [{i for i in phrase if i < joint}, {i for i in phrase if i > joint}]
-        for one, other in (sides, sides[::-1]):
-            named = {i for i in other if sentence.doc[i].pos_ == "PROPN"}
-            if one & armed and named and not named & unarmed and not other & unarmed_words:
-                return True
-    return False
-
-
-def _groups(tokens: set[int]) -> list[set[int]]:
-    """Runs of adjacent token indices: one run per name."""
-    runs: list[set[int]] = []
-    for i in sorted(tokens):
-        if runs and i - 1 in runs[-1]:
-            runs[-1].add(i)
-        else:
-            runs.append({i})
-    return runs
 
 
 def _armed_by_reference(token: Token, armed: set[int], lexicon: Lexicon) -> bool:
