@@ -701,7 +701,7 @@ def test_fire_returned_or_exchanged_is_gunfire_and_names_given_to_fighters_are_f
 
 
 def test_an_attack_on_a_town_between_two_armed_sides_is_a_battle(annotator):
-    # the town is the ground fought over, not the victims; people named among the victims are
+    # the town is the ground fought over, not the victims; villagers attacked are civilians
     repelled = _events(annotator, "Government forces repel an al Shabaab attack on Maxaas, at least four dead.\n")
     assert [e["type"] for e in repelled] == ["Battles"]
     villagers = _events(annotator, "Militants attacked villagers in Maxaas as troops looked on.\n")

@@ -1,9 +1,9 @@
 """Sides in a table of results: a name followed by a score in a line of scores is a team, not a
-place ('Newcastle 2 Liverpool 1', 'Barcelona 10 7 2 1 24 10 23', 'Sweden 1').
+place ('Newcastle 2 Liverpool 1', 'Sweden 1 Brazil 1', 'Barcelona 10 7 2 1 24 10 23').
 
 Sport reports print results and standings as lines of names and small bare numbers. A town or a
 country named there is the club or the national side that played, whatever the model or the
-gazetteer says: an organisation, never a place where something happened. A line is a table line
+gazetteer says: an actor of kind sports-body, never a place where something happened. A line is a table line
 when it holds two names each followed by a score, or one name followed by three figures or more
 (a standings row). Persons stay persons ('Moody 5' is a batsman's score).
 """
