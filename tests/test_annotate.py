@@ -576,3 +576,17 @@ def test_a_side_in_a_table_of_results_is_a_team_not_a_place(annotator):
     # A figure after a city in prose is a count, not a score: Rio de Janeiro stays a city.
     prose = annotation_json("x", annotator("Flu\n\nSao Paulo reported 327 deaths, and Rio de Janeiro 84.\n"))
     assert "Rio de Janeiro" in {p["name"] for p in prose["places"]}
+
+
+def test_georgia_is_the_state_where_the_storys_other_places_can_only_be_american(annotator):
+    # The story names the country's name first; Atlanta and Chicago can only be American, so the
+    # Georgia of 'a Georgia man' is the state. Tbilisi says the country, even beside Chicago.
+    us = annotation_json("x", annotator(
+        "Leader of suicide group defends work. ATLANTA - A former network leader being prosecuted in a Georgia "
+        "man's death is defending his group. Police say the group helped an Arizona woman, and a suburban "
+        "Chicago resident sought its support.\n"))
+    assert {p["name"]: p["country"] for p in us["places"]}.get("Georgia") == "United States"
+    caucasus = annotation_json("x", annotator(
+        "Ten sent to custody. The Tbilisi City Court sent ten opposition activists in Georgia to pre-trial "
+        "custody on Tuesday; one had lived in Chicago.\n"))
+    assert {p["name"]: p["country"] for p in caucasus["places"]}.get("Georgia") == "Georgia"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from spacy.tokens import Doc
 
@@ -25,13 +26,13 @@ from .candidate import Candidate
 from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
-from .knowledge import Knowledge, KnownPlace, actor_key
+from .knowledge import Knowledge, actor_key
 from .mentions import acronym_definitions
 from .missed_names import follows_placing_word
 from .nlp import first_conjunct, text_of
 from .place_index import Resolved
 from .position_readings import areas_named, kind_word_after, lies_in, places_after, region_hint, regions_by_position
-from .setting import actor_homes, context_countries
+from .setting import actor_homes, context_countries, namesake_region
 from .vocabulary import Lexicon
 
 
@@ -69,8 +70,9 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
     # So do places that can only be in one country, in a story that names none: a note naming
     # Karachi is set in Pakistan. A story that names its countries has said where it is set.
+    implied = gazetteer.countries_implied(place_names)
     if not context:
-        context += gazetteer.countries_implied(place_names)
+        context += implied
         # And the home countries of the armed groups, parties and government bodies it names: a
         # rebel group's attack near a town whose bigger namesake lies abroad is set at home.
         context += [code for code in actor_homes(selected, knowledge) if code not in context]
@@ -92,7 +94,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
                                                         gazetteer, context)
         local = [*region, *context]
         ent = _classify(doc, cand, knowledge, gazetteer, local, entities, acronyms, assigned, bool(region),
-                        n in as_regions)
+                        n in as_regions, implied)
         if ent is None:
             continue
         ent = _in_its_area(ent, text_of(doc)[cand.start:cand.end], areas, gazetteer)
@@ -137,13 +139,13 @@ def _as_person(cand: Candidate) -> Candidate:
 def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
               entities: Drafts, acronyms: dict[str, Candidate],
               assigned: dict[int, tuple[str, str]], before_region: bool = False,
-              as_region: bool = False) -> EntityDraft | None:
+              as_region: bool = False, implied: Collection[str] = ()) -> EntityDraft | None:
     text = text_of(doc)[cand.start:cand.end]
     lexicon = knowledge.lexicon
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
-        if cand.label == "COUNTRY" and (region := _namesake_region(text, cand.ref, knowledge, context,
-                                                                   as_region)):
+        if cand.label == "COUNTRY" and (region := namesake_region(text, cand.ref, knowledge, context, as_region,
+                                                                  implied)):
             return place_draft(gazetteer.resolve(region.name, context, "province"), text)
         return country_draft(cand.ref, knowledge)
     if cand.label == "TEAM":  # a side in a table of results (score_lines.py), whatever it is named after
@@ -226,20 +228,6 @@ def _area_kind(text: str, lexicon: Lexicon) -> str | None:
     'town' or 'city', which end some surnames ('Brian Town')."""
     _, kind = split_kind_word(text, lexicon.place_kind_words)
     return kind if kind in ("district", "province", "region") and text.split()[-1].lower() != "state" else None
-
-
-def _namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str],
-                     as_region: bool = False) -> KnownPlace | None:
-    """'Georgia' in a story set in the United States is the state, not the country; so is
-    'Atlanta, Georgia' anywhere."""
-    for place in knowledge.place_by_key.get(name_key(text), []):
-        home = place.country
-        if as_region and place.kind in ("province", "region") and home != code:
-            return place
-        if (place.kind in ("province", "region") and home in context and home != code
-                and (code not in context or context.index(home) < context.index(code))):
-            return place
-    return None
 
 
 def _names_a_disease(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:

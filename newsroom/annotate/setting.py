@@ -1,15 +1,19 @@
 """Where a story is set: the countries it names, those its wire dateline says it is filed from,
 and, in a story that names none, the homes of the armed groups and parties it names. The
-entities stage reads every place against these (`gazetteer.resolve`'s context)."""
+entities stage reads every place against these (`gazetteer.resolve`'s context), and a country's
+name as the region it shares the name with where the setting says so ('Georgia')."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from spacy.tokens import Doc
 
 from ..model import Layout
+from ..text import name_key
 from .candidate import Candidate
 from .gazetteer import Gazetteer
-from .knowledge import Knowledge, actor_key
+from .knowledge import Knowledge, KnownPlace, actor_key
 from .nlp import distinct_texts
 
 
@@ -50,3 +54,17 @@ def actor_homes(selected: list[Candidate], knowledge: Knowledge) -> list[str]:
                     and actor.kind in knowledge.lexicon.home_setting_kinds):
                 homes.append(actor.country)
     return homes
+
+
+def namesake_region(text: str, code: str, knowledge: Knowledge, context: list[str],
+                     as_region: bool = False, implied: Collection[str] = ()) -> KnownPlace | None:
+    """'Georgia' in a story set in the United States is the state, not the country; so is
+    'Atlanta, Georgia' anywhere, and 'a Georgia man' where the story's other places can only be
+    American (`implied`: 'ATLANTA -'), unless they imply the country too ('Tbilisi')."""
+    for place in knowledge.place_by_key.get(name_key(text), []):
+        home = place.country
+        if place.kind in ("province", "region") and home != code and (as_region or (
+                home in context and (code not in context or context.index(home) < context.index(code)))
+                or (home in implied and code not in implied)):
+            return place
+    return None
