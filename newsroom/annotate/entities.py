@@ -70,7 +70,11 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
     # So do places that can only be in one country, in a story that names none: a note naming
     # Karachi is set in Pakistan. A story that names its countries has said where it is set.
-    implied = gazetteer.countries_implied(place_names)
+    # (worked out only where it can decide something: a country's name a region shares, 'Georgia')
+    shared = any(c.label == "COUNTRY" and any(p.kind in ("province", "region") for p in
+                                              knowledge.place_by_key.get(name_key(text_of(doc)[c.start:c.end]), ()))
+                 for c in selected)
+    implied = gazetteer.countries_implied(place_names) if shared or not context else []
     if not context:
         context += implied
         # And the home countries of the armed groups, parties and government bodies it names: a

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from ..text import fold, name_key
@@ -37,7 +37,7 @@ from .confidence import Evidence
 from .entity_drafts import EntityDraft
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge
-from .nlp import figure_share, lowercase_words_of, text_of
+from .nlp import figure_share, lowercase_words_of, speaks, text_of
 from .place_index import Resolved, km
 from .vocabulary import Lexicon
 
@@ -130,7 +130,7 @@ def actor_evidence(view: ArticleView, ent: EntityDraft, kind: str, name: str) ->
         evidence["after_preposition"] = _share(r.dep_ == "pobj" for r in roots)
         evidence["modifier"] = _share(r.dep_ in MODIFIERS for r in roots)
         evidence["possessor"] = _share(r.dep_ == "poss" for r in roots)
-        if any(_speaks(r, lexicon.speech_lemmas, lexicon.reporting_verbs) for r in roots):
+        if any(speaks(r, lexicon.speech_lemmas, lexicon.reporting_verbs) for r in roots):
             evidence["speaker"] = 1.0
         # Where a place stands ('in X', 'near X'): a state's mentions stand there too ('sanctions
         # on Iran'); a person's or a firm's seldom do.
@@ -325,14 +325,6 @@ def _has_role(view: ArticleView, ent: EntityDraft, mentions: list[Mention]) -> b
         if any(n.lemma_.lower() in lexicon.person_nouns or n.lower_ in lexicon.titles for n in nouns):
             return True
     return False
-
-
-def _speaks(root: Token, lemmas: frozenset[str], forms: frozenset[str]) -> bool:
-    """The subject of 'said' / 'told', or the source of 'according to'."""
-    dep, head = root.dep_, root.head
-    if dep in SUBJECTS and (head.lemma_ in lemmas or head.lower_ in forms):
-        return True
-    return bool(dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def _kind_word_around(doc: Doc, span: DocSpan, kinds: dict[str, str]) -> bool:

@@ -18,7 +18,7 @@ from .candidate import Candidate
 from .knowledge import Knowledge
 from .missed_names import follows_placing_word, gazetteer_names, kind_word_names, part_of, with_bracket_areas
 from .nlp import lowercase_words_of, text_of
-from .score_lines import as_sides
+from .score_lines import as_teams
 from .vocabulary import Lexicon
 
 
@@ -146,7 +146,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     # one whatever the model says.
     found = [c for c in found if c.source in ("kb", "rule") or not any(a <= c.start and c.end <= b for a, b in times)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
-    return as_sides(doc, with_bracket_areas(doc, inside, lexicon))
+    return as_teams(doc, with_bracket_areas(doc, inside, lexicon))
 
 
 def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool]) -> DocSpan | None:

@@ -96,6 +96,14 @@ def says_no(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
+def speaks(root: Token, lemmas: Collection[str], forms: Collection[str]) -> bool:
+    """The subject of 'said' / 'told' (a verb of `lemmas` or `forms`), or the source of 'according to'."""
+    dep, head = root.dep_, root.head
+    if dep == "nsubj" and (head.lemma_ in lemmas or head.lower_ in forms):
+        return True
+    return bool(dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+
+
 def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list[Token]:
     """The subjects (of the `deps` kinds) a verb joined by 'and' shares with the first verb,
     when it names no subject or object of its own ('was kidnapped and killed', 'were arrested

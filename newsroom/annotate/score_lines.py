@@ -52,7 +52,7 @@ def _table_line(doc: Doc, start: int, end: int) -> bool:
     return sides >= 2
 
 
-def as_sides(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates, those that name a side read as teams (label TEAM): in a table line, and the
     same name anywhere else in the article ('the match between Real Madrid and Barcelona' above
     'Barcelona 3 Valencia 0'): one name of a sport report names one side."""

@@ -115,6 +115,11 @@ class Lexicon:
         return frozenset(word for word, kind in self.place_kind_words.items() if kind in kinds)
 
     @cached_property
+    def harm_words(self) -> frozenset[str]:
+        """Words of dying and of being hurt ('killed', 'injured'): what befalls a victim."""
+        return self.death_words | self.hurt_words
+
+    @cached_property
     def area_words(self) -> frozenset[str]:
         """Words for a settlement or an administrative area ('the town of X', 'Village Malakal'),
         not a river ('River Phoenix' is a person)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..knowledge import Knowledge
@@ -43,12 +44,16 @@ def describes_source(doc: Doc, mention: Span, described: set[int]) -> bool:
 def names_money(doc: Doc, mention: Span, lexicon: Lexicon) -> bool:
     """'the US dollar exchange rate', 'the Lebanese pound': the place says whose money, not where
     anything happened (the place stays one: 'US' names the United States)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = _tokens_of(doc, mention)
     return span is not None and span.end < len(doc) and doc[span.end].lower_ in lexicon.currency_words
 
 
+def _tokens_of(doc: Doc, mention: Span) -> DocSpan | None:
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
 def token_of(doc: Doc, mention: Span) -> Token | None:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = _tokens_of(doc, mention)
     return span.root if span is not None and len(span) else None
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Span as DocSpan
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
-from ..nlp import done_to, shared_subjects
+from ..nlp import done_to, shared_subjects, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
 
@@ -130,13 +130,8 @@ def _sources(sentence: DocSpan, lexicon: Lexicon) -> set[int]:
     """The tokens naming who tells of the event, not who took part: the subject of a speech verb
     ('said an officer of the police station', 'police told reporters') and what 'according to'
     names."""
-    tokens: set[int] = set()
-    for token in sentence:
-        if token.lemma_.lower() in lexicon.speech_lemmas or token.lower_ in lexicon.speech_forms:
-            tokens |= {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
-        elif token.lower_ == "to" and token.i > 0 and token.nbor(-1).lower_ == "according":
-            tokens |= {t.i for c in token.children if c.dep_ == "pobj" for t in c.subtree}
-    return tokens
+    return {t.i for root in sentence if speaks(root, lexicon.speech_lemmas, lexicon.speech_forms)
+            for t in root.subtree}
 
 
 def _circumstance(token: Token, knowledge: Knowledge) -> bool:
@@ -149,7 +144,7 @@ def _circumstance(token: Token, knowledge: Knowledge) -> bool:
         if ancestor.lower_ in lexicon.circumstance_prepositions and ancestor.pos_ == "ADP":
             told = ancestor.head
             return not (knowledge.events.any_trigger.fullmatch(told.lower_)
-                        or told.lemma_.lower() in lexicon.death_words | lexicon.hurt_words)
+                        or told.lemma_.lower() in lexicon.harm_words)
     return False
 
 
@@ -328,7 +323,7 @@ def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         if verb.lemma_.lower() in lexicon.aiming_verbs:
             roots += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "upon")
                       for g in c.children if g.dep_ == "pobj"]
-        befalls = verb.lemma_.lower() in lexicon.death_words | lexicon.hurt_words
+        befalls = verb.lemma_.lower() in lexicon.harm_words
         if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
             # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
             roots += [c for c in verb.children if c.dep_ == "nsubj"]
