@@ -578,6 +578,33 @@ def test_a_side_in_a_table_of_results_is_a_team_not_a_place(annotator):
     assert "Rio de Janeiro" in {p["name"] for p in prose["places"]}
 
 
+def test_the_weightiest_place_sets_a_story_that_names_no_country(annotator):
+    # Bafoussam (a city of 370,000) can only be in Cameroon; 'Ouest' is Haiti's one ISO region so
+    # named, and must not set the note in Haiti and push the city out of it.
+    note = annotation_json("x", annotator("On 9 May 2020, residents demonstrated in Bafoussam town (Mifi, Ouest) "
+                                          "after a gendarme shot and killed a taxi bike driver.\n"))
+    assert _place(note, "Bafoussam")["country"] == "Cameroon"
+    assert [e["place"] for e in note["events"]] == ["Bafoussam"]
+    # A country named for its money sets nothing: Beirut puts Tripoli in Lebanon, not Libya.
+    money = annotation_json("x", annotator("Protesters angry at the US dollar exchange rate gathered in Tripoli "
+                                           "on Monday and later marched toward Beirut.\n"))
+    assert _place(money, "Tripoli")["country"] == "Lebanon"
+
+
+def test_a_place_name_the_model_cut_at_a_romance_link_is_read_whole(annotator):
+    # 'de la', 'del', 'dos' join the words of one name; the gazetteer knows it whole
+    bolivia = annotation_json("x", annotator("On 6 May 2020, in Santa Cruz de la Sierra, Santa Cruz, health workers "
+                                             "staged a demonstration.\n"))
+    assert _place(bolivia, "Santa Cruz de la Sierra")["country"] == "Bolivia"
+    assert _place(bolivia, "Santa Cruz de la") is None
+    venezuela = annotation_json("x", annotator("On 5 May 2020, residents of Caicara del Orinoco protested against "
+                                               "the shortage of fuel.\n"))
+    assert _place(venezuela, "Caicara del Orinoco")["country"] == "Venezuela"
+    # A capitalised article begins a name of its own ('La Paz'); a person's 'de la' is no place.
+    league = annotation_json("x", annotator("Sergio de la Pena scored twice for Real Betis in La Liga on Sunday.\n"))
+    assert not {"La", "Pena", "Sergio de la Pena"} & {p["name"] for p in league["places"]}
+
+
 def test_georgia_is_the_state_where_the_storys_other_places_can_only_be_american(annotator):
     # The story names the country's name first; Atlanta and Chicago can only be American, so the
     # Georgia of 'a Georgia man' is the state. Tbilisi says the country, even beside Chicago.

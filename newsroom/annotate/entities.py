@@ -64,22 +64,25 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     context = list(setting or [])
     context += [code for code in context_countries(doc, selected, knowledge) if code not in context]
     place_names = [text_of(doc)[c.start:c.end] for c in selected if c.label in ("GPE", "LOC", "PLACE")]
-    regions = gazetteer.regions_named(place_names, context)
-    # A region named implies its country ('California' alone sets a story in the United
-    # States), after the countries named outright; then the regions themselves.
-    context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
-    # So do places that can only be in one country, in a story that names none: a note naming
-    # Karachi is set in Pakistan. A story that names its countries has said where it is set.
-    # (worked out only where it can decide something: a country's name a region shares, 'Georgia')
+    # Places that can only be in one country set a story that names none: a note naming Karachi
+    # is set in Pakistan. The weightiest of them decides, before any lone region is read as one:
+    # Bafoussam sets a note in Cameroon, not 'Ouest' (Haiti's one region of that name) in Haiti,
+    # and Anambra State one in Nigeria, not a town named Oba in Turkey. A story that names its
+    # countries has said where it is set. (worked out only where it can decide something: a
+    # country's name a region shares, 'Georgia')
     shared = any(c.label == "COUNTRY" and any(p.kind in ("province", "region") for p in
                                               knowledge.place_by_key.get(name_key(text_of(doc)[c.start:c.end]), ()))
                  for c in selected)
     implied = gazetteer.countries_implied(place_names) if shared or not context else []
     if not context:
-        context += implied
+        context += implied[:1]
         # And the home countries of the armed groups, parties and government bodies it names: a
         # rebel group's attack near a town whose bigger namesake lies abroad is set at home.
         context += [code for code in actor_homes(selected, knowledge) if code not in context]
+    regions = gazetteer.regions_named(place_names, context)
+    # A region named implies its country ('California' alone sets a story in the United
+    # States), after the countries named outright; then the regions themselves.
+    context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
     context += regions
     persons = person_readings(doc, selected)
     selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and

@@ -156,13 +156,15 @@ class Gazetteer:
         return readings, whole, kind_word
 
     def countries_implied(self, names: Iterable[str]) -> list[str]:
-        """The countries places of the story can only be in ('Karachi', 'Jammu', 'Sindh'), in
-        order: a name whose readings (cities by population, regions, curated places) lie almost
-        all in one country, and that names a sizeable place there. A name that may also be a
-        place of a country another of the story's names implies, implies nothing: 'Samba' near
-        Jammu is the Indian town, not the bigger one in Angola."""
+        """The countries places of the story can only be in ('Karachi', 'Jammu', 'Sindh'): a name
+        whose readings (cities by population, regions, curated places) lie almost all in one
+        country, and that names a sizeable place there; the country of the weightiest such name
+        first (a region weighs as a city). A name that may also be a place of a country another
+        of the story's names implies, implies nothing: 'Samba' near Jammu is the Indian
+        town, not the bigger one in Angola."""
         weight = self.weights
-        readings: list[tuple[str, set[str]]] = []  # the country a name implies; where it may lie
+        # the country a name implies; where it may lie; its weight (a place's own name first)
+        readings: list[tuple[str, set[str], tuple[bool, float]]] = []
         for name in names:
             key = name_key(self._split(name)[0])
             if not key or key in self.knowledge.country_by_key:
@@ -186,13 +188,16 @@ class Gazetteer:
                 continue
             code, top = max(mass.items(), key=lambda kv: (kv[1], kv[0]))
             if top / total >= weight.implied_share and top >= weight.implied_population:
-                readings.append((code, set(mass)))
-        out: list[str] = []
-        for i, (code, where) in enumerate(readings):
-            others = {c for j, (c, _) in enumerate(readings) if j != i}
-            if not (where - {code}) & others and code not in out:
-                out.append(code)
-        return out
+                readings.append((code, set(mass), (bool(own) or key not in self.cities, top)))
+        implied: dict[str, tuple[bool, float]] = {}
+        for i, (code, where, heft) in enumerate(readings):
+            others = {c for j, (c, _, _) in enumerate(readings) if j != i}
+            if not (where - {code}) & others:
+                implied[code] = max(implied.get(code, (False, 0.0)), heft)
+        # Heaviest first: Bafoussam, a city of 370,000, sets a note in Cameroon before 'Ouest'
+        # (the one ISO region so named is Haiti's) can set it in Haiti; a name only some city's
+        # alternate ('Sub' for Surabaya) weighs after every place's own name.
+        return sorted(implied, key=lambda code: (not implied[code][0], -implied[code][1]))
 
     def regions_named(self, names: Iterable[str], countries: list[str]) -> list[str]:
         """ISO 3166-2 codes ('US-IN') of the first-level regions among `names`, in order, when

@@ -16,7 +16,14 @@ from spacy.tokens import Span as DocSpan
 from ..text import name_key
 from .candidate import Candidate
 from .knowledge import Knowledge
-from .missed_names import follows_placing_word, gazetteer_names, kind_word_names, part_of, with_bracket_areas
+from .missed_names import (
+    follows_placing_word,
+    gazetteer_names,
+    kind_word_names,
+    part_of,
+    whole_place_name,
+    with_bracket_areas,
+)
 from .nlp import lowercase_words_of, text_of
 from .score_lines import as_teams
 from .vocabulary import Lexicon
@@ -116,6 +123,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
                 start -= 1  # 'Valeska' + 'Paris': the model cut the name in two
         end = extend_name(doc, ent.end, lexicon)
+        if ent_label in ("GPE", "LOC") and placed_name is not None:
+            start, end = whole_place_name(doc, start, end, lexicon, placed_name)
         if ent_label in ("ORG", "FAC") and (where := _where_inside(doc, start, end, lexicon)) is not None:
             # 'the US embassy in Kabul', 'the Working Boundary in Shakargarh': the model's name
             # ends with where the body or building is; that is a place, if the gazetteer backs it.

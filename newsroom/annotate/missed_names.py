@@ -1,7 +1,8 @@
 """Place names the model missed, found by where they stand: after 'the town of' or before
 'district' (`kind_word_names`), where the text places a name the gazetteer knows
 (`gazetteer_names`), or in a bracket of areas after a place ('Kibungere (Nyabihanga, Mwaro)',
-`with_bracket_areas`). Finding only: `entities` decides what each one is."""
+`with_bracket_areas`); and the whole of a name the model cut short ('Santa Cruz de la' + 'Sierra',
+`whole_place_name`). Finding only: `entities` decides what each one is."""
 
 from __future__ import annotations
 
@@ -26,6 +27,41 @@ def part_of(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
     i = ent.start
     return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lexicon.part_of_place_words
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent))
+
+
+LINKED_WORDS = 4  # the words a name is grown by at either end: 'de las Casas', 'dos Campos'
+
+
+def whole_place_name(doc: Doc, i: int, j: int, lexicon: Lexicon, known: Callable[[str], bool]) -> tuple[int, int]:
+    """Tokens [i, j) of a place's name, grown to the longest name the gazetteer knows whole over
+    the lower-case links of Romance names ('Santa Cruz de la' + 'Sierra', 'Caicara' + 'del
+    Orinoco', 'San Cristobal' + 'de las Casas'); a name ending in a link the model left on it
+    ('Santa Cruz de la') ends before it when no whole name is known. A name with no link in reach
+    is left as it is."""
+    links = lexicon.place_name_links
+
+    def word(k: int) -> bool:
+        return doc[k].is_alpha and (doc[k].text in links or doc[k].text[:1].isupper())
+
+    def joined(k: int) -> bool:  # no line break between token k and the next
+        return "\n" not in doc[k].whitespace_ and k + 1 < len(doc)
+
+    ends = [e for e in range(j + 1, min(len(doc), j + LINKED_WORDS) + 1)
+            if all(word(k) and joined(k - 1) for k in range(j, e)) and doc[e - 1].text not in links]
+    starts = [b for b in range(max(0, i - LINKED_WORDS), i)
+              if all(word(k) and joined(k) for k in range(b, i)) and doc[b].text not in links]
+    grown = [(b, e) for b in [*starts, i] for e in [*ends, j] if (b, e) != (i, j)
+             and any(doc[k].text in links for k in range(b, e))]
+    if not grown and not any(doc[k].text in links for k in (i, j - 1)):
+        return i, j
+    for b, e in sorted(grown, key=lambda span: (span[0] - span[1], span[0])):
+        if known(doc[b:e].text):
+            return b, e
+    while j - 1 > i and doc[j - 1].text in links:
+        j -= 1  # 'Santa Cruz de la': the model's cut, not a name
+    while i < j - 1 and doc[i].text in links:
+        i += 1
+    return i, j
 
 
 def kind_word_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:

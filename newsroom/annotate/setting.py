@@ -22,12 +22,22 @@ def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge)
     seen: list[str] = []
     for cand in selected:
         if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
-            seen.append(cand.ref)
+            if cand.label == "COUNTRY" and names_money(doc, cand, knowledge):
+                continue  # 'against the high US dollar exchange rate': whose money, not where (so
+            seen.append(cand.ref)  # for demonyms below: 'the Lebanese pound')
+    currency = knowledge.lexicon.currency_words
     for text in distinct_texts(doc):
         code = knowledge.country_by_demonym.get(text)
-        if code and code not in seen:
+        if code and code not in seen and not all(
+                t.i + 1 < len(doc) and doc[t.i + 1].lower_ in currency for t in doc if t.text == text):
             seen.append(code)
     return seen
+
+
+def names_money(doc: Doc, cand: Candidate, knowledge: Knowledge) -> bool:
+    """'the US dollar', 'the Lebanese pound': a country named for its currency."""
+    end = cand.tokens[1]
+    return end < len(doc) and doc[end].lower_ in knowledge.lexicon.currency_words
 
 
 def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:

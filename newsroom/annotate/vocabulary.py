@@ -35,6 +35,7 @@ class Lexicon:
     speech_lemmas: frozenset[str]
     speech_forms: frozenset[str]
     arabic_articles: frozenset[str]
+    place_name_links: frozenset[str]
     name_particles: frozenset[str]
     stance_prefixes: frozenset[str]
     definite_country_starts: tuple[str, ...]
