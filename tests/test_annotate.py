@@ -605,6 +605,23 @@ def test_a_place_name_the_model_cut_at_a_romance_link_is_read_whole(annotator):
     assert not {"La", "Pena", "Sergio de la Pena"} & {p["name"] for p in league["places"]}
 
 
+def test_a_venue_named_after_its_town_puts_its_town_on_the_map(annotator):
+    # a civic word before 'Centre' makes it the town's venue; 'Kennedy Center' is named after a man
+    bomb = annotation_json("x", annotator("On 22 June, a car bomb exploded in the car park at Benghazi Medical "
+                                          "Centre but caused no injuries.\n"))
+    assert _place(bomb, "Benghazi")["country"] == "Libya"
+    assert [e["place"] for e in bomb["events"]] == ["Benghazi"]
+    gala = annotation_json("x", annotator("Fans filled the Kennedy Center and the Lincoln Center for the gala.\n"))
+    assert not {"Kennedy", "Lincoln"} & {p["name"] for p in gala["places"]}
+    # an area the model read nothing in, named by its capitalised kind word
+    march = annotation_json("x", annotator("Residents of Kole District, led by the ruling party's leaders, marched "
+                                           "in the town on Monday.\n"))
+    assert _place(march, "Kole District")["country"] == "Uganda"
+    agency = annotation_json("x", annotator("Officials of the South Coast Air Quality Management District met on "
+                                            "Monday.\n"))
+    assert "Air Quality Management District" not in {p["name"] for p in agency["places"]}
+
+
 def test_georgia_is_the_state_where_the_storys_other_places_can_only_be_american(annotator):
     # The story names the country's name first; Atlanta and Chicago can only be American, so the
     # Georgia of 'a Georgia man' is the state. Tbilisi says the country, even beside Chicago.

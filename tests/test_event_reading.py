@@ -747,6 +747,13 @@ def test_a_place_that_says_whose_money_is_not_where_it_happened(annotator):
     assert events[0]["place"] != "United States"
 
 
+def test_the_town_of_a_hospital_where_the_hurt_died_is_no_new_place(annotator):
+    # 'Dhaka' heads the hospital's name: the death there is the stabbing's, counted with it
+    events = _events(annotator, ("A BCL activist was stabbed by rivals in Feni upazila on Sunday. He died while "
+                                 "being taken to Dhaka Medical College Hospital.\n"))
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Violence against civilians", 1)]
+
+
 def test_troops_fighting_a_name_fight_an_armed_side(annotator):
     # an unknown name that troops fight is armed; a party's supporters are a crowd; fans no one's side
     kia = _events(annotator, ("Fighting broke out between the KIA and government troops about 20 miles east of "

@@ -162,16 +162,18 @@ def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool])
     """'Karachi' in 'Karachi Press Club', 'the Peshawar High Court', 'Masvingo municipal police':
     the longest run of capitalised words at the start of the model's entity that `known` takes
     for a place, when the rest of the name, inside the entity or right after it, is civic words
-    (lexicon `town_venue_words`) ending in the word for a local body or building (`town_venue_heads`)."""
+    (lexicon `town_venue_words`) ending in the word for a local body or building (`town_venue_heads`;
+    `town_venue_civic_heads` after one civic word at least)."""
     doc = ent.doc
     start = ent.start + (doc[ent.start].lower_ in lexicon.determiners)
     end = ent.end
     while end < len(doc) and end < ent.end + 3 and doc[end].is_lower and doc[end].is_alpha:
         end += 1  # 'Lahore press club', 'a Kisangani primary school': the model stopped at the town
     for head in range(end - 1, start, -1):
-        if doc[head].lower_ not in lexicon.town_venue_heads:
+        civic_only = doc[head].lower_ in lexicon.town_venue_civic_heads
+        if doc[head].lower_ not in lexicon.town_venue_heads and not civic_only:
             continue
-        for town_end in range(head, start, -1):
+        for town_end in range(head - civic_only, start, -1):
             town = doc[start:town_end]
             if (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in town)
                     and all(t.lower_ in lexicon.town_venue_words for t in doc[town_end:head]) and known(town.text)):

@@ -92,7 +92,25 @@ def kind_word_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             if j > i:
                 span = doc[i:j]
                 out.append(Candidate(span.start_char, span.end_char, "GPE", None, "rule", (i, j)))
+        elif (area := _unread_area(doc, token, lexicon)) is not None:
+            out.append(Candidate(area.start_char, area.end_char, "GPE", None, "rule", (area.start, area.end)))
     return out
+
+
+def _unread_area(doc: Doc, kind: Token, lexicon: Lexicon) -> DocSpan | None:
+    """'Residents of Kole District': capitalised proper nouns and the capitalised word for a
+    district or province after them, where the model read no entity at all: the whole is the
+    area's name. Not 'State' ('Ohio State' is a university or a team)."""
+    if (not kind.text[:1].isupper() or kind.lower_ == "state" or kind.ent_type_
+            or lexicon.place_kind_words.get(kind.lower_) not in ("district", "province")):
+        return None
+    i = kind.i
+    while i > 0 and kind.i - i < MAX_WORDS - 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() \
+            and not doc[i - 1].ent_type_ and not doc[i - 1].is_sent_start:
+        i -= 1
+    if i == kind.i or (i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start):
+        return None  # a longer capitalised name goes on before: 'South Coast Air Quality Management District'
+    return doc[i:kind.i + 1]
 
 
 def gazetteer_names(doc: Doc, found: list[Candidate], known: Callable[[str], bool], lexicon: Lexicon,

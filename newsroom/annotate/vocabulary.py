@@ -57,6 +57,7 @@ class Lexicon:
     list_glue: frozenset[str]
     facility_words: frozenset[str]
     town_venue_heads: frozenset[str]
+    town_venue_civic_heads: frozenset[str]
     town_venue_words: frozenset[str]
     road_words: tuple[str, ...]
     disease_words: frozenset[str]

@@ -137,12 +137,23 @@ def _own_place(doc: Doc, sentence: Span, places: list[Place], care_words: frozen
     """The sentence names a place; not one that only says whose the dead were ('6 Myanmar soldiers'),
     nor a hospital, where the hurt of an event told before died ('He died at X Hospital')."""
     return any(_inside(m, sentence) and not _modifies_a_noun(doc, m) and not _where_treated(p.name, care_words)
-               for p in places for m in p.mentions)
+               and not _in_a_care_name(doc, m, care_words) for p in places for m in p.mentions)
 
 
 def _where_treated(name: str, care_words: frozenset[str]) -> bool:
     """'Khulna Medical College Hospital': a name that ends in a word for where the hurt are treated."""
     return name.split()[-1].lower() in care_words
+
+
+def _in_a_care_name(doc: Doc, mention: Span, care_words: frozenset[str]) -> bool:
+    """The town at the head of such a name ('Dhaka' in 'Dhaka Medical College Hospital')."""
+    token = token_of(doc, mention)
+    if token is None:
+        return False
+    end = token.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return end > token.i + 1 and doc[end - 1].lower_ in care_words
 
 
 def _modifies_a_noun(doc: Doc, mention: Span) -> bool:
