@@ -754,6 +754,18 @@ def test_the_town_of_a_hospital_where_the_hurt_died_is_no_new_place(annotator):
     assert [(e["type"], e["fatalities"]) for e in events] == [("Violence against civilians", 1)]
 
 
+def test_an_officer_attacked_at_his_own_home_is_off_duty(annotator):
+    # ACLED counts a soldier or police officer attacked at home as a civilian; on duty, a battle
+    home = _events(annotator, "Unidentified gunmen assassinate an army colonel near his residence.\n")
+    assert [e["type"] for e in home] == ["Violence against civilians"]
+    post = _events(annotator, "Unidentified gunmen killed an army colonel at a checkpoint near Mogadishu.\n")
+    assert [e["type"] for e in post] == ["Battles"]
+    # the dwelling must be where it happened, not what a crowd protests about
+    riot = _events(annotator, ("Two police officers were killed when police clashed with rioters who were "
+                               "protesting against the city's plan to demolish their houses.\n"))
+    assert "Violence against civilians" not in [e["type"] for e in riot]
+
+
 def test_troops_fighting_a_name_fight_an_armed_side(annotator):
     # an unknown name that troops fight is armed; a party's supporters are a crowd; fans no one's side
     kia = _events(annotator, ("Fighting broke out between the KIA and government troops about 20 miles east of "

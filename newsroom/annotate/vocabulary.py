@@ -90,6 +90,7 @@ class Lexicon:
     victims: tuple[str, ...]
     death_words: frozenset[str]
     hurt_words: frozenset[str]
+    home_words: frozenset[str]
     aiming_verbs: frozenset[str]
     gunfire_forms: frozenset[str]
     gunfire_modifiers: frozenset[str]

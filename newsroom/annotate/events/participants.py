@@ -216,6 +216,10 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'
     if trigger.cls in ("kill", "attack") and _by_a_mob(head, victims, found, knowledge.lexicon):
         facts.add("mob")
+    if _at_home(head, knowledge.lexicon) and any(
+            i in armed or doc[i].head.i in armed or any(c.i in armed for c in doc[i].children) for i in victims):
+        victims -= armed  # an officer shot in front of his home: off duty, one of the people
+        facts.add("victims_people")
     if victims & armed:
         facts.add("victims_armed")
     named_victims = victims & (found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set())
@@ -253,6 +257,14 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
+
+
+def _at_home(head: Token, lexicon: Lexicon) -> bool:
+    """The attack or killing befalls someone at their own dwelling: 'killed in front of his
+    home', 'assassinate an army colonel near his residence', 'attacked a policeman's house' (not
+    'rioters protesting against a plan to demolish their houses': there the dwelling is no place)."""
+    return any(t.lower_ in lexicon.home_words and any(c.dep_ == "poss" for c in t.children)
+               and (t.dep_ == "pobj" or (t.dep_ == "dobj" and t.head.i == head.i)) for t in head.subtree)
 
 
 def _by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon: Lexicon) -> bool:
