@@ -622,6 +622,18 @@ def test_a_venue_named_after_its_town_puts_its_town_on_the_map(annotator):
     assert "Air Quality Management District" not in {p["name"] for p in agency["places"]}
 
 
+def test_an_area_after_a_place_and_a_comma_is_a_place_whatever_the_model_says(annotator):
+    # the model reads 'La Paz' and 'Tovuz' as people; after 'El Alto,' and 'Munjuglu,', ending the
+    # clause, a city or a region the gazetteer knows is the area the place lies in
+    bolivia = annotation_json("x", annotator("On 1 May 2020, in El Alto, La Paz, a group of citizens who had "
+                                             "blocked the road were dispersed by police.\n"))
+    assert _place(bolivia, "La Paz")["country"] == "Bolivia" and _actor(bolivia, "La Paz") is None
+    front = annotation_json("x", annotator("On 8 May 2020, military forces of Armenia fired on the positions of "
+                                           "the military forces of Azerbaijan located at Munjuglu, Tovuz.\n"))
+    assert _place(front, "Tovuz")["country"] == "Azerbaijan"
+    assert [e["place"] for e in front["events"]] == ["Tovuz"]
+
+
 def test_georgia_is_the_state_where_the_storys_other_places_can_only_be_american(annotator):
     # The story names the country's name first; Atlanta and Chicago can only be American, so the
     # Georgia of 'a Georgia man' is the state. Tbilisi says the country, even beside Chicago.

@@ -312,8 +312,9 @@ def _place_reading(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer,
     if resolved is None or resolved.kind == "country":
         return None
     place_score = weight.before_region if before_region else 0.0
+    area = resolved.kind in ("province", "region", "district")  # GeoNames gives areas no population
     if resolved.country_code in context[:SETTING_COUNTRIES]:
-        town = resolved.population >= weight.setting_town_population or resolved.known
+        town = resolved.population >= weight.setting_town_population or resolved.known or area
         place_score += weight.in_setting_town if town else weight.in_setting_village
     prev = doc[i - 1] if i > 0 else None
     if follows_placing_word(doc, i, lexicon):
@@ -327,6 +328,10 @@ def _place_reading(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer,
     if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in lexicon.area_prepositions \
             and doc[j + 2].pos_ == "PROPN" and doc[j + 2].ent_type_ in ("GPE", "LOC"):
         place_score += weight.area_after_comma  # 'Austin, in Scott County, Indiana, was the epicenter'
+    ends_clause = j == len(doc) or doc[j].is_punct
+    if (i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in ("GPE", "LOC") and ends_clause
+            and (area or resolved.population >= knowledge.weights.gazetteer.big_city_population)):
+        place_score += weight.area_of_place_before  # 'in El Alto, La Paz, a group of', 'at Munjuglu, Tovuz.'
 
     person_score = 0.0
     if prev is not None and prev.lower_ in lexicon.titles:

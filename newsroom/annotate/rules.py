@@ -82,6 +82,7 @@ class PlaceReadingWeights:
     kind_word_after: float
     joined_to_place: float
     area_after_comma: float
+    area_of_place_before: float
     title_before: float
     speech_after: float
     organisation_label: float
