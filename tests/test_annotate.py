@@ -634,6 +634,16 @@ def test_an_area_after_a_place_and_a_comma_is_a_place_whatever_the_model_says(an
     assert [e["place"] for e in front["events"]] == ["Tovuz"]
 
 
+def test_a_road_named_by_its_towns_is_a_road_and_a_town_on_it_is_where(annotator):
+    # the model reads 'Dhaka-Chittagong' as an organisation; the towns name a road, not an actor,
+    # and Feni, named on the road, says where on its 250 km the trucks burned
+    trucks = annotation_json("x", annotator("Two trucks were set ablaze on the Dhaka-Chittagong highway at Feni "
+                                            "last night but there were no casualties.\n"))
+    assert _actor(trucks, "Dhaka-Chittagong") is None
+    assert _place(trucks, "Dhaka–Chittagong highway")["kind"] == "road"
+    assert [e["place"] for e in trucks["events"]] == ["Feni"]
+
+
 def test_georgia_is_the_state_where_the_storys_other_places_can_only_be_american(annotator):
     # The story names the country's name first; Atlanta and Chicago can only be American, so the
     # Georgia of 'a Georgia man' is the state. Tbilisi says the country, even beside Chicago.

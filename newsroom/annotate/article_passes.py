@@ -69,8 +69,9 @@ def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge) -> N
 
 def add_roads(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
     """Roads named by their endpoints: 'Palmyra to Deir Az Zor highway', 'the Deir az
-    Zor-Palmyra highway', 'a road linking Palmyra to Deir Az Zor city' are one road, whichever
-    way round and however the ends are spelled. Its point is halfway between the ends."""
+    Zor-Palmyra highway', 'the Jammu-Srinagar national highway', 'a road linking Palmyra to Deir
+    Az Zor city' are one road, whichever way round and however the ends are spelled. Its point is
+    halfway between the ends."""
     text = text_of(doc)
     road_words = "(?:" + alternation(knowledge.lexicon.road_words) + ")"
     towns = [ent for ent in entities.values() if ent.facet == "place" and ent.kind in ("city", "town", "village")]
@@ -78,7 +79,8 @@ def add_roads(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
         return  # most articles: one cheap search, no pattern built
     by_spelling = {t.lower(): ent for ent in towns for t in ent.texts if t}
     town = "|".join(re.escape(t) for t in sorted(by_spelling, key=len, reverse=True))
-    named = re.compile(rf"\b(?P<a>{town})\s*(?:to|-|–|—)\s*(?P<b>{town})(?:\s+(?:city|town))?\s+(?P<w>{road_words})\b"
+    named = re.compile(rf"\b(?P<a>{town})\s*(?:to|-|–|—)\s*(?P<b>{town})(?:\s+(?:city|town))?(?:\s+[a-z]+)?"
+                       rf"\s+(?P<w>{road_words})\b"
                        rf"|\b(?P<w2>{road_words})\s+(?:linking|connecting|between|from)\s+(?P<a2>{town})\s+"
                        rf"(?:to|and|with)\s+(?P<b2>{town})(?:\s+(?:city|town)\b)?", re.IGNORECASE)
     found: list[tuple[int, int, str, EntityDraft, EntityDraft]] = []

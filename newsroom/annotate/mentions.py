@@ -21,6 +21,7 @@ from .missed_names import (
     gazetteer_names,
     kind_word_names,
     part_of,
+    road_end_names,
     whole_place_name,
     with_bracket_areas,
 )
@@ -144,6 +145,13 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
                     span = doc[i:j]
             found.append(Candidate(span.start_char, span.end_char, label, None, "ner", (i, j)))
     found.extend(kind_word_names(doc, lexicon))
+    if placed_name is not None and (ends := road_end_names(doc, lexicon, placed_name)):
+        # the model's other reading of a road's ends ('Dhaka-Chittagong' as an organisation) gives way
+        read = {(c.start, c.end) for c in found if c.source == "ner" and c.label in ("GPE", "LOC")}
+        ends = [e for e in ends if (e.start, e.end) not in read]
+        found = [c for c in found if c.source != "ner" or c.label in ("GPE", "LOC")
+                 or not any(e.start < c.end and c.start < e.end for e in ends)]
+        found += ends
     if known_place is not None:
         found.extend(gazetteer_names(doc, found, known_place, lexicon, placed_name))
     if thing_spans:  # 'Nile' inside 'West Nile virus' is no river

@@ -113,6 +113,42 @@ def _unread_area(doc: Doc, kind: Token, lexicon: Lexicon) -> DocSpan | None:
     return doc[i:kind.i + 1]
 
 
+ROAD_JOINS = ("-", "–", "—", "to")
+
+
+def road_end_names(doc: Doc, lexicon: Lexicon, known: Callable[[str], bool]) -> list[Candidate]:
+    """The towns a road is named by ('the Dhaka-Chittagong highway', 'the Jammu–Srinagar national
+    highway', 'the Halba-Qoubaiyat road'), both known to the gazetteer by their own names: places,
+    however the model read the pair (an organisation, a nationality). `article_passes.add_roads`
+    then makes the road."""
+    out: list[Candidate] = []
+    for word in tokens_lowered_as(doc, frozenset(lexicon.road_words)):
+        j = word.i
+        while j > 0 and doc[j - 1].is_lower and doc[j - 1].pos_ == "ADJ":
+            j -= 1  # 'national highway'
+        b = _name_before(doc, j, lexicon)
+        if b is None or b[0] < 2 or doc[b[0] - 1].text not in ROAD_JOINS:
+            continue
+        a = _name_before(doc, b[0] - 1, lexicon)
+        if a is None:
+            continue
+        ends = [doc[i:k] for i, k in (a, b)]
+        if all(known(end.text) for end in ends):
+            out += [Candidate(end.start_char, end.end_char, "GPE", None, "rule", (end.start, end.end)) for end in ends]
+    return out
+
+
+def _name_before(doc: Doc, j: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Capitalised words ending right before token j, at most four, with the lower-case articles
+    inside a name ('Deir az Zor', 'Santa Cruz de la Sierra')."""
+    inner = lexicon.arabic_articles | lexicon.place_name_links
+    i = j
+    while i > 0 and j - i < 4 and ((doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper())
+                                   or (doc[i - 1].text in inner and i < j and i > 1 and doc[i - 2].text[:1].isupper())):
+        i -= 1
+    return (i, j) if i < j and doc[i].text[:1].isupper() else None
+
+
 def gazetteer_names(doc: Doc, found: list[Candidate], known: Callable[[str], bool], lexicon: Lexicon,
                     placed: Callable[[str], bool] | None = None) -> list[Candidate]:
     """Capitalised proper nouns no other finder took that `known` says name a place the gazetteer

@@ -16,12 +16,18 @@ from .fatalities import Count
 
 
 def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
-    """The most precise place of those named, among those that can be put on a map: a village no
-    gazetteer knows gives way to the district named beside it ('in Mallikhati area of Jessore'),
-    and a town read outside the story's countries to a place inside them: in 'Oba town in Idemili
-    South LGA (Anambra)' Oba is no town of Turkey, and Anambra is where it happened."""
+    """The most precise place of those named, among those that can be put on a map: a town on a
+    road before the road, a village no gazetteer knows gives way to the district named beside it
+    ('in Mallikhati area of Jessore'), and a town read outside the story's countries to a place
+    inside them: in 'Oba town in Idemili South LGA (Anambra)' Oba is no town of Turkey, and
+    Anambra is where it happened."""
     if not in_places:
         return None
+    # The towns a road is named by name the road ('the Dhaka-Chittagong highway at Feni'): not
+    # where on it it happened, which a town named apart (Feni) says better than the road.
+    roads = [mention for mention, place in in_places if place.kind == "road"]
+    in_places = [(m, p) for m, p in in_places
+                 if p.kind == "road" or not any(r.start <= m.start and m.end <= r.end for r in roads)] or in_places
     precision = knowledge.weights.place_precision
     # ... a place below a country's level, put on the map: a country named in passing ('fled to
     # India') says nothing of where in it, and may be the setting only by being named.
