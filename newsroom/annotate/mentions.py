@@ -181,7 +181,7 @@ def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool])
         civic_only = doc[head].lower_ in lexicon.town_venue_civic_heads
         if doc[head].lower_ not in lexicon.town_venue_heads and not civic_only:
             continue
-        for town_end in range(head - civic_only, start, -1):
+        for town_end in range(head - 1 if civic_only else head, start, -1):
             town = doc[start:town_end]
             if (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in town)
                     and all(t.lower_ in lexicon.town_venue_words for t in doc[town_end:head]) and known(town.text)):

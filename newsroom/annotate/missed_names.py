@@ -1,7 +1,8 @@
 """Place names the model missed, found by where they stand: after 'the town of' or before
 'district' (`kind_word_names`), where the text places a name the gazetteer knows
-(`gazetteer_names`), or in a bracket of areas after a place ('Kibungere (Nyabihanga, Mwaro)',
-`with_bracket_areas`); and the whole of a name the model cut short ('Santa Cruz de la' + 'Sierra',
+(`gazetteer_names`), in a bracket of areas after a place ('Kibungere (Nyabihanga, Mwaro)',
+`with_bracket_areas`), at the ends of a road's name ('the Dhaka-Chittagong highway',
+`road_end_names`); and the whole of a name the model cut short ('Santa Cruz de la' + 'Sierra',
 `whole_place_name`). Finding only: `entities` decides what each one is."""
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ ROAD_JOINS = ("-", "–", "—", "to")
 
 def road_end_names(doc: Doc, lexicon: Lexicon, known: Callable[[str], bool]) -> list[Candidate]:
     """The towns a road is named by ('the Dhaka-Chittagong highway', 'the Jammu–Srinagar national
-    highway', 'the Halba-Qoubaiyat road'), both known to the gazetteer by their own names: places,
+    highway', 'the Palmyra to Deir az Zor highway'), both known to the gazetteer by their own names: places,
     however the model read the pair (an organisation, a nationality). `article_passes.add_roads`
     then makes the road."""
     out: list[Candidate] = []

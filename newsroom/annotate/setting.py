@@ -1,7 +1,7 @@
-"""Where a story is set: the countries it names, those its wire dateline says it is filed from,
-and, in a story that names none, the homes of the armed groups and parties it names. The
-entities stage reads every place against these (`gazetteer.resolve`'s context), and a country's
-name as the region it shares the name with where the setting says so ('Georgia')."""
+"""Where a story is set: the countries it names (not for their money), those its wire dateline
+says it is filed from, and, in a story that names none, the homes of the armed groups and parties
+it names. The entities stage reads every place against these (`gazetteer.resolve`'s context), and
+a country's name as the region it shares the name with where the setting says so ('Georgia')."""
 
 from __future__ import annotations
 
@@ -22,22 +22,20 @@ def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge)
     seen: list[str] = []
     for cand in selected:
         if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
-            if cand.label == "COUNTRY" and names_money(doc, cand, knowledge):
-                continue  # 'against the high US dollar exchange rate': whose money, not where (so
-            seen.append(cand.ref)  # for demonyms below: 'the Lebanese pound')
-    currency = knowledge.lexicon.currency_words
+            if cand.label == "COUNTRY" and _before_money(doc, cand.tokens[1], knowledge):
+                continue  # 'against the high US dollar exchange rate': whose money, not where
+            seen.append(cand.ref)
     for text in distinct_texts(doc):
         code = knowledge.country_by_demonym.get(text)
-        if code and code not in seen and not all(
-                t.i + 1 < len(doc) and doc[t.i + 1].lower_ in currency for t in doc if t.text == text):
+        # ... and so for a demonym only ever named for money: 'the Lebanese pound'
+        if code and code not in seen and not all(_before_money(doc, t.i + 1, knowledge) for t in doc if t.text == text):
             seen.append(code)
     return seen
 
 
-def names_money(doc: Doc, cand: Candidate, knowledge: Knowledge) -> bool:
-    """'the US dollar', 'the Lebanese pound': a country named for its currency."""
-    end = cand.tokens[1]
-    return end < len(doc) and doc[end].lower_ in knowledge.lexicon.currency_words
+def _before_money(doc: Doc, i: int, knowledge: Knowledge) -> bool:
+    """Token i is a word for money ('the US dollar', 'the Lebanese pound')."""
+    return i < len(doc) and doc[i].lower_ in knowledge.lexicon.currency_words
 
 
 def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:
