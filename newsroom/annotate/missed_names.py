@@ -216,8 +216,8 @@ def bracket_areas(doc: Doc, found: list[Candidate], lexicon: Lexicon) -> list[Br
     an acronym is no area), nor a date or anything with a lower-case word ('(pictured)')."""
     ends = {c.tokens[1] for c in found if c.label in PLACE_LABELS}
     out = []
-    for token in doc:
-        if token.text != "(" or token.i == 0 or not _after_a_place(doc, token.i, ends, lexicon):
+    for token in tokens_lowered_as(doc, ("(",)):  # not a walk over every token: most have no bracket
+        if token.i == 0 or not _after_a_place(doc, token.i, ends, lexicon):
             continue
         close = next((t.i for t in doc[token.i + 1:token.i + 2 + 4 * MAX_WORDS] if t.text in ")("), None)
         if close is None or doc[close].text != ")" or close == token.i + 1:
