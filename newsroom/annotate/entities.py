@@ -32,7 +32,7 @@ from .missed_names import follows_placing_word
 from .nlp import first_conjunct, text_of
 from .place_index import Resolved
 from .position_readings import areas_named, kind_word_after, lies_in, places_after, region_hint, regions_by_position
-from .setting import actor_homes, context_countries, namesake_region
+from .setting import namesake_region, story_setting
 from .vocabulary import Lexicon
 
 
@@ -61,29 +61,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
                    ) -> tuple[list[Actor], list[Place]]:
     """`setting`: country codes the story is known to be set in before it is read (its dateline);
     `story`: the stretches of its paragraphs (the rest is title, dek and captions), all if None."""
-    context = list(setting or [])
-    context += [code for code in context_countries(doc, selected, knowledge) if code not in context]
-    place_names = [text_of(doc)[c.start:c.end] for c in selected if c.label in ("GPE", "LOC", "PLACE")]
-    # Places that can only be in one country set a story that names none: a note naming Karachi
-    # is set in Pakistan. The weightiest of them decides, before any lone region is read as one:
-    # Bafoussam sets a note in Cameroon, not 'Ouest' (Haiti's one region of that name) in Haiti,
-    # and Anambra State one in Nigeria, not a town named Oba in Turkey. A story that names its
-    # countries has said where it is set. (worked out only where it can decide something: a
-    # country's name a region shares, 'Georgia')
-    shared = any(c.label == "COUNTRY" and any(p.kind in ("province", "region") for p in
-                                              knowledge.place_by_key.get(name_key(text_of(doc)[c.start:c.end]), ()))
-                 for c in selected)
-    implied = gazetteer.countries_implied(place_names) if shared or not context else []
-    if not context:
-        context += implied[:1]
-        # And the home countries of the armed groups, parties and government bodies it names: a
-        # rebel group's attack near a town whose bigger namesake lies abroad is set at home.
-        context += [code for code in actor_homes(selected, knowledge) if code not in context]
-    regions = gazetteer.regions_named(place_names, context)
-    # A region named implies its country ('California' alone sets a story in the United
-    # States), after the countries named outright; then the regions themselves.
-    context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
-    context += regions
+    context, implied = story_setting(doc, selected, knowledge, gazetteer, setting or [])
     persons = person_readings(doc, selected)
     selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and
                 name_key(text_of(doc)[c.start:c.end]) in persons else c for c in selected]

@@ -96,6 +96,11 @@ def says_no(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
+def followed_by(doc: Doc, end: int, words: Collection[str]) -> bool:
+    """Token `end` (the one after a name) is one of `words` in lower case ('US' + 'dollar')."""
+    return end < len(doc) and doc[end].lower_ in words
+
+
 def speaks(root: Token, lemmas: Collection[str], forms: Collection[str]) -> bool:
     """The subject of 'said' / 'told' (a verb of `lemmas` or `forms`), or the source of 'according to'."""
     dep, head = root.dep_, root.head
@@ -136,7 +141,9 @@ def tokens_lowered_as(doc: Doc, words: Collection[str]) -> list[Token]:
 
     if not len(doc) or not words:
         return []
-    lowers = doc.to_array("LOWER")
+    lowers = doc.user_data.get("newsroom_lowers")
+    if lowers is None:  # read once per Doc: several finders ask
+        lowers = doc.user_data["newsroom_lowers"] = doc.to_array("LOWER")
     wanted = numpy.array([doc.vocab.strings[w] for w in words], dtype=lowers.dtype)
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, wanted))]
 

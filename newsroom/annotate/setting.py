@@ -14,28 +14,57 @@ from ..text import name_key
 from .candidate import Candidate
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge, KnownPlace, actor_key
-from .nlp import distinct_texts
+from .nlp import distinct_texts, followed_by, text_of
 
 
 def context_countries(doc: Doc, selected: list[Candidate], knowledge: Knowledge) -> list[str]:
     """Country codes in order of first mention (names, forces, demonyms): the story's setting."""
     seen: list[str] = []
+    currency = knowledge.lexicon.currency_words
     for cand in selected:
         if cand.label in ("COUNTRY", "FORCES", "STATE") and cand.ref and cand.ref not in seen:
-            if cand.label == "COUNTRY" and _before_money(doc, cand.tokens[1], knowledge):
+            if cand.label == "COUNTRY" and followed_by(doc, cand.tokens[1], currency):
                 continue  # 'against the high US dollar exchange rate': whose money, not where
             seen.append(cand.ref)
     for text in distinct_texts(doc):
         code = knowledge.country_by_demonym.get(text)
         # ... and so for a demonym only ever named for money: 'the Lebanese pound'
-        if code and code not in seen and not all(_before_money(doc, t.i + 1, knowledge) for t in doc if t.text == text):
+        if code and code not in seen and not all(followed_by(doc, t.i + 1, currency) for t in doc if t.text == text):
             seen.append(code)
     return seen
 
 
-def _before_money(doc: Doc, i: int, knowledge: Knowledge) -> bool:
-    """Token i is a word for money ('the US dollar', 'the Lebanese pound')."""
-    return i < len(doc) and doc[i].lower_ in knowledge.lexicon.currency_words
+def story_setting(doc: Doc, selected: list[Candidate], knowledge: Knowledge, gazetteer: Gazetteer,
+                  setting: list[str]) -> tuple[list[str], list[str]]:
+    """The context every place of the story is read in (`gazetteer.resolve`'s): the countries it
+    is known to be set in before it is read (`setting`: its dateline's), those it names, then
+    the ISO codes of the regions it names; and the countries its places imply (`countries_implied`:
+    what `namesake_region` weighs)."""
+    text = text_of(doc)
+    context = list(setting)
+    context += [code for code in context_countries(doc, selected, knowledge) if code not in context]
+    place_names = [text[c.start:c.end] for c in selected if c.label in ("GPE", "LOC", "PLACE")]
+    # Places that can only be in one country set a story that names none: a note naming Karachi
+    # is set in Pakistan. The weightiest of them decides, before any lone region is read as one:
+    # Bafoussam sets a note in Cameroon, not 'Ouest' (Haiti's one region of that name) in Haiti,
+    # and Anambra State one in Nigeria, not a town named Oba in Turkey. A story that names its
+    # countries has said where it is set. (worked out only where it can decide something: a
+    # country's name a region shares, 'Georgia')
+    shared = any(c.label == "COUNTRY" and any(p.kind in ("province", "region") for p in
+                                              knowledge.place_by_key.get(name_key(text[c.start:c.end]), ()))
+                 for c in selected)
+    implied = gazetteer.countries_implied(place_names) if shared or not context else []
+    if not context:
+        context += implied[:1]
+        # And the home countries of the armed groups, parties and government bodies it names: a
+        # rebel group's attack near a town whose bigger namesake lies abroad is set at home.
+        context += [code for code in actor_homes(selected, knowledge) if code not in context]
+    regions = gazetteer.regions_named(place_names, context)
+    # A region named implies its country ('California' alone sets a story in the United
+    # States), after the countries named outright; then the regions themselves.
+    context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
+    context += regions
+    return context, implied
 
 
 def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:

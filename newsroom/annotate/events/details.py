@@ -11,6 +11,7 @@ from spacy.tokens import Span as DocSpan
 
 from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..knowledge import Knowledge
+from ..nlp import followed_by
 from ..vocabulary import Lexicon
 from .fatalities import Count
 
@@ -51,7 +52,7 @@ def names_money(doc: Doc, mention: Span, lexicon: Lexicon) -> bool:
     """'the US dollar exchange rate', 'the Lebanese pound': the place says whose money, not where
     anything happened (the place stays one: 'US' names the United States)."""
     span = _tokens_of(doc, mention)
-    return span is not None and span.end < len(doc) and doc[span.end].lower_ in lexicon.currency_words
+    return span is not None and followed_by(doc, span.end, lexicon.currency_words)
 
 
 def _tokens_of(doc: Doc, mention: Span) -> DocSpan | None:
