@@ -93,3 +93,21 @@ def test_every_frame_names_an_event_type_and_sub_type_and_a_trigger_class():
     # ACLED's codebook: six types, 25 sub-types; statements and diplomacy are kept apart from it.
     assert len(ACLED_EVENT_TYPES) == 6 and sum(len(v) for v in ACLED_EVENT_TYPES.values()) == 25
     assert set(EVENT_TYPES) == set(ACLED_EVENT_TYPES) | {"Statements", "Diplomacy"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "IEDs were planted along the road.",  # a rule written with capitals
+    "Shells fired by the rebels fell in a street.",  # a rule that asks for a capital or not ('(?-i:[Ss]hells)')
+    "TWO KILLED IN CLASH NEAR BORDER",  # a headline in capitals
+    "Militants Attack Police Post",  # a headline in title case
+    "Gunmen opened fire on the positions of the army.",  # a rule of several words
+])
+def test_the_one_search_for_any_trigger_finds_every_sentence_a_trigger_rule_finds(sentence):
+    # A sentence the first search misses is never read rule by rule: it must miss none.
+    events = load_knowledge().events
+    assert any(t.pattern.search(sentence) for t in events.triggers), sentence
+    assert events.any_trigger.search(sentence.lower()), sentence
+
+
+def test_a_story_without_trigger_words_is_not_searched_for_them():
+    assert load_knowledge().events.any_trigger.search("the council approved the budget on tuesday.") is None

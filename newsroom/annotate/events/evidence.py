@@ -46,14 +46,16 @@ class ArticleContext:
     sentences: int = 0
 
     @classmethod
-    def read(cls, sentences: list[DocSpan], events: EventKnowledge) -> ArticleContext:
+    def read(cls, sentences: list[DocSpan], events: EventKnowledge, triggered: list[bool]) -> ArticleContext:
+        """`triggered`: for each sentence, whether it holds any trigger word (`any_trigger`)."""
         words = sum(len(s) for s in sentences) + NEUTRAL_WORDS
         counts = dict.fromkeys([*events.domains.patterns, "conflict", "violence"], 0)
         violent = [t.pattern for t in events.triggers if t.cls in VIOLENT_CLASSES]
         # The sentences joined by a character no pattern matches or reads as a word: one search
         # per pattern finds what a search per sentence would, at a fraction of the calls.
         lemmas = "\0".join(lemma_text(sentence)[0] for sentence in sentences)
-        words_text = "\0".join(sentence.text for sentence in sentences)
+        # Violence is counted in the sentences with a trigger: every violent pattern is one.
+        words_text = "\0".join(s.text for s, hit in zip(sentences, triggered, strict=True) if hit)
         for name, pattern in events.domains.patterns.items():
             counts[name] += len(pattern.findall(lemmas))
         for kind in CONFLICT_KINDS:

@@ -47,7 +47,10 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     `paragraphs`: the story's paragraphs, whose earlier sentences give a place to an event its
     own sentence leaves unplaced ('... in Feni town. Police arrested four attackers.')."""
     spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
-    context = ArticleContext.read([s for s in spans if s is not None], knowledge.events)
+    # Most sentences of a story have no trigger word at all: one search says so for each.
+    triggered = [knowledge.events.any_trigger.search(s.text.lower()) is not None for s in sentences]
+    read = [(span, t) for span, t in zip(spans, triggered, strict=True) if span is not None]
+    context = ArticleContext.read([span for span, _ in read], knowledge.events, [t for _, t in read])
     found: list[tuple[int, Event]] = []
     follows: set[int] = set()  # the sentences whose event goes on telling an earlier one
     refers: set[int] = set()  # ... of them, those that name it as one the reader knows ('the gunfight')
@@ -56,8 +59,8 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     named_before: set[str] = set()  # the actors of the sentences read so far
     for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
-        if span is not None and (read := _read(span, sentence, in_actors, knowledge)) is not None:
-            trigger, head, frame, participants = read
+        if span is not None and triggered[n] and (reading := _read(span, sentence, in_actors, knowledge)):
+            trigger, head, frame, participants = reading
             in_places = _places_of(doc, sentence, places, paragraphs or [])
             event = _event(doc, span, trigger, head, frame, sentence, in_actors, before, in_places, places,
                            article_date, knowledge)
@@ -263,8 +266,6 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
     doc = span.doc
     said: set[int] = set()
     found: list[tuple[tuple[int, int, int], Trigger, Token]] = []
-    if not knowledge.events.any_trigger.search(sentence.text):
-        return [], said
     for order, trigger in enumerate(knowledge.events.triggers):
         if trigger.needs_actor and not has_actor:
             continue
