@@ -53,6 +53,26 @@ def spelling_skeleton(key: str) -> str:
 _TRANSLIT = {"dayr": "deir", "dair": "deir", "zawr": "zor", "zour": "zor", "el": "", "al": ""}
 
 
+def whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Where `form` stands in `text` as whole words (no letter, digit, '_' or '-' against either
+    end), left to right, not overlapping: what `(?<![\\w-])form(?![\\w-])` finds, without a
+    regular expression compiled for every name an article repeats."""
+    out: list[tuple[int, int]] = []
+    at = text.find(form)
+    while at >= 0 and form:
+        end = at + len(form)
+        if not _joins(text[at - 1:at]) and not _joins(text[end:end + 1]):
+            out.append((at, end))
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
+    return out
+
+
+def _joins(char: str) -> bool:
+    return char.isalnum() or char in ("_", "-")
+
+
 def slugify(value: str, max_length: int = 80) -> str:
     """URL slug: ASCII, lower case, words joined by '-', never empty, never a path."""
     text = fold(value).encode("ascii", "ignore").decode("ascii").lower()

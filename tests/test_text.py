@@ -1,4 +1,8 @@
-from newsroom.text import is_slug, name_key, slugify, spelling_skeleton, unique_slug
+import re
+
+import pytest
+
+from newsroom.text import is_slug, name_key, slugify, spelling_skeleton, unique_slug, whole_word_spans
 
 
 def test_transliterations_of_one_name_share_a_key():
@@ -40,3 +44,15 @@ def test_one_name_romanised_two_ways_shares_a_spelling_skeleton_and_two_names_do
         assert spelling_skeleton(one) == spelling_skeleton(other), (one, other)
     for one, other in [("narayanganj", "sirajganj"), ("kyaukme", "kyaukse"), ("lahore", "lohardaga")]:
         assert spelling_skeleton(one) != spelling_skeleton(other), (one, other)
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Montalvo said. Daniel Montalvo-Ruiz and Montalvos; (Montalvo)", "Montalvo"),  # hyphen and letter join
+    ("Sea Org, the Sea Org's ship; Sea Organ", "Sea Org"),
+    ("aaa aa a_aa aa", "aa"),  # overlapping candidates, an underscore
+    ("Éire, éire Éire2", "Éire"),
+    ("", "x"),
+])
+def test_a_name_is_found_as_whole_words_as_the_pattern_for_it_finds_it(text, form):
+    pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-])"
+    assert whole_word_spans(text, form) == [m.span() for m in re.finditer(pattern, text)]

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from ..text import name_key
+from ..text import name_key, whole_word_spans
 from .candidate import Candidate
 from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move_mention, place_draft, place_title
 from .gazetteer import Gazetteer
@@ -195,8 +195,7 @@ def add_repeated_names(doc: Doc, selected: list[Candidate], entities: Drafts) ->
                 forms.add(words[-1])
         label = "PERSON" if ent.kind == "person" else "ORG" if ent.facet == "actor" else "GPE"
         for form in sorted(forms, key=len, reverse=True):
-            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text_of(doc)):
-                a, b = match.span()
+            for a, b in whole_word_spans(text_of(doc), form):
                 if any(x < b and a < y for x, y in taken):
                     continue
                 span = doc.char_span(a, b)

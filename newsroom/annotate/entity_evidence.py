@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
@@ -60,6 +60,26 @@ class Mention:
     span: DocSpan
 
 
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What the evidence asks of a mention's sentence, whichever of its mentions asks."""
+
+    start: int                     # its first token
+    start_char: int
+    capitalised: tuple[int, ...]   # the tokens of its words (alphabetic, no stop words) written capitalised
+    uncapitalised: tuple[int, ...]  # ... and those not
+    words: int                     # its tokens that are no space and no punctuation
+    numbers: int                   # ... of them, those like a number
+
+    @classmethod
+    def read(cls, sentence: DocSpan) -> SentenceFacts:
+        alpha = [t for t in sentence if t.is_alpha and not t.is_stop]
+        tokens = [t for t in sentence if not t.is_space and not t.is_punct]
+        return cls(sentence.start, sentence.start_char, tuple(t.i for t in alpha if t.text[:1].isupper()),
+                   tuple(t.i for t in alpha if not t.text[:1].isupper()), len(tokens),
+                   sum(1 for t in tokens if t.like_num))
+
+
 @dataclass
 class ArticleView:
     """What the evidence of every entity of one article is read against."""
@@ -74,6 +94,16 @@ class ArticleView:
     countries: Counter[str]            # country code -> how many mentions of its places lie there
     points: list[tuple[tuple[str, str], float, float]]  # (draft key, lat, lon) of its places below countries
     figures: float                     # the share of its words that are numbers: tables of results, prices
+    # Sentence facts by the sentence's first token, read once: every mention asks them of its sentence.
+    sentence_facts: dict[int, SentenceFacts] = field(default_factory=dict)
+
+    def sentence_of(self, span: DocSpan) -> SentenceFacts:
+        """The facts of the sentence the span starts in."""
+        sentence = span[0].sent
+        facts = self.sentence_facts.get(sentence.start)
+        if facts is None:
+            facts = self.sentence_facts[sentence.start] = SentenceFacts.read(sentence)
+        return facts
 
     @classmethod
     def read(cls, doc: Doc, drafts: Iterable[EntityDraft], knowledge: Knowledge, gazetteer: Gazetteer,
@@ -229,14 +259,16 @@ def mention_evidence(view: ArticleView, mentions: list[Mention]) -> Evidence:
     for label, count in labels.items():
         evidence[f"ner:{label}"] = round(count / n, 3)
     evidence["mentions"] = round(math.log1p(n), 3)
-    evidence["sentences"] = round(math.log1p(len({m.span[0].sent.start for m in mentions})), 3)
+    sentences = [view.sentence_of(m.span) for m in mentions]
+    evidence["sentences"] = round(math.log1p(len({s.start for s in sentences})), 3)
     if not any(a <= m.start and m.end <= b for m in mentions for a, b in view.story):
         evidence["outside_story"] = 1.0  # only in the title, the dek or a caption
     evidence["part_of_name"] = _share(_inside_longer_name(view.doc, m.span) for m in mentions)
-    evidence["quoted"] = _share(_quoted(view.doc, m) for m in mentions)
-    evidence["capitalised_around"] = round(sum(_capitalised_around(m.span) for m in mentions) / n, 3)
+    evidence["quoted"] = _share(_quoted(view.doc, m, s) for m, s in zip(mentions, sentences, strict=True))
+    evidence["capitalised_around"] = round(sum(_capitalised_around(m.span, s)
+                                               for m, s in zip(mentions, sentences, strict=True)) / n, 3)
     evidence["upper"] = _share(m.span.text.isupper() for m in mentions)
-    evidence["figures_around"] = round(sum(_figures_around(m.span) for m in mentions) / n, 3)
+    evidence["figures_around"] = round(sum(_figures_around(s) for s in sentences) / n, 3)
     evidence["article:figures"] = view.figures
     evidence["after_number"] = _share(m.span.start > 0 and view.doc[m.span.start - 1].like_num for m in mentions)
     return {name: value for name, value in evidence.items() if value}
@@ -273,21 +305,20 @@ def _inside_longer_name(doc: Doc, span: DocSpan) -> bool:
     return j < len(doc) and doc[j].ent_iob_ == "I" and doc[j].text not in ("'s", "’s", "'", "’")
 
 
-def _quoted(doc: Doc, mention: Mention) -> bool:
-    sentence = mention.span[0].sent
+def _quoted(doc: Doc, mention: Mention, sentence: SentenceFacts) -> bool:
     before = text_of(doc)[sentence.start_char:mention.start]
     opened = before.count('"') % 2 == 1
     return opened or before.count("“") > before.count("”")
 
 
-def _capitalised_around(span: DocSpan) -> float:
+def _capitalised_around(span: DocSpan, sentence: SentenceFacts) -> float:
     """The share of the other words of the sentence that are capitalised: near 1 in a heading,
     a credit or a list of titles, low in running prose."""
-    sentence = span[0].sent
-    words = [t for t in sentence if t.is_alpha and not t.is_stop and not (span.start <= t.i < span.end)]
-    if len(words) < 3:
+    capitalised = sum(1 for i in sentence.capitalised if not span.start <= i < span.end)
+    words = capitalised + sum(1 for i in sentence.uncapitalised if not span.start <= i < span.end)
+    if words < 3:
         return 0.0
-    return sum(1 for t in words if t.text[:1].isupper()) / len(words)
+    return capitalised / words
 
 
 def _is_place(draft: EntityDraft) -> bool:
@@ -304,11 +335,9 @@ def _nearest_km(view: ArticleView, ent: EntityDraft, res: Resolved | None) -> fl
     return min(others) if others else None
 
 
-def _figures_around(span: DocSpan) -> float:
+def _figures_around(sentence: SentenceFacts) -> float:
     """The share of the sentence's tokens that are numbers: high in a table of results or prices."""
-    sentence = span[0].sent
-    tokens = [t for t in sentence if not t.is_space and not t.is_punct]
-    return sum(1 for t in tokens if t.like_num) / len(tokens) if tokens else 0.0
+    return sentence.numbers / sentence.words if sentence.words else 0.0
 
 
 def _has_role(view: ArticleView, ent: EntityDraft, mentions: list[Mention]) -> bool:

@@ -158,16 +158,19 @@ def gazetteer_names(doc: Doc, found: list[Candidate], known: Callable[[str], boo
     is enough: a smaller town of that very name, a region or a district (source 'placed'); the
     name may then be a capitalised word the model read as a common noun."""
     taken = {t for c in found for t in range(*c.tokens)}
+    tokens = list(doc)  # walked word by word: each Token made once, not at every look
+    lower = [t.lower_ for t in tokens]
+    capitalised = [t.text[:1].isupper() for t in tokens]
     out = []
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         j = i
-        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        while j < len(tokens) and j not in taken and capitalised[j] and tokens[j].pos_ == "PROPN":
             j += 1
-        where = (i > 0 and doc[i - 1].lower_ in lexicon.where_words) or (
-            i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in lexicon.part_of_place_words)
-        if j == i and where and i not in taken and doc[i].pos_ == "NOUN" and doc[i].text[:1].isupper() \
-                and doc[i].is_alpha and not doc[i].is_sent_start:
+        where = (i > 0 and lower[i - 1] in lexicon.where_words) or (
+            i >= 2 and lower[i - 1] == "of" and lower[i - 2] in lexicon.part_of_place_words)
+        if j == i and where and i not in taken and capitalised[i] and tokens[i].pos_ == "NOUN" \
+                and tokens[i].is_alpha and not tokens[i].is_sent_start:
             j = i + 1  # 'In Rusape, residents ...': the model took the unknown name for a noun
         if j > i:
             span = doc[i:j]
