@@ -43,11 +43,17 @@ def spelling_skeleton(key: str) -> str:
     consonant ('Shakargarh', 'Shakarghar'), doubled letters, which vowels ('Nepalgunj',
     'Nepalganj'; 'Kyaukme', 'Kyawkme') and a final vowel. Used only where the key itself names
     no place, and only for places in the story's countries: skeletons of short names collide."""
-    letters = re.sub(r"[^a-z]", "", key.replace("aw", "au"))
-    letters = re.sub(r"([bcdgjkprstz])h", r"\1", letters)
-    letters = re.sub(r"(.)\1+", r"\1", letters)
-    letters = re.sub(r"[aeiou]+", "a", letters)
+    letters = _NOT_A_LETTER.sub("", key.replace("aw", "au"))
+    letters = _ASPIRATED.sub(r"\1", letters)
+    letters = _DOUBLED.sub(r"\1", letters)
+    letters = _VOWELS.sub("a", letters)
     return letters[:-1] if len(letters) > 4 and letters.endswith("a") else letters
+
+
+_NOT_A_LETTER = re.compile(r"[^a-z]")
+_ASPIRATED = re.compile(r"([bcdgjkprstz])h")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]+")
 
 
 _TRANSLIT = {"dayr": "deir", "dair": "deir", "zawr": "zor", "zour": "zor", "el": "", "al": ""}

@@ -49,19 +49,35 @@ class Gazetteer:
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge
         self.cities, self.subdivisions, self.districts = index
-        self._skeletons: dict[str, list[City]] | None = None
+        self._by_country: dict[str, list[tuple[int, str, City]]] | None = None  # (index order, name, city)
+        self._skeletons: dict[str, dict[str, list[tuple[int, City]]]] = {}  # country -> skeleton -> cities
         self._by_id: dict[int, City] | None = None
         self._weights_read: tuple[GazetteerWeights, dict[str, float]] | None = None
 
-    def _spelled_otherwise(self, key: str) -> list[City]:
-        """The cities whose name is `key` spelled another way (text.spelling_skeleton); built
-        on the first name the index does not know."""
-        if self._skeletons is None:
-            self._skeletons = {}
+    def _spelled_otherwise(self, key: str, countries: list[str]) -> list[City]:
+        """The cities of `countries` whose name is `key` spelled another way
+        (text.spelling_skeleton), in the index's order. A country's skeletons are worked out the
+        first time a name is looked for in it: the whole index's take seconds, and a story is
+        set in few countries."""
+        if len(key) < SKELETON_MIN_LETTERS:
+            return []
+        if self._by_country is None:
+            self._by_country = {}
+            order = 0
             for known, cities in self.cities.items():
                 if len(known) >= SKELETON_MIN_LETTERS:
-                    self._skeletons.setdefault(spelling_skeleton(known), []).extend(cities)
-        return self._skeletons.get(spelling_skeleton(key), []) if len(key) >= SKELETON_MIN_LETTERS else []
+                    for city in cities:
+                        self._by_country.setdefault(city.country_code, []).append((order, known, city))
+                        order += 1
+        skeleton = spelling_skeleton(key)
+        found: list[tuple[int, City]] = []
+        for code in dict.fromkeys(countries):
+            if (index := self._skeletons.get(code)) is None:
+                index = self._skeletons[code] = {}
+                for order, known, city in self._by_country.get(code, []):
+                    index.setdefault(spelling_skeleton(known), []).append((order, city))
+            found += index.get(skeleton, [])
+        return [city for _, city in sorted(found, key=lambda f: f[0])]
 
     @property
     def weights(self) -> GazetteerWeights:
@@ -316,7 +332,7 @@ class Gazetteer:
         if not candidates:
             # A name the index lacks may be one of its places romanised another way
             # ('Narayangonj' for Narayanganj): looked for only in the story's own countries.
-            candidates = [c for c in self._spelled_otherwise(key) if c.country_code in context]
+            candidates = self._spelled_otherwise(key, context)
         scored: list[tuple[float, City, Evidence]] = []
         for city in candidates:
             evidence: Evidence = {"city_population": math.log10(city.population + 10),
