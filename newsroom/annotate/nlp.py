@@ -4,9 +4,11 @@ imports this module: the site side (and so `mkdocs serve`) never loads a model."
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 from typing import cast
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
@@ -137,15 +139,19 @@ def text_of(doc: Doc) -> str:
 
 def tokens_lowered_as(doc: Doc, words: Collection[str]) -> list[Token]:
     """The tokens whose lower-case form is one of `words`, in order."""
-    import numpy
-
     if not len(doc) or not words:
         return []
     lowers = doc.user_data.get("newsroom_lowers")
     if lowers is None:  # read once per Doc: several finders ask
-        lowers = doc.user_data["newsroom_lowers"] = doc.to_array("LOWER")
-    wanted = numpy.array([doc.vocab.strings[w] for w in words], dtype=lowers.dtype)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lowers, wanted))]
+        lowers = doc.user_data["newsroom_lowers"] = doc.to_array("LOWER").tolist()
+    wanted = _hashes(frozenset(words))
+    return [doc[i] for i, lower in enumerate(lowers) if lower in wanted]
+
+
+@lru_cache(maxsize=256)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    # The ids spaCy gives strings are hashes of their text, the same in every Vocab.
+    return frozenset(get_string_id(w) for w in words)
 
 
 def distinct_texts(doc: Doc) -> list[str]:

@@ -266,8 +266,9 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
     doc = span.doc
     said: set[int] = set()
     found: list[tuple[tuple[int, int, int], Trigger, Token]] = []
+    lowered = sentence.text.lower()
     for order, trigger in enumerate(knowledge.events.triggers):
-        if trigger.needs_actor and not has_actor:
+        if (trigger.needs_actor and not has_actor) or not trigger.lowered.search(lowered):
             continue
         for match in trigger.pattern.finditer(sentence.text):
             words = doc.char_span(sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand")

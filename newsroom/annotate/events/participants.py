@@ -38,16 +38,21 @@ class Participants:
     found: dict[str, set[int]] = field(default_factory=dict)
 
 
-def lemma_text(sentence: DocSpan) -> tuple[str, list[int]]:
+def lemma_text(sentence: DocSpan) -> tuple[str, tuple[int, ...]]:
     """The sentence's lemmas in lower case, one space apart, and each one's token index by its
-    start offset in that string (so a phrase match maps back to tokens)."""
+    start offset in that string (so a phrase match maps back to tokens). Kept on the Doc: the
+    story's context, each trigger's participants and the event's evidence all read it."""
+    read: dict[tuple[int, int], tuple[str, tuple[int, ...]]] = sentence.doc.user_data.setdefault("newsroom_lemmas", {})
+    if (known := read.get((sentence.start, sentence.end))) is not None:
+        return known
     parts, starts, position = [], [], 0
     for token in sentence:
         lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
         parts.append(lemma)
         starts.append(position)
         position += len(lemma) + 1
-    return " ".join(parts), starts
+    read[(sentence.start, sentence.end)] = (" ".join(parts), tuple(starts))
+    return read[(sentence.start, sentence.end)]
 
 
 def _tokens_of(events: EventKnowledge, sentence: DocSpan, people_adjectives: frozenset[str]) -> dict[str, set[int]]:
