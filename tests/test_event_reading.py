@@ -176,6 +176,18 @@ def test_a_death_in_a_two_sided_fight_is_a_battle(annotator):
     assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 1)]
 
 
+def test_fire_counted_in_both_directions_of_a_front_is_an_exchange_of_fire(annotator):
+    # A ceasefire monitor's count: heavy weapons alone would be shelling, but fire both ways is two
+    # sides fighting. Shots 'in both directions' of a pitch are no fire at all.
+    front = _kinds(annotator, "On 2 May 2020, the monitors observed a total of 15 projectiles/explosions "
+                              "involving unknown weapons in both directions of the contact line near Zolote.")
+    assert front == [("Battles", "Armed clash")]
+    one_way = _kinds(annotator, "On 2 May 2020, the monitors observed 15 explosions involving mortars near Zolote.")
+    assert one_way == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    pitch = _kinds(annotator, "United had nine shots in both directions of the pitch before half-time at Old Trafford.")
+    assert pitch == []
+
+
 def test_a_strike_is_workers_unless_forces_or_bombs_strike(annotator):
     workers = _events(annotator, "Strike\n\nJudges on strike over working conditions.\n")
     assert [(e["type"], e["sub_type"]) for e in workers] == [("Protests", "Peaceful protest")]
