@@ -77,7 +77,8 @@ def test_every_list_and_weight_the_annotator_reads_is_data():
     assert knowledge.months["sept"] == 9 and knowledge.weekday_numbers["friday"] == 4
     assert knowledge.weights.gazetteer.country == 9.5
     assert knowledge.patterns.layout.date_line.match("Friday, July 21, 2017")
-    assert [t.cls for t in knowledge.events.triggers][:3] == ["fire_at_positions", "fire_observed", "chemical"]
+    assert [t.cls for t in knowledge.events.triggers][:4] == ["fire_at_positions", "fire_exchanged", "fire_observed",
+                                                               "chemical"]
 
 
 def test_districts_and_regions_get_their_seats_from_the_shipped_geonames_tables():

@@ -49,8 +49,8 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences]
     # Most sentences of a story have no trigger word at all: one search says so for each.
     triggered = [knowledge.events.any_trigger.search(s.text.lower()) is not None for s in sentences]
-    read = [(span, t) for span, t in zip(spans, triggered, strict=True) if span is not None]
-    context = ArticleContext.read([span for span, _ in read], knowledge.events, [t for _, t in read])
+    parsed = [(span, t) for span, t in zip(spans, triggered, strict=True) if span is not None]
+    context = ArticleContext.read([span for span, _ in parsed], knowledge.events, [t for _, t in parsed])
     found: list[tuple[int, Event]] = []
     follows: set[int] = set()  # the sentences whose event goes on telling an earlier one
     refers: set[int] = set()  # ... of them, those that name it as one the reader knows ('the gunfight')
