@@ -79,7 +79,8 @@ def add_roads(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
         return  # most articles: one cheap search, no pattern built
     by_spelling = {t.lower(): ent for ent in towns for t in ent.texts if t}
     town = "|".join(re.escape(t) for t in sorted(by_spelling, key=len, reverse=True))
-    named = re.compile(rf"\b(?P<a>{town})\s*(?:to|-|–|—)\s*(?P<b>{town})(?:\s+(?:city|town))?(?:\s+[a-z]+)?"
+    joins = alternation(knowledge.lexicon.road_joins)
+    named = re.compile(rf"\b(?P<a>{town})\s*(?:{joins})\s*(?P<b>{town})(?:\s+(?:city|town))?(?:\s+[a-z]+)?"
                        rf"\s+(?P<w>{road_words})\b"
                        rf"|\b(?P<w2>{road_words})\s+(?:linking|connecting|between|from)\s+(?P<a2>{town})\s+"
                        rf"(?:to|and|with)\s+(?P<b2>{town})(?:\s+(?:city|town)\b)?", re.IGNORECASE)

@@ -114,21 +114,18 @@ def _unread_area(doc: Doc, kind: Token, lexicon: Lexicon) -> DocSpan | None:
     return doc[i:kind.i + 1]
 
 
-ROAD_JOINS = ("-", "–", "—", "to")
-
-
 def road_end_names(doc: Doc, lexicon: Lexicon, known: Callable[[str], bool]) -> list[Candidate]:
     """The towns a road is named by ('the Dhaka-Chittagong highway', 'the Jammu–Srinagar national
     highway', 'the Palmyra to Deir az Zor highway'), both known to the gazetteer by their own names: places,
     however the model read the pair (an organisation, a nationality). `article_passes.add_roads`
     then makes the road."""
     out: list[Candidate] = []
-    for word in tokens_lowered_as(doc, frozenset(lexicon.road_words)):
+    for word in tokens_lowered_as(doc, lexicon.road_words):
         j = word.i
         while j > 0 and doc[j - 1].is_lower and doc[j - 1].pos_ == "ADJ":
             j -= 1  # 'national highway'
         b = _name_before(doc, j, lexicon)
-        if b is None or b[0] < 2 or doc[b[0] - 1].text not in ROAD_JOINS:
+        if b is None or b[0] < 2 or doc[b[0] - 1].text not in lexicon.road_joins:
             continue
         a = _name_before(doc, b[0] - 1, lexicon)
         if a is None:

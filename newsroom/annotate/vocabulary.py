@@ -60,6 +60,7 @@ class Lexicon:
     town_venue_civic_heads: frozenset[str]
     town_venue_words: frozenset[str]
     road_words: tuple[str, ...]
+    road_joins: frozenset[str]
     disease_words: frozenset[str]
     bare_disease_heads: tuple[str, ...]
     misread_place_labels: frozenset[str]
