@@ -12,15 +12,15 @@ import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import fields, replace
 
-from ..text import name_key, spelling_skeleton
+from ..text import name_key
 from .confidence import Evidence
 from .knowledge import Knowledge
 from .place_index import City, Index, Resolved
 from .rules import GazetteerWeights
+from .spelling_variants import SpellingVariants
 
 # The countries a story names first are its setting; later ones are asides ('a US-backed alliance').
 SETTING_COUNTRIES = 2
-SKELETON_MIN_LETTERS = 7  # shorter names' skeletons collide too often to mean one place
 
 
 TOWN_HINTS = ("city", "town", "village")
@@ -49,35 +49,9 @@ class Gazetteer:
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge
         self.cities, self.subdivisions, self.districts = index
-        self._by_country: dict[str, list[tuple[int, str, City]]] | None = None  # (index order, name, city)
-        self._skeletons: dict[str, dict[str, list[tuple[int, City]]]] = {}  # country -> skeleton -> cities
+        self.variants = SpellingVariants(self.cities)
         self._by_id: dict[int, City] | None = None
         self._weights_read: tuple[GazetteerWeights, dict[str, float]] | None = None
-
-    def _spelled_otherwise(self, key: str, countries: list[str]) -> list[City]:
-        """The cities of `countries` whose name is `key` spelled another way
-        (text.spelling_skeleton), in the index's order. A country's skeletons are worked out the
-        first time a name is looked for in it: the whole index's take seconds, and a story is
-        set in few countries."""
-        if len(key) < SKELETON_MIN_LETTERS:
-            return []
-        if self._by_country is None:
-            self._by_country = {}
-            order = 0
-            for known, cities in self.cities.items():
-                if len(known) >= SKELETON_MIN_LETTERS:
-                    for city in cities:
-                        self._by_country.setdefault(city.country_code, []).append((order, known, city))
-                        order += 1
-        skeleton = spelling_skeleton(key)
-        found: list[tuple[int, City]] = []
-        for code in dict.fromkeys(countries):
-            if (index := self._skeletons.get(code)) is None:
-                index = self._skeletons[code] = {}
-                for order, known, city in self._by_country.get(code, []):
-                    index.setdefault(spelling_skeleton(known), []).append((order, city))
-            found += index.get(skeleton, [])
-        return [city for _, city in sorted(found, key=lambda f: f[0])]
 
     @property
     def weights(self) -> GazetteerWeights:
@@ -332,7 +306,7 @@ class Gazetteer:
         if not candidates:
             # A name the index lacks may be one of its places romanised another way
             # ('Narayangonj' for Narayanganj): looked for only in the story's own countries.
-            candidates = self._spelled_otherwise(key, context)
+            candidates = self.variants.towns(key, context)
         scored: list[tuple[float, City, Evidence]] = []
         for city in candidates:
             evidence: Evidence = {"city_population": math.log10(city.population + 10),
