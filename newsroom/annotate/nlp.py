@@ -3,14 +3,16 @@ imports this module: the site side (and so `mkdocs serve`) never loads a model."
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
-from typing import cast
+from typing import TypeVar, cast
 
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
+
+T = TypeVar("T")
 
 
 def pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
@@ -46,7 +48,7 @@ def parse_many(nlp: Language, texts: list[str], spans: list[list[tuple[int, int]
     for text, article in zip(texts, cut, strict=True):
         parts = [next(parsed) if is_readable else _blank(nlp, piece) for piece, is_readable in article]
         doc = _joined(nlp, parts, [piece for piece, _ in article]) if parts else nlp.make_doc("")
-        doc.user_data["newsroom_text"] = text
+        doc.user_data[_kept_as("text")] = text
         docs.append(doc)
     return docs
 
@@ -126,12 +128,24 @@ def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list
     return [c for c in first.children if c.dep_ in deps]
 
 
+def kept(doc: Doc, name: str, make: Callable[[], T]) -> T:
+    """What `make` works out from the Doc, worked out once and kept on it (its user_data): the
+    annotator's steps ask the same things of one Doc again and again."""
+    key = _kept_as(name)
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = make()
+    return cast(T, value)
+
+
+def _kept_as(name: str) -> str:
+    return "newsroom_" + name
+
+
 def text_of(doc: Doc) -> str:
-    """The Doc's text, computed once: spaCy rebuilds `doc.text` from the tokens on every call."""
-    text = doc.user_data.get("newsroom_text")
-    if text is None:
-        text = doc.user_data["newsroom_text"] = doc.text
-    return text
+    """The Doc's text, computed once: spaCy rebuilds `doc.text` from the tokens on every call
+    (`parse_many` keeps the raw text it parsed)."""
+    return kept(doc, "text", lambda: doc.text)
 
 
 # Walks over a Doc read from its arrays: a Python loop over every token makes a Token object for
@@ -141,9 +155,7 @@ def tokens_lowered_as(doc: Doc, words: Collection[str]) -> list[Token]:
     """The tokens whose lower-case form is one of `words`, in order."""
     if not len(doc) or not words:
         return []
-    lowers = doc.user_data.get("newsroom_lowers")
-    if lowers is None:  # read once per Doc: several finders ask
-        lowers = doc.user_data["newsroom_lowers"] = doc.to_array("LOWER").tolist()
+    lowers: list[int] = kept(doc, "lowers", lambda: doc.to_array("LOWER").tolist())  # several finders ask
     wanted = _hashes(frozenset(words))
     return [doc[i] for i, lower in enumerate(lowers) if lower in wanted]
 
@@ -169,12 +181,11 @@ def lowercase_words_of(doc: Doc) -> frozenset[str]:
     mentions and the entities' evidence both ask."""
     import numpy
 
-    found = doc.user_data.get("newsroom_lowercase")
-    if found is None:
+    def read() -> frozenset[str]:
         table = doc.to_array(["LOWER", "IS_ALPHA", "IS_LOWER"])
         hashes = numpy.unique(table[(table[:, 1] == 1) & (table[:, 2] == 1), 0]).tolist() if len(table) else []
-        found = doc.user_data["newsroom_lowercase"] = frozenset(doc.vocab.strings[int(h)] for h in hashes)
-    return found
+        return frozenset(doc.vocab.strings[int(h)] for h in hashes)
+    return kept(doc, "lowercase", read)
 
 
 def figure_share(doc: Doc) -> float:

@@ -17,7 +17,7 @@ from spacy.tokens import Span as DocSpan
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
-from ..nlp import done_to, shared_subjects, speaks
+from ..nlp import done_to, kept, shared_subjects, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
 
@@ -42,7 +42,7 @@ def lemma_text(sentence: DocSpan) -> tuple[str, tuple[int, ...]]:
     """The sentence's lemmas in lower case, one space apart, and each one's token index by its
     start offset in that string (so a phrase match maps back to tokens). Kept on the Doc: the
     story's context, each trigger's participants and the event's evidence all read it."""
-    read: dict[tuple[int, int], tuple[str, tuple[int, ...]]] = sentence.doc.user_data.setdefault("newsroom_lemmas", {})
+    read: dict[tuple[int, int], tuple[str, tuple[int, ...]]] = kept(sentence.doc, "lemmas", dict)
     if (known := read.get((sentence.start, sentence.end))) is not None:
         return known
     parts, starts, position = [], [], 0
