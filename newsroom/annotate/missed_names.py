@@ -99,9 +99,10 @@ def kind_word_names(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _unread_area(doc: Doc, kind: Token, lexicon: Lexicon) -> DocSpan | None:
-    """'Residents of Kole District': capitalised proper nouns and the capitalised word for a
-    district or province after them, where the model read no entity at all: the whole is the
-    area's name. Not 'State' ('Ohio State' is a university or a team)."""
+    """An area named by its capitalised kind word: up to three capitalised proper nouns and the
+    capitalised word for a district or province after them, where the model read no entity at
+    all, are the area's whole name ('Residents of Kole District'). Not 'State' ('Ohio State' is
+    a university or a team)."""
     if (not kind.text[:1].isupper() or kind.lower_ == "state" or kind.ent_type_
             or lexicon.place_kind_words.get(kind.lower_) not in ("district", "province")):
         return None

@@ -49,8 +49,9 @@ def describes_source(doc: Doc, mention: Span, described: set[int]) -> bool:
 
 
 def names_money(doc: Doc, mention: Span, lexicon: Lexicon) -> bool:
-    """'the US dollar exchange rate', 'the Lebanese pound': the place says whose money, not where
-    anything happened (the place stays one: 'US' names the United States)."""
+    """A country named for its currency says whose money, not where anything happened ('the US
+    dollar exchange rate', 'the Lebanese pound'); the place stays one ('US' names the United
+    States)."""
     span = _tokens_of(doc, mention)
     return span is not None and followed_by(doc, span.end, lexicon.currency_words)
 

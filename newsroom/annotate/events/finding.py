@@ -149,7 +149,9 @@ def _where_treated(name: str, care_words: frozenset[str]) -> bool:
 
 
 def _in_a_care_name(doc: Doc, mention: Span, care_words: frozenset[str]) -> bool:
-    """The town at the head of such a name ('Dhaka' in 'Dhaka Medical College Hospital')."""
+    """The mention heads a run of capitalised words ending in a word for a place of care: a town
+    naming its hospital or clinic ('Dhaka' in 'Dhaka Medical College Hospital'), where the hurt
+    of an event told before were taken, not a place of a new event."""
     token = token_of(doc, mention)
     if token is None:
         return False
