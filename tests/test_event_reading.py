@@ -323,6 +323,23 @@ def test_wounded_in_firing_is_an_attack_and_a_film_shoot_is_none(annotator):
     assert _events(annotator, "They were shooting a music video in the desert when the storm began.\n") == []
 
 
+def test_someone_wounded_is_an_event_only_where_nothing_else_in_the_sentence_tells_it(annotator):
+    # A note that says only who was hurt: an event, typed by who was hurt (a policeman: armed).
+    assert _kinds(annotator, "Gunshots heard near police station in Yei. One officer wounded in the head.\n") == [
+        ("Battles", "Armed clash")]
+    # The clashes are the event, not the wounding they caused.
+    assert _kinds(annotator, "Clashes between Fulani herders and former Seleka militiamen resulted in 16 killed "
+                             "and 20 wounded.\n") == [("Battles", "Armed clash")]
+    # A sentence that only counts the wounded goes on telling the blast.
+    blast = _events(annotator, "A car bomb exploded in front of the hospital in Benghazi, killing five people. "
+                               "Another 13 were wounded.\n")
+    assert [(e["type"], e["fatalities"]) for e in blast] == [("Explosions/Remote violence", 5)]
+    # Pride, a side and fans in an accident are wounded by no one.
+    assert _events(annotator, "A wounded Arsenal side lost 2-0 to Chelsea on Saturday. The striker said his pride "
+                              "was wounded by the defeat.\n") == []
+    assert _events(annotator, "Three fans were wounded when a stand collapsed at the stadium.\n") == []
+
+
 def test_a_protest_against_a_scourge_or_a_film_is_still_a_protest(annotator):
     # 'the fight against corruption' is no fight, but a protest against it is a protest.
     for text in ("Thousands of people protested against corruption in Delhi on Sunday.\n",

@@ -36,6 +36,7 @@ class Trigger:
     needs_actor: bool
     pos: frozenset[str] = frozenset()  # the head word's part of speech, if the rule asks
     mutual: bool = False               # it takes two sides ('a gunfight', 'an exchange of fire')
+    casualty: bool = False             # says someone was hurt, not how: read after the others
 
     @cached_property
     def lowered(self) -> re.Pattern[str]:
@@ -129,7 +130,8 @@ def load_triggers(path: Path) -> tuple[Trigger, ...]:
         except re.error as exc:
             raise _entry_error(path, entry, f"does not compile: {exc}") from exc
         triggers.append(Trigger(rule["class"], pattern, "actor" in (rule.get("needs") or ()),
-                                frozenset(rule.get("pos") or ()), rule.get("mutual") is True))
+                                frozenset(rule.get("pos") or ()), rule.get("mutual") is True,
+                                rule.get("casualty") is True))
     return tuple(triggers)
 
 

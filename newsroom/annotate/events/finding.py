@@ -106,10 +106,10 @@ def _goes_on(span: DocSpan, trigger: Trigger, head: Token, in_actors: list[tuple
              sentence: Span, places: list[Place], knowledge: Knowledge) -> bool:
     """Whether the sentence goes on telling an event already told: it names a fight or attack as
     one the reader knows ('During the encounter, two militants were killed', 'Two killed in the
-    clashes'), or it only counts the dead, with no place and no side the story has not named
-    already ('2 farmers died'; 'AMISOM forces clash with al Shabaab. Two al Shabaab dead.'), or it
-    counts a part of what was told ('... firing 36 shells at the posts. Six shells of them hit
-    the area', 'Two of them were killed')."""
+    clashes'), or it only counts the dead or the hurt, with no place and no side the story has not
+    named already ('2 farmers died'; 'AMISOM forces clash with al Shabaab. Two al Shabaab dead.';
+    'Another 13 were wounded.'), or it counts a part of what was told ('... firing 36 shells at
+    the posts. Six shells of them hit the area', 'Two of them were killed')."""
     if any(t.lower_ in PARTITIVE_PRONOUNS and t.dep_ == "pobj" and t.head.lower_ == "of" for t in span):
         return True
     for token in span:
@@ -118,7 +118,7 @@ def _goes_on(span: DocSpan, trigger: Trigger, head: Token, in_actors: list[tuple
             return True
     if _known(head, knowledge):
         return True
-    return (trigger.cls == "kill" and all(a.name in named_before for _, a in in_actors)
+    return ((trigger.cls == "kill" or trigger.casualty) and all(a.name in named_before for _, a in in_actors)
             and not _own_place(span.doc, sentence, places))
 
 
@@ -263,11 +263,12 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
               knowledge: Knowledge) -> tuple[list[tuple[Trigger, Token]], set[int]]:
     """Every trigger of the sentence that is affirmed and literal, highest in the parse first
     ('completely secured the highway after foiling the intense attack' reports the highway
-    secured); file order breaks ties. Also the tokens any trigger's words cover: 'fire' in
-    'opened fire' says how people were attacked, not that a blaze broke out."""
+    secured); file order breaks ties; casualty words ('wounded') come after all the others. Also
+    the tokens any trigger's words cover: 'fire' in 'opened fire' says how people were attacked,
+    not that a blaze broke out."""
     doc = span.doc
     said: set[int] = set()
-    found: list[tuple[tuple[int, int, int], Trigger, Token]] = []
+    found: list[tuple[tuple[bool, int, int, int], Trigger, Token]] = []
     lowered = sentence.text.lower()
     for order, trigger in enumerate(knowledge.events.triggers):
         if (trigger.needs_actor and not has_actor) or not trigger.lowered.search(lowered):
@@ -281,7 +282,7 @@ def _triggers(span: DocSpan, sentence: Span, has_actor: bool,
             if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, trigger, knowledge)
                     or _qualifies(head)):
                 continue
-            found.append(((_depth(head), order, head.i), trigger, head))
+            found.append(((trigger.casualty, _depth(head), order, head.i), trigger, head))
     found.sort(key=lambda f: f[0])
     seen: set[int] = set()
     out = []
