@@ -1,0 +1,112 @@
+"""The trigger words of a sentence that tell something happened: affirmed, literal, and ordered
+by their place in the parse (events.yaml gives the words; `finding` turns the first a frame
+takes into an event). A word denied ('no one was killed'), only wished for ('vowed to attack'),
+used as a figure ('the fight against AIDS') or making an adjective ('battle-hardened') tells
+nothing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from ...model import Span
+from ..event_rules import Trigger
+from ..knowledge import Knowledge
+from ..nlp import says_no
+from .evidence import VIOLENT_CLASSES
+
+
+def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
+              knowledge: Knowledge) -> tuple[list[tuple[Trigger, Token]], set[int]]:
+    """Every trigger of the sentence that is affirmed and literal, highest in the parse first
+    ('completely secured the highway after foiling the intense attack' reports the highway
+    secured); file order breaks ties; casualty words ('wounded') come after all the others. Also
+    the tokens any trigger's words cover: 'fire' in 'opened fire' says how people were attacked,
+    not that a blaze broke out."""
+    doc = span.doc
+    said: set[int] = set()
+    found: list[tuple[tuple[bool, int, int, int], Trigger, Token]] = []
+    lowered = sentence.text.lower()
+    for order, trigger in enumerate(knowledge.events.triggers):
+        if (trigger.needs_actor and not has_actor) or not trigger.lowered.search(lowered):
+            continue
+        for match in trigger.pattern.finditer(sentence.text):
+            words = doc.char_span(sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand")
+            if words is None or len(words) == 0:
+                continue
+            said.update(t.i for t in words)
+            head = min(words, key=lambda t: (_depth(t), t.i))
+            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, trigger, knowledge)
+                    or _qualifies(head)):
+                continue
+            found.append(((trigger.casualty, _depth(head), order, head.i), trigger, head))
+    found.sort(key=lambda f: f[0])
+    seen: set[int] = set()
+    out = []
+    for _, trigger, head in found:
+        if head.i not in seen:  # one reading per word: the first rule that takes it
+            seen.add(head.i)
+            out.append((trigger, head))
+    return out, said
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _negated(token: Token) -> bool:
+    """'has not issued a statement', 'no major clashes occurred', 'he is not blaming', and a verb
+    whose subject is no one ('no group has claimed responsibility', 'nobody was killed'); but
+    'the date of the recording, released on Thursday, was not clear' denies the date, not the
+    release."""
+    return says_no(token) or any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (
+        c.lower_ in ("nobody", "none", "no-one") or says_no(c))) for c in token.children)
+
+
+def wished(token: Token, knowledge: Knowledge) -> bool:
+    """Violence only called for, planned or feared ('vowed to attack', 'threatened attacks').
+    Not what happened beside such a verb ('was killed after he threatened them': an adverbial
+    clause), nor under 'wanted' as a modifier ('an insurgent wanted for attacks was killed')."""
+    node = token
+    while node.head.i != node.i:
+        verb = node.head
+        if verb.lemma_.lower() in knowledge.lexicon.wishing_verbs and verb.pos_ == "VERB" \
+                and node.dep_ != "advcl" and verb.dep_ != "acl" and not _wanted_for(verb):
+            return True
+        node = verb
+    return False
+
+
+def _wanted_for(verb: Token) -> bool:
+    """'wanted for murder': sought by the police, a participle the parser may read as the verb."""
+    doc = verb.doc
+    return verb.lemma_.lower() == "want" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "for"
+
+
+def _qualifies(head: Token) -> bool:
+    """A violent noun that makes an adjective with the word after it describes what someone is,
+    not what happened: 'battle ready', 'battle-hardened', 'war-weary', 'combat-ready'."""
+    doc = head.doc
+    nxt = head.i + 1 + (head.i + 1 < len(doc) and doc[head.i + 1].text == "-")
+    if head.pos_ != "NOUN" or nxt >= len(doc):
+        return False
+    after = doc[nxt]
+    # 'bandh imposed in X', 'the attack launched by': a participle after the noun tells the event
+    return ((after.tag_ == "JJ" and (after.head.i == head.i or head.head.i == after.i))
+            or (head.dep_ == "npadvmod" and head.head.i == after.i))
+
+
+def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
+    """A fight or a battle against what is no enemy, a shooting of what is no target: 'the fight
+    against AIDS', 'battling poverty', 'the shooting of the film's last scene'. Only for words of
+    violence: a protest against corruption or a film is a protest."""
+    if trigger.cls not in VIOLENT_CLASSES:
+        return False
+    objects = knowledge.events.metaphor_objects
+    targets = [c for c in head.children if c.dep_ == "dobj"]
+    targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "of")
+                for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
