@@ -340,6 +340,16 @@ def test_someone_wounded_is_an_event_only_where_nothing_else_in_the_sentence_tel
     assert _events(annotator, "Three fans were wounded when a stand collapsed at the stadium.\n") == []
 
 
+def test_the_dead_named_as_whose_someone_is_are_no_new_death(annotator):
+    # A story's later sentences name its dead as owners of a commander, a family, a funeral.
+    assert _events(annotator, "The dead soldier's Commanding Officer said he was a deeply intelligent man.\n") == []
+    assert _events(annotator, "The slain journalists' families called for an inquiry on Monday.\n") == []
+    assert _events(annotator, "Hundreds attended the funeral of the murdered officer in Lahore on Sunday.\n") == []
+    # The dead the clause is about, or counted, are a death told.
+    assert _types(annotator, "The murdered girl was found in a field near Lahore.\n") == ["Violence against civilians"]
+    assert len(_events(annotator, "Two dead soldiers were found near the base in Kandahar.\n")) == 1
+
+
 def test_a_protest_against_a_scourge_or_a_film_is_still_a_protest(annotator):
     # 'the fight against corruption' is no fight, but a protest against it is a protest.
     for text in ("Thousands of people protested against corruption in Delhi on Sunday.\n",

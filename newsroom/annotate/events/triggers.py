@@ -17,7 +17,7 @@ from .evidence import VIOLENT_CLASSES
 
 
 def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
-              knowledge: Knowledge) -> tuple[list[tuple[Trigger, Token]], set[int]]:
+                      knowledge: Knowledge) -> tuple[list[tuple[Trigger, Token]], set[int]]:
     """Every trigger of the sentence that is affirmed and literal, highest in the parse first
     ('completely secured the highway after foiling the intense attack' reports the highway
     secured); file order breaks ties; casualty words ('wounded') come after all the others. Also
@@ -37,7 +37,7 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
             said.update(t.i for t in words)
             head = min(words, key=lambda t: (_depth(t), t.i))
             if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, trigger, knowledge)
-                    or _qualifies(head)):
+                    or _qualifies(head) or _names_the_dead(head, trigger, knowledge)):
                 continue
             found.append(((trigger.casualty, _depth(head), order, head.i), trigger, head))
     found.sort(key=lambda f: f[0])
@@ -97,6 +97,21 @@ def _qualifies(head: Token) -> bool:
     # 'bandh imposed in X', 'the attack launched by': a participle after the noun tells the event
     return ((after.tag_ == "JJ" and (after.head.i == head.i or head.head.i == after.i))
             or (head.dep_ == "npadvmod" and head.head.i == after.i))
+
+
+def _names_the_dead(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
+    """A death word that only says whose someone or something is, of a person the story has told
+    of: 'the dead soldier's commander said', "the slain journalists' families", 'the funeral of the
+    murdered officer'. The dead are named by a definite determiner or a possessive, as owners; a
+    count ('two dead soldiers were found') or the dead as the ones the clause is about ('the
+    murdered girl was found in a field') still tells the death."""
+    if trigger.cls != "kill" or head.dep_ != "amod" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    person = head.head
+    owner = person.dep_ == "poss" or (person.dep_ == "pobj" and person.head.lower_ == "of"
+                                      and person.head.head.pos_ == "NOUN")
+    return owner and any((c.dep_ == "det" and c.lower_ in knowledge.lexicon.definite_determiners)
+                         or c.dep_ == "poss" for c in person.children)
 
 
 def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
