@@ -2,24 +2,24 @@
 
 A participant is a named actor (by its kind) or a word of participants.yaml (by its list),
 matched on the lemmas of the sentence ('armed men', 'policemen', 'petrol bombs'). Roles come
-from the parse around the trigger: the victims of a killing or an attack are the subject of its
-passive, its object, or what it is 'of' ('the killing of two activists'); the rest of the
-sentence only says who was there.
+from the parse around the trigger (`victims`: whom a killing or an attack befalls); the rest of
+the sentence only says who was there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
 
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
-from ..nlp import done_to, kept, shared_subjects, speaks
+from ..nlp import kept, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
+from .victims import armed_by_reference, at_home, by_a_mob, heads, victim_tokens
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
@@ -28,7 +28,6 @@ MOVEMENT_KINDS = {"political-party", "ngo", "religious-body"}
 # ... and who may rally for a cause the sentence names: not a state, a company or a person
 # ('shares rallied against the dollar after the Fed cut rates').
 ORGANISED_KINDS = MOVEMENT_KINDS | {"organisation", "university"}
-VICTIM_DEPS = {"nsubjpass", "dobj"}
 
 
 @dataclass
@@ -215,13 +214,13 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # 'offensive' or 'combat', words of armies whether or not the sentence names one; and
         # a death, not an 'attack', which sport has ('sides clashed, the referee was attacked').
         facts.add("in_clash")
-    victims = _victim_tokens(head, knowledge.lexicon)
+    victims = victim_tokens(head, knowledge.lexicon)
     if trigger.cls == "intervention" and not found.get("hazards") and any(
-            i in found.get("people", set()) for i in _heads(victims, doc)):
+            i in found.get("people", set()) for i in heads(victims, doc)):
         facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'
-    if trigger.cls in ("kill", "attack") and _by_a_mob(head, victims, found, knowledge.lexicon):
+    if trigger.cls in ("kill", "attack") and by_a_mob(head, victims, found, knowledge.lexicon):
         facts.add("mob")
-    if _at_home(head, knowledge.lexicon) and any(
+    if at_home(head, knowledge.lexicon) and any(
             i in armed or doc[i].head.i in armed or any(c.i in armed for c in doc[i].children) for i in victims):
         victims -= armed  # an officer shot in front of his home: off duty, one of the people
         facts.add("victims_people")
@@ -250,7 +249,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # 'Two soldiers were killed and another wounded', 'killed four members of al Shabaab':
         # a victim that only refers to the armed ones ('another', 'others') or belongs to an
         # armed side is armed too, not one of the people.
-        named_victims = {i for i in named_victims if not _armed_by_reference(doc[i], armed, knowledge.lexicon)}
+        named_victims = {i for i in named_victims if not armed_by_reference(doc[i], armed, knowledge.lexicon)}
     # A victim only counted ('killing 26') is one of the people, unless the sentence names no
     # other kind of victim and says two armed sides fought: then the dead are fighters.
     counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed
@@ -264,130 +263,6 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     return Participants(facts, found)
 
 
-def _at_home(head: Token, lexicon: Lexicon) -> bool:
-    """The attack or killing befalls someone at their own dwelling: 'killed in front of his
-    home', 'assassinate an army colonel near his residence', 'attacked a policeman's house' (not
-    'rioters protesting against a plan to demolish their houses': there the dwelling is no place)."""
-    return any(t.lower_ in lexicon.home_words and any(c.dep_ == "poss" for c in t.children)
-               and (t.dep_ == "pobj" or (t.dep_ == "dobj" and t.head.i == head.i)) for t in head.subtree)
-
-
-def _by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon: Lexicon) -> bool:
-    """The people of a place (plural: a group) hurt people or damage property: 'a thief was
-    beaten up by locals', 'villagers lynched two men', 'residents attacked the police station'.
-    Not 'locals attacked the plan', nor 'the home side were beaten by the locals': the victim's
-    head word must name people or property, not only a word that modifies it."""
-    doc = head.doc
-    if not any(doc[i].lemma_.lower() in lexicon.mob_words and doc[i].tag_ in ("NNS", "NNPS")
-               for i in _agent_tokens(head)):
-        return False
-    hurt = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | found.get(
-        "property", set())
-    return any(i in hurt for i in _heads(victims, doc))
-
-
-def _heads(tokens: set[int], doc: Doc) -> list[int]:
-    """The head words of a victims' phrase, not the words that modify them ('the home side',
-    'the villagers' boats')."""
-    return [i for i in sorted(tokens) if doc[i].dep_ not in ("compound", "amod", "det", "nummod", "poss", "case")]
-
-
-def _agent_tokens(head: Token) -> set[int]:
-    """Who does what the trigger says: the 'by' of its passive, else the subject of its active
-    verb ('was beaten up by locals', 'villagers attacked the thief')."""
-    if head.pos_ != "VERB":
-        return set()
-    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not agents:
-        agents = [c for c in head.children if c.dep_ == "nsubj"]
-    return {t.i for a in agents for t in (a, *(c for c in a.children if c.dep_ == "conj"))}
-
-
 def _grievance_named(sentence: DocSpan, lexicon: Lexicon) -> bool:
     """The sentence says what is demanded or opposed ('to demand', 'against', 'to plead')."""
     return any(t.lemma_.lower() in lexicon.grievance_words for t in sentence)
-
-
-def _armed_by_reference(token: Token, armed: set[int], lexicon: Lexicon) -> bool:
-    """'another', 'several others' (words of addition: more of the victims named before), a
-    noun whose 'of' names an armed side ('members of al Shabaab'), the side an armed noun's
-    'of' names ('two officers of Balochistan Constabulary'), or the names an armed noun is
-    given ('two militants, Sajid and Zafar')."""
-    if token.lower_ in lexicon.addition_words:
-        return True
-    named = token
-    while named.dep_ in ("conj", "compound") and named.head.i != named.i:
-        named = named.head
-    if named.dep_ == "appos" and named.head.i in armed:
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in armed:
-        return True
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.i in armed for g in c.children if g.dep_ == "pobj")
-               for c in token.children)
-
-
-def _victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
-    """The tokens of the trigger's victims by the parse (see the module's docstring), and of
-    whoever the sentence says was hurt ('causing injuries to three people', 'wounding six')."""
-    roots: list[Token] = _hurt(head, lexicon.hurt_words)
-    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    for verb in verbs:
-        objects = [c for c in verb.children if c.dep_ in VICTIM_DEPS]
-        if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.life_nouns for c in objects):
-            objects = [c for c in verb.children if c.dep_ == "nsubj"]  # 'a supporter lost his life'
-        roots += objects
-        # what was fired or thrown at ('pelted stones at police', 'shot at a group of people')
-        if verb.lemma_.lower() in lexicon.aiming_verbs:
-            roots += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "upon")
-                      for g in c.children if g.dep_ == "pobj"]
-        befalls = verb.lemma_.lower() in lexicon.harm_words
-        if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
-            # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
-            roots += [c for c in verb.children if c.dep_ == "nsubj"]
-    if head.pos_ == "VERB":
-        roots += shared_subjects(head)  # 'were arrested and later found dead': the first verb's passive subject
-    if head.pos_ == "ADJ":
-        holder = head.head if head.dep_ == "acomp" else head  # 'two are dead': the subject of 'are'
-        roots += [c for c in holder.children if c.dep_ == "nsubj"]
-    if head.pos_ == "NOUN":
-        roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
-                  for g in c.children if g.dep_ == "pobj"]
-    if head.dep_ in ("xcomp", "oprd") and head.lemma_.lower() in lexicon.death_words:
-        # 'was found murdered', 'left two dead': whom the governing verb names, or the verb it
-        # shares a subject with ('was detained and later found killed')
-        governor = head.head
-        named = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")] or shared_subjects(governor)
-        roots += [c for c in named if c.dep_ != "nsubj"]
-    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM") and not done_to(head):
-        # ... not when it names its own: in 'fired at a border post, killing a jawan' the post is none
-        roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
-    return {i for root in roots for i in _phrase(root)}
-
-
-# What belongs to a victim's noun phrase: its modifiers, what it counts ('five of them', 'members
-# of al Shabaab'), and the phrases joined to it. A relative clause or an acl does not: in 'a
-# soldier who fought the rebels' the rebels are not among the victims.
-PHRASE_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "appos", "conj", "cc"}
-
-
-def _phrase(root: Token) -> set[int]:
-    tokens = {root.i}
-    for child in root.children:
-        if child.dep_ in PHRASE_DEPS:
-            tokens |= _phrase(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            tokens |= {i for g in child.children if g.dep_ == "pobj" for i in _phrase(g)}
-    return tokens
-
-
-def _hurt(head: Token, hurt_words: frozenset[str]) -> list[Token]:
-    """The ones hurt in the trigger's sentence: the object or passive subject of 'injure' and
-    'wound', and what 'injuries to' names."""
-    found: list[Token] = []
-    for token in head.sent:
-        if token.lemma_.lower() not in hurt_words:
-            continue
-        found += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-                  if g.dep_ == "pobj"]
-    return found

@@ -1,0 +1,136 @@
+"""Whom a killing or an attack befalls, and who does it, read from the parse around the trigger:
+the victims are the subject of its passive, its object, or what it is 'of' ('the killing of two
+activists'), and whoever the sentence says was hurt ('wounding six')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import done_to, shared_subjects
+from ..vocabulary import Lexicon
+
+VICTIM_DEPS = {"nsubjpass", "dobj"}
+
+
+def at_home(head: Token, lexicon: Lexicon) -> bool:
+    """The attack or killing befalls someone at their own dwelling: 'killed in front of his
+    home', 'assassinate an army colonel near his residence', 'attacked a policeman's house' (not
+    'rioters protesting against a plan to demolish their houses': there the dwelling is no place)."""
+    return any(t.lower_ in lexicon.home_words and any(c.dep_ == "poss" for c in t.children)
+               and (t.dep_ == "pobj" or (t.dep_ == "dobj" and t.head.i == head.i)) for t in head.subtree)
+
+
+def by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon: Lexicon) -> bool:
+    """The people of a place (plural: a group) hurt people or damage property: 'a thief was
+    beaten up by locals', 'villagers lynched two men', 'residents attacked the police station'.
+    Not 'locals attacked the plan', nor 'the home side were beaten by the locals': the victim's
+    head word must name people or property, not only a word that modifies it."""
+    doc = head.doc
+    if not any(doc[i].lemma_.lower() in lexicon.mob_words and doc[i].tag_ in ("NNS", "NNPS")
+               for i in agent_tokens(head)):
+        return False
+    hurt = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | found.get(
+        "property", set())
+    return any(i in hurt for i in heads(victims, doc))
+
+
+def heads(tokens: set[int], doc: Doc) -> list[int]:
+    """The head words of a victims' phrase, not the words that modify them ('the home side',
+    'the villagers' boats')."""
+    return [i for i in sorted(tokens) if doc[i].dep_ not in ("compound", "amod", "det", "nummod", "poss", "case")]
+
+
+def agent_tokens(head: Token) -> set[int]:
+    """Who does what the trigger says: the 'by' of its passive, else the subject of its active
+    verb ('was beaten up by locals', 'villagers attacked the thief')."""
+    if head.pos_ != "VERB":
+        return set()
+    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not agents:
+        agents = [c for c in head.children if c.dep_ == "nsubj"]
+    return {t.i for a in agents for t in (a, *(c for c in a.children if c.dep_ == "conj"))}
+
+
+def armed_by_reference(token: Token, armed: set[int], lexicon: Lexicon) -> bool:
+    """'another', 'several others' (words of addition: more of the victims named before), a
+    noun whose 'of' names an armed side ('members of al Shabaab'), the side an armed noun's
+    'of' names ('two officers of Balochistan Constabulary'), or the names an armed noun is
+    given ('two militants, Sajid and Zafar')."""
+    if token.lower_ in lexicon.addition_words:
+        return True
+    named = token
+    while named.dep_ in ("conj", "compound") and named.head.i != named.i:
+        named = named.head
+    if named.dep_ == "appos" and named.head.i in armed:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i in armed:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.i in armed for g in c.children if g.dep_ == "pobj")
+               for c in token.children)
+
+
+def victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
+    """The tokens of the trigger's victims by the parse (see the module's docstring), and of
+    whoever the sentence says was hurt ('causing injuries to three people', 'wounding six')."""
+    roots: list[Token] = _hurt(head, lexicon.hurt_words)
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for verb in verbs:
+        objects = [c for c in verb.children if c.dep_ in VICTIM_DEPS]
+        if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.life_nouns for c in objects):
+            objects = [c for c in verb.children if c.dep_ == "nsubj"]  # 'a supporter lost his life'
+        roots += objects
+        # what was fired or thrown at ('pelted stones at police', 'shot at a group of people')
+        if verb.lemma_.lower() in lexicon.aiming_verbs:
+            roots += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "upon")
+                      for g in c.children if g.dep_ == "pobj"]
+        befalls = verb.lemma_.lower() in lexicon.harm_words
+        if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
+            # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
+            roots += [c for c in verb.children if c.dep_ == "nsubj"]
+    if head.pos_ == "VERB":
+        roots += shared_subjects(head)  # 'were arrested and later found dead': the first verb's passive subject
+    if head.pos_ == "ADJ":
+        holder = head.head if head.dep_ == "acomp" else head  # 'two are dead': the subject of 'are'
+        roots += [c for c in holder.children if c.dep_ == "nsubj"]
+    if head.pos_ == "NOUN":
+        roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
+                  for g in c.children if g.dep_ == "pobj"]
+    if head.dep_ in ("xcomp", "oprd") and head.lemma_.lower() in lexicon.death_words:
+        # 'was found murdered', 'left two dead': whom the governing verb names, or the verb it
+        # shares a subject with ('was detained and later found killed')
+        governor = head.head
+        named = [c for c in governor.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")] or shared_subjects(governor)
+        roots += [c for c in named if c.dep_ != "nsubj"]
+    if head.dep_ in ("acl", "amod") and head.head.pos_ in ("NOUN", "PROPN", "NUM") and not done_to(head):
+        # ... not when it names its own: in 'fired at a border post, killing a jawan' the post is none
+        roots.append(head.head)  # '2 soldiers killed', 'a militant killed in the clash'
+    return {i for root in roots for i in _phrase(root)}
+
+
+# What belongs to a victim's noun phrase: its modifiers, what it counts ('five of them', 'members
+# of al Shabaab'), and the phrases joined to it. A relative clause or an acl does not: in 'a
+# soldier who fought the rebels' the rebels are not among the victims.
+PHRASE_DEPS = {"det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "appos", "conj", "cc"}
+
+
+def _phrase(root: Token) -> set[int]:
+    tokens = {root.i}
+    for child in root.children:
+        if child.dep_ in PHRASE_DEPS:
+            tokens |= _phrase(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            tokens |= {i for g in child.children if g.dep_ == "pobj" for i in _phrase(g)}
+    return tokens
+
+
+def _hurt(head: Token, hurt_words: frozenset[str]) -> list[Token]:
+    """The ones hurt in the trigger's sentence: the object or passive subject of 'injure' and
+    'wound', and what 'injuries to' names."""
+    found: list[Token] = []
+    for token in head.sent:
+        if token.lemma_.lower() not in hurt_words:
+            continue
+        found += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                  if g.dep_ == "pobj"]
+    return found
