@@ -475,6 +475,17 @@ def test_a_protest_whose_crowd_clashes_beside_it_is_a_riot(annotator):
     assert event["type"] == "Protests"
 
 
+def test_violence_a_protest_demands_justice_for_is_not_the_crowds_own(annotator):
+    for text in ("Teachers staged a protest demonstration in Badah town, demanding the arrest of people who set "
+                 "fire to wheat crops in the area.\n",
+                 "Villagers protested in Ranchi against the torching of their houses by the police.\n"):
+        assert _kinds(annotator, text) == [("Protests", "Peaceful protest")], text
+    # The crowd's own fire, and riots told beside protests, are riots.
+    for text in ("Protesters demanding the release of their leader set fire to a bus in Dhaka.\n",
+                 "Protests and riots broke out in Lagos on Monday.\n"):
+        assert _kinds(annotator, text) == [("Riots", "Violent demonstration")], text
+
+
 def test_people_who_stone_the_police_riot_and_armed_men_who_attack_them_fight(annotator):
     # tear gas shells are no explosive weapon: the residents' stones are the event
     assert _kinds(annotator,

@@ -200,7 +200,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("people")
     if any(t.cls == "intervention" for t, _ in others):
         facts.add("intervention")
-    if any(t.cls == "riot" for t, _ in others):
+    if any(t.cls == "riot" and not _grieved(h, knowledge.lexicon) for t, h in others):
         facts.add("riot_act")
     if two_sides(found, actor_tokens, trigger, armed) or (
             trigger.cls == "fight" and armed_against_a_name(sentence, found, present.unarmed_named)):
@@ -261,6 +261,18 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
+
+
+def _grieved(token: Token, lexicon: Lexicon) -> bool:
+    """The word is part of what a crowd demands or opposes, not what it did: 'demanding the
+    arrest of people who set fire to wheat crops', 'protested against the torching of shops'.
+    Not a word only joined to one ('protests and riots broke out')."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ != "conj" and node.head.lemma_.lower() in lexicon.grievance_words:
+            return True
+        node = node.head
+    return False
 
 
 def _grievance_named(sentence: DocSpan, lexicon: Lexicon) -> bool:
