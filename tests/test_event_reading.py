@@ -486,6 +486,17 @@ def test_violence_a_protest_demands_justice_for_is_not_the_crowds_own(annotator)
         assert _kinds(annotator, text) == [("Riots", "Violent demonstration")], text
 
 
+def test_people_who_fought_to_do_something_strove_and_did_not_fight(annotator):
+    # Health, farming, a hospital's staff: a fight word with what it strove for is an effort.
+    for text in ("Doctors battled for hours to save the patient, who died of a heart attack.\n",
+                 "Farmers are fighting to save their crops from the drought in Kenya.\n",
+                 "Nurses fought to keep the hospital open in Leeds.\n"):
+        assert _events(annotator, text) == [], text
+    # Armed men and crowds who fight for something still fight.
+    assert _types(annotator, "Rebels fought to defend the town of Kidal.\n") == ["Battles"]
+    assert _types(annotator, "Protesters fought to hold the square against police in Kiev.\n") == ["Riots"]
+
+
 def test_people_who_stone_the_police_riot_and_armed_men_who_attack_them_fight(annotator):
     # tear gas shells are no explosive weapon: the residents' stones are the event
     assert _kinds(annotator,

@@ -202,6 +202,9 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("intervention")
     if any(t.cls == "riot" and not _grieved(h, knowledge.lexicon) for t, h in others):
         facts.add("riot_act")
+    if trigger.cls == "fight" and any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
+        facts.add("effort")  # 'fought to keep the hospital open': what the fight word strove for
     if two_sides(found, actor_tokens, trigger, armed) or (
             trigger.cls == "fight" and armed_against_a_name(sentence, found, present.unarmed_named)):
         facts.add("armed_both")
