@@ -497,6 +497,18 @@ def test_people_who_fought_to_do_something_strove_and_did_not_fight(annotator):
     assert _types(annotator, "Protesters fought to hold the square against police in Kiev.\n") == ["Riots"]
 
 
+def test_a_fight_in_words_or_against_a_measure_is_no_clash(annotator):
+    # Politics and culture: a debate, a feud on social media, residents opposing a plan.
+    for text in ("The two candidates clashed over taxes in the televised debate on Tuesday.\n",
+                 "The rappers clashed on Twitter over the weekend.\n",
+                 "Residents fought the plan to build a runway at Heathrow.\n"):
+        assert _events(annotator, text) == [], text
+    # A clash at a venue, or outside a court during a hearing, is bodily.
+    for text in ("Rival supporters clashed at the debate venue in Lagos, injuring four.\n",
+                 "Police clashed with protesters during the hearing outside the court in Nairobi.\n"):
+        assert _types(annotator, text) == ["Riots"], text
+
+
 def test_people_who_stone_the_police_riot_and_armed_men_who_attack_them_fight(annotator):
     # tear gas shells are no explosive weapon: the residents' stones are the event
     assert _kinds(annotator,

@@ -69,6 +69,7 @@ class Lexicon:
     clash_words: frozenset[str]
     mob_words: frozenset[str]
     grievance_words: frozenset[str]
+    speech_settings: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]
     # events

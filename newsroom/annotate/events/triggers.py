@@ -117,11 +117,15 @@ def _names_the_dead(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool
 def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     """A fight or a battle against what is no enemy, a shooting of what is no target: 'the fight
     against AIDS', 'battling poverty', 'the shooting of the film's last scene'. Only for words of
-    violence: a protest against corruption or a film is a protest."""
+    violence: a protest against corruption or a film is a protest. Nor a fight told as held in
+    words ('clashed over taxes in the televised debate', 'attacked each other on Twitter')."""
     if trigger.cls not in VIOLENT_CLASSES:
         return False
     objects = knowledge.events.metaphor_objects
     targets = [c for c in head.children if c.dep_ == "dobj"]
     targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "of")
                 for g in c.children if g.dep_ == "pobj"]
-    return any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
+    settings = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "on", "at")
+                for g in c.children if g.dep_ == "pobj"]
+    in_words = trigger.cls == "fight" and any(t.lemma_.lower() in knowledge.lexicon.speech_settings for t in settings)
+    return in_words or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
