@@ -613,6 +613,13 @@ def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
             if e["type"] != "Strategic developments"] == []
 
 
+def test_what_a_storm_or_a_fire_destroys_is_no_ones_destruction(annotator):
+    for text in ("The hurricane killed 12 people in Haiti and destroyed hundreds of homes.\n",
+                 "Fire destroyed the market in Kano, officials said.\n"):
+        assert _events(annotator, text) == [], text
+    assert _types(annotator, "Rioters destroyed shops and cars in Jos on Sunday.\n") == ["Riots"]
+
+
 def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
     (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
                                   "in Pattani.\n")
