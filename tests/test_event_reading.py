@@ -620,6 +620,18 @@ def test_what_a_storm_or_a_fire_destroys_is_no_ones_destruction(annotator):
     assert _types(annotator, "Rioters destroyed shops and cars in Jos on Sunday.\n") == ["Riots"]
 
 
+def test_what_is_killed_or_executed_must_be_someone(annotator):
+    # Culture, business, politics: 'it', a trade, a bill.
+    for text in ("The comedian killed it at the festival in Edinburgh, critics said.\n",
+                 "The company executed the trade for its clients in London.\n",
+                 "The Senate killed the bill on Tuesday.\n"):
+        assert _events(annotator, text) == [], text
+    for text in ("Islamic State militants executed two men in Raqqa.\n",
+                 "The Taliban executed a journalist in Kunduz.\n",
+                 "Gunmen killed him outside his house in Karachi.\n"):
+        assert _types(annotator, text) == ["Violence against civilians"], text
+
+
 def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
     (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
                                   "in Pattani.\n")

@@ -69,6 +69,8 @@ class Lexicon:
     clash_words: frozenset[str]
     mob_words: frozenset[str]
     grievance_words: frozenset[str]
+    thing_pronouns: frozenset[str]
+    carried_out: frozenset[str]
     speech_settings: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]

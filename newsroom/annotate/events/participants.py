@@ -240,10 +240,14 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # murdered'; and whom armed men beat or attack ('police beat up a businesswoman',
         # 'militants attacked the village'), when none of the victims is armed and they are named,
         # not a pronoun ('shooting and wounding him': the gunman). Not when the sentence says the
-        # victims were armed ('an army base'), or they are things.
+        # victims were armed ('an army base'), or they are things ('killed it at the festival',
+        # 'executed the contract').
         things = (found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
                   | found.get("animals", set()))
+        lexicon = knowledge.lexicon
         named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", *(() if beaten else ("PRON",)))
+                         and doc[i].lower_ not in lexicon.thing_pronouns
+                         and doc[i].lemma_.lower() not in lexicon.carried_out
                          and doc[i].dep_ != "compound"
                          and i not in armed and i not in things and doc[i].head.i not in armed
                          and not any(c.i in armed for c in doc[i].children if c.dep_ in ("compound", "amod", "poss"))
