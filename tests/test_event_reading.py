@@ -632,6 +632,14 @@ def test_what_is_killed_or_executed_must_be_someone(annotator):
         assert _types(annotator, text) == ["Violence against civilians"], text
 
 
+def test_a_police_raid_that_hurts_no_one_is_a_search_and_a_militias_raid_an_attack(annotator):
+    # Business news: a raid in a fraud inquiry is no violence against anyone.
+    assert _kinds(annotator, "Police raided the offices of the bank in Frankfurt as part of a tax fraud "
+                             "investigation.\n") == [("Strategic developments", "Other")]
+    assert _types(annotator, "Militiamen raided a village in Ituri on Sunday.\n") == ["Violence against civilians"]
+    assert _types(annotator, "Militants raided a police post in Kunar, killing two policemen.\n") == ["Battles"]
+
+
 def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
     (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
                                   "in Pattani.\n")

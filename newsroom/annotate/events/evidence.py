@@ -27,7 +27,7 @@ FACT_EVIDENCE = ("armed", "armed_both", "state_forces", "armed_groups", "crowd",
 # article is about it (a war report names forces on every line; a film review names one in a metaphor).
 CONFLICT_KINDS = ("state_forces", "armed_groups", "explosives", "firearms")
 # The trigger classes of violence: how often an article uses them says how much it reports violence.
-VIOLENT_CLASSES = ("kill", "attack", "fight", "fire_at_positions", "fire_observed", "explosive", "shelling",
+VIOLENT_CLASSES = ("kill", "attack", "raid", "fight", "fire_at_positions", "fire_observed", "explosive", "shelling",
                    "air_strike", "grenade", "abduct", "riot")
 
 
