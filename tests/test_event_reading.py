@@ -640,6 +640,19 @@ def test_a_police_raid_that_hurts_no_one_is_a_search_and_a_militias_raid_an_atta
     assert _types(annotator, "Militants raided a police post in Kunar, killing two policemen.\n") == ["Battles"]
 
 
+def test_violence_in_fiction_by_an_animal_or_of_a_flop_is_no_event(annotator):
+    # Culture and everyday news: a novel's murder, a dog's attack, a concert or a film that bombed.
+    for text in ("He was murdered in the novel's first chapter, set in Venice.\n",
+                 "The minister was attacked by a dog while jogging in Canberra.\n",
+                 "The band's concert in Paris was bombed by critics.\n",
+                 "The film bombed at the box office in its opening week.\n"):
+        assert _events(annotator, text) == [], text
+    assert _types(annotator, "Gunmen attacked the concert hall in Paris, killing 89 people.\n") == [
+        "Violence against civilians"]
+    assert _types(annotator, "The village was shelled by government forces in Idlib.\n") == [
+        "Explosions/Remote violence"]
+
+
 def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
     (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
                                   "in Pattani.\n")

@@ -72,6 +72,7 @@ class Lexicon:
     thing_pronouns: frozenset[str]
     carried_out: frozenset[str]
     speech_settings: frozenset[str]
+    fiction_settings: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]
     # events

@@ -19,7 +19,7 @@ from ..knowledge import Knowledge
 from ..nlp import kept, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
-from .victims import armed_by_reference, at_home, by_a_mob, heads, victim_tokens
+from .victims import agent_tokens, armed_by_reference, at_home, by_a_mob, heads, victim_tokens
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
@@ -202,6 +202,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("intervention")
     if any(t.cls == "riot" and not _grieved(h, knowledge.lexicon) for t, h in others):
         facts.add("riot_act")
+    if any(i in found.get("animals", set()) for i in agent_tokens(head)):
+        facts.add("hazard")  # 'was attacked by a dog': no one's violence
     if trigger.cls == "fight" and any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
         facts.add("effort")  # 'fought to keep the hospital open': what the fight word strove for

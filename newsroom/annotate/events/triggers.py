@@ -118,14 +118,22 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     """A fight or a battle against what is no enemy, a shooting of what is no target: 'the fight
     against AIDS', 'battling poverty', 'the shooting of the film's last scene'. Only for words of
     violence: a protest against corruption or a film is a protest. Nor a fight told as held in
-    words ('clashed over taxes in the televised debate', 'attacked each other on Twitter')."""
+    words ('clashed over taxes in the televised debate', 'attacked each other on Twitter'), nor
+    violence told in a work of fiction ('was murdered in the novel's first chapter')."""
     if trigger.cls not in VIOLENT_CLASSES:
         return False
     objects = knowledge.events.metaphor_objects
-    targets = [c for c in head.children if c.dep_ == "dobj"]
+    # what is hit: the object, or the passive's subject ('the concert was bombed by critics')
+    targets = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.dep_ == "acl":
+        targets.append(head.head)  # 'the film (that) bombed', as the parser may read it
+    elif trigger.cls == "explosive" and head.pos_ == "VERB" and not targets:
+        targets = [c for c in head.children if c.dep_ == "nsubj"]  # 'the album bombed'
     targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "of")
                 for g in c.children if g.dep_ == "pobj"]
     settings = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "on", "at")
                 for g in c.children if g.dep_ == "pobj"]
-    in_words = trigger.cls == "fight" and any(t.lemma_.lower() in knowledge.lexicon.speech_settings for t in settings)
-    return in_words or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
+    lexicon = knowledge.lexicon
+    in_words = trigger.cls == "fight" and any(t.lemma_.lower() in lexicon.speech_settings for t in settings)
+    in_fiction = any(t.lemma_.lower() in lexicon.fiction_settings for t in settings)
+    return in_words or in_fiction or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
