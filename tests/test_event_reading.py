@@ -19,6 +19,11 @@ def _kinds(annotator, text: str) -> list[tuple[str, str]]:
     return [(e["type"], e["sub_type"]) for e in _events(annotator, text)]
 
 
+def _no_events(annotator, *texts: str) -> None:
+    for text in texts:
+        assert _events(annotator, text) == [], text
+
+
 def _one(events: list[dict], words: str) -> dict:
     found = [e for e in events if words in e["evidence"]["text"]]
     assert len(found) == 1, [e["evidence"]["text"] for e in events]
@@ -360,11 +365,10 @@ def test_a_protest_against_a_scourge_or_a_film_is_still_a_protest(annotator):
 def test_a_gathering_is_a_protest_only_where_a_crowd_with_a_cause_is(annotator):
     # 'rallied', 'staged', 'gathered', 'chanted' are the words of markets, theatres and sport too:
     # with no one who protests there (people, a party, a union), and no cause named, no event.
-    for text in ("Shares rallied against the dollar on Monday after the Federal Reserve cut rates.\n",
-                 "The theatre company staged a new production of Hamlet in Leeds.\n",
-                 "Thousands of Liverpool fans gathered outside Anfield on Sunday to celebrate the title.\n",
-                 "Nadal won a 30-shot rally to break serve in the third set.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "Shares rallied against the dollar on Monday after the Federal Reserve cut rates.\n",
+                          "The theatre company staged a new production of Hamlet in Leeds.\n",
+                          "Thousands of Liverpool fans gathered outside Anfield on Sunday to celebrate the title.\n",
+                          "Nadal won a 30-shot rally to break serve in the third set.\n")
     # People, a party, or an organisation with a cause: a protest, however it is worded.
     for text in ("Villagers blocked the highway near Nagaon on Monday.\n",
                  "The Congress party held a rally in Delhi.\n",
@@ -427,9 +431,8 @@ def test_fire_at_an_armed_sides_positions_is_a_battle(annotator):
                  "Government forces repelled a rebel attack on their positions near the town.\n"):
         assert [e["type"] for e in _events(annotator, text)] == ["Battles"], text
     # A coach fired, critics' positions fired at: no one armed, no event.
-    for text in ("The senator fired back at the positions of his critics on Monday.\n",
-                 "The club fired its coach on Monday after a run of defeats.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "The senator fired back at the positions of his critics on Monday.\n",
+                          "The club fired its coach on Monday after a run of defeats.\n")
 
 
 def test_shells_that_fell_on_a_place_are_shelling_and_shares_that_fell_are_not(annotator):
@@ -488,10 +491,9 @@ def test_violence_a_protest_demands_justice_for_is_not_the_crowds_own(annotator)
 
 def test_people_who_fought_to_do_something_strove_and_did_not_fight(annotator):
     # Health, farming, a hospital's staff: a fight word with what it strove for is an effort.
-    for text in ("Doctors battled for hours to save the patient, who died of a heart attack.\n",
-                 "Farmers are fighting to save their crops from the drought in Kenya.\n",
-                 "Nurses fought to keep the hospital open in Leeds.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "Doctors battled for hours to save the patient, who died of a heart attack.\n",
+                          "Farmers are fighting to save their crops from the drought in Kenya.\n",
+                          "Nurses fought to keep the hospital open in Leeds.\n")
     # Armed men and crowds who fight for something still fight.
     assert _types(annotator, "Rebels fought to defend the town of Kidal.\n") == ["Battles"]
     assert _types(annotator, "Protesters fought to hold the square against police in Kiev.\n") == ["Riots"]
@@ -499,10 +501,9 @@ def test_people_who_fought_to_do_something_strove_and_did_not_fight(annotator):
 
 def test_a_fight_in_words_or_against_a_measure_is_no_clash(annotator):
     # Politics and culture: a debate, a feud on social media, residents opposing a plan.
-    for text in ("The two candidates clashed over taxes in the televised debate on Tuesday.\n",
-                 "The rappers clashed on Twitter over the weekend.\n",
-                 "Residents fought the plan to build a runway at Heathrow.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "The two candidates clashed over taxes in the televised debate on Tuesday.\n",
+                          "The rappers clashed on Twitter over the weekend.\n",
+                          "Residents fought the plan to build a runway at Heathrow.\n")
     # A clash at a venue, or outside a court during a hearing, is bodily.
     for text in ("Rival supporters clashed at the debate venue in Lagos, injuring four.\n",
                  "Police clashed with protesters during the hearing outside the court in Nairobi.\n"):
@@ -614,18 +615,16 @@ def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
 
 
 def test_what_a_storm_or_a_fire_destroys_is_no_ones_destruction(annotator):
-    for text in ("The hurricane killed 12 people in Haiti and destroyed hundreds of homes.\n",
-                 "Fire destroyed the market in Kano, officials said.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "The hurricane killed 12 people in Haiti and destroyed hundreds of homes.\n",
+                          "Fire destroyed the market in Kano, officials said.\n")
     assert _types(annotator, "Rioters destroyed shops and cars in Jos on Sunday.\n") == ["Riots"]
 
 
 def test_what_is_killed_or_executed_must_be_someone(annotator):
     # Culture, business, politics: 'it', a trade, a bill.
-    for text in ("The comedian killed it at the festival in Edinburgh, critics said.\n",
-                 "The company executed the trade for its clients in London.\n",
-                 "The Senate killed the bill on Tuesday.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "The comedian killed it at the festival in Edinburgh, critics said.\n",
+                          "The company executed the trade for its clients in London.\n",
+                          "The Senate killed the bill on Tuesday.\n")
     for text in ("Islamic State militants executed two men in Raqqa.\n",
                  "The Taliban executed a journalist in Kunduz.\n",
                  "Gunmen killed him outside his house in Karachi.\n"):
@@ -642,11 +641,10 @@ def test_a_police_raid_that_hurts_no_one_is_a_search_and_a_militias_raid_an_atta
 
 def test_violence_in_fiction_by_an_animal_or_of_a_flop_is_no_event(annotator):
     # Culture and everyday news: a novel's murder, a dog's attack, a concert or a film that bombed.
-    for text in ("He was murdered in the novel's first chapter, set in Venice.\n",
-                 "The minister was attacked by a dog while jogging in Canberra.\n",
-                 "The band's concert in Paris was bombed by critics.\n",
-                 "The film bombed at the box office in its opening week.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "He was murdered in the novel's first chapter, set in Venice.\n",
+                          "The minister was attacked by a dog while jogging in Canberra.\n",
+                          "The band's concert in Paris was bombed by critics.\n",
+                          "The film bombed at the box office in its opening week.\n")
     assert _types(annotator, "Gunmen attacked the concert hall in Paris, killing 89 people.\n") == [
         "Violence against civilians"]
     assert _types(annotator, "The village was shelled by government forces in Idlib.\n") == [
@@ -665,10 +663,9 @@ def test_a_way_blocked_by_people_is_a_protest_however_it_is_told(annotator):
                  "A group of neighbours blocked the entrance to the general cemetery in Lima.\n"):
         assert [e["type"] for e in _events(annotator, text)] == ["Protests"], text
     # the police, a senate or a landslide blocking a way is no protest
-    for text in ("Police blocked the entrance to the stadium before the match.\n",
-                 "Senators blocked the bill in a vote on Tuesday.\n",
-                 "A landslide blocked the highway to the villages on Monday.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "Police blocked the entrance to the stadium before the match.\n",
+                          "Senators blocked the bill in a vote on Tuesday.\n",
+                          "A landslide blocked the highway to the villages on Monday.\n")
 
 
 def test_violence_by_the_people_of_a_place_is_mob_violence(annotator):
@@ -677,9 +674,8 @@ def test_violence_by_the_people_of_a_place_is_mob_violence(annotator):
                  "Residents attacked the police station after the arrest of a local youth.\n"):
         assert [(e["type"], e["sub_type"]) for e in _events(annotator, text)][:1] == [("Riots", "Mob violence")], text
     # a team of locals, or locals against a plan: no one hurt, nothing damaged
-    for text in ("The home side were beaten by the locals, who scored twice in the second half.\n",
-                 "Locals attacked the plan at a council meeting on Monday.\n"):
-        assert _events(annotator, text) == [], text
+    _no_events(annotator, "The home side were beaten by the locals, who scored twice in the second half.\n",
+                          "Locals attacked the plan at a council meeting on Monday.\n")
 
 
 def test_a_sentence_counting_a_part_of_what_was_told_goes_on_telling_it(annotator):
