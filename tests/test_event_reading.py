@@ -500,10 +500,15 @@ def test_people_who_fought_to_do_something_strove_and_did_not_fight(annotator):
 
 
 def test_a_fight_in_words_or_against_a_measure_is_no_clash(annotator):
-    # Politics and culture: a debate, a feud on social media, residents opposing a plan.
+    # Politics and culture: a debate, a feud on social media, an attack in an interview or a
+    # speech, residents opposing a plan.
     _no_events(annotator, "The two candidates clashed over taxes in the televised debate on Tuesday.\n",
                           "The rappers clashed on Twitter over the weekend.\n",
+                          "The president attacked the judge in an interview with CNN.\n",
+                          "The minister attacked journalists in a speech in Ankara.\n",
                           "Residents fought the plan to build a runway at Heathrow.\n")
+    assert _types(annotator, "A man attacked the candidate during a speech in Ohio, stabbing him twice.\n") == [
+        "Violence against civilians"]
     # A clash at a venue, or outside a court during a hearing, is bodily.
     for text in ("Rival supporters clashed at the debate venue in Lagos, injuring four.\n",
                  "Police clashed with protesters during the hearing outside the court in Nairobi.\n"):

@@ -117,9 +117,10 @@ def _names_the_dead(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool
 def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     """A fight or a battle against what is no enemy, a shooting of what is no target: 'the fight
     against AIDS', 'battling poverty', 'the shooting of the film's last scene'. Only for words of
-    violence: a protest against corruption or a film is a protest. Nor a fight told as held in
-    words ('clashed over taxes in the televised debate', 'attacked each other on Twitter'), nor
-    violence told in a work of fiction ('was murdered in the novel's first chapter')."""
+    violence: a protest against corruption or a film is a protest. Nor a fight or an attack told
+    as one in words ('clashed over taxes in the televised debate', 'attacked the judge in an
+    interview'; not 'attacked during a speech'), nor violence told in a work of fiction ('was
+    murdered in the novel's first chapter')."""
     if trigger.cls not in VIOLENT_CLASSES:
         return False
     objects = knowledge.events.metaphor_objects
@@ -131,9 +132,12 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
         targets = [c for c in head.children if c.dep_ == "nsubj"]  # 'the album bombed'
     targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "of")
                 for g in c.children if g.dep_ == "pobj"]
-    settings = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "on", "at")
+    settings = [(c.lower_, g) for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "on", "at")
                 for g in c.children if g.dep_ == "pobj"]
     lexicon = knowledge.lexicon
-    in_words = trigger.cls == "fight" and any(t.lemma_.lower() in lexicon.speech_settings for t in settings)
-    in_fiction = any(t.lemma_.lower() in lexicon.fiction_settings for t in settings)
+    # a fight 'in', 'during' or 'at' a debate; an attack only 'in' or 'on' one (someone attacked
+    # 'during a speech' was hit)
+    in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
+                   if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
+    in_fiction = any(g.lemma_.lower() in lexicon.fiction_settings for _, g in settings)
     return in_words or in_fiction or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
