@@ -100,6 +100,11 @@ def says_no(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
+def definite(noun: Token, determiners: Collection[str]) -> bool:
+    """'the encounter', 'these clashes': a noun with one of the definite `determiners`."""
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in noun.children)
+
+
 def followed_by(doc: Doc, end: int, words: Collection[str]) -> bool:
     """Token `end` (the one after a name) is one of `words` in lower case ('US' + 'dollar')."""
     return end < len(doc) and doc[end].lower_ in words

@@ -14,7 +14,7 @@ from ..confidence import confidence
 from ..dates import find_when
 from ..event_rules import Frame, Trigger
 from ..knowledge import Knowledge
-from ..nlp import text_of
+from ..nlp import definite, text_of
 from .details import (
     according_to,
     add_counted_deaths,
@@ -114,7 +114,7 @@ def _goes_on(span: DocSpan, trigger: Trigger, head: Token, in_actors: list[tuple
     if any(t.lower_ in PARTITIVE_PRONOUNS and t.dep_ == "pobj" and t.head.lower_ == "of" for t in span):
         return True
     for token in span:
-        if token.pos_ == "NOUN" and _definite(token, knowledge) and any(
+        if token.pos_ == "NOUN" and definite(token, knowledge.lexicon.definite_determiners) and any(
                 t.cls in VIOLENT_CLASSES and t.pattern.fullmatch(token.text) for t in knowledge.events.triggers):
             return True
     if _known(head, knowledge):
@@ -128,13 +128,8 @@ def _known(head: Token, knowledge: Knowledge) -> bool:
     possessive ('the gunfight took place', "in the neighborhood of Saturday's gun battle"): a
     retelling, however far back the event was told. Not a known fight named only in a clause
     ('opened fire on civilians after the militants' ambush')."""
-    return head.pos_ == "NOUN" and (_definite(head, knowledge)
+    return head.pos_ == "NOUN" and (definite(head, knowledge.lexicon.definite_determiners)
                                     or any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children))
-
-
-def _definite(noun: Token, knowledge: Knowledge) -> bool:
-    """'the encounter', 'these clashes': a noun with a definite determiner."""
-    return any(c.dep_ == "det" and c.lower_ in knowledge.lexicon.definite_determiners for c in noun.children)
 
 
 def _own_place(doc: Doc, sentence: Span, places: list[Place], care_words: frozenset[str] = frozenset()) -> bool:

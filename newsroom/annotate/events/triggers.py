@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from ...model import Span
 from ..event_rules import Trigger
 from ..knowledge import Knowledge
-from ..nlp import says_no
+from ..nlp import definite, says_no
 from .evidence import VIOLENT_CLASSES
 
 
@@ -110,8 +110,8 @@ def _names_the_dead(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool
     person = head.head
     owner = person.dep_ == "poss" or (person.dep_ == "pobj" and person.head.lower_ == "of"
                                       and person.head.head.pos_ == "NOUN")
-    return owner and any((c.dep_ == "det" and c.lower_ in knowledge.lexicon.definite_determiners)
-                         or c.dep_ == "poss" for c in person.children)
+    return owner and (definite(person, knowledge.lexicon.definite_determiners)
+                      or any(c.dep_ == "poss" for c in person.children))
 
 
 def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
