@@ -202,11 +202,10 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("intervention")
     if any(t.cls == "riot" and not _grieved(h, knowledge.lexicon) for t, h in others):
         facts.add("riot_act")
-    if any(i in found.get("animals", set()) for i in agent_tokens(head)):
+    if (animals := found.get("animals")) and agent_tokens(head) & animals:
         facts.add("hazard")  # 'was attacked by a dog': no one's violence
-    if trigger.cls == "fight" and any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
-        facts.add("effort")  # 'fought to keep the hospital open': what the fight word strove for
+    if trigger.cls == "fight" and _strives(head):
+        facts.add("effort")
     if two_sides(found, actor_tokens, trigger, armed) or (
             trigger.cls == "fight" and armed_against_a_name(sentence, found, present.unarmed_named)):
         facts.add("armed_both")
@@ -244,12 +243,12 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # not a pronoun ('shooting and wounding him': the gunman). Not when the sentence says the
         # victims were armed ('an army base'), or they are things ('killed it at the festival',
         # 'executed the contract').
-        things = (found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
-                  | found.get("animals", set()))
         lexicon = knowledge.lexicon
+        things = (found.get("property", set()) | found.get("hazards", set()) | found.get("explosives", set())
+                  | found.get("animals", set())
+                  | {i for i in victims if doc[i].lower_ in lexicon.thing_pronouns
+                     or doc[i].lemma_.lower() in lexicon.carried_out})
         named_victims = {i for i in victims if doc[i].pos_ in ("NOUN", "PROPN", *(() if beaten else ("PRON",)))
-                         and doc[i].lower_ not in lexicon.thing_pronouns
-                         and doc[i].lemma_.lower() not in lexicon.carried_out
                          and doc[i].dep_ != "compound"
                          and i not in armed and i not in things and doc[i].head.i not in armed
                          and not any(c.i in armed for c in doc[i].children if c.dep_ in ("compound", "amod", "poss"))
@@ -270,6 +269,13 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
+
+
+def _strives(head: Token) -> bool:
+    """The fight word governs what someone strove to do, an infinitive ('fought to keep the
+    hospital open', 'battled for hours to save the patient'): an effort, not a fight."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children)
 
 
 def _grieved(token: Token, lexicon: Lexicon) -> bool:
