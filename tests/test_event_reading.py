@@ -435,6 +435,22 @@ def test_fire_at_an_armed_sides_positions_is_a_battle(annotator):
                           "The club fired its coach on Monday after a run of defeats.\n")
 
 
+def test_weapons_fired_at_someone_are_an_attack_and_what_is_thrown_in_sport_is_not(annotator):
+    # Any small arms fired at a target, however many and however named, are violence: armed men
+    # at armed men a battle, at a crowd an attack on civilians.
+    for text, kind in (("Pro-Houthi forces fired medium weapons and sniper rifles at residential "
+                        "neighbourhoods of Hays city.\n", "Battles"),
+                       ("Militants fired machine guns at an army patrol near the border.\n", "Battles"),
+                       ("Soldiers fired automatic rifles at the crowd in the market.\n", "Violence against civilians")):
+        assert _types(annotator, text) == [kind], text
+    # What is fired or thrown is no victim: shots at goal, pitches, passes; nor is a worker fired.
+    _no_events(annotator, "The striker fired three shots at goal in the first half.\n",
+                          "Ronaldo fired two shots at the goalkeeper before half-time.\n",
+                          "The pitcher threw 95 pitches at the Yankees on Sunday.\n",
+                          "The quarterback threw two touchdown passes at home against Dallas.\n",
+                          "The company fired 200 workers at its plant in Ohio.\n")
+
+
 def test_shells_that_fell_on_a_place_are_shelling_and_shares_that_fell_are_not(annotator):
     (event,) = _events(annotator, "Shells fired by the rebels fell in a residential street of Tripoli.\n")
     assert (event["type"], event["sub_type"]) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")

@@ -97,6 +97,7 @@ class Lexicon:
     hurt_words: frozenset[str]
     home_words: frozenset[str]
     aiming_verbs: frozenset[str]
+    missile_verbs: frozenset[str]
     gunfire_forms: frozenset[str]
     gunfire_modifiers: frozenset[str]
     gunfire_verbs: frozenset[str]

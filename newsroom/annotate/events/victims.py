@@ -76,13 +76,16 @@ def victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     for verb in verbs:
         objects = [c for c in verb.children if c.dep_ in VICTIM_DEPS]
+        aimed_at = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "upon")
+                    for g in c.children if g.dep_ == "pobj"]
+        if aimed_at and verb.lemma_.lower() in lexicon.missile_verbs:
+            objects = [c for c in objects if c.dep_ != "dobj"]  # what was fired, not whom it hit
         if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.life_nouns for c in objects):
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # 'a supporter lost his life'
         roots += objects
         # what was fired or thrown at ('pelted stones at police', 'shot at a group of people')
         if verb.lemma_.lower() in lexicon.aiming_verbs:
-            roots += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "upon")
-                      for g in c.children if g.dep_ == "pobj"]
+            roots += aimed_at
         befalls = verb.lemma_.lower() in lexicon.harm_words
         if befalls and verb.pos_ == "VERB" and not any(c.dep_ in (*VICTIM_DEPS, "agent") for c in verb.children):
             # 'Farmer killed in Selea', 'a woman died of her injuries': whoever the verb befell
