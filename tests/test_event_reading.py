@@ -430,6 +430,9 @@ def test_fire_at_an_armed_sides_positions_is_a_battle(annotator):
                  "Rebels attacked army positions in the hills overnight.\n",
                  "Government forces repelled a rebel attack on their positions near the town.\n"):
         assert [e["type"] for e in _events(annotator, text)] == ["Battles"], text
+    # A side's name may hold a slash; the soldiers killed do not make the attack one on civilians.
+    assert _types(annotator, "Government forces attack SPLA/M-IO positions in Payak near Leer. 2 soldiers killed, "
+                             "1 injured.\n") == ["Battles"]
     # A coach fired, critics' positions fired at: no one armed, no event.
     _no_events(annotator, "The senator fired back at the positions of his critics on Monday.\n",
                           "The club fired its coach on Monday after a run of defeats.\n")
@@ -587,8 +590,16 @@ def test_people_named_by_their_nation_are_victims_but_no_crowd(annotator):
 
 
 def test_an_air_force_that_targets_something_strikes_from_the_air(annotator):
-    (event,) = _events(annotator, "The GNA air force targeted seven LNA fuel trucks in Al Qaryat.\n")
-    assert (event["type"], event["sub_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    # However the attack is told: targeted, attacked, launched attacks or raids.
+    for text in ("The GNA air force targeted seven LNA fuel trucks in Al Qaryat.\n",
+                 "Air forces launch attacks at a Boko Haram location near Kangarwa, killing 15.\n",
+                 "The Nigerian Air Force attacked a militant camp in the Sambisa forest.\n",
+                 "The airforce struck rebel positions near the town on Monday.\n"):
+        (event,) = _events(annotator, text)
+        assert (event["type"], event["sub_type"]) == ("Explosions/Remote violence", "Air/drone strike"), text
+    # An air force that answers its critics, or plays football, strikes no one.
+    _no_events(annotator, "The Air Force hit back at critics of the new fighter programme.\n",
+                          "Air Force beat Navy 24-17 in the annual football game.\n")
 
 
 def test_shells_fired_by_a_side_are_shelling_and_a_fire_fight_is_a_battle(annotator):
