@@ -646,6 +646,24 @@ def test_killed_in_firing_is_gunfire_and_a_blaze_is_no_violence(annotator):
             if e["type"] != "Strategic developments"] == []
 
 
+def test_an_accident_or_a_germ_kills_no_one_by_violence_but_an_armed_doer_still_does(annotator):
+    _no_events(annotator, "A bus plunged into a ravine in Himachal Pradesh, killing 25 passengers.\n",
+                          "A ferry capsized on Lake Victoria, killing at least 30 people.\n",
+                          "A train derailed near Cordoba, killing 12 passengers.\n",
+                          "The new strain has killed 40 people in the region since March, health officials said.\n")
+    # An accident word elsewhere in the sentence does not clear the armed men who kill.
+    assert _types(annotator, "Gunmen ambushed a bus and killed 12 passengers, and the vehicle overturned.\n") \
+        == ["Violence against civilians"]
+    assert _types(annotator, "The country plunged into chaos after soldiers killed 20 protesters in the capital.\n") \
+        == ["Violence against civilians"]
+
+
+def test_a_character_killed_off_is_written_out_not_slain(annotator):
+    _no_events(annotator, "The actor was killed off in the season finale.\n",
+                          "Cheap imports killed off the town's textile industry.\n")
+    assert _types(annotator, "Gunmen killed off-duty police officers in Karachi on Monday.\n") == ["Battles"]
+
+
 def test_what_a_storm_or_a_fire_destroys_is_no_ones_destruction(annotator):
     _no_events(annotator, "The hurricane killed 12 people in Haiti and destroyed hundreds of homes.\n",
                           "Fire destroyed the market in Kano, officials said.\n")

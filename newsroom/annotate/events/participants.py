@@ -185,7 +185,9 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     for kind in ("state_forces", "armed_groups", "explosives", "firearms", "property"):
         if found.get(kind):
             facts.add(kind)
-    if found.get("hazards"):
+    if found.get("hazards") and not agent_tokens(head) & armed:
+        # What kills without a hand, unless the trigger's own doer is armed: in 'the country
+        # plunged into chaos after soldiers killed 20 protesters' the soldiers kill.
         facts.add("hazard")
     if found.get("crowds") or any(t.cls in ("protest", "labour_strike", "riot") for t, _ in others):
         facts.add("crowd")
