@@ -27,3 +27,20 @@ def test_month_precision_and_full_dates():
     assert find_when("launched on April 12, 1981 from Florida", "2011-04-13", KNOWLEDGE).date == "1981-04-12"
     assert parse_date_line("Friday, July 21, 2017", KNOWLEDGE) == "2017-07-21"
     assert parse_date_line("no date here", KNOWLEDGE) is None
+
+
+def test_a_day_may_be_written_as_an_ordinal_before_its_month():
+    assert find_when("On 2nd May 2020, in Curitiba, supporters clashed.", "2020-05-09", KNOWLEDGE).date == "2020-05-02"
+    assert find_when("On the 3rd of June, police fired on the crowd.", "2016-06-20", KNOWLEDGE).date == "2016-06-03"
+
+
+def test_a_month_or_year_before_the_reports_dates_history_told_again():
+    when = find_when("In March 2015, militants attacked a police post.", "2016-06-20", KNOWLEDGE)
+    assert (when.date, when.precision) == ("2015-03-01", "month")
+    when = find_when("He is accused of ordering the murder of an activist in 2012.", "2016-06-22", KNOWLEDGE)
+    assert (when.date, when.precision) == ("2012-01-01", "year")
+    # The report's own year says less than its date; a later year dates a plan; 'since' says how long.
+    assert find_when("Staff struck over grants for the second quarter of 2016.", "2016-06-20", KNOWLEDGE) is None
+    assert find_when("The party pledged to end the conflict in 2030.", "2016-06-20", KNOWLEDGE) is None
+    assert find_when("The war has killed thousands since 2011.", "2016-06-20", KNOWLEDGE) is None
+    assert find_when("Jane Henry, 19, of 1935 Orchard St., Alexandria, was arrested.", "2009-01-20", KNOWLEDGE) is None

@@ -78,6 +78,9 @@ def _count(annotator, sentence: str) -> tuple[int, str] | None:
     # what was attacked, and the attack itself, are no one among the dead
     ("Militants attacked a village, at least four dead.", (4, "exact")),
     ("Government forces repel an al Shabaab attack on Maxaas, at least four dead, 21 arrested.", (4, "exact")),
+    # a year a preposition names dates the deaths and counts none; the object of 'killed' counts
+    ("The documentary recounts the massacre of 1982 through survivors' testimony.", None),
+    ("Troops killed 2000 in the offensive, officials said.", (2000, "exact")),
 ])
 def test_fatalities_are_read_as_acled_counts_them(annotator, sentence, expected):
     assert _count(annotator, sentence) == expected

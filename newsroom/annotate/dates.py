@@ -82,4 +82,13 @@ def find_when(sentence: str, article_date: str | None, knowledge: Knowledge) -> 
         if "year" in words:
             return When(match.group(0), today.replace(month=1, day=1).isoformat(), "year")
         return When(match.group(0), None, None)
+    # A month or a year named before the report's own: history told again ('the massacre of
+    # 1982', 'in March 2015'). The report's own month or year says less than its date does ('the
+    # second quarter of 2016' in a report of 2016), and a later one dates a plan, not an event.
+    if match := patterns.month_year.search(sentence):
+        year, month = int(match.group(2)), months[match.group(1).lower()]
+        if today is None or (year, month) < (today.year, today.month):
+            return When(match.group(0), _iso(year, month, 1), "month")
+    if (match := patterns.year.search(sentence)) and (today is None or int(match.group(1)) < today.year):
+        return When(match.group(0), _iso(int(match.group(1)), 1, 1), "year")
     return None

@@ -22,6 +22,8 @@ class DatePatterns:
     month_day: re.Pattern[str]
     weekday: re.Pattern[str]
     relative: re.Pattern[str]
+    month_year: re.Pattern[str]
+    year: re.Pattern[str]
 
 
 @dataclass(frozen=True)

@@ -196,6 +196,8 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
     numbers = [c for c in victim.children if c.dep_ == "nummod"] or [  # or 'Two security forces personnel'
         g for c in victim.children if c.dep_ == "compound" for g in c.children if g.dep_ == "nummod"]
     if victim.like_num or victim.lower_ in lexicon.number_words:
+        if _a_year(victim):
+            return None  # 'the massacre of 1982' counts no dead
         numbers = [victim]
     if any(says_no(n) for n in numbers):
         return None  # 'no one was killed'
@@ -234,6 +236,14 @@ def _count(victim: Token, lexicon: Lexicon, humans: frozenset[str]) -> Count | N
             # community' is not)
             return Count(1, "exact", " ".join(t.text for t in _own_words(victim)))
     return None
+
+
+def _a_year(number: Token) -> bool:
+    """A year a preposition names ('the massacre of 1982', 'the killings in 1971'), not a count:
+    four digits the model reads as a date. Not the object of a verb ('killed 2000', which the
+    model also calls a date)."""
+    return (number.dep_ == "pobj" and number.ent_type_ == "DATE" and len(number.text) == 4
+            and number.text.isdigit() and 1500 <= int(number.text) <= 2100)
 
 
 def _unstated(victim: Token, lexicon: Lexicon) -> Count | None:
