@@ -508,13 +508,28 @@ def test_violence_a_protest_demands_justice_for_is_not_the_crowds_own(annotator)
         assert _kinds(annotator, text) == [("Riots", "Violent demonstration")], text
 
 
+def test_attacks_and_clashes_by_critics_the_press_or_lawmakers_are_words(annotator):
+    _no_events(annotator, "The minister was attacked by the opposition over the scandal.\n",
+                          "The minister was attacked by critics over the scandal.\n",
+                          "Lawmakers clashed with the finance minister over the tax plan.\n")
+    # Harm told, armed men hit, or partisans (not voices) as the doers: violence.
+    assert _types(annotator, "Political opponents attacked and injured the newly elected mayor.\n") \
+        == ["Violence against civilians"]
+    assert _types(annotator, "Regime soldiers were attacked by the opposition near Aleppo.\n") == ["Battles"]
+    assert _types(annotator, "Opposition supporters attacked ruling party workers in Dhaka.\n") \
+        == ["Violence against civilians"]
+
+
 def test_people_who_fought_to_do_something_strove_and_did_not_fight(annotator):
     # Health, farming, a hospital's staff: a fight word with what it strove for is an effort.
     _no_events(annotator, "Doctors battled for hours to save the patient, who died of a heart attack.\n",
                           "Farmers are fighting to save their crops from the drought in Kenya.\n",
-                          "Nurses fought to keep the hospital open in Leeds.\n")
-    # Armed men and crowds who fight for something still fight.
+                          "Nurses fought to keep the hospital open in Leeds.\n",
+                          # the parser may read the infinitive's verb as an adjective
+                          "Rescuers battled to free miners trapped underground.\n")
+    # Armed men and crowds who fight for something still fight, and a fight to the death is one.
     assert _types(annotator, "Rebels fought to defend the town of Kidal.\n") == ["Battles"]
+    assert _types(annotator, "Rebels fought to the death in the ruins of the town.\n") == ["Battles"]
     assert _types(annotator, "Protesters fought to hold the square against police in Kiev.\n") == ["Riots"]
 
 

@@ -275,9 +275,16 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
 
 def _strives(head: Token) -> bool:
     """The fight word governs what someone strove to do, an infinitive ('fought to keep the
-    hospital open', 'battled for hours to save the patient'): an effort, not a fight."""
-    return any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
-               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children)
+    hospital open', 'battled for hours to save the patient'): an effort, not a fight. The parser
+    may take the infinitive's verb for an adjective ('battled to free miners': 'to' a preposition,
+    'free' an adjective), so 'to' right after the word and a verb or adjective after it do too
+    (not 'fought to the death', 'battled to victory')."""
+    if any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
+        return True
+    doc = head.doc
+    return (head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "to"
+            and (doc[head.i + 2].pos_ in ("VERB", "ADJ") or doc[head.i + 2].tag_ == "VB"))
 
 
 def _grieved(token: Token, lexicon: Lexicon) -> bool:

@@ -14,6 +14,7 @@ from ..event_rules import Trigger
 from ..knowledge import Knowledge
 from ..nlp import definite, says_no
 from .evidence import VIOLENT_CLASSES
+from .victims import agent_tokens
 
 
 def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
@@ -140,4 +141,23 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
     in_fiction = any(g.lemma_.lower() in lexicon.fiction_settings for _, g in settings)
-    return in_words or in_fiction or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets)
+    return (in_words or in_fiction or _by_voices(head, trigger, knowledge)
+            or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
+
+
+def _by_voices(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
+    """An attack or a clash by those whose weapons are words (lexicon voice_words: critics, the
+    press, lawmakers, the opposition), where the sentence tells of no harm, no death and no
+    armed side hit: 'the minister was attacked by critics over the scandal', 'MPs clashed over
+    the budget'."""
+    if trigger.cls not in ("attack", "fight"):
+        return False
+    lexicon = knowledge.lexicon
+    doers = [head.doc[i] for i in agent_tokens(head)]
+    if not doers or not all(d.lemma_.lower() in lexicon.voice_words or d.lower_ in lexicon.voice_words
+                            for d in doers):
+        return False
+    harm = lexicon.hurt_words | lexicon.death_words
+    participants = knowledge.events.participants.words
+    armed = participants["state_forces"] | participants["armed_groups"]
+    return not any(t.lemma_.lower() in harm or t.lemma_.lower() in armed for t in head.sent)
