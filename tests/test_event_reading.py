@@ -673,6 +673,16 @@ def test_an_accident_or_a_germ_kills_no_one_by_violence_but_an_armed_doer_still_
         == ["Violence against civilians"]
 
 
+def test_a_blast_that_kills_is_explosive_violence_unless_industry_or_a_household_exploded(annotator):
+    for text in ("Blast kills five in Quetta market.\n", "Twin blasts rock Baghdad, killing 20.\n",
+                 "Five people were killed in a blast at a market in Quetta.\n"):
+        assert _types(annotator, text) == ["Explosions/Remote violence"], text
+    _no_events(annotator, "An explosion at a fireworks factory killed 20 workers in Tamil Nadu.\n",
+                          "A gas explosion destroyed an apartment block in Moscow, killing 8.\n",
+                          "A blast at a chemical plant in Tianjin killed 173 people.\n",
+                          "A boiler explosion killed three workers at the mill.\n")
+
+
 def test_a_character_killed_off_is_written_out_not_slain(annotator):
     _no_events(annotator, "The actor was killed off in the season finale.\n",
                           "Cheap imports killed off the town's textile industry.\n")
