@@ -103,6 +103,7 @@ class Lexicon:
     gunfire_modifiers: frozenset[str]
     gunfire_verbs: frozenset[str]
     people_adjectives: frozenset[str]
+    explosive_heads: frozenset[str]
     care_words: frozenset[str]
     intransitive_death_words: frozenset[str]
     fatal_verbs: frozenset[str]

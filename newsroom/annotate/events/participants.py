@@ -54,10 +54,12 @@ def lemma_text(sentence: DocSpan) -> tuple[str, tuple[int, ...]]:
     return read[(sentence.start, sentence.end)]
 
 
-def _tokens_of(events: EventKnowledge, sentence: DocSpan, people_adjectives: frozenset[str]) -> dict[str, set[int]]:
+def _tokens_of(events: EventKnowledge, sentence: DocSpan, lexicon: Lexicon) -> dict[str, set[int]]:
     """The sentence's tokens by the word list that names them. A phrase of one list inside a
     longer phrase of another is that other's ('petrol bomb' is an incendiary, not a bomb).
-    People are named by a noun, or by one of `people_adjectives` (lexicon.yaml)."""
+    People are named by a noun, or by one of lexicon `people_adjectives`; explosives named by
+    an adjective only where it qualifies one of lexicon `explosive_heads` ('explosive device',
+    not 'an explosive piece of evidence')."""
     doc = sentence.doc
     text, starts = lemma_text(sentence)
     matches = [(kind, match.start(), match.end()) for kind, pattern in events.participants.patterns.items()
@@ -68,7 +70,10 @@ def _tokens_of(events: EventKnowledge, sentence: DocSpan, people_adjectives: fro
             continue
         # the tokens the match covers: those starting inside it
         tokens = {sentence.start + n for n, at in enumerate(starts) if start <= at < end}
-        if kind == "people" and not any(doc[i].pos_ in ("NOUN", "PROPN") or doc[i].lemma_.lower() in people_adjectives
+        if kind == "people" and not any(doc[i].pos_ in ("NOUN", "PROPN")
+                                        or doc[i].lemma_.lower() in lexicon.people_adjectives for i in tokens):
+            continue
+        if kind == "explosives" and all(doc[i].pos_ == "ADJ" and doc[i].head.lemma_.lower() not in lexicon.explosive_heads
                                         for i in tokens):
             continue
         found.setdefault(kind, set()).update(tokens)
@@ -92,7 +97,7 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     """`said`: the tokens of the sentence's trigger words, none of which is a hazard ('opened
     fire', 'set fire to')."""
     doc = sentence.doc
-    found = _tokens_of(knowledge.events, sentence, knowledge.lexicon.people_adjectives)
+    found = _tokens_of(knowledge.events, sentence, knowledge.lexicon)
     sources = _sources(sentence, knowledge.lexicon)
     found = {kind: tokens - sources for kind, tokens in found.items() if tokens - sources}
     if "hazards" in found:
