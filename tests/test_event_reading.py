@@ -695,6 +695,19 @@ def test_explosive_as_a_figure_is_no_weapon_and_police_who_smash_a_ring_riot_not
     assert _types(annotator, "Rioters smashed shop windows in the city centre.\n") == ["Riots"]
 
 
+def test_what_business_kills_and_a_film_that_bombed_are_figures(annotator):
+    _no_events(annotator, "Analysts said the merger would kill competition in the sector.\n",
+                          "Netflix bombed at the box office with its first feature release.\n")
+    # A box office is still a place where people are killed.
+    assert _types(annotator, "Gunmen killed a ticket seller at the box office of a cinema in Karachi.\n") \
+        == ["Violence against civilians"]
+
+
+def test_hooligans_who_clash_with_police_riot(annotator):
+    assert _kinds(annotator, "Hooligans clashed with police before the match, injuring 12 officers.\n") \
+        == [("Riots", "Violent demonstration")]
+
+
 def test_a_character_killed_off_is_written_out_not_slain(annotator):
     _no_events(annotator, "The actor was killed off in the season finale.\n",
                           "Cheap imports killed off the town's textile industry.\n")

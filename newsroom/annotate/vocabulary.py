@@ -73,6 +73,7 @@ class Lexicon:
     carried_out: frozenset[str]
     speech_settings: frozenset[str]
     fiction_settings: frozenset[str]
+    flop_settings: frozenset[str]
     voice_words: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]

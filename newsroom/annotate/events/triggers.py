@@ -121,7 +121,7 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     violence: a protest against corruption or a film is a protest. Nor a fight or an attack told
     as one in words ('clashed over taxes in the televised debate', 'attacked the judge in an
     interview'; not 'attacked during a speech'), nor violence told in a work of fiction ('was
-    murdered in the novel's first chapter')."""
+    murdered in the novel's first chapter'), nor a work that 'bombed at the box office'."""
     if trigger.cls not in VIOLENT_CLASSES:
         return False
     objects = knowledge.events.metaphor_objects
@@ -140,9 +140,16 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     # 'during a speech' was hit)
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
-    in_fiction = any(g.lemma_.lower() in lexicon.fiction_settings for _, g in settings)
-    return (in_words or in_fiction or _by_voices(head, trigger, knowledge)
+    in_fiction = any(_with_compounds(g) in lexicon.fiction_settings for _, g in settings)
+    flopped = trigger.cls == "explosive" and any(_with_compounds(g) in lexicon.flop_settings for _, g in settings)
+    return (in_words or in_fiction or flopped or _by_voices(head, trigger, knowledge)
             or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
+
+
+def _with_compounds(token: Token) -> str:
+    """The noun's lemma with the nouns compounded before it: 'box office', 'soap opera'."""
+    return " ".join([c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i]
+                    + [token.lemma_.lower()])
 
 
 def _by_voices(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
