@@ -685,8 +685,9 @@ def test_a_blast_that_kills_is_explosive_violence_unless_industry_or_a_household
 
 def test_explosive_as_a_figure_is_no_weapon_and_police_who_smash_a_ring_riot_not(annotator):
     # 'explosive' qualifying evidence does not make a shooting an explosion; an explosive attack does.
-    assert _types(annotator, "But there was one potentially explosive piece of evidence on the tape, seen before the "
-                             "shooting, then leaving seconds after Flores was shot.\n") == ["Violence against civilians"]
+    assert _types(annotator, "But there was one potentially explosive piece of evidence on the tape, seen before "
+                             "the shooting, then leaving seconds after Flores was shot.\n") \
+        == ["Violence against civilians"]
     assert _types(annotator, "Militants carried out a remote explosive attack on two depots in Mersin.\n") \
         == ["Explosions/Remote violence"]
     # A ring or a racket smashed is a crime network broken up: arrests, not a riot.

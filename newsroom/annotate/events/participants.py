@@ -73,8 +73,8 @@ def _tokens_of(events: EventKnowledge, sentence: DocSpan, lexicon: Lexicon) -> d
         if kind == "people" and not any(doc[i].pos_ in ("NOUN", "PROPN")
                                         or doc[i].lemma_.lower() in lexicon.people_adjectives for i in tokens):
             continue
-        if kind == "explosives" and all(doc[i].pos_ == "ADJ" and doc[i].head.lemma_.lower() not in lexicon.explosive_heads
-                                        for i in tokens):
+        if kind == "explosives" and all(doc[i].pos_ == "ADJ"
+                                        and doc[i].head.lemma_.lower() not in lexicon.explosive_heads for i in tokens):
             continue
         found.setdefault(kind, set()).update(tokens)
     return found
