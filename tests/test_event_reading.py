@@ -709,6 +709,16 @@ def test_hooligans_who_clash_with_police_riot(annotator):
         == [("Riots", "Violent demonstration")]
 
 
+def test_a_disease_that_kills_is_no_violence_but_a_clinic_named_after_one_is_still_attacked(annotator):
+    _no_events(annotator, "Measles killed two children in the village last week.\n",
+                          "Cholera has killed 40 people in the camp, the WHO said.\n")
+    # A hazard word that only qualifies a noun names a thing: the attack on it is violence.
+    assert _types(annotator, "Residents attacked an Ebola treatment centre in Butembo, injuring two health "
+                             "workers.\n") == ["Riots"]
+    assert _types(annotator, "Villagers attacked a team of Ebola responders in Beni, killing one.\n") \
+        == ["Violence against civilians"]
+
+
 def test_a_character_killed_off_is_written_out_not_slain(annotator):
     _no_events(annotator, "The actor was killed off in the season finale.\n",
                           "Cheap imports killed off the town's textile industry.\n")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
-from spacy.tokens import Token
 
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
@@ -102,7 +102,7 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     found = {kind: tokens - sources for kind, tokens in found.items() if tokens - sources}
     if "hazards" in found:
         found["hazards"] -= said | {t.i for t in sentence if _gunfire(t, found, knowledge)
-                                    or _circumstance(t, knowledge)}
+                                    or _circumstance(t, knowledge)} | _modifiers(found, doc)
     actor_tokens: dict[str, set[int]] = {}
     unarmed: set[int] = set()
     diplomat = False
@@ -141,6 +141,15 @@ def _sources(sentence: DocSpan, lexicon: Lexicon) -> set[int]:
     names."""
     return {t.i for root in sentence if speaks(root, lexicon.speech_lemmas, lexicon.speech_forms)
             for t in root.subtree}
+
+
+def _modifiers(found: dict[str, set[int]], doc: Doc) -> set[int]:
+    """Hazard words that only qualify another noun name a thing, not what killed: an 'Ebola
+    treatment centre', 'malaria nets', a 'fire station'. Not when that noun is a hazard or an
+    explosion itself ('a cholera outbreak', 'a boiler explosion')."""
+    hazards = found["hazards"]
+    causes = hazards | found.get("explosives", set())
+    return {i for i in hazards if doc[i].dep_ in ("compound", "amod") and doc[i].head.i not in causes}
 
 
 def _circumstance(token: Token, knowledge: Knowledge) -> bool:
