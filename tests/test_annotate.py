@@ -148,6 +148,13 @@ def test_products_vehicles_and_festivals_are_not_actors(annotator):
                         "Space Shuttle Atlantis", "Hajj"}
 
 
+def test_a_weapon_named_for_a_man_or_a_town_is_no_place(annotator):
+    # 'Molotov' is a town of Russia the gazetteer would guess for a capitalised word.
+    result = annotation_json("x", annotator(
+        "On 29 April 2020, rioters hurled a Molotov cocktail at the Byblos Bank branch in Tripoli, Lebanon.\n"))
+    assert not _place(result, "Molotov") and _place(result, "Tripoli")
+
+
 def test_a_stance_before_a_party_is_not_part_of_its_name():
     from newsroom.annotate.knowledge import load_knowledge
     from newsroom.annotate.mentions import clean_entity

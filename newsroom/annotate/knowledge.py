@@ -4,7 +4,7 @@
 ``data/actors.yaml``     well-known armed groups, international bodies, NGOs, monitors, media...
 ``data/places.yaml``     named places GeoNames' city lists lack: rivers, seas, regions, continents
 ``data/regions.yaml``    first-level regions (states, provinces...) with a representative point
-``data/things.yaml``     products, vehicles, festivals, religions, diseases: never a mention
+``data/things.yaml``     products, vehicles, weapons, festivals, religions, diseases: never a mention
 ``data/lexicon.yaml``    the word lists the annotator reads English by (`vocabulary.Lexicon`)
 ``data/patterns.yaml``   its regular expressions: layout, dates, fatalities (`rules.Patterns`)
 ``data/events.yaml``, ``event_frames.yaml``, ``participants.yaml``, ``domains.yaml``
@@ -94,7 +94,7 @@ class Knowledge:
     # actor name -> GeoNames id of its seat ("United Nations Security Council" -> New York City)
     seat_of: dict[str, int] = field(default_factory=dict)
     place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
-    # name keys of products, vehicles, events, religions and diseases: never a mention (data/things.yaml)
+    # name keys of products, vehicles, weapons, events, religions and diseases: never a mention (data/things.yaml)
     things: frozenset[str] = frozenset()
     # month names and abbreviations (lower case) -> 1-12; weekday names (lower case) -> 0-6
     months: dict[str, int] = field(default_factory=dict)

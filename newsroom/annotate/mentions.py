@@ -156,6 +156,9 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
         found.extend(gazetteer_names(doc, found, known_place, lexicon, placed_name))
     if thing_spans:  # 'Nile' inside 'West Nile virus' is no river
         found = [c for c in found if not any(a <= c.start and c.end <= b for a, b in thing_spans)]
+    # ... and a listed thing is none, whichever rule found it ('a Molotov cocktail': the gazetteer's
+    # guess of a capitalised word)
+    found = [c for c in found if name_key(text_of(doc)[c.start:c.end]) not in things]
     # 'on 27 Jan', 'Jan 21': a word of a date or a time names no place or person, whatever a
     # gazetteer's alternate names say ('Jan' is a name of Dschang, Cameroon).
     times = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
