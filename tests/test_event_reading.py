@@ -719,16 +719,6 @@ def test_a_disease_that_kills_is_no_violence_but_a_clinic_named_after_one_is_sti
         == ["Violence against civilians"]
 
 
-def test_a_place_a_relative_clause_tells_of_someone_is_not_where_the_event_was(annotator):
-    (event,) = _events(annotator, "Police clashed with the Sharqiya Army, whose fighters are from Deir ez-Zor, in the "
-                                  "town of Jarablus in the countryside of Aleppo.\n")
-    assert event["place"] == "Jarablus"
-    # Alone, or more precise than the sentence's own, it is still the best there is.
-    (event,) = _events(annotator, "Police in Ethiopia arrested 50 elders who had come to Gorgor village to meet "
-                                  "officials.\n")
-    assert event["place"] == "Gorgor"
-
-
 def test_a_character_killed_off_is_written_out_not_slain(annotator):
     _no_events(annotator, "The actor was killed off in the season finale.\n",
                           "Cheap imports killed off the town's textile industry.\n")

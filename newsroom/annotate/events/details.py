@@ -4,7 +4,7 @@ it. Fatalities are read in `fatalities`, dates in `annotate/dates.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -16,15 +16,12 @@ from ..vocabulary import Lexicon
 from .fatalities import Count
 
 
-def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge,
-                 asides: Callable[[Span], bool] = lambda _: False) -> str | None:
+def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
     """The most precise place of those named, among those that can be put on a map: a town on a
     road before the road, a village no gazetteer knows gives way to the district named beside it
     ('in Mallikhati area of Jessore'), and a town read outside the story's countries to a place
     inside them: in 'Oba town in Idemili South LGA (Anambra)' Oba is no town of Turkey, and
-    Anambra is where it happened. Of places as precise, one named in an aside (`asides`: a
-    relative clause of someone else's, 'fighters, whose members are from Deir-ez-Zor, clashed in
-    Jarablus') comes after those the sentence's own clauses name."""
+    Anambra is where it happened."""
     if not in_places:
         return None
     # The towns a road is named by name the road ('the Dhaka-Chittagong highway at Feni'): not
@@ -38,10 +35,10 @@ def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge,
     at_home = any("setting" in place.signals and place.kind != "country" and place.lat is not None
                   for _, place in in_places)
 
-    def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, int, bool, int]:
+    def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, int, int]:
         mention, place = entry
         abroad = at_home and "outside_context" in place.signals
-        return place.lat is None, abroad, precision.get(place.kind, 4), asides(mention), mention.start
+        return place.lat is None, abroad, precision.get(place.kind, 4), mention.start
 
     return min(in_places, key=rank)[1].name
 

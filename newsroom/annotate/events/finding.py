@@ -279,11 +279,7 @@ def _event(doc: Doc, span: DocSpan, trigger: Trigger, head: Token, frame: Frame,
     if frame.type == "Diplomacy":
         place = venue(doc, head, in_places, knowledge) or seat(names, places, knowledge.seat_of)
     else:
-        # A relative clause that is not the trigger's own tells of someone or something else
-        # ('whose fighters are from Deir-ez-Zor'): its places come after the sentence's own.
-        aside = {t.i for clause in span if clause.dep_ == "relcl" and head not in clause.subtree
-                 for t in clause.subtree}
-        place = most_precise(in_places, knowledge, lambda m: describes_source(doc, m, aside))
+        place = most_precise(in_places, knowledge)
     when = find_when(text, article_date, knowledge)
     event = Event(type=frame.type, sub_type=frame.sub_type, evidence=sentence, actors=names, place=place,
                   when=when.text if when else None, date=when.date if when else None,
