@@ -698,7 +698,9 @@ def test_explosive_as_a_figure_is_no_weapon_and_police_who_smash_a_ring_riot_not
 
 def test_what_business_kills_and_a_film_that_bombed_are_figures(annotator):
     _no_events(annotator, "Analysts said the merger would kill competition in the sector.\n",
-                          "Netflix bombed at the box office with its first feature release.\n")
+                          "Netflix bombed at the box office with its first feature release.\n",
+                          # a work named with a compound before it is still one
+                          "He was murdered in the latest Bond film.\n")
     # A box office is still a place where people are killed.
     assert _types(annotator, "Gunmen killed a ticket seller at the box office of a cinema in Karachi.\n") \
         == ["Violence against civilians"]

@@ -140,16 +140,18 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     # 'during a speech' was hit)
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
-    in_fiction = any(_with_compounds(g) in lexicon.fiction_settings for _, g in settings)
-    flopped = trigger.cls == "explosive" and any(_with_compounds(g) in lexicon.flop_settings for _, g in settings)
+    in_fiction = any(_named(g, lexicon.fiction_settings) for _, g in settings)
+    flopped = trigger.cls == "explosive" and any(_named(g, lexicon.flop_settings) for _, g in settings)
     return (in_words or in_fiction or flopped or _by_voices(head, trigger, knowledge)
             or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
 
 
-def _with_compounds(token: Token) -> str:
-    """The noun's lemma with the nouns compounded before it: 'box office', 'soap opera'."""
-    return " ".join([c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i]
-                    + [token.lemma_.lower()])
+def _named(token: Token, words: frozenset[str]) -> bool:
+    """The noun is one of `words`, by its lemma ('in the latest Bond film') or with the nouns
+    compounded before it ('at the box office', 'in the soap opera')."""
+    compounded = " ".join([c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i]
+                          + [token.lemma_.lower()])
+    return token.lemma_.lower() in words or compounded in words
 
 
 def _by_voices(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
