@@ -714,6 +714,9 @@ def test_hooligans_who_clash_with_police_riot(annotator):
 def test_a_disease_that_kills_is_no_violence_but_a_clinic_named_after_one_is_still_attacked(annotator):
     _no_events(annotator, "Measles killed two children in the village last week.\n",
                           "Cholera has killed 40 people in the camp, the WHO said.\n")
+    # Cells, germs and pests killed are no victims, the hazard word before them or not.
+    _no_events(annotator, "The drug killed cancer cells in mice, researchers said.\n",
+                          "The spray killed mosquitoes across the city.\n")
     # A hazard word that only qualifies a noun names a thing: the attack on it is violence.
     assert _types(annotator, "Residents attacked an Ebola treatment centre in Butembo, injuring two health "
                              "workers.\n") == ["Riots"]
