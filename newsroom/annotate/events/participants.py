@@ -54,7 +54,7 @@ def lemma_text(sentence: DocSpan) -> tuple[str, tuple[int, ...]]:
     return read[(sentence.start, sentence.end)]
 
 
-def _tokens_of(events: EventKnowledge, sentence: DocSpan, lexicon: Lexicon) -> dict[str, set[int]]:
+def participant_tokens(events: EventKnowledge, sentence: DocSpan, lexicon: Lexicon) -> dict[str, set[int]]:
     """The sentence's tokens by the word list that names them. A phrase of one list inside a
     longer phrase of another is that other's ('petrol bomb' is an incendiary, not a bomb).
     People are named by a noun, or by one of lexicon `people_adjectives`; explosives named by
@@ -97,7 +97,7 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     """`said`: the tokens of the sentence's trigger words, none of which is a hazard ('opened
     fire', 'set fire to')."""
     doc = sentence.doc
-    found = _tokens_of(knowledge.events, sentence, knowledge.lexicon)
+    found = participant_tokens(knowledge.events, sentence, knowledge.lexicon)
     sources = _sources(sentence, knowledge.lexicon)
     found = {kind: tokens - sources for kind, tokens in found.items() if tokens - sources}
     if "hazards" in found:
@@ -199,9 +199,11 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     for kind in ("state_forces", "armed_groups", "explosives", "firearms", "property"):
         if found.get(kind):
             facts.add(kind)
-    if found.get("hazards") and not agent_tokens(head) & armed:
-        # What kills without a hand, unless the trigger's own doer is armed: in 'the country
-        # plunged into chaos after soldiers killed 20 protesters' the soldiers kill.
+    doers = agent_tokens(head)
+    if (found.get("hazards") and not doers & armed) or doers & found.get("animals", set()):
+        # What kills without a hand, unless the trigger's own doer is armed ('the country plunged
+        # into chaos after soldiers killed 20 protesters'); and an animal that attacks ('was
+        # attacked by a dog'): no one's violence.
         facts.add("hazard")
     if found.get("crowds") or any(t.cls in ("protest", "labour_strike", "riot") for t, _ in others):
         facts.add("crowd")
@@ -218,8 +220,6 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("intervention")
     if any(t.cls == "riot" and not _grieved(h, knowledge.lexicon) for t, h in others):
         facts.add("riot_act")
-    if (animals := found.get("animals")) and agent_tokens(head) & animals:
-        facts.add("hazard")  # 'was attacked by a dog': no one's violence
     if trigger.cls == "fight" and _strives(head):
         facts.add("effort")
     if two_sides(found, actor_tokens, trigger, armed) or (

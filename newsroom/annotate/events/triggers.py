@@ -14,6 +14,7 @@ from ..event_rules import Trigger
 from ..knowledge import Knowledge
 from ..nlp import definite, says_no
 from .evidence import VIOLENT_CLASSES
+from .participants import participant_tokens
 from .victims import agent_tokens
 
 
@@ -166,7 +167,9 @@ def _by_voices(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     if not doers or not all(d.lemma_.lower() in lexicon.voice_words or d.lower_ in lexicon.voice_words
                             for d in doers):
         return False
-    harm = lexicon.hurt_words | lexicon.death_words
-    participants = knowledge.events.participants.words
-    armed = participants["state_forces"] | participants["armed_groups"]
-    return not any(t.lemma_.lower() in harm or t.lemma_.lower() in armed for t in head.sent)
+    # the sentence's armed sides as every other rule reads them (phrases too: 'the air force')
+    named = participant_tokens(knowledge.events, head.sent, lexicon)
+    if named.get("state_forces") or named.get("armed_groups"):
+        return False
+    return not any(t.lemma_.lower() in lexicon.hurt_words or t.lemma_.lower() in lexicon.death_words
+                   for t in head.sent)
