@@ -398,6 +398,28 @@ def test_a_place_only_one_country_has_sets_a_story_that_names_no_country(annotat
     assert _place(named, "Palmyra")["country"] == "United States"
 
 
+def test_a_place_the_parse_puts_in_an_area_is_read_there(annotator):
+    # 'X village in Y', 'X Park in Y': the only Hassanpur and Richmond Park GeoNames has lie far
+    # from Ludhiana and in the United States, so neither is put on the map; the event is in Ludhiana.
+    result = annotation_json("x", annotator(
+        "Farmers blocked the road at Hassanpur village in Ludhiana on Monday to protest against the new law.\n"),
+        threshold=0.0)
+    assert _place(result, "Hassanpur")["country"] == "India" and _place(result, "Hassanpur").get("lat") is None
+    assert [e["place"] for e in result["events"]] == ["Ludhiana"]
+    swans = annotator("Two swans found in Richmond Park in Glasgow are being tested for the virus.\n")
+    park = _place(annotation_json("x", swans, threshold=0.0), "Richmond Park")
+    assert park["country"] == "United Kingdom" and park.get("lat") is None
+    # Not a big city, which no area is surer than, however the parse hangs the phrase; nor a
+    # name that only qualifies a noun ('a Hollywood actress in Athens').
+    raleigh = annotation_json("x", annotator(
+        "The gunman lived in a small town about 60 miles southwest of Raleigh in North Carolina's Sandhills region.\n"),
+        threshold=0.0)
+    assert _place(raleigh, "Raleigh")["lat"] is not None
+    actress = annotation_json("x", annotator("Star\n\nA Hollywood actress in Athens drew crowds on Monday.\n"),
+                              threshold=0.0)
+    assert _place(actress, "Hollywood")["lat"] is not None
+
+
 def test_a_town_the_text_puts_in_an_area_is_no_namesake_outside_it(annotator):
     # GeoNames lists Martinez in Spain, Mexico and the United States, not the Argentine one: the
     # bracket says where it is, so no namesake abroad is shown, and the protest is in Buenos Aires.

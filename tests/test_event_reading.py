@@ -956,6 +956,17 @@ def test_a_town_read_outside_the_storys_countries_gives_way_to_a_place_inside_th
     assert [e["place"] for e in kathmandu] == ["Kathmandu"]
 
 
+def test_of_two_places_one_put_in_the_other_the_inner_one_is_the_events(annotator):
+    # Thepha district lies in Songkhla province, whose capital GeoNames reads the name as: a city
+    # is more precise than a district by kind, but the text says where in Songkhla it happened.
+    thepha = _events(annotator, "Two rangers were wounded in a bomb attack in Songkhla's Thepha district on Monday.\n")
+    assert [e["place"] for e in thepha] == ["Thepha"]
+    # Not a country, which lies in no district: the border is in Chandel, Myanmar is not.
+    chandel = _events(annotator, ("A soldier was killed in an ambush near the Indo-Myanmar border in Chandel district "
+                                  "on Sunday.\n"))
+    assert [e["place"] for e in chandel] == ["Chandel"]
+
+
 def test_a_hazard_that_is_only_the_setting_does_not_make_an_attack_an_accident(annotator):
     attack = _events(annotator, ("Assailants attacked party workers who were distributing food during the lockdown "
                                  "amid the coronavirus pandemic in Agartala on Sunday.\n"))

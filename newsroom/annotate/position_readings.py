@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..text import name_key
 from .candidate import Candidate
+from .containment import puts_in
 from .gazetteer import Gazetteer
 from .knowledge import KnownPlace
 from .nlp import text_of
@@ -110,9 +111,31 @@ def areas_named(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
         if key in out:
             continue
         following = selected[n + 1] if n + 1 < len(selected) else None
-        if (area := area_after(doc, cand, following, gazetteer, context)) is not None:
+        if (area := area_after(doc, cand, following, gazetteer, context)
+                or _area_around(doc, cand, selected, gazetteer, context)) is not None:
             out[key] = area
     return out
+
+
+def _area_around(doc: Doc, cand: Candidate, selected: list[Candidate], gazetteer: Gazetteer,
+                 context: list[str]) -> Resolved | None:
+    """The area the parse puts a place in or by ('Hassanpur village in Ludhiana', 'Gurguzu
+    village of Igabi', "Songkhla's Thepha district", 'Payak near Leer'; containment.puts_in),
+    when the gazetteer puts that area on the map in one of the story's countries: an area read
+    abroad ('Ilitha township near Berlin', no country named) is no surer than the place; nor is
+    any area surer than a big city ('60 miles southwest of Raleigh in North Carolina's Sandhills
+    region': the parse may hang a phrase on the wrong name)."""
+    lexicon = gazetteer.knowledge.lexicon
+    text = text_of(doc)
+    other = next((o for o in selected if o is not cand and o.label in ("COUNTRY", "GPE", "LOC", "PLACE")
+                  and puts_in(doc, cand.tokens, o.tokens, lexicon)), None)
+    if other is None or name_key(text[other.start:other.end]) == name_key(text[cand.start:cand.end]):
+        return None
+    own = gazetteer.resolve(text[cand.start:cand.end], context)
+    if own is not None and own.population >= gazetteer.weights.big_city_population:
+        return None
+    area = gazetteer.resolve(text[other.start:other.end], context, "province")
+    return area if area is not None and area.lat is not None and area.country_code in context else None
 
 
 def kind_word_after(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str | None:

@@ -82,6 +82,8 @@ class Lexicon:
     anaphors: dict[str, frozenset[str]]
     wishing_verbs: frozenset[str]
     venue_prepositions: frozenset[str]
+    containing_prepositions: frozenset[str]
+    site_nouns: frozenset[str]
     diplomatic_roles: tuple[str, ...]
     number_words: dict[str, int]
     approximate_numbers: frozenset[str]

@@ -10,18 +10,20 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
+from ..containment import puts_in
 from ..knowledge import Knowledge
 from ..nlp import followed_by
 from ..vocabulary import Lexicon
 from .fatalities import Count
 
 
-def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
+def most_precise(doc: Doc, in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> str | None:
     """The most precise place of those named, among those that can be put on a map: a town on a
     road before the road, a village no gazetteer knows gives way to the district named beside it
     ('in Mallikhati area of Jessore'), and a town read outside the story's countries to a place
     inside them: in 'Oba town in Idemili South LGA (Anambra)' Oba is no town of Turkey, and
-    Anambra is where it happened."""
+    Anambra is where it happened. Of two places the text puts one in the other, the inner one,
+    whatever their kinds ("Songkhla's Thepha district": Thepha, not the city of Songkhla)."""
     if not in_places:
         return None
     # The towns a road is named by name the road ('the Dhaka-Chittagong highway at Feni'): not
@@ -35,10 +37,18 @@ def most_precise(in_places: list[tuple[Span, Place]], knowledge: Knowledge) -> s
     at_home = any("setting" in place.signals and place.kind != "country" and place.lat is not None
                   for _, place in in_places)
 
-    def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, int, int]:
+    ranges = {m.start: _token_range(doc, m) for m, _ in in_places}
+    # ... of a kind at most one step coarser: a country is in no district ('the Indo-Myanmar
+    # border in Chandel district' puts the border there, not Myanmar).
+    outer = {o.start for o, q in in_places for m, p in in_places
+             if p.name != q.name and p.lat is not None
+             and precision.get(p.kind, 4) <= precision.get(q.kind, 4) + 1
+             and puts_in(doc, ranges[m.start], ranges[o.start], knowledge.lexicon)}
+
+    def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, bool, int, int]:
         mention, place = entry
         abroad = at_home and "outside_context" in place.signals
-        return place.lat is None, abroad, precision.get(place.kind, 4), mention.start
+        return place.lat is None, abroad, mention.start in outer, precision.get(place.kind, 4), mention.start
 
     return min(in_places, key=rank)[1].name
 
@@ -54,6 +64,11 @@ def names_money(doc: Doc, mention: Span, lexicon: Lexicon) -> bool:
     States)."""
     span = _tokens_of(doc, mention)
     return span is not None and followed_by(doc, span.end, lexicon.currency_words)
+
+
+def _token_range(doc: Doc, mention: Span) -> tuple[int, int]:
+    span = _tokens_of(doc, mention)
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def _tokens_of(doc: Doc, mention: Span) -> DocSpan | None:
@@ -79,7 +94,7 @@ def venue(doc: Doc, head: Token, in_places: list[tuple[Span, Place]], knowledge:
                    and any(token.head.head.i == t.i for t in clause))  # 'talks in Geneva'
         if modifies or held_at:
             held.append((mention, place))
-    return most_precise(held, knowledge)
+    return most_precise(doc, held, knowledge)
 
 
 def _up_to_verb(token: Token) -> list[Token]:

@@ -279,7 +279,7 @@ def _event(doc: Doc, span: DocSpan, trigger: Trigger, head: Token, frame: Frame,
     if frame.type == "Diplomacy":
         place = venue(doc, head, in_places, knowledge) or seat(names, places, knowledge.seat_of)
     else:
-        place = most_precise(in_places, knowledge)
+        place = most_precise(doc, in_places, knowledge)
     when = find_when(text, article_date, knowledge)
     event = Event(type=frame.type, sub_type=frame.sub_type, evidence=sentence, actors=names, place=place,
                   when=when.text if when else None, date=when.date if when else None,
