@@ -33,17 +33,31 @@ def _named(token: Token, lexicon: Lexicon) -> set[int]:
     return out
 
 
+def area_anchor(doc: Doc, outer: tuple[int, int], lexicon: Lexicon) -> int | None:
+    """The token a place named at token range `outer` hangs on as an area, if any: the word
+    before a containing preposition ('in', 'of', 'near': lexicon `containing_prepositions`), or
+    the word the place owns ("Songkhla's Thepha district")."""
+    b = _root(doc, *outer)
+    if b is None:
+        return None
+    b = doc[max(_named(b, lexicon))]  # the phrase the outer name heads ('Nalanda district')
+    if b.dep_ == "poss":
+        return b.head.i
+    if b.dep_ == "pobj" and b.head.lower_ in lexicon.containing_prepositions:
+        return b.head.head.i
+    return None
+
+
+def named_by(doc: Doc, inner: tuple[int, int], lexicon: Lexicon) -> set[int]:
+    """The tokens an area can hang on to hold the place named at token range `inner`."""
+    a = _root(doc, *inner)
+    return set() if a is None else _named(a, lexicon)
+
+
 def puts_in(doc: Doc, inner: tuple[int, int], outer: tuple[int, int], lexicon: Lexicon) -> bool:
     """Whether the text puts the place of token range `inner` in, or near, that of `outer`: the
-    outer one hangs on the inner one (or on its kind word) by a containing preposition ('in',
-    'of', 'near': lexicon `containing_prepositions`) or as its owner ('Songkhla's Thepha
-    district'). Not a place the inner one is reached from or joined to ('from Aleppo to Idlib')."""
-    a, b = _root(doc, *inner), _root(doc, *outer)
-    if a is None or b is None or a.i == b.i:
-        return False
-    named = _named(a, lexicon)
-    b = b.doc[max(_named(b, lexicon))]  # the phrase the outer name heads ('Nalanda district')
-    if b.dep_ == "poss":
-        return b.head.i in named
-    return (b.dep_ == "pobj" and b.head.lower_ in lexicon.containing_prepositions
-            and b.head.head.i in named)
+    outer one hangs on the inner one (or on its kind word) by a containing preposition or as its
+    owner (`area_anchor`). Not a place the inner one is reached from or joined to ('from Aleppo
+    to Idlib')."""
+    anchor = area_anchor(doc, outer, lexicon)
+    return anchor is not None and not (outer[0] <= anchor < outer[1]) and anchor in named_by(doc, inner, lexicon)

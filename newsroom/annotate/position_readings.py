@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..text import name_key
 from .candidate import Candidate
-from .containment import puts_in
+from .containment import area_anchor, named_by
 from .gazetteer import Gazetteer
 from .knowledge import KnownPlace
 from .nlp import text_of
@@ -106,29 +106,32 @@ def areas_named(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
     """Name key -> the area the text first puts that place in (`area_after`): every mention of
     the name is read in it, before and after."""
     out: dict[str, Resolved] = {}
+    lexicon = gazetteer.knowledge.lexicon
+    anchors = {n: anchor for n, cand in enumerate(selected) if cand.label in ("COUNTRY", "GPE", "LOC", "PLACE")
+               and (anchor := area_anchor(doc, cand.tokens, lexicon)) is not None}
     for n, cand in enumerate(selected):
         key = name_key(text_of(doc)[cand.start:cand.end])
         if key in out:
             continue
         following = selected[n + 1] if n + 1 < len(selected) else None
         if (area := area_after(doc, cand, following, gazetteer, context)
-                or _area_around(doc, cand, selected, gazetteer, context)) is not None:
+                or _area_around(doc, cand, [selected[m] for m, anchor in anchors.items() if m != n
+                                            and anchor in named_by(doc, cand.tokens, lexicon)],
+                                gazetteer, context)) is not None:
             out[key] = area
     return out
 
 
-def _area_around(doc: Doc, cand: Candidate, selected: list[Candidate], gazetteer: Gazetteer,
+def _area_around(doc: Doc, cand: Candidate, holders: list[Candidate], gazetteer: Gazetteer,
                  context: list[str]) -> Resolved | None:
     """The area the parse puts a place in or by ('Hassanpur village in Ludhiana', 'Gurguzu
-    village of Igabi', "Songkhla's Thepha district", 'Payak near Leer'; containment.puts_in),
-    when the gazetteer puts that area on the map in one of the story's countries: an area read
-    abroad ('Ilitha township near Berlin', no country named) is no surer than the place; nor is
-    any area surer than a big city ('60 miles southwest of Raleigh in North Carolina's Sandhills
-    region': the parse may hang a phrase on the wrong name)."""
-    lexicon = gazetteer.knowledge.lexicon
+    village of Igabi', "Songkhla's Thepha district", 'Payak near Leer'; `holders`: the places
+    that hang on it so, containment.area_anchor), when the gazetteer puts that area on the map in
+    one of the story's countries: an area read abroad ('Ilitha township near Berlin', no country
+    named) is no surer than the place; nor is any area surer than a big city ('60 miles southwest
+    of Raleigh in North Carolina's Sandhills region': the parse may hang a phrase on the wrong name)."""
     text = text_of(doc)
-    other = next((o for o in selected if o is not cand and o.label in ("COUNTRY", "GPE", "LOC", "PLACE")
-                  and puts_in(doc, cand.tokens, o.tokens, lexicon)), None)
+    other = holders[0] if holders else None
     if other is None or name_key(text[other.start:other.end]) == name_key(text[cand.start:cand.end]):
         return None
     own = gazetteer.resolve(text[cand.start:cand.end], context)
