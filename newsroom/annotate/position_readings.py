@@ -103,8 +103,9 @@ def lies_in(gazetteer: Gazetteer, reading: Resolved, area: Resolved) -> bool:
 
 def areas_named(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
                 context: list[str]) -> dict[str, Resolved]:
-    """Name key -> the area the text first puts that place in (`area_after`): every mention of
-    the name is read in it, before and after."""
+    """Name key -> the area the text first puts that place in, by a comma or a bracket
+    (`area_after`) or by the parse (`_area_around`): every mention of the name is read in it,
+    before and after."""
     out: dict[str, Resolved] = {}
     lexicon = gazetteer.knowledge.lexicon
     anchors = {n: anchor for n, cand in enumerate(selected) if cand.label in ("COUNTRY", "GPE", "LOC", "PLACE")

@@ -38,8 +38,8 @@ def most_precise(doc: Doc, in_places: list[tuple[Span, Place]], knowledge: Knowl
                   for _, place in in_places)
 
     ranges = {m.start: _token_range(doc, m) for m, _ in in_places}
-    # ... of a kind at most one step coarser: a country is in no district ('the Indo-Myanmar
-    # border in Chandel district' puts the border there, not Myanmar).
+    # The places the text puts another in (the inner one is at most one kind coarser: a country
+    # lies in no district, and 'the Indo-Myanmar border in Chandel district' puts no Myanmar there).
     outer = {o.start for o, q in in_places for m, p in in_places
              if p.name != q.name and p.lat is not None
              and precision.get(p.kind, 4) <= precision.get(q.kind, 4) + 1
