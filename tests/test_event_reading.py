@@ -444,14 +444,34 @@ def test_weapons_fired_at_someone_are_an_attack_and_what_is_thrown_in_sport_is_n
     for text, kind in (("Pro-Houthi forces fired medium weapons and sniper rifles at residential "
                         "neighbourhoods of Hays city.\n", "Battles"),
                        ("Militants fired machine guns at an army patrol near the border.\n", "Battles"),
-                       ("Soldiers fired automatic rifles at the crowd in the market.\n", "Violence against civilians")):
+                       ("Soldiers fired automatic rifles at the crowd in the market.\n", "Violence against civilians"),
+                       # a list of calibres and weapons, an aside before 'at'
+                       ("Rebel forces fired 14.5mm, 12.7mm and 7.62mm machine guns, in addition to sniper rifles, at "
+                        "an army post near the town.\n", "Battles"),
+                       ("Rebel forces fired machine guns, assumedly heavy, at army positions near the town.\n",
+                        "Battles")):
         assert _types(annotator, text) == [kind], text
-    # What is fired or thrown is no victim: shots at goal, pitches, passes; nor is a worker fired.
+    # What is fired or thrown is no victim: shots at or on goal, into the net, pitches, passes;
+    # nor is a worker fired.
     _no_events(annotator, "The striker fired three shots at goal in the first half.\n",
+               "The striker fired three shots on goal in the first half.\n",
+               "Ronaldo fired a shot into the net in the 89th minute.\n",
                           "Ronaldo fired two shots at the goalkeeper before half-time.\n",
                           "The pitcher threw 95 pitches at the Yankees on Sunday.\n",
                           "The quarterback threw two touchdown passes at home against Dallas.\n",
                           "The company fired 200 workers at its plant in Ohio.\n")
+
+
+def test_people_in_number_who_attack_a_building_riot_and_one_man_does_not(annotator):
+    # ACLED's mob violence: a crowd's damage with no one hurt, whoever the crowd is.
+    for text in ("On 7 May, a group of people attacked a media office in Hyderabad city.\n",
+                 "Villagers attacked the company's trucks on the highway on Monday.\n",
+                 "Residents engaged in a street-fight with police officers in Kubwa on Monday.\n"):
+        assert _types(annotator, text) == ["Riots"], text
+    # One man is no mob; a wound is no crowd's act; fans who fight in a hockey game play.
+    _no_events(annotator, "The boy was struck by glass after a man allegedly attacked the car he was in.\n",
+               "Two men were hospitalized with gunshot wounds they suffered at a liquor store parking lot.\n",
+               "A fist fight broke out between players in the second period of the hockey game.\n")
 
 
 def test_shells_that_fell_on_a_place_are_shelling_and_shares_that_fell_are_not(annotator):

@@ -134,6 +134,9 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
         targets = [c for c in head.children if c.dep_ == "nsubj"]  # 'the album bombed'
     targets += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "of")
                 for g in c.children if g.dep_ == "pobj"]
+    # what a shot fired is aimed at, hung on the shot ('fired three shots on goal')
+    targets += [g for d in head.children if d.dep_ == "dobj" for c in d.children
+                if c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for g in c.children if g.dep_ == "pobj"]
     settings = [(c.lower_, g) for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "on", "at")
                 for g in c.children if g.dep_ == "pobj"]
     lexicon = knowledge.lexicon
