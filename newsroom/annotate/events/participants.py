@@ -240,8 +240,6 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'
     if trigger.cls in ("kill", "attack") and by_a_mob(head, victims, found, knowledge.lexicon):
         facts.add("mob")
-    if trigger.cls == "attack" and _a_band(doc, doers, found):
-        facts.add("band")
     if at_home(head, knowledge.lexicon) and any(
             i in armed or doc[i].head.i in armed or any(c.i in armed for c in doc[i].children) for i in victims):
         victims -= armed  # an officer shot in front of his home: off duty, one of the people
@@ -287,20 +285,6 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
-
-
-def _a_band(doc: Doc, doers: set[int], found: dict[str, set[int]]) -> bool:
-    """The trigger's doers are unarmed people in number: a plural of them ('Hindu priests
-    attacked'), or a group of them ('a group of people attacked'); not one man ('a man attacked a
-    car')."""
-    unarmed = found.get("people", set()) | found.get("crowds", set())
-    for i in doers:
-        doer = doc[i]
-        members = [g for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"]  # 'a group of people'
-        if (i in unarmed and doer.tag_ in ("NNS", "NNPS")) or any(m.i in unarmed for m in members):
-            return True
-    return False
 
 
 def _strives(head: Token) -> bool:
