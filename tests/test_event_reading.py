@@ -462,6 +462,13 @@ def test_weapons_fired_at_someone_are_an_attack_and_what_is_thrown_in_sport_is_n
                           "The company fired 200 workers at its plant in Ohio.\n")
 
 
+def test_fire_exchanged_in_any_form_of_the_verb_is_a_battle_and_in_a_debate_is_not(annotator):
+    for text in ("A gang member was killed after exchanging fire with military police in Boa Vista.\n",
+                 "Troops and militants exchange fire near the border.\n"):
+        assert _types(annotator, text) == ["Battles"], text
+    _no_events(annotator, "The two candidates exchanged fire over taxes in the televised debate.\n")
+
+
 def test_a_street_fight_with_the_police_is_a_riot_and_a_fist_fight_in_a_game_is_no_event(annotator):
     assert _types(annotator, "Residents engaged in a street-fight with police officers in Kubwa on Monday.\n") \
         == ["Riots"]
