@@ -686,7 +686,9 @@ def test_an_accident_or_a_germ_kills_no_one_by_violence_but_an_armed_doer_still_
     _no_events(annotator, "A bus plunged into a ravine in Himachal Pradesh, killing 25 passengers.\n",
                           "A ferry capsized on Lake Victoria, killing at least 30 people.\n",
                           "A train derailed near Cordoba, killing 12 passengers.\n",
-                          "The new strain has killed 40 people in the region since March, health officials said.\n")
+                          "The new strain has killed 40 people in the region since March, health officials said.\n",
+                          "Two soldiers were killed after being electrocuted in a shower at their base in Iraq.\n",
+                          "Soldiers were killed by an electric shock at the base.\n")
     # An accident word elsewhere in the sentence does not clear the armed men who kill.
     assert _types(annotator, "Gunmen ambushed a bus and killed 12 passengers, and the vehicle overturned.\n") \
         == ["Violence against civilians"]
@@ -895,9 +897,11 @@ def test_people_are_named_by_a_noun_not_by_an_adjective_that_shares_its_word(ann
 
 
 def test_no_one_as_the_subject_denies_the_verb(annotator):
-    # A claim nobody made is no statement, and does not hide the killing beside it.
-    assert _kinds(annotator, "Quetta\n\nUnknown gunmen shot dead a policeman in Quetta, and no group has claimed "
-                             "responsibility.\n") == [("Violence against civilians", "Attack")]
+    # A claim nobody made is no statement, and does not hide the killing beside it: the same
+    # event as the first clause alone (gunmen who kill a policeman fight an armed side).
+    told = "Unknown gunmen shot dead a policeman in Quetta"
+    assert _kinds(annotator, f"Quetta\n\n{told}, and no group has claimed responsibility.\n") \
+        == _kinds(annotator, f"Quetta\n\n{told}.\n") == [("Battles", "Armed clash")]
     events = _events(annotator, "Convoy\n\nNo one was killed in the attack on the convoy.\n")
     assert all(e["fatalities"] is None for e in events)
 
@@ -952,6 +956,19 @@ def test_an_attack_on_a_town_between_two_armed_sides_is_a_battle(annotator):
     assert [e["type"] for e in repelled] == ["Battles"]
     villagers = _events(annotator, "Militants attacked villagers in Maxaas as troops looked on.\n")
     assert [e["type"] for e in villagers] == ["Violence against civilians"]
+
+
+def test_an_attack_on_armed_men_is_a_battle_though_a_civilian_is_hurt_beside_them(annotator):
+    # ACLED codes by the side attacked: a patrol or a police station attacked is a battle, and a
+    # civilian killed with the soldiers, or a detainee hurt in the station, does not make it one
+    # on civilians.
+    for text in ("Militants attacked and fired at a CRPF patrol party in Handwara, in which three CRPF personnel "
+                 "and one civilian were killed.\n",
+                 "Paramilitary men fired at a police station, injuring a detainee.\n"):
+        assert _types(annotator, text) == ["Battles"], text
+    # Civilians alone attacked stay civilians.
+    assert _types(annotator, "Militants attacked villagers and a shopkeeper in Maxaas.\n") \
+        == ["Violence against civilians"]
 
 
 def test_who_tells_of_an_event_is_no_side_in_it(annotator):
