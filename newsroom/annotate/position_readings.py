@@ -115,10 +115,11 @@ def areas_named(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
         if key in out:
             continue
         following = selected[n + 1] if n + 1 < len(selected) else None
-        if (area := area_after(doc, cand, following, gazetteer, context)
-                or _area_around(doc, cand, [selected[m] for m, anchor in anchors.items() if m != n
-                                            and anchor in named_by(doc, cand.tokens, lexicon)],
-                                gazetteer, context)) is not None:
+        if (area := area_after(doc, cand, following, gazetteer, context)) is None and anchors:
+            holding = named_by(doc, cand.tokens, lexicon)
+            area = _area_around(doc, cand, [selected[m] for m, anchor in anchors.items()
+                                            if m != n and anchor in holding], gazetteer, context)
+        if area is not None:
             out[key] = area
     return out
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
-from ..containment import puts_in
+from ..containment import area_anchor, named_by
 from ..knowledge import Knowledge
 from ..nlp import followed_by
 from ..vocabulary import Lexicon
@@ -37,13 +37,16 @@ def most_precise(doc: Doc, in_places: list[tuple[Span, Place]], knowledge: Knowl
     at_home = any("setting" in place.signals and place.kind != "country" and place.lat is not None
                   for _, place in in_places)
 
+    lexicon = knowledge.lexicon
     ranges = {m.start: _token_range(doc, m) for m, _ in in_places}
+    anchors = {start: area_anchor(doc, rng, lexicon) for start, rng in ranges.items()}
+    holding = {start: named_by(doc, rng, lexicon) for start, rng in ranges.items()}
     # The places the text puts another in (the inner one is at most one kind coarser: a country
     # lies in no district, and 'the Indo-Myanmar border in Chandel district' puts no Myanmar there).
     outer = {o.start for o, q in in_places for m, p in in_places
              if p.name != q.name and p.lat is not None
              and precision.get(p.kind, 4) <= precision.get(q.kind, 4) + 1
-             and puts_in(doc, ranges[m.start], ranges[o.start], knowledge.lexicon)}
+             and anchors[o.start] in holding[m.start]}
 
     def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, bool, int, int]:
         mention, place = entry
