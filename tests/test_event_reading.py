@@ -1048,3 +1048,56 @@ def test_troops_fighting_a_name_fight_an_armed_side(annotator):
     supporters = _events(annotator, "Clashes broke out between police and BNP supporters in Dhaka on Sunday.\n")
     assert [e["type"] for e in supporters] == ["Riots"]
     assert _events(annotator, "Fighting broke out between Chelsea and Arsenal fans after the match.\n") == []
+
+
+def test_forces_that_move_or_change_sides_are_a_strategic_development_and_a_clubs_reinforcements_are_not(annotator):
+    change = ("Strategic developments", "Change to group/activity")
+    assert _kinds(annotator, "Houthi reinforcements arrived on the Nihm frontline on Tuesday.\n") == [change]
+    assert _kinds(annotator, "Russian and Turkish forces carried out a joint patrol in Hasakah province.\n") == [change]
+    assert _kinds(annotator, "A military column entered the town of Tal Tamr on Sunday, carrying equipment.\n") \
+        == [change]
+    assert _kinds(annotator, "A battalion on the island defected from the government to the separatists.\n") \
+        == [change]
+    # no armed side: a club's signings, politicians who cross the floor, an aid convoy
+    _no_events(annotator, "Arsenal brought in reinforcements in January after injuries to two defenders.\n",
+               "Two Conservative MPs defected to the Liberal Democrats on Tuesday.\n",
+               "An aid convoy of 40 trucks entered the city on Monday.\n")
+    # a fight the sentence tells beside the movement is the event
+    assert _types(annotator, "Army reinforcements arrived in the town and clashed with the rebels.\n") == ["Battles"]
+
+
+def test_property_burnt_by_armed_or_unknown_doers_is_destruction_and_by_a_crowd_a_riot(annotator):
+    destruction = ("Strategic developments", "Looting/property destruction")
+    assert _kinds(annotator, "Militants torched a school in Diguel on Friday.\n") == [destruction]
+    assert _kinds(annotator, "Three apartments in Ponce were set on fire by unknown individuals on Tuesday.\n") \
+        == [destruction]
+    assert _kinds(annotator, "An unidentified group vandalised a cafe in Belitsa on Sunday.\n") == [destruction]
+    # a crowd, or people in number, riot; buses counted are no victims
+    assert _kinds(annotator, "Youths torched three buses in Dhaka on Monday.\n") == [("Riots", "Violent demonstration")]
+    assert _types(annotator, "A mob set fire to a police station in Karachi.\n") == ["Riots"]
+    # 'assailants' says only that someone attacked: the bus-burners of a hartal riot
+    assert _types(annotator, "Unidentified assailants torched a bus at Mohammadpur in Dhaka on Monday.\n") == ["Riots"]
+    # unknown doers of what is not burnt or wrecked by hand
+    _no_events(annotator, "Unknown hackers destroyed the company's backup servers on Monday.\n")
+
+
+def test_an_effigy_burnt_by_a_crowd_is_a_protest_and_at_a_bonfire_night_no_event(annotator):
+    assert _kinds(annotator, "Party activists burnt an effigy of the chief minister in Patiala on Monday.\n") \
+        == [("Protests", "Peaceful protest")]
+    _no_events(annotator, "Thousands watched as effigies of Guy Fawkes were burnt on bonfires in Lewes on Saturday.\n")
+
+
+def test_protests_told_in_other_words_and_what_is_blown_up_by_an_armed_side(annotator):
+    assert _types(annotator, "Violent protests continued across Sunsari district on Friday.\n") == ["Riots"]
+    assert _types(annotator, "Surkhet locals have taken to the streets demanding that the region be kept.\n") \
+        == ["Protests"]
+    assert _types(annotator, "200 students held a two-hour sit in on Tuesday demanding better amenities.\n") \
+        == ["Protests"]
+    assert _types(annotator, "About 2,000 teachers sat on the street in Bhubaneswar, blocking traffic on the Janpath.\n") \
+        == ["Protests"]
+    assert _kinds(annotator, "Militants blew up a gas pipeline in Dera Allahyar on Sunday.\n") \
+        == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    _no_events(annotator, "The children blew up balloons for the party in Leeds on Saturday.\n",
+               "The row blew up after the minister's remarks on Monday.\n",
+               "A lorry was blocking traffic on the M6 after a crash on Monday.\n",
+               "He will sit in on the meeting of the board on Friday.\n")

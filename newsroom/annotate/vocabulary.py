@@ -68,6 +68,8 @@ class Lexicon:
     home_setting_kinds: frozenset[str]
     clash_words: frozenset[str]
     mob_words: frozenset[str]
+    unidentified_words: frozenset[str]
+    attacker_words: frozenset[str]
     grievance_words: frozenset[str]
     thing_pronouns: frozenset[str]
     carried_out: frozenset[str]

@@ -200,12 +200,20 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         if found.get(kind):
             facts.add(kind)
     doers = agent_tokens(head)
+    attackers = {i for i in found.get("armed_groups", set()) if doc[i].lemma_.lower() in knowledge.lexicon.attacker_words}
+    if found.get("armed_groups", set()) - attackers:
+        facts.add("armed_group_named")
+    if any(_unidentified(doc[i], knowledge.lexicon) for i in doers - attackers):
+        facts.add("unidentified")
     if (found.get("hazards") and not doers & armed) or doers & found.get("animals", set()):
         # What kills without a hand, unless the trigger's own doer is armed ('the country plunged
         # into chaos after soldiers killed 20 protesters'); and an animal that attacks ('was
         # attacked by a dog'): no one's violence.
         facts.add("hazard")
-    if found.get("crowds") or any(t.cls in ("protest", "labour_strike", "riot") for t, _ in others):
+    if found.get("crowds") or any(t.cls in ("protest", "labour_strike") or (t.cls == "riot" and h.i != head.i)
+                                  for t, h in others):
+        # A riot word says a crowd was there when it is not the event's own: 'militants torched
+        # a school' names no crowd (ACLED's property destruction), 'rioters torched' does.
         facts.add("crowd")
     elif any(t.cls == "gathering" for t, _ in others) and (
             found.get("people") or present.movement
@@ -218,7 +226,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("people")
     if any(t.cls == "intervention" for t, _ in others):
         facts.add("intervention")
-    if any(t.cls == "riot" and not _grieved(h, knowledge.lexicon) for t, h in others):
+    if any(t.cls in ("riot", "violent_protest") and not _grieved(h, knowledge.lexicon) for t, h in others):
         facts.add("riot_act")
     if trigger.cls == "fight" and _strives(head):
         facts.add("effort")
@@ -277,7 +285,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     # A victim only counted ('killing 26') is one of the people, unless the sentence names no
     # other kind of victim and says two armed sides fought: then the dead are fighters.
     counted = {i for i in victims if doc[i].like_num and doc[i].head.i not in armed and i not in armed
-               and doc[i].head.i not in found.get("animals", set())}  # not 'killed two goats'
+               # not 'killed two goats', 'set three apartments on fire'
+               and doc[i].head.i not in found.get("animals", set()) | found.get("property", set())}
     if named_victims or (counted and not victims & armed and "armed_both" not in facts):
         facts.add("victims_people")
     if any(tokens for kind, tokens in found.items() if kind not in ("hazards", "animals")) or counted:
@@ -285,6 +294,13 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
+
+
+def _unidentified(doer: Token, lexicon: Lexicon) -> bool:
+    """A doer the report cannot name: 'unidentified actors', 'unknown individuals', 'the
+    perpetrators' (lexicon unidentified_words)."""
+    return doer.lemma_.lower() in lexicon.unidentified_words or any(
+        c.dep_ == "amod" and c.lemma_.lower() in lexicon.unidentified_words for c in doer.children)
 
 
 def _strives(head: Token) -> bool:
