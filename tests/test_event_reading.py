@@ -1101,3 +1101,20 @@ def test_protests_told_in_other_words_and_what_is_blown_up_by_an_armed_side(anno
                "The row blew up after the minister's remarks on Monday.\n",
                "A lorry was blocking traffic on the M6 after a crash on Monday.\n",
                "He will sit in on the meeting of the board on Friday.\n")
+
+
+def test_a_clause_told_in_the_past_before_a_call_is_what_happened(annotator):
+    # a comma joins two sentences; the parser hangs the first on 'called' as if it were called for
+    assert _types(annotator, ("Students protested in Jerusalem against the exam decisions, the students also "
+                              "called for financial help.\n")) == ["Protests"]
+    # what is called for, urged or foretold has not happened
+    _no_events(annotator, "Fight the police, the leader urged the crowd.\n",
+               "The rebels would attack the town, the commander threatened on Friday.\n",
+               "The rebels will attack the town, the commander vowed on Friday.\n")
+
+
+def test_a_passive_killing_whose_subject_the_parser_hung_on_the_place_before_it(annotator):
+    # 'leader' is parsed as an apposition of 'Guerrero': the verb has no subject of its own
+    assert _types(annotator, "On 28 April, in Petatlan, Guerrero, a former party leader was shot dead in a street.\n") \
+        == ["Violence against civilians"]
+    _no_events(annotator, "In Madrid, Spain, a new stadium was opened on Sunday.\n")

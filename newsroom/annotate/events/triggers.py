@@ -71,15 +71,28 @@ def _negated(token: Token) -> bool:
 def wished(token: Token, knowledge: Knowledge) -> bool:
     """Violence only called for, planned or feared ('vowed to attack', 'threatened attacks').
     Not what happened beside such a verb ('was killed after he threatened them': an adverbial
-    clause), nor under 'wanted' as a modifier ('an insurgent wanted for attacks was killed')."""
+    clause; 'students protested in the city, they also called for help': a clause told in the
+    past before it), nor under 'wanted' as a modifier ('an insurgent wanted for attacks was
+    killed')."""
     node = token
     while node.head.i != node.i:
         verb = node.head
         if verb.lemma_.lower() in knowledge.lexicon.wishing_verbs and verb.pos_ == "VERB" \
-                and node.dep_ != "advcl" and verb.dep_ != "acl" and not _wanted_for(verb):
+                and node.dep_ != "advcl" and verb.dep_ != "acl" and not _wanted_for(verb) \
+                and not _told_before(node, verb):
             return True
         node = verb
     return False
+
+
+def _told_before(clause: Token, verb: Token) -> bool:
+    """A clause in the past tense, with its own subject and no modal, that comes before the verb
+    the parser hung it on: two sentences joined by a comma ('X protested, the students also
+    called for Y'), not what is urged ('Kill them, he urged') or foretold ('they will attack,
+    he warned')."""
+    return (clause.dep_ == "ccomp" and clause.i < verb.i and clause.tag_ == "VBD"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and not any(c.dep_ == "aux" for c in clause.children))
 
 
 def _wanted_for(verb: Token) -> bool:
