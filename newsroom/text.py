@@ -128,6 +128,17 @@ def windows_punctuation(text: str) -> str:
     return text.translate(_C1_AS_CP1252)
 
 
+# Space separators other than the space (no-break, thin, narrow no-break, ideographic...): web
+# copy puts them between words ('petrol\xa0bombs'), where the parser takes each for a token of
+# its own and no phrase of a word list or pattern matches across it. Read one for one as spaces.
+_SPACE_SEPARATORS = {code: " " for code in range(0x80, 0x3001) if unicodedata.category(chr(code)) == "Zs"}
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with every space separator read as a plain space, offsets unchanged."""
+    return text.translate(_SPACE_SEPARATORS)
+
+
 def without_controls(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text)
 

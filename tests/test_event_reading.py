@@ -1066,6 +1066,16 @@ def test_forces_that_move_or_change_sides_are_a_strategic_development_and_a_club
     assert _types(annotator, "Army reinforcements arrived in the town and clashed with the rebels.\n") == ["Battles"]
 
 
+def test_a_clause_told_in_the_past_before_a_call_is_what_happened(annotator):
+    # a comma joins two sentences; the parser hangs the first on 'called' as if it were called for
+    assert _types(annotator, ("Students protested in Jerusalem against the exam decisions, the students also "
+                              "called for financial help.\n")) == ["Protests"]
+    # what is called for, urged or foretold has not happened
+    _no_events(annotator, "Fight the police, the leader urged the crowd.\n",
+               "The rebels would attack the town, the commander threatened on Friday.\n",
+               "The rebels will attack the town, the commander vowed on Friday.\n")
+
+
 def test_property_burnt_by_armed_or_unknown_doers_is_destruction_and_by_a_crowd_a_riot(annotator):
     destruction = ("Strategic developments", "Looting/property destruction")
     assert _kinds(annotator, "Militants torched a school in Diguel on Friday.\n") == [destruction]
@@ -1087,6 +1097,28 @@ def test_an_effigy_burnt_by_a_crowd_is_a_protest_and_at_a_bonfire_night_no_event
     _no_events(annotator, "Thousands watched as effigies of Guy Fawkes were burnt on bonfires in Lewes on Saturday.\n")
 
 
+def test_a_passive_killing_whose_subject_the_parser_hung_on_the_place_before_it(annotator):
+    # 'leader' is parsed as an apposition of 'Guerrero': the verb has no subject of its own
+    assert _types(annotator, "On 28 April, in Petatlan, Guerrero, a former party leader was shot dead in a street.\n") \
+        == ["Violence against civilians"]
+    _no_events(annotator, "In Madrid, Spain, a new stadium was opened on Sunday.\n")
+
+
+def test_no_break_spaces_read_as_spaces_and_spans_stay_the_raw_texts(annotator):
+    # web copy puts no-break spaces between words: the same reading as with spaces, one page for
+    # the name however it is spaced, and every span still the raw text's own characters
+    raw = "Activists of Bangladesh\xa0Chhatra League hurled two petrol\xa0bombs\xa0at a bus in Dhaka on Monday.\n"
+    spaced = annotation_json("x", annotator(raw.replace("\xa0", " ")), threshold=0.0)
+    nbsp = annotation_json("x", annotator(raw), threshold=0.0)
+    assert [e["type"] for e in nbsp["events"]] == [e["type"] for e in spaced["events"]] == ["Riots"]
+    assert [a["name"] for a in nbsp["actors"]] == [a["name"] for a in spaced["actors"]]
+    assert "Bangladesh Chhatra League" in [a["name"] for a in nbsp["actors"]]
+    annotation = annotator(raw)
+    for span in [*annotation.sentences, *(m for e in [*annotation.actors, *annotation.places] for m in e.mentions),
+                 *(e.evidence for e in annotation.events)]:
+        assert raw[span.start:span.end] == span.text
+
+
 def test_protests_told_in_other_words_and_what_is_blown_up_by_an_armed_side(annotator):
     assert _types(annotator, "Violent protests continued across Sunsari district on Friday.\n") == ["Riots"]
     assert _types(annotator, "Surkhet locals have taken to the streets demanding that the region be kept.\n") \
@@ -1101,20 +1133,3 @@ def test_protests_told_in_other_words_and_what_is_blown_up_by_an_armed_side(anno
                "The row blew up after the minister's remarks on Monday.\n",
                "A lorry was blocking traffic on the M6 after a crash on Monday.\n",
                "He will sit in on the meeting of the board on Friday.\n")
-
-
-def test_a_clause_told_in_the_past_before_a_call_is_what_happened(annotator):
-    # a comma joins two sentences; the parser hangs the first on 'called' as if it were called for
-    assert _types(annotator, ("Students protested in Jerusalem against the exam decisions, the students also "
-                              "called for financial help.\n")) == ["Protests"]
-    # what is called for, urged or foretold has not happened
-    _no_events(annotator, "Fight the police, the leader urged the crowd.\n",
-               "The rebels would attack the town, the commander threatened on Friday.\n",
-               "The rebels will attack the town, the commander vowed on Friday.\n")
-
-
-def test_a_passive_killing_whose_subject_the_parser_hung_on_the_place_before_it(annotator):
-    # 'leader' is parsed as an apposition of 'Guerrero': the verb has no subject of its own
-    assert _types(annotator, "On 28 April, in Petatlan, Guerrero, a former party leader was shot dead in a street.\n") \
-        == ["Violence against civilians"]
-    _no_events(annotator, "In Madrid, Spain, a new stadium was opened on Sunday.\n")

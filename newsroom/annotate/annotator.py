@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Annotation, Layout, Place, Span
 from ..read.layout import read_layout
-from ..text import windows_punctuation
+from ..text import plain_spaces, windows_punctuation
 from .dates import parse_date_line
 from .entities import build_entities
 from .events import find_events
@@ -65,11 +65,12 @@ class Annotator:
 def masked_text(raw: str, layout: Layout) -> str:
     """The raw text with everything but the readable stretches blanked out, offsets unchanged:
     credits, datelines and READ MORE lines never reach the model. Windows-1252 quotes misread as
-    control characters are read as quotes (`text.windows_punctuation`)."""
+    control characters are read as quotes (`text.windows_punctuation`), and no-break and other
+    space separators as spaces (`text.plain_spaces`)."""
     chars = [c if c == "\n" else " " for c in raw]
     for span in layout.readable:
         chars[span.start:span.end] = raw[span.start:span.end]
-    return windows_punctuation("".join(chars))
+    return plain_spaces(windows_punctuation("".join(chars)))
 
 
 def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
@@ -112,12 +113,19 @@ def annotate_parsed(raw: str, layout: Layout, doc: Doc, annotator: Annotator, da
     actors, places = build_entities(doc, selected, annotator.knowledge, annotator.gazetteer, setting,
                                     [(span.start, span.end) for span in story])
     entities: list[Actor | Place] = [*actors, *places]
-    for entity in entities:
-        for mention in entity.mentions:
-            assert raw[mention.start:mention.end] == mention.text, mention
     knowledge = annotator.knowledge
     article_date = date or parse_date_line(layout.dateline, knowledge) or parse_date_line(layout.filed_on, knowledge)
     sentences = sentences_of(doc, layout)
     story_sentences = [s for s in sentences if any(b.start <= s.start and s.end <= b.end for b in story)]
     events = find_events(doc, story_sentences, actors, places, article_date, annotator.knowledge, story)
-    return Annotation(layout, sentences, actors, places, events, article_date)
+    # Read on the model's view of the text; handed out as stretches of the raw text, whose
+    # no-break spaces and Windows quotes the view changed one for one.
+    for entity in entities:
+        entity.mentions = [_raw(raw, m) for m in entity.mentions]
+    for event in events:
+        event.evidence = _raw(raw, event.evidence)
+    return Annotation(layout, [_raw(raw, s) for s in sentences], actors, places, events, article_date)
+
+
+def _raw(raw: str, span: Span) -> Span:
+    return span if raw[span.start:span.end] == span.text else Span(span.start, span.end, raw[span.start:span.end])
