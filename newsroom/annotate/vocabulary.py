@@ -107,6 +107,7 @@ class Lexicon:
     gunfire_forms: frozenset[str]
     gunfire_modifiers: frozenset[str]
     gunfire_verbs: frozenset[str]
+    shooting_verbs: frozenset[str]
     people_adjectives: frozenset[str]
     explosive_heads: frozenset[str]
     care_words: frozenset[str]

@@ -199,9 +199,12 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     for kind in ("state_forces", "armed_groups", "explosives", "firearms", "property"):
         if found.get(kind):
             facts.add(kind)
+    if head.pos_ == "VERB" and head.lemma_.lower() in knowledge.lexicon.shooting_verbs:
+        facts.add("firearms")  # 'were shot by a man': a gun was used, though none is named
     doers = agent_tokens(head)
-    attackers = {i for i in found.get("armed_groups", set()) if doc[i].lemma_.lower() in knowledge.lexicon.attacker_words}
-    if found.get("armed_groups", set()) - attackers:
+    armed_groups = found.get("armed_groups", set())
+    attackers = {i for i in armed_groups if doc[i].lemma_.lower() in knowledge.lexicon.attacker_words}
+    if armed_groups - attackers:
         facts.add("armed_group_named")
     if any(_unidentified(doc[i], knowledge.lexicon) for i in doers - attackers):
         facts.add("unidentified")

@@ -107,8 +107,10 @@ def victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
     if head.pos_ == "VERB":
         roots += shared_subjects(head)  # 'were arrested and later found dead': the first verb's passive subject
         roots += _stranded_subject(head)
-    if head.pos_ == "ADJ":
-        holder = head.head if head.dep_ == "acomp" else head  # 'two are dead': the subject of 'are'
+    if head.pos_ == "ADJ" and not any(c.dep_ == "dobj" for c in head.children):
+        # 'two are dead': the subject of 'are'. Not an adjective with an object, a verb the
+        # parser misread: in a headline's 'Police open fire on protesters' the police are the doers.
+        holder = head.head if head.dep_ == "acomp" else head
         roots += [c for c in holder.children if c.dep_ == "nsubj"]
     if head.pos_ == "NOUN":
         roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
