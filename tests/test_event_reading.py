@@ -1157,3 +1157,21 @@ def test_a_shooting_is_armed_though_no_gun_is_named(annotator):
     assert _types(annotator, "Villagers attacked a police patrol with sticks and stones in Kaduna on Monday.\n") \
         == ["Riots"]
     _no_events(annotator, "The striker shot the ball into the net in the second half.\n")
+
+
+def test_bombs_a_crowd_throws_are_its_riot_and_a_bomb_at_a_rally_is_an_explosion(annotator):
+    # ACLED codes a blockade's pickets as rioters whatever they throw
+    assert _types(annotator, "A policeman was injured as pickets hurled a crude bomb at a police van in Feni.\n") \
+        == ["Riots"]
+    # the crowd as the bomb's victims, or armed men who throw one, are no riot
+    assert _types(annotator, "A bomb exploded at a protest rally in Quetta, killing five protesters.\n") \
+        == ["Explosions/Remote violence"]
+    assert _types(annotator, "Militants hurled a grenade at a police van in Srinagar on Tuesday.\n") \
+        == ["Explosions/Remote violence"]
+
+
+def test_grievances_carried_to_an_office_are_a_protest_and_to_social_media_not(annotator):
+    assert _types(annotator, ("Hundreds of health workers took their frustrations to the Department of Health "
+                              "offices in Pretoria.\n")) == ["Protests"]
+    _no_events(annotator, "Fans took their frustrations to social media after the defeat.\n")
+    assert _types(annotator, "In Barguna, hartal supporters set a bus afire on Saturday.\n") == ["Riots"]

@@ -208,6 +208,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("armed_group_named")
     if any(_unidentified(doc[i], knowledge.lexicon) for i in doers - attackers):
         facts.add("unidentified")
+    if doers & found.get("crowds", set()):
+        facts.add("crowd_doers")  # 'pickets hurled a crude bomb at a police van'
     if (found.get("hazards") and not doers & armed) or doers & found.get("animals", set()):
         # What kills without a hand, unless the trigger's own doer is armed ('the country plunged
         # into chaos after soldiers killed 20 protesters'); and an animal that attacks ('was
