@@ -1060,6 +1060,7 @@ def test_forces_that_move_or_change_sides_are_a_strategic_development_and_a_club
         == [change]
     # no armed side: a club's signings, politicians who cross the floor, an aid convoy
     _no_events(annotator, "Arsenal brought in reinforcements in January after injuries to two defenders.\n",
+               "Army engineers finished the reinforcement of the dam near Mosul on Monday.\n",
                "Two Conservative MPs defected to the Liberal Democrats on Tuesday.\n",
                "An aid convoy of 40 trucks entered the city on Monday.\n")
     # a fight the sentence tells beside the movement is the event
