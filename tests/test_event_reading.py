@@ -1176,3 +1176,17 @@ def test_grievances_carried_to_an_office_are_a_protest_and_to_social_media_not(a
                               "offices in Pretoria.\n")) == ["Protests"]
     _no_events(annotator, "Fans took their frustrations to social media after the defeat.\n")
     assert _types(annotator, "In Barguna, hartal supporters set a bus afire on Saturday.\n") == ["Riots"]
+
+
+def test_people_held_as_they_protest_are_a_protest_with_intervention(annotator):
+    # ACLED codes the protest, with the police's intervention, not the arrest instead of it
+    kind = ("Protests", "Protest with intervention")
+    assert _kinds(annotator, ("Nearly 300 artists were taken into custody by the city police when they staged a "
+                              "protest at the main gate of the Secretariat.\n")) == [kind]
+    assert _kinds(annotator, "Police arrested 30 members of the group who were protesting against poverty.\n") \
+        == [kind]
+    # not a protest the reader knows of, nor one under another event's word
+    assert _types(annotator, "Police arrested the man who organised last week's protest in Dhaka.\n") \
+        == ["Strategic developments"]
+    assert _types(annotator, "Police arrested two men for attacking protesters in Dhaka on Monday.\n") \
+        == ["Strategic developments"]

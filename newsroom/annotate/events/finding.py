@@ -208,9 +208,12 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
     present = present_in(span, in_actors, said, knowledge)  # the same for every trigger
     first: tuple[Trigger, Token, Frame, Participants] | None = None
     for trigger, head in hits:
-        if first is not None and not _side_by_side(head, first[1]):
+        arrested = first is not None and _protest_arrested(first, trigger, head, hits, knowledge)
+        if first is not None and not _side_by_side(head, first[1]) and not arrested:
             continue
         participants = read_participants(span, head, trigger, present, hits, knowledge)
+        if arrested:
+            participants.facts.add("intervention")
         frame = next((f for f in knowledge.events.frames if f.takes(trigger.cls, participants.facts)), None)
         if frame is None or (frame.type in VIOLENT and wished(head, knowledge)):
             continue
@@ -225,9 +228,31 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
             # lobbed stun grenades'). And a protest whose crowd turns violent beside it is a
             # riot ('youths demonstrated and clashed with police'; ACLED's violent demonstration).
             first = reading
-        elif reading[2].type in (VIOLENT_TYPES if first[2].type == "Strategic developments" else ("Riots",)):
+        elif reading[2].type in (VIOLENT_TYPES if first[2].type == "Strategic developments" else ("Riots",)) or (
+                arrested and reading[2].type == "Protests"):
             return reading
     return first
+
+
+def _protest_arrested(first: tuple[Trigger, Token, Frame, Participants], trigger: Trigger, head: Token,
+                      hits: list[tuple[Trigger, Token]], knowledge: Knowledge) -> bool:
+    """A protest told inside the clause of an arrest: the people were held as they protested
+    ('were taken into custody when they staged protest', 'arrested 30 youths who were
+    protesting', 'detained after trying to hold a protest'). ACLED codes it as the protest, with
+    intervention. Not a protest the reader knows ('the man who organised last week's protest'),
+    nor one under another event's word ('arrested two men for attacking protesters')."""
+    arrest = first[1]
+    if first[2].sub_type != "Arrests" or trigger.cls not in ("protest", "gathering") or _known(head, knowledge):
+        return False
+    others = {h.i for _, h in hits} - {arrest.i}
+    node = head
+    while node.i != arrest.i:
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in others:
+            return False
+    return True
 
 
 def _side_by_side(lower: Token, upper: Token) -> bool:
