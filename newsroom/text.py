@@ -123,20 +123,17 @@ def _cp1252(code: int) -> str | None:
 _C1_AS_CP1252 = {code: char for code in range(0x80, 0xA0) if (char := _cp1252(code)) is not None}
 
 
-def windows_punctuation(text: str) -> str:
-    """`text` with each C1 control character that Windows-1252 defines read as its character."""
-    return text.translate(_C1_AS_CP1252)
-
-
 # Space separators other than the space (no-break, thin, narrow no-break, ideographic...): web
 # copy puts them between words ('petrol\xa0bombs'), where the parser takes each for a token of
 # its own and no phrase of a word list or pattern matches across it. Read one for one as spaces.
 _SPACE_SEPARATORS = {code: " " for code in range(0x80, 0x3001) if unicodedata.category(chr(code)) == "Zs"}
+_AS_READ = {**_C1_AS_CP1252, **_SPACE_SEPARATORS}
 
 
-def plain_spaces(text: str) -> str:
-    """`text` with every space separator read as a plain space, offsets unchanged."""
-    return text.translate(_SPACE_SEPARATORS)
+def as_read(text: str) -> str:
+    """`text` as the model reads it, in one pass and offsets unchanged: each C1 control character
+    that Windows-1252 defines as its character, and every space separator as a plain space."""
+    return text.translate(_AS_READ)
 
 
 def without_controls(text: str) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Annotation, Layout, Place, Span
 from ..read.layout import read_layout
-from ..text import plain_spaces, windows_punctuation
+from ..text import as_read
 from .dates import parse_date_line
 from .entities import build_entities
 from .events import find_events
@@ -65,12 +65,12 @@ class Annotator:
 def masked_text(raw: str, layout: Layout) -> str:
     """The raw text with everything but the readable stretches blanked out, offsets unchanged:
     credits, datelines and READ MORE lines never reach the model. Windows-1252 quotes misread as
-    control characters are read as quotes (`text.windows_punctuation`), and no-break and other
-    space separators as spaces (`text.plain_spaces`)."""
+    control characters are read as quotes, and no-break and other space separators as spaces
+    (`text.as_read`)."""
     chars = [c if c == "\n" else " " for c in raw]
     for span in layout.readable:
         chars[span.start:span.end] = raw[span.start:span.end]
-    return plain_spaces(windows_punctuation("".join(chars)))
+    return as_read("".join(chars))
 
 
 def sentences_of(doc: Doc, layout: Layout) -> list[Span]:

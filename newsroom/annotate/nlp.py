@@ -133,6 +133,20 @@ def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list
     return [c for c in first.children if c.dep_ in deps]
 
 
+def stranded_subject(verb: Token) -> list[Token]:
+    """The subject of a passive verb the parser hung on the place named before it, as that place's
+    apposition ('in Petatlan, Guerrero, a former party leader was shot dead': 'leader' read as
+    Guerrero's): a noun phrase that ends right before the verb's auxiliary, when the verb has no
+    subject of its own."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubjpass") for c in verb.children):
+        return []
+    auxiliaries = [c.i for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    if not auxiliaries:
+        return []
+    return [t for t in verb.subtree if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN"
+            and t.right_edge.i + 1 == min(auxiliaries)]
+
+
 def kept(doc: Doc, name: str, make: Callable[[], T]) -> T:
     """What `make` works out from the Doc, worked out once and kept on it (its user_data): the
     annotator's steps ask the same things of one Doc again and again."""

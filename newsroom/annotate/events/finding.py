@@ -245,14 +245,12 @@ def _protest_arrested(first: tuple[Trigger, Token, Frame, Participants], trigger
     if first[2].sub_type != "Arrests" or trigger.cls not in ("protest", "gathering") or _known(head, knowledge):
         return False
     others = {h.i for _, h in hits} - {arrest.i}
-    node = head
-    while node.i != arrest.i:
-        if node.head.i == node.i:
-            return False
-        node = node.head
+    for node in head.ancestors:
+        if node.i == arrest.i:
+            return True
         if node.i in others:
             return False
-    return True
+    return False
 
 
 def _side_by_side(lower: Token, upper: Token) -> bool:

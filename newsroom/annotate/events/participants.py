@@ -202,14 +202,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if head.pos_ == "VERB" and head.lemma_.lower() in knowledge.lexicon.shooting_verbs:
         facts.add("firearms")  # 'were shot by a man': a gun was used, though none is named
     doers = agent_tokens(head)
-    armed_groups = found.get("armed_groups", set())
-    attackers = {i for i in armed_groups if doc[i].lemma_.lower() in knowledge.lexicon.attacker_words}
-    if armed_groups - attackers:
-        facts.add("armed_group_named")
-    if any(_unidentified(doc[i], knowledge.lexicon) for i in doers - attackers):
-        facts.add("unidentified")
-    if doers & found.get("crowds", set()):
-        facts.add("crowd_doers")  # 'pickets hurled a crude bomb at a police van'
+    facts |= _who_did_it(doc, doers, found, knowledge.lexicon)
     if (found.get("hazards") and not doers & armed) or doers & found.get("animals", set()):
         # What kills without a hand, unless the trigger's own doer is armed ('the country plunged
         # into chaos after soldiers killed 20 protesters'); and an animal that attacks ('was
@@ -299,6 +292,22 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if diplomat:
         facts.add("diplomat")
     return Participants(facts, found)
+
+
+def _who_did_it(doc: Doc, doers: set[int], found: dict[str, set[int]], lexicon: Lexicon) -> set[str]:
+    """What the sentence says of who acted: an armed group named by what it is, not only as
+    'assailants' (`armed_group_named`); doers the report cannot name (`unidentified`); a crowd as
+    the doers ('pickets hurled a crude bomb at a police van': `crowd_doers`)."""
+    facts: set[str] = set()
+    armed_groups = found.get("armed_groups", set())
+    attackers = {i for i in armed_groups if doc[i].lemma_.lower() in lexicon.attacker_words}
+    if armed_groups - attackers:
+        facts.add("armed_group_named")
+    if any(_unidentified(doc[i], lexicon) for i in doers - attackers):
+        facts.add("unidentified")
+    if doers & found.get("crowds", set()):
+        facts.add("crowd_doers")
+    return facts
 
 
 def _unidentified(doer: Token, lexicon: Lexicon) -> bool:

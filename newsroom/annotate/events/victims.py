@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import done_to, shared_subjects
+from ..nlp import done_to, shared_subjects, stranded_subject
 from ..vocabulary import Lexicon
 
 VICTIM_DEPS = {"nsubjpass", "dobj"}
@@ -32,20 +32,6 @@ def by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon
     hurt = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | found.get(
         "property", set())
     return any(i in hurt for i in heads(victims, doc))
-
-
-def _stranded_subject(verb: Token) -> list[Token]:
-    """The subject of a passive verb the parser hung on the place named before it, as that place's
-    apposition ('in Petatlan, Guerrero, a former party leader was shot dead': 'leader' read as
-    Guerrero's): a noun phrase that ends right before the verb's auxiliary, when the verb has no
-    subject of its own."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubjpass") for c in verb.children):
-        return []
-    auxiliaries = [c.i for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
-    if not auxiliaries:
-        return []
-    return [t for t in verb.subtree if t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN"
-            and t.right_edge.i + 1 == min(auxiliaries)]
 
 
 def heads(tokens: set[int], doc: Doc) -> list[int]:
@@ -106,7 +92,7 @@ def victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
             roots += [c for c in verb.children if c.dep_ == "nsubj"]
     if head.pos_ == "VERB":
         roots += shared_subjects(head)  # 'were arrested and later found dead': the first verb's passive subject
-        roots += _stranded_subject(head)
+        roots += stranded_subject(head)  # 'In Petatlan, Guerrero, a former leader was shot dead'
     if head.pos_ == "ADJ" and not any(c.dep_ == "dobj" for c in head.children):
         # 'two are dead': the subject of 'are'. Not an adjective with an object, a verb the
         # parser misread: in a headline's 'Police open fire on protesters' the police are the doers.
