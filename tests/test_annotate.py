@@ -251,7 +251,8 @@ def test_a_name_reads_as_a_region_by_where_it_stands(annotator):
     # town before it is read in that state (Buffalo, New York, not Buffalo, Missouri).
     result = annotation_json("x", annotator(REGIONS_BY_POSITION))
     places = {(p["name"], p["kind"]): p for p in result["places"]}
-    assert len(places[("New York", "province")]["mentions"]) == 3
+    # The state and the city are two places with two titles: an event names its place by title.
+    assert len(places[("New York (state)", "province")]["mentions"]) == 3
     assert [m["text"] for m in places[("New York", "city")]["mentions"]] == ["New York"]  # 'spoke in New York'
     assert abs(places[("Buffalo", "city")]["lat"] - 42.89) < 0.1
     assert places[("Georgia", "province")]["country"] == "United States"
@@ -440,6 +441,60 @@ def test_a_town_the_text_puts_in_an_area_is_no_namesake_outside_it(annotator):
     tour = annotation_json("x", annotator(
         "Tour\n\nThe band was due to play in Copenhagen, Hamburg, Brasov and Mannheim this month.\n"))
     assert _place(tour, "Copenhagen")["country"] == "Denmark" and _place(tour, "Copenhagen")["lat"] is not None
+
+
+def test_a_bracket_of_areas_puts_an_unknown_place_in_the_widest_one_known(annotator):
+    # Conflict notes name a place's areas narrowest first. No gazetteer knows Sabir Al Mawadim,
+    # and the Al Arish GeoNames knows is in Egypt: the attack is in Taizz, in Yemen.
+    result = annotation_json("x", annotator(
+        "On 12 June 2021, Houthi fighters attacked army positions in Al Arish (Sabir Al Mawadim, Taizz), "
+        "killing three soldiers.\n"), threshold=0.0)
+    assert "Egypt" not in {p.get("country") for p in result["places"]}
+    assert [e["place"] for e in result["events"]] == ["Taizz"]
+    # A region read in another country (GeoNames calls Cameroon's 'West') moves no town.
+    result = annotation_json("x", annotator(
+        "On 9 May 2021, residents demonstrated in Bafoussam town (Mifi, Ouest) after a gendarme shot a "
+        "moto-taxi driver.\n"), threshold=0.0)
+    assert _place(result, "Bafoussam")["country"] == "Cameroon" and _place(result, "Bafoussam")["lat"] is not None
+    assert [e["place"] for e in result["events"]] == ["Bafoussam"]
+    # Only whole names of the list: 'Mirpur' of 'Mirpur khas' is another district, not this one's.
+    result = annotation_json("x", annotator(
+        "On 3 May 2021, journalists held a rally outside the press club in Mirpur Khas city (Mirpur khas, Sindh).\n"),
+        threshold=0.0)
+    assert [e["place"] for e in result["events"]] == ["Mirpur Khas"] and _place(result, "Mirpur Khas")["lat"]
+
+
+def test_a_city_and_the_state_of_its_name_are_two_places_with_two_titles(annotator):
+    # An event names its place by title: 'Oaxaca, Oaxaca' is the city, then the state around it.
+    result = annotation_json("x", annotator(
+        "On 6 May 2021, in Oaxaca, Oaxaca, around 200 teachers protested demanding unpaid wages.\n"), threshold=0.0)
+    titles = sorted((p["name"], p["kind"]) for p in result["places"])
+    assert titles == [("Oaxaca", "city"), ("Oaxaca (state)", "province")]
+    assert [e["place"] for e in result["events"]] == ["Oaxaca"]
+
+
+def test_where_fighters_come_from_is_not_where_they_fight(annotator):
+    result = annotation_json("x", annotator(
+        "On 4 June 2021, fighters from Deir ez-Zor clashed with police in the town of Jarablus, killing one "
+        "officer.\n"), threshold=0.0)
+    assert [e["place"] for e in result["events"]] == ["Jarablus"]
+    # ... yet a place of origin is more precise than a country named alone.
+    result = annotation_json("x", annotator(
+        "Gunmen from Zamfara attacked farmers in Nigeria on Monday, killing three.\n"), threshold=0.0)
+    assert [e["place"] for e in result["events"]] == ["Zamfara State"]
+
+
+def test_an_event_at_a_spot_no_gazetteer_knows_is_near_the_town_the_story_is_in(annotator):
+    result = annotation_json("x", annotator(
+        "Supporters of the ruling party attacked opposition activists in Natore town on Monday. Two of the "
+        "activists were shot dead at Tebaria in the morning.\n"), threshold=0.0)
+    assert _place(result, "Tebaria").get("lat") is None
+    assert {e["place"] for e in result["events"]} == {"Natore"}
+    # A county no gazetteer puts on the map stays the event's place: the text named it.
+    result = annotation_json("x", annotator(
+        "The mayor of Columbus spoke on Sunday. Sheriff's deputies in Cass County arrested a man on Monday "
+        "after he shot his neighbour.\n"), threshold=0.0)
+    assert "Cass County" in {e["place"] for e in result["events"]}
 
 
 def test_titles_months_and_airport_codes_are_no_places(annotator):

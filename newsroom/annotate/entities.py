@@ -23,7 +23,7 @@ from .article_passes import (
     merge_short_names,
 )
 from .candidate import Candidate
-from .entity_drafts import Drafts, EntityDraft, country_draft, entity_texts, finish, place_draft
+from .entity_drafts import Drafts, EntityDraft, country_draft, distinct_names, entity_texts, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge, actor_key
@@ -99,8 +99,16 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     add_roads(doc, entities, knowledge)
     add_the_province(doc, entities, gazetteer, context)
     view = ArticleView.read(doc, entities.values(), knowledge, gazetteer, context, story)
-    return finish(doc, entities, knowledge, lambda ent, kind, name: actor_evidence(view, ent, kind, name),
-                  lambda ent, kind, res: place_evidence(view, ent, kind, res))
+    actors, places = finish(doc, entities, knowledge, lambda ent, kind, name: actor_evidence(view, ent, kind, name),
+                            lambda ent, kind, res: place_evidence(view, ent, kind, res))
+    return actors, distinct_names(places, knowledge.weights.place_precision, lambda p: _kind_word(p, gazetteer))
+
+
+def _kind_word(place: Place, gazetteer: Gazetteer) -> str:
+    """What the place's country calls a region of its kind ('state' in Mexico and the United
+    States, 'department' in Bolivia), else the annotator's kind ('district', 'city')."""
+    return next((region.type.lower() for region in gazetteer.subdivisions.get(name_key(place.name), ())
+                 if region.country_code == place.country_code and region.type), place.kind)
 
 
 def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazetteer: Gazetteer) -> EntityDraft:

@@ -5,8 +5,8 @@ country acts or is a place), and how drafts become the article's actors and plac
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -122,6 +122,36 @@ def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: Act
     actors.sort(key=lambda a: a.mentions[0].start)
     places.sort(key=lambda p: p.mentions[0].start)
     return actors, places
+
+
+def distinct_names(places: list[Place], precision: Mapping[str, int], kind_word: Callable[[Place], str]) -> list[Place]:
+    """Two places of one story that bear one name are told apart by their titles, since an event
+    names its place by its title: in 'in Campeche, Campeche' (a city, then the state it is the
+    capital of; 'Oaxaca, Oaxaca', 'Buffalo, New York ... in New York City') the event is in the
+    city, which keeps the name, and the state becomes 'Campeche (state)' (`kind_word`: what its
+    country calls it). A country keeps its name before a city of its name ('Kuwait (city)'); two
+    places of one kind take their countries ('Palmyra, Syria')."""
+    by_name: dict[str, list[int]] = {}
+    for n, place in enumerate(places):
+        by_name.setdefault(place.name.casefold(), []).append(n)
+    out = list(places)
+    for indices in by_name.values():
+        if len(indices) < 2:
+            continue
+        # The country first, then the finest: it keeps the bare name.
+        keeper, *others = sorted(indices, key=lambda n: (places[n].kind != "country",
+                                                         precision.get(places[n].kind, 4), n))
+        kinds = Counter(places[n].kind for n in indices)
+        for n in others:
+            place = places[n]
+            if kinds[place.kind] == 1 and place.kind != places[keeper].kind:
+                title = f"{place.name} ({kind_word(place)})"
+            elif place.country and place.country != places[keeper].country:
+                title = f"{place.name}, {place.country}"
+            else:
+                continue  # one name, one kind, one country: nothing on the page would tell them apart
+            out[n] = replace(place, name=title)
+    return out
 
 
 def aliases_of(texts: list[str], name: str) -> list[str]:

@@ -17,6 +17,9 @@ from .nlp import text_of
 from .place_index import Resolved, km
 from .vocabulary import Lexicon
 
+BRACKET_TOKENS = 16  # the furthest a bracket of areas runs: a few names and their commas
+AREA_LABELS = ("COUNTRY", "GPE", "LOC", "PLACE", "ORG", "PERSON")
+
 
 def region_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer: Gazetteer,
                  context: list[str]) -> str | None:
@@ -78,6 +81,37 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
     return area
 
 
+def _wider_in_bracket(doc: Doc, cand: Candidate, following: list[Candidate], gazetteer: Gazetteer,
+                      context: list[str]) -> Resolved | None:
+    """A bracket that names the areas a place lies in, narrowest first ('Al Arish (Sabir Al
+    Mawadim, Taizz)', 'Kibungere (Nyabihanga, Mwaro)'): when no gazetteer knows the first (a
+    sub-district), the place lies in the next one it knows, if that lies in the story's setting."""
+    j = cand.tokens[1]
+    if j < len(doc) and doc[j].lower_ in gazetteer.knowledge.lexicon.place_kind_words:
+        j += 1
+    if j >= len(doc) or doc[j].text != "(":
+        return None
+    close = next((k for k in range(j + 1, min(len(doc), j + BRACKET_TOKENS)) if doc[k].text in ("(", ")")), None)
+    if close is None or doc[close].text != ")":
+        return None
+    text = text_of(doc)
+    for later in following:
+        if later.tokens[0] >= close:
+            break
+        # (the model often types the names of such a bracket as organisations: the gazetteer decides)
+        # ... each a whole item of the list: not 'Mirpur' of 'Mirpur khas'
+        if (doc[later.tokens[0] - 1].text not in ("(", ",") or doc[later.tokens[1]].text not in (",", ")")
+                or later.label not in AREA_LABELS):
+            continue
+        area = gazetteer.resolve(text[later.start:later.end], context, "province")
+        if area is not None and area.lat is not None:
+            # A region read outside the story's first country ('Bafoussam town (Mifi, Ouest)':
+            # Haiti's Ouest, Cameroon's being 'West' to GeoNames) is no surer than the place.
+            home = context[:1] if area.kind in ("province", "region") else context
+            return area if area.country_code in home else None
+    return None
+
+
 def lies_in(gazetteer: Gazetteer, reading: Resolved, area: Resolved) -> bool:
     """Whether a town's reading can lie in the area the text puts it in ('Pisky, Donetsk';
     'Martinez (Buenos Aires)'): near the area's point (a border town may be filed under the
@@ -115,7 +149,9 @@ def areas_named(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
         if key in out:
             continue
         following = selected[n + 1] if n + 1 < len(selected) else None
-        if (area := area_after(doc, cand, following, gazetteer, context)) is None and anchors:
+        area = area_after(doc, cand, following, gazetteer, context) or _wider_in_bracket(doc, cand, selected[n + 1:],
+                                                                                            gazetteer, context)
+        if area is None and anchors:
             holding = named_by(doc, cand.tokens, lexicon)
             area = _area_around(doc, cand, [selected[m] for m, anchor in anchors.items()
                                             if m != n and anchor in holding], gazetteer, context)

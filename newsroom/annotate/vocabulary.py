@@ -84,6 +84,7 @@ class Lexicon:
     anaphors: dict[str, frozenset[str]]
     wishing_verbs: frozenset[str]
     venue_prepositions: frozenset[str]
+    origin_verbs: frozenset[str]
     containing_prepositions: frozenset[str]
     site_nouns: frozenset[str]
     diplomatic_roles: tuple[str, ...]

@@ -48,12 +48,54 @@ def most_precise(doc: Doc, in_places: list[tuple[Span, Place]], knowledge: Knowl
              and precision.get(p.kind, 4) <= precision.get(q.kind, 4) + 1
              and anchors[o.start] in holding[m.start]}
 
-    def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, bool, int, int]:
+    # Where people are from gives way to a place as precise named as where something is: in
+    # 'fighters from Deir ez-Zor clashed ... in Jarablus', Jarablus; not to a country alone.
+    origins = {m.start for m, p in in_places if _names_origin(doc, m, lexicon)}
+    origin = {m.start for m, p in in_places if m.start in origins
+              and any(n.start not in origins and q.lat is not None
+                      and precision.get(q.kind, 4) <= precision.get(p.kind, 4) for n, q in in_places)}
+
+    def rank(entry: tuple[Span, Place]) -> tuple[bool, bool, bool, bool, int, int]:
         mention, place = entry
         abroad = at_home and "outside_context" in place.signals
-        return place.lat is None, abroad, mention.start in outer, precision.get(place.kind, 4), mention.start
+        return (place.lat is None, abroad, mention.start in origin, mention.start in outer,
+                precision.get(place.kind, 4), mention.start)
 
     return min(in_places, key=rank)[1].name
+
+
+def _names_origin(doc: Doc, mention: Span, lexicon: Lexicon) -> bool:
+    """A place named as where people come from, not where anything happened: 'from' after a noun
+    ('fighters from Deir ez-Zor', 'traders from Kano') or after a verb of being from ('whose
+    fighters are from Deir-ez-Zor'; `origin_verbs`)."""
+    token = token_of(doc, mention)
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "from":
+        return False
+    holder = token.head.head
+    return holder.pos_ in ("NOUN", "PROPN", "PRON") or holder.lemma_ in lexicon.origin_verbs
+
+
+def story_place(places: list[Place], sentence: Span, paragraph: Span | None, floor: float,
+                country: str | None = None) -> Place | None:
+    """Where the paragraph is when a sentence of it tells an event and names no place on the map
+    (or only one no gazetteer knows, 'shot dead at Tebaria' after 'in Natore town'): the place
+    below a country's level last put on the map before the sentence, else the first after it,
+    as ACLED codes an event its report places only near a town. Only within the paragraph: a
+    story's next paragraph may be anywhere ('... at the UN in New York.' then 'Police arrested
+    the student.' of a school in Texas). Not a place a reader would not be shown (below `floor`,
+    the default publishing threshold), nor one outside the `country` the text puts the unknown
+    name in."""
+    if paragraph is None:
+        return None
+    named = [(mention.start, place) for place in places for mention in place.mentions
+             if paragraph.start <= mention.start and mention.end <= paragraph.end
+             and place.lat is not None and place.kind != "country" and place.confidence >= floor
+             and country in (None, place.country_code)]
+    before = [entry for entry in named if entry[0] < sentence.start]
+    after = [entry for entry in named if entry[0] >= sentence.end]
+    if before:
+        return max(before, key=lambda entry: entry[0])[1]
+    return min(after, key=lambda entry: entry[0])[1] if after else None
 
 
 def describes_source(doc: Doc, mention: Span, described: set[int]) -> bool:

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ...model import ACLED_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
+from ...model import ACLED_EVENT_TYPES, DEFAULT_CONFIDENCE_THRESHOLD, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..confidence import confidence
 from ..dates import find_when
 from ..event_rules import Frame, Trigger
@@ -24,6 +24,7 @@ from .details import (
     most_precise,
     names_money,
     seat,
+    story_place,
     token_of,
     venue,
 )
@@ -63,8 +64,9 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
         if span is not None and triggered[n] and (reading := _read(span, sentence, in_actors, knowledge)):
             trigger, head, frame, participants = reading
             in_places = _places_of(doc, sentence, places, paragraphs or [])
+            paragraph = next((b for b in paragraphs or [] if _inside(sentence, b)), None)
             event = _event(doc, span, trigger, head, frame, sentence, in_actors, before, in_places, places,
-                           article_date, knowledge)
+                           paragraph, article_date, knowledge)
             event.signals = event_evidence(frame.type, trigger.cls, span, head, participants, bool(in_actors),
                                            event.place is not None, bool(event.fatalities),
                                            _years_before(sentence.text, article_date), context, knowledge.events,
@@ -253,6 +255,12 @@ def _protest_arrested(first: tuple[Trigger, Token, Frame, Participants], trigger
     return False
 
 
+def _names_area(name: str, knowledge: Knowledge) -> bool:
+    words = name.lower().split()
+    kinds = knowledge.lexicon.place_kind_words
+    return "and" in words or any(kinds.get(word) in ("district", "province", "region") for word in words)
+
+
 def _side_by_side(lower: Token, upper: Token) -> bool:
     """Whether `lower`'s clause is told beside `upper`'s rather than inside it: its verb (or the
     verb it completes, 'found killed') is joined to `upper` by 'and' (conj), or is a clause
@@ -280,7 +288,7 @@ def _weapon_named(frame: Frame, hits: list[tuple[Trigger, Token]], participants:
 
 def _event(doc: Doc, span: DocSpan, trigger: Trigger, head: Token, frame: Frame, sentence: Span,
            in_actors: list[tuple[Span, Actor]], before: list[tuple[Span, Actor]], in_places: list[tuple[Span, Place]],
-           places: list[Place], article_date: str | None, knowledge: Knowledge) -> Event:
+           places: list[Place], paragraph: Span | None, article_date: str | None, knowledge: Knowledge) -> Event:
     text = sentence.text
     source, speaker = according_to(doc, text, sentence, in_actors, before, knowledge)
     # 'The Observatory, a UK-based monitor tracking developments in Syria's conflict, said ...':
@@ -303,6 +311,14 @@ def _event(doc: Doc, span: DocSpan, trigger: Trigger, head: Token, frame: Frame,
         place = venue(doc, head, in_places, knowledge) or seat(names, places, knowledge.seat_of)
     else:
         place = most_precise(doc, in_places, knowledge)
+        # A sentence naming no place, or only a locality no gazetteer knows: not an area the
+        # text names as one ('Cass County'), nor places joined ('North and South Korea').
+        unplaced = next((p for _, p in in_places if p.name == place and p.lat is None and p.kind == "place"
+                         and not _names_area(p.name, knowledge)), None)
+        if (place is None or unplaced is not None) and frame.type in ACLED_EVENT_TYPES:
+            held = story_place(places, sentence, paragraph, DEFAULT_CONFIDENCE_THRESHOLD,
+                               unplaced.country_code if unplaced is not None else None)
+            place = held.name if held is not None else place
     when = find_when(text, article_date, knowledge)
     event = Event(type=frame.type, sub_type=frame.sub_type, evidence=sentence, actors=names, place=place,
                   when=when.text if when else None, date=when.date if when else None,
