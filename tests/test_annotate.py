@@ -497,6 +497,21 @@ def test_an_event_at_a_spot_no_gazetteer_knows_is_near_the_town_the_story_is_in(
     assert "Cass County" in {e["place"] for e in result["events"]}
 
 
+def test_a_towns_name_before_its_police_or_its_people_is_that_town(annotator):
+    # The small model types these towns as a product, a nationality and an organisation.
+    result = annotation_json("x", annotator(
+        "Clashes between Masvingo municipal police and local vendors turned violent after an official was "
+        "hacked with a machete.\n"), threshold=0.0)
+    assert _place(result, "Masvingo")["country"] == "Zimbabwe"
+    assert [e["place"] for e in result["events"]] == ["Masvingo"]
+    result = annotation_json("x", annotator(
+        "Residents marched to the Bhisho legislature and handed over their list of demands.\n"), threshold=0.0)
+    assert _place(result, "Bhisho")["country"] == "South Africa"
+    # A word the gazetteer knows no town by stays no place, and a sports side is no event.
+    result = annotation_json("x", annotator("Google police and Chelsea youth players met on Sunday.\n"))
+    assert result["places"] == [] and result["events"] == []
+
+
 def test_titles_months_and_airport_codes_are_no_places(annotator):
     # GeoNames lists airport codes among a city's names ('MRS' for Marseille, 'JAN' for
     # Jackson, 'DAY' for Dayton): 'Mrs.', 'Jan.' and 'Day' in a story mean none of them.

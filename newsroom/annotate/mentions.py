@@ -20,6 +20,7 @@ from .missed_names import (
     follows_placing_word,
     gazetteer_names,
     kind_word_names,
+    names_local_body,
     part_of,
     road_end_names,
     whole_place_name,
@@ -96,6 +97,12 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     things = _things_named(doc, knowledge)
     thing_spans: list[tuple[int, int]] = []
     for ent in doc.ents:
+        if ent.label_ in ("ORG", "NORP", "PERSON", *lexicon.misread_place_labels) and placed_name is not None \
+                and names_local_body(doc, ent, lexicon) and placed_name(ent.text):
+            # 'Masvingo municipal police', 'the Bhisho legislature': whose police, whose
+            # legislature, a town the gazetteer knows by that very name.
+            found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
+            continue
         if ent.label_ in lexicon.misread_place_labels and _after_locative(doc, ent, lexicon):
             # 'stall wallahs in Calcutta', 'located in Winnipeg': the small model's PRODUCT. A
             # guess: it counts only if the gazetteer knows a big city of that name.

@@ -30,6 +30,25 @@ def part_of(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in ent))
 
 
+def names_local_body(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:
+    """A single capitalised name that says whose local body or people a noun is: 'Masvingo
+    municipal police', 'the Bhisho legislature', 'Bulawayo youth members', 'Kinshasa police'
+    (`local_body_nouns`: the noun the name hangs on, or one before a word for its members). The
+    small model types such a town as anything (an organisation, a nationality, a product); the
+    caller asks the gazetteer for a town of that very name."""
+    if len(ent) != 1 or not ent[0].text[:1].isupper() or ent[0].text.isupper() or ent[0].pos_ != "PROPN":
+        return False
+    head = ent[0].head
+    if ent[0].dep_ not in ("compound", "nmod", "amod") or head.i <= ent.end - 1 or head.i - ent.end > 2:
+        return False
+    nouns = lexicon.local_body_nouns
+    if head.dep_ in ("compound", "nmod") and head.head.lemma_.lower() in lexicon.team_nouns:
+        return False  # a club's side, not a town's people: 'Chelsea youth players'
+    # the noun itself, or one before a word for its members ('Bulawayo youth members')
+    return head.lemma_.lower() in nouns or (head.lemma_.lower() in lexicon.member_nouns
+                                            and any(t.lemma_.lower() in nouns for t in doc[ent.end:head.i]))
+
+
 LINKED_WORDS = 4  # the words a name is grown by at either end: 'de las Casas', 'dos Campos'
 
 
