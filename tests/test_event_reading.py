@@ -1190,3 +1190,12 @@ def test_people_held_as_they_protest_are_a_protest_with_intervention(annotator):
         == ["Strategic developments"]
     assert _types(annotator, "Police arrested two men for attacking protesters in Dhaka on Monday.\n") \
         == ["Strategic developments"]
+
+
+def test_whom_fire_was_opened_on_is_the_victim_and_a_shot_on_goal_is_none(annotator):
+    # The small model hangs 'on a pastor' on the shotgun; the fire was opened on the pastor.
+    (event,) = _events(annotator, "A man opened fire with a shotgun on a pastor outside his church.\n")
+    assert event["type"] == "Violence against civilians"
+    (event,) = _events(annotator, "Two gunmen shot a village chief in the leg as he rode home on Monday.\n")
+    assert event["type"] == "Violence against civilians"
+    _no_events(annotator, "The striker opened fire on goal in the second half and hit the post.\n")

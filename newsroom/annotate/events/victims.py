@@ -80,6 +80,14 @@ def victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
                     for g in c.children if g.dep_ == "pobj"]
         if aimed_at and verb.lemma_.lower() in lexicon.missile_verbs:
             objects = [c for c in objects if c.dep_ != "dobj"]  # what was fired, not whom it hit
+        if verb.lemma_.lower() in lexicon.gunfire_verbs and any(c.lemma_.lower() == "fire" for c in objects):
+            # 'opened fire with a shotgun on a pastor': whom the fire was opened on, not the fire
+            # (or on the weapon: 'with a shotgun on a pastor')
+            objects = [c for c in objects if c.lemma_.lower() != "fire"]
+            weapons = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                       for g in c.children if g.dep_ == "pobj"]
+            roots += [g for holder in (verb, *weapons) for c in holder.children
+                      if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for g in c.children if g.dep_ == "pobj"]
         if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.life_nouns for c in objects):
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # 'a supporter lost his life'
         roots += objects
