@@ -512,6 +512,18 @@ def test_a_towns_name_before_its_police_or_its_people_is_that_town(annotator):
     assert result["places"] == [] and result["events"] == []
 
 
+def test_what_a_person_is_known_as_is_no_place(annotator):
+    result = annotation_json("x", annotator(
+        "Mohanna Abdhou, 20, known as Montana, was caught in a hail of gunfire in north west London.\n"),
+        threshold=0.0)
+    assert "Montana" not in {p["name"] for p in result["places"]}
+    assert _place(result, "London")["country"] == "United Kingdom"
+    # ... but a place known by a name keeps it.
+    result = annotation_json("x", annotator(
+        "Protesters marched through the district known as Kilburn in London on Sunday.\n"), threshold=0.0)
+    assert _place(result, "Kilburn")["country"] == "United Kingdom"
+
+
 def test_titles_months_and_airport_codes_are_no_places(annotator):
     # GeoNames lists airport codes among a city's names ('MRS' for Marseille, 'JAN' for
     # Jackson, 'DAY' for Dayton): 'Mrs.', 'Jan.' and 'Day' in a story mean none of them.

@@ -141,6 +141,8 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
                                                                   implied)):
             return place_draft(gazetteer.resolve(region.name, context, "province"), text)
         return country_draft(cand.ref, knowledge)
+    if cand.label in ("GPE", "LOC", "FAC", "PLACE") and _a_persons_byname(doc, cand, lexicon):
+        return None
     if cand.label == "TEAM":  # a side in a table of results (score_lines.py), whatever it is named after
         return EntityDraft(("org", name_key(text)), "actor", "sports-body")
     if cand.label == "FORCES":
@@ -227,6 +229,18 @@ def _names_a_disease(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
     """'West Nile virus', 'Marburg fever': named after a place, but not a place here."""
     j = cand.tokens[1]
     return j < len(doc) and doc[j].lower_ in lexicon.disease_words
+
+
+def _a_persons_byname(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
+    """'Mohanna Abdhou, 20, known as Montana', 'the rapper, better known as Houston': what a
+    person is known or nicknamed as (`byname_verbs`) is a name of theirs, not a place. Not 'the
+    area known as Kilburn'."""
+    i, j = cand.tokens
+    root = doc[i:j].root
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_.lower() not in lexicon.byname_verbs:
+        return False
+    named = root.head.head.head
+    return named.ent_type_ == "PERSON" or named.lemma_.lower() in lexicon.person_nouns
 
 
 def _acts_as_person(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:

@@ -90,6 +90,7 @@ class Lexicon:
     local_body_nouns: frozenset[str]
     member_nouns: frozenset[str]
     team_nouns: frozenset[str]
+    byname_verbs: frozenset[str]
     diplomatic_roles: tuple[str, ...]
     number_words: dict[str, int]
     approximate_numbers: frozenset[str]
