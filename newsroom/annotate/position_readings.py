@@ -95,13 +95,15 @@ def _wider_in_bracket(doc: Doc, cand: Candidate, following: list[Candidate], gaz
     if close is None or doc[close].text != ")":
         return None
     text = text_of(doc)
+    own = name_key(text[cand.start:cand.end])
     for later in following:
         if later.tokens[0] >= close:
             break
-        # (the model often types the names of such a bracket as organisations: the gazetteer decides)
-        # ... each a whole item of the list: not 'Mirpur' of 'Mirpur khas'
+        # Each a whole item of the list ('Mirpur' of 'Mirpur khas' is none), and not the place's
+        # own name ('Ndele (Ndele, Bamingui-Bangoran)'); the model often types such names as
+        # organisations or people: the gazetteer decides.
         if (doc[later.tokens[0] - 1].text not in ("(", ",") or doc[later.tokens[1]].text not in (",", ")")
-                or later.label not in AREA_LABELS):
+                or later.label not in AREA_LABELS or name_key(text[later.start:later.end]) == own):
             continue
         area = gazetteer.resolve(text[later.start:later.end], context, "province")
         if area is not None and area.lat is not None:

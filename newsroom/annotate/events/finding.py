@@ -256,6 +256,8 @@ def _protest_arrested(first: tuple[Trigger, Token, Frame, Participants], trigger
 
 
 def _names_area(name: str, knowledge: Knowledge) -> bool:
+    """A name that says it is an area ('Cass County', 'Dehloran district') or joins places
+    ('North and South Korea'), not a single locality."""
     words = name.lower().split()
     kinds = knowledge.lexicon.place_kind_words
     return "and" in words or any(kinds.get(word) in ("district", "province", "region") for word in words)
