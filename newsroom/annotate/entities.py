@@ -101,14 +101,9 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     view = ArticleView.read(doc, entities.values(), knowledge, gazetteer, context, story)
     actors, places = finish(doc, entities, knowledge, lambda ent, kind, name: actor_evidence(view, ent, kind, name),
                             lambda ent, kind, res: place_evidence(view, ent, kind, res))
-    return actors, distinct_names(places, knowledge.weights.place_precision, lambda p: _kind_word(p, gazetteer))
-
-
-def _kind_word(place: Place, gazetteer: Gazetteer) -> str:
-    """What the place's country calls a region of its kind ('state' in Mexico and the United
-    States, 'department' in Bolivia), else the annotator's kind ('district', 'city')."""
-    return next((region.type.lower() for region in gazetteer.subdivisions.get(name_key(place.name), ())
-                 if region.country_code == place.country_code and region.type), place.kind)
+    # A region titled with what its country calls it ('state'), else with the annotator's kind.
+    return actors, distinct_names(places, knowledge.weights.place_precision,
+                                  lambda p: gazetteer.region_type(p.name, p.country_code) or p.kind)
 
 
 def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazetteer: Gazetteer) -> EntityDraft:

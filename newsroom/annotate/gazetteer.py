@@ -217,6 +217,12 @@ class Gazetteer:
         codes = {e.code for k in keys for e in self.subdivisions.get(k, []) if e.country_code == country_code}
         return codes.pop() if len(codes) == 1 else None
 
+    def region_type(self, name: str, country_code: str | None) -> str | None:
+        """What that country calls its first-level region so named ('state' for Oaxaca, Mexico;
+        'department' for La Paz, Bolivia), where the ISO list says."""
+        return next((region.type.lower() for region in self.subdivisions.get(name_key(name), ())
+                     if region.country_code == country_code and region.type), None)
+
     def city_by_id(self, geonameid: int | None) -> City | None:
         """The GeoNames city of that id (its region, for `position_readings.lies_in`)."""
         if geonameid is None:

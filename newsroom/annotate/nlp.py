@@ -118,6 +118,13 @@ def speaks(root: Token, lemmas: Collection[str], forms: Collection[str]) -> bool
     return bool(dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
+def objects_of(token: Token, prepositions: Collection[str]) -> list[Token]:
+    """What the token's prepositions of these words govern: for 'at' and 'upon', the 'police'
+    of 'fired at police'."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
+            for g in c.children if g.dep_ == "pobj"]
+
+
 def shared_subjects(verb: Token, deps: Collection[str] = ("nsubjpass",)) -> list[Token]:
     """The subjects (of the `deps` kinds) a verb joined by 'and' shares with the first verb,
     when it names no subject or object of its own ('was kidnapped and killed', 'were arrested

@@ -13,6 +13,7 @@ from ...model import ACLED_EVENT_TYPES, DEFAULT_CONFIDENCE_THRESHOLD, VIOLENT_TY
 from ..confidence import confidence
 from ..dates import find_when
 from ..event_rules import Frame, Trigger
+from ..gazetteer import split_kind_word
 from ..knowledge import Knowledge
 from ..nlp import definite, text_of
 from .details import (
@@ -63,8 +64,8 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
         if span is not None and triggered[n] and (reading := _read(span, sentence, in_actors, knowledge)):
             trigger, head, frame, participants = reading
-            in_places = _places_of(doc, sentence, places, paragraphs or [])
             paragraph = next((b for b in paragraphs or [] if _inside(sentence, b)), None)
+            in_places = _places_of(doc, sentence, places, paragraph)
             event = _event(doc, span, trigger, head, frame, sentence, in_actors, before, in_places, places,
                            paragraph, article_date, knowledge)
             event.signals = event_evidence(frame.type, trigger.cls, span, head, participants, bool(in_actors),
@@ -183,7 +184,7 @@ def _years_before(text: str, article_date: str | None) -> int | None:
     return int(article_date[:4]) - max(years) if years else None
 
 
-def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraphs: list[Span]) -> list[tuple[Span, Place]]:
+def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraph: Span | None) -> list[tuple[Span, Place]]:
     """The places the sentence names; if none, those of the paragraph's sentences before it."""
     def named(start: int, end: int) -> list[tuple[Span, Place]]:
         # 'a UK-based monitor': where an actor is based, not where the event happened.
@@ -193,7 +194,6 @@ def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraphs: list[S
     own = named(sentence.start, sentence.end)
     if own:
         return own
-    paragraph = next((b for b in paragraphs if b.start <= sentence.start and sentence.end <= b.end), None)
     return named(paragraph.start, sentence.start) if paragraph is not None else []
 
 
@@ -258,9 +258,8 @@ def _protest_arrested(first: tuple[Trigger, Token, Frame, Participants], trigger
 def _names_area(name: str, knowledge: Knowledge) -> bool:
     """A name that says it is an area ('Cass County', 'Dehloran district') or joins places
     ('North and South Korea'), not a single locality."""
-    words = name.lower().split()
-    kinds = knowledge.lexicon.place_kind_words
-    return "and" in words or any(kinds.get(word) in ("district", "province", "region") for word in words)
+    kind = split_kind_word(name, knowledge.lexicon.place_kind_words)[1]
+    return kind in ("district", "province", "region") or "and" in name.lower().split()
 
 
 def _side_by_side(lower: Token, upper: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import done_to, shared_subjects, stranded_subject
+from ..nlp import done_to, objects_of, shared_subjects, stranded_subject
 from ..vocabulary import Lexicon
 
 VICTIM_DEPS = {"nsubjpass", "dobj"}
@@ -76,18 +76,15 @@ def victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     for verb in verbs:
         objects = [c for c in verb.children if c.dep_ in VICTIM_DEPS]
-        aimed_at = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "upon")
-                    for g in c.children if g.dep_ == "pobj"]
+        aimed_at = objects_of(verb, ("at", "upon"))
         if aimed_at and verb.lemma_.lower() in lexicon.missile_verbs:
             objects = [c for c in objects if c.dep_ != "dobj"]  # what was fired, not whom it hit
         if verb.lemma_.lower() in lexicon.gunfire_verbs and any(c.lemma_.lower() == "fire" for c in objects):
             # 'opened fire with a shotgun on a pastor': whom the fire was opened on, not the fire
             # (or on the weapon: 'with a shotgun on a pastor')
             objects = [c for c in objects if c.lemma_.lower() != "fire"]
-            weapons = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                       for g in c.children if g.dep_ == "pobj"]
-            roots += [g for holder in (verb, *weapons) for c in holder.children
-                      if c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") for g in c.children if g.dep_ == "pobj"]
+            weapons = objects_of(verb, ("with",))
+            roots += [g for holder in (verb, *weapons) for g in objects_of(holder, ("on", "at", "upon"))]
         if objects and all(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.life_nouns for c in objects):
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # 'a supporter lost his life'
         roots += objects
@@ -107,8 +104,7 @@ def victim_tokens(head: Token, lexicon: Lexicon) -> set[int]:
         holder = head.head if head.dep_ == "acomp" else head
         roots += [c for c in holder.children if c.dep_ == "nsubj"]
     if head.pos_ == "NOUN":
-        roots += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against")
-                  for g in c.children if g.dep_ == "pobj"]
+        roots += objects_of(head, ("of", "on", "against"))
     if head.dep_ in ("xcomp", "oprd") and head.lemma_.lower() in lexicon.death_words:
         # 'was found murdered', 'left two dead': whom the governing verb names, or the verb it
         # shares a subject with ('was detained and later found killed')
@@ -145,6 +141,5 @@ def _hurt(head: Token, hurt_words: frozenset[str]) -> list[Token]:
         if token.lemma_.lower() not in hurt_words:
             continue
         found += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-                  if g.dep_ == "pobj"]
+        found += objects_of(token, ("to",))
     return found
