@@ -58,20 +58,23 @@ def documents(set_dir: Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 def decisions(annotator: Any, root: Path, name: str, half: str) -> list[Decision]:
     """Every lookup the annotator makes in the set's half that gold can judge, once per document."""
-    from newsroom.annotate.gazetteer import split_kind_word
+    from newsroom.annotate.gazetteer import Gazetteer, split_kind_word
     from newsroom.annotate.place_index import km
     from newsroom.text import name_key
 
-    gazetteer, kinds = annotator.gazetteer, annotator.knowledge.lexicon.place_kind_words
-    calls: list[tuple[str, tuple[str, ...], str | None]] = []
-    original = gazetteer.resolve
+    kinds = annotator.knowledge.lexicon.place_kind_words
+    # Recorded on the class: a story reads its names through a view of the gazetteer that knows
+    # where the story's other places may be (`Gazetteer.in_story`), and its readings are the ones
+    # to judge.
+    calls: list[tuple[Any, str, tuple[str, ...], str | None]] = []
+    original = Gazetteer.resolve
 
-    def recording(place: str, context: Any = (), kind_hint: str | None = None) -> Any:
+    def recording(self: Any, place: str, context: Any = (), kind_hint: str | None = None) -> Any:
         context = tuple(context)
-        calls.append((place, context, kind_hint))
-        return original(place, context, kind_hint)
+        calls.append((self, place, context, kind_hint))
+        return original(self, place, context, kind_hint)
 
-    gazetteer.resolve = recording
+    Gazetteer.resolve = recording  # type: ignore[method-assign,assignment]
     out: list[Decision] = []
     try:
         for file, text, gold in documents(root / f"{name}-{half}"):
@@ -85,8 +88,7 @@ def decisions(annotator: Any, root: Path, name: str, half: str) -> list[Decision
                 for toponym in gold.get("places", []):
                     if toponym.get("lat") is not None:
                         points.setdefault(name_key(toponym["text"]), []).append((toponym["lat"], toponym["lon"]))
-            for call in dict.fromkeys(calls):
-                place, context, hint = call
+            for gazetteer, place, context, hint in {call[1:]: call for call in calls}.values():
                 if name in ACLED_SETS:
                     golds = [(gold["lat"], gold["lon"])]
                 else:
@@ -99,7 +101,7 @@ def decisions(annotator: Any, root: Path, name: str, half: str) -> list[Decision
                     out.append((f"{name}:{file}:{place}", [dict(r.evidence) for r in readings], right,
                                 [(r.known, r.population, -(r.geonames or 0)) for r in readings]))
     finally:
-        gazetteer.resolve = original
+        Gazetteer.resolve = original  # type: ignore[method-assign]
     return out
 
 

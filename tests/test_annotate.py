@@ -181,6 +181,18 @@ def test_a_region_the_story_names_draws_its_towns(annotator):
     assert santa_ana and santa_ana["country"] == "United States" and abs(santa_ana["lon"] + 117.87) < 0.2
 
 
+def test_a_local_storys_places_are_read_together(annotator):
+    # A local paper names no state: the Columbus, Norfolk and Platte County of one story lie
+    # together in Nebraska, not in Ohio, Virginia and Missouri.
+    local = annotation_json("x", annotator(
+        "Woman fined for false report\n\nA 27-year-old Columbus woman was fined $500 on Tuesday for "
+        "falsely reporting an assault. She had told officers she was attacked after driving back from "
+        "Norfolk, Platte County Attorney Carl Hart said.\n"))
+    columbus, norfolk = _place(local, "Columbus"), _place(local, "Norfolk")
+    assert columbus and (round(columbus["lat"]), round(columbus["lon"])) == (41, -97)
+    assert norfolk and (round(norfolk["lat"]), round(norfolk["lon"])) == (42, -97)
+
+
 def test_the_country_opening_an_organisations_name_is_named_too(annotator):
     result = annotation_json("x", annotator(
         "Outbreak\n\nThe U.S. Centers for Disease Control and Prevention confirmed two cases, and the "

@@ -49,3 +49,36 @@ def test_a_named_place_is_a_town_of_that_very_name_or_an_area_not_an_alternate_n
     assert gazetteer.is_named_place("Mwaro")  # a province
     assert not gazetteer.is_named_place("Google")  # an alternate name of Topeka
     assert not gazetteer.is_named_place("Tesla")
+
+
+def test_a_town_near_the_storys_other_places_wins_over_a_bigger_namesake(annotator):
+    # Local news names its places bare: the Columbus of a story that also names Platte County
+    # and Norfolk is Columbus, Nebraska (the county's seat), not Ohio's capital.
+    gazetteer = annotator.gazetteer
+    assert round(gazetteer.resolve("Columbus", ["US"]).lon) == -83  # alone: Columbus, Ohio
+    story = gazetteer.in_story(["Columbus", "Norfolk", "Platte County"], ["US"])
+    columbus = story.resolve("Columbus", ["US"])
+    assert (round(columbus.lat), round(columbus.lon)) == (41, -97)
+    assert dict(columbus.evidence)["near_story_place"] == 1.0
+    assert math.isclose(columbus.score, _weighted(gazetteer, columbus))
+    # A county that three states have is the one beside the story's other places.
+    assert gazetteer.resolve("Platte County", ["US"]) is None
+    platte = story.resolve("Platte County", ["US"])
+    assert (platte.kind, round(platte.lat), round(platte.lon)) == ("district", 41, -97)
+
+
+def test_namesakes_that_lie_together_do_not_move_big_cities_or_states(annotator):
+    gazetteer = annotator.gazetteer
+    # Paris and London, Ontario lie together; the story means the capitals.
+    europe = gazetteer.in_story(["Paris", "London"], [])
+    assert europe.resolve("Paris", []).country_code == "FR"
+    assert europe.resolve("London", []).country_code == "GB"
+    # A big city of the story's country keeps its size against a town near another name:
+    # Dallas, Oregon lies by Portland, but 'Dallas' beside 'Portland' is Texas's.
+    teams = gazetteer.in_story(["Dallas", "Portland", "Houston"], ["US"])
+    assert round(teams.resolve("Dallas", ["US"]).lon) == -97
+    # A name that may be a state of the story speaks for none of its namesake towns, and a name
+    # speaks for no reading of a name it shares a word with.
+    states = gazetteer.in_story(["California", "Oklahoma", "Richmond", "North Richmond"], ["US"])
+    assert states.resolve("California", ["US"]).kind == "province"
+    assert "near_story_place" not in dict(states.resolve("Richmond", ["US"]).evidence)

@@ -73,6 +73,9 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     # A region read by where it stands ('Frederick, Maryland') sets the story as much as one
     # named alone: its towns and counties are read in it, its country joins the setting.
     context += [code for codes in as_regions.values() for code in codes if code not in context]
+    # Every name is read beside where the story's other place names may be (`Gazetteer.in_story`).
+    gazetteer = gazetteer.in_story([text_of(doc)[c.start:c.end] for c in selected
+                                    if c.label in ("GPE", "LOC", "PLACE")], context)
     areas = areas_named(doc, selected, gazetteer, context)
     for n, cand in enumerate(selected):
         region = as_regions.get(n + 1) or places_after(doc, cand, selected[n + 1] if n + 1 < len(selected) else None,

@@ -8,14 +8,15 @@ Ambiguous names are decided by the article's context: the countries it mentions,
 
 from __future__ import annotations
 
+import copy
 import math
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import fields, replace
 
 from ..text import name_key
 from .confidence import Evidence
 from .knowledge import Knowledge
-from .place_index import City, Index, Resolved
+from .place_index import City, Index, Resolved, km
 from .rules import GazetteerWeights
 from .spelling_variants import SpellingVariants
 
@@ -26,6 +27,12 @@ SETTING_COUNTRIES = 2
 TOWN_HINTS = ("city", "town", "village")
 AREA_HINTS = ("province", "region", "district")
 GENERIC_KINDS = ("continent", "river", "place", "landmark")  # kinds no city competes with
+LOCAL_KINDS = ("city", "town", "village", "district")  # readings a neighbour can speak for
+# How many of a name's readings, best first, may be where the story is: a name whose best reading
+# is wrong often has the right one a few places down ('Columbus': Ohio, Georgia, Indiana, Nebraska).
+NEIGHBOUR_READINGS = 5
+
+Point = tuple[float, float]
 
 
 def _best(readings: list[Resolved]) -> Resolved:
@@ -52,6 +59,62 @@ class Gazetteer:
         self.variants = SpellingVariants(self.cities)
         self._by_id: dict[int, City] | None = None
         self._weights_read: tuple[GazetteerWeights, dict[str, float]] | None = None
+        self._neighbours: Mapping[str, Sequence[Point]] = {}
+
+    def in_story(self, names: Iterable[str], context: Iterable[str]) -> Gazetteer:
+        """This gazetteer reading one story's place names: a town or district reading that lies
+        near where another name of the story may be gets the evidence 'near_story_place'.
+        Local news names its places by their bare names ('Columbus', 'Norfolk', 'Colfax County'),
+        and the places of one story lie together: the Columbus near a Norfolk and a Colfax County
+        is Columbus, Nebraska, not Ohio's capital. Each other name speaks through its first
+        `NEIGHBOUR_READINGS` readings, so no name has to be decided first."""
+        context = list(context)
+        neighbours: dict[str, list[Point]] = {}
+        for name in names:
+            base, kind_word = self._split(name)
+            key = name_key(base)
+            if not key or key in neighbours:
+                continue
+            readings = sorted(self.readings(name, context),
+                              key=lambda r: (-r.score, not r.known, -r.population, r.geonames or 0))
+            # A name that may be a state or a country of the story ('California', 'Oklahoma')
+            # says the story is somewhere in it, not near its namesake towns; and a town that
+            # bears the name only as an alternate (Bozeman is 'Missouri' in GeoNames) is not what
+            # the story names.
+            # Only readings a neighbour could lift to the top speak: London, Ontario is no
+            # neighbour of a Paris, Ontario where the story names Paris and London.
+            local = bool(readings) and readings[0].kind in LOCAL_KINDS and not any(
+                r.kind not in LOCAL_KINDS and r.country_code in context for r in readings)
+            floor = readings[0].score - self.weights.near_story_place if readings else 0.0
+            points = [(r.lat, r.lon) for r in readings[:NEIGHBOUR_READINGS] if local and r.score >= floor
+                      and r.kind in LOCAL_KINDS and "alternate_name" not in dict(r.evidence)
+                      and r.lat is not None and r.lon is not None]
+            if kind_word == "district":
+                # 'Platte County' is no one county (Nebraska, Missouri, Wyoming), so it has no
+                # reading; but each of a few may be where the story is.
+                districts = [d for d in self.districts.get(key, ()) if d.country_code in context]
+                if len(districts) <= NEIGHBOUR_READINGS:
+                    points += [(d.lat, d.lon) for d in districts]
+            neighbours[key] = points
+        view = copy.copy(self)
+        view._neighbours = {key: points for key, points in neighbours.items() if points}
+        return view
+
+    def _near_story_place(self, key: str, lat: float | None, lon: float | None) -> Evidence:
+        """'near_story_place' where a reading at (lat, lon) lies within `near_place_km` of a
+        possible reading of another name of the story; not of a name that shares a word with this
+        one ('North Richmond' speaks for no Richmond)."""
+        if not self._neighbours or lat is None or lon is None:
+            return {}
+        reach = self.weights.near_place_km
+        degrees = reach / 111.0  # a degree of latitude is 111 km: most points fail this first
+        words = set(key.split())
+        for other, points in self._neighbours.items():
+            if words & set(other.split()):
+                continue
+            if any(abs(lat - a) <= degrees and km(lat, lon, a, b) <= reach for a, b in points):
+                return {"near_story_place": 1.0}
+        return {}
 
     @property
     def weights(self) -> GazetteerWeights:
@@ -293,13 +356,18 @@ class Gazetteer:
             candidates = everywhere
         in_regions = [d for d in candidates if d.region in context]
         chosen = in_regions or candidates
+        if len({d.geonameid for d in chosen}) > 1:
+            # ... or the one of them near where the story's other places may be ('Platte County'
+            # beside Columbus and Norfolk is Nebraska's).
+            chosen = [d for d in chosen if self._near_story_place(key, d.lat, d.lon)] or chosen
         if len({d.geonameid for d in chosen}) != 1:
             return None
         district = chosen[0]
         return self._scored(Resolved(district.name, "district", district.country_code,
                                      self.country_name(district.country_code), district.lat, district.lon,
                                      district.geonameid, 0.0),
-                            {"district": 1.0, **self._context(district.country_code, context), **area})
+                            {"district": 1.0, **self._context(district.country_code, context), **area,
+                             **self._near_story_place(key, district.lat, district.lon)})
 
     def _cities(self, key: str, context: list[str], full_key: str = "", kind_hint: str | None = None,
                 regions: Collection[str | None] = (), in_named_region: bool = False,
@@ -316,7 +384,8 @@ class Gazetteer:
         scored: list[tuple[float, City, Evidence]] = []
         for city in candidates:
             evidence: Evidence = {"city_population": math.log10(city.population + 10),
-                                  **self._context(city.country_code, context)}
+                                  **self._context(city.country_code, context),
+                                  **self._near_story_place(key, city.lat, city.lon)}
             # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;
             # the region right after the name ('Buffalo, New York'), first in the context, decides.
             # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
@@ -332,6 +401,15 @@ class Gazetteer:
                 evidence["city_wanted"] = 1.0
             elif kind_hint in AREA_HINTS:
                 evidence["city_not_wanted"] = 1.0
+            elif city.population >= weight.big_city_population and city.country_code in regions:
+                # named like a curated region ('Idlib', 'New York', 'Washington'): the city, against
+                # the region and against a namesake town near another place of the story
+                evidence["big_city_over_region"] = 1.0
+            elif city.population >= weight.million_population and city.country_code in context:
+                # A big city of the story's country, named bare, keeps its size against a
+                # namesake town near another place of the story: 'Dallas' beside 'Portland' is
+                # Texas's, not Oregon's.
+                evidence["big_city_bonus"] = 1.0
             scored.append((self._weighed(evidence), city, evidence))
         if not scored:
             return []
@@ -348,12 +426,11 @@ class Gazetteer:
         best, city = readings[0], scored[0][1]
         # Size speaks for the town that wins on its own evidence, against the other kinds of
         # reading: a big city named bare ('Paris') is the city, not the region or the district;
-        # but Paris, Texas in a Texan story stays Paris, Texas.
-        if kind_hint not in TOWN_HINTS + AREA_HINTS and city.population >= weight.big_city_population:
-            if city.country_code in regions:  # named like a curated region ('Idlib', 'New York')
-                best = self._scored(best, {**dict(best.evidence), "big_city_over_region": 1.0})
-            elif city.population >= weight.million_population:
-                best = self._scored(best, {**dict(best.evidence), "big_city_bonus": 1.0})
+        # but Paris, Texas in a Texan story stays Paris, Texas. (A big city of the story's own
+        # countries, or named like a region, has its bonus above, among the cities.)
+        if (kind_hint not in TOWN_HINTS + AREA_HINTS and city.population >= weight.million_population
+                and city.country_code not in regions and city.country_code not in context):
+            best = self._scored(best, {**dict(best.evidence), "big_city_bonus": 1.0})
         return [best, *readings[1:]]
 
     def _region(self, key: str, context: list[str], area: Evidence) -> Resolved | None:

@@ -64,12 +64,14 @@ class GazetteerWeights:
     city_in_first_region: float
     city_in_named_region: float
     alternate_name: float
+    near_story_place: float
     big_city_population: int
     million_population: int
     implied_share: float
     implied_population: int
     near_area_km: float
     near_region_km: float
+    near_place_km: float
 
 
 @dataclass(frozen=True)
