@@ -73,6 +73,10 @@ def test_namesakes_that_lie_together_do_not_move_big_cities_or_states(annotator)
     europe = gazetteer.in_story(["Paris", "London"], [])
     assert europe.resolve("Paris", []).country_code == "FR"
     assert europe.resolve("London", []).country_code == "GB"
+    # ... and only where the story is set: Palmyra and Geneva, New York lie together, but a Syria
+    # story that names the United States later means Syria's Palmyra.
+    syria = gazetteer.in_story(["Palmyra", "Geneva", "Deir ez-Zor"], ["SY", "RU", "US"])
+    assert syria.resolve("Palmyra", ["SY", "RU", "US"]).country_code == "SY"
     # A big city of the story's country keeps its size against a town near another name:
     # Dallas, Oregon lies by Portland, but 'Dallas' beside 'Portland' is Texas's.
     teams = gazetteer.in_story(["Dallas", "Portland", "Houston"], ["US"])

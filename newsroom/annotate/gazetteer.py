@@ -85,14 +85,18 @@ class Gazetteer:
             # neighbour of a Paris, Ontario where the story names Paris and London.
             local = bool(readings) and readings[0].kind in LOCAL_KINDS and not any(
                 r.kind not in LOCAL_KINDS and r.country_code in context for r in readings)
+            # And only where the story is set, when it says: Palmyra and Geneva, New York lie
+            # together, but a Syria story that names the United States later means neither.
             floor = readings[0].score - self.weights.near_story_place if readings else 0.0
             points = [(r.lat, r.lon) for r in readings[:NEIGHBOUR_READINGS] if local and r.score >= floor
                       and r.kind in LOCAL_KINDS and "alternate_name" not in dict(r.evidence)
+                      and (not context or "context_first" in dict(r.evidence))
                       and r.lat is not None and r.lon is not None]
             if kind_word == "district":
                 # 'Platte County' is no one county (Nebraska, Missouri, Wyoming), so it has no
                 # reading; but each of a few may be where the story is.
-                districts = [d for d in self.districts.get(key, ()) if d.country_code in context]
+                districts = [d for d in self.districts.get(key, ())
+                             if "context_first" in self._context(d.country_code, context)]
                 if len(districts) <= NEIGHBOUR_READINGS:
                     points += [(d.lat, d.lon) for d in districts]
             neighbours[key] = points
