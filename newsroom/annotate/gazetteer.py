@@ -16,7 +16,8 @@ from dataclasses import fields, replace
 from ..text import name_key
 from .confidence import Evidence
 from .knowledge import Knowledge
-from .place_index import City, Index, Resolved, km
+from .neighbours import Point, near_neighbour, neighbour_points
+from .place_index import City, Index, Resolved
 from .rules import GazetteerWeights
 from .spelling_variants import SpellingVariants
 
@@ -27,12 +28,6 @@ SETTING_COUNTRIES = 2
 TOWN_HINTS = ("city", "town", "village")
 AREA_HINTS = ("province", "region", "district")
 GENERIC_KINDS = ("continent", "river", "place", "landmark")  # kinds no city competes with
-LOCAL_KINDS = ("city", "town", "village", "district")  # readings a neighbour can speak for
-# How many of a name's readings, best first, may be where the story is: a name whose best reading
-# is wrong often has the right one a few places down ('Columbus': Ohio, Georgia, Indiana, Nebraska).
-NEIGHBOUR_READINGS = 5
-
-Point = tuple[float, float]
 
 
 def _best(readings: list[Resolved]) -> Resolved:
@@ -62,63 +57,17 @@ class Gazetteer:
         self._neighbours: Mapping[str, Sequence[Point]] = {}
 
     def in_story(self, names: Iterable[str], context: Iterable[str]) -> Gazetteer:
-        """This gazetteer reading one story's place names: a town or district reading that lies
-        near where another name of the story may be gets the evidence 'near_story_place'.
-        Local news names its places by their bare names ('Columbus', 'Norfolk', 'Colfax County'),
-        and the places of one story lie together: the Columbus near a Norfolk and a Colfax County
-        is Columbus, Nebraska, not Ohio's capital. Each other name speaks through its first
-        `NEIGHBOUR_READINGS` readings, so no name has to be decided first."""
-        context = list(context)
-        neighbours: dict[str, list[Point]] = {}
-        for name in names:
-            base, kind_word = self._split(name)
-            key = name_key(base)
-            if not key or key in neighbours:
-                continue
-            readings = sorted(self.readings(name, context),
-                              key=lambda r: (-r.score, not r.known, -r.population, r.geonames or 0))
-            # A name that may be a state or a country of the story ('California', 'Oklahoma')
-            # says the story is somewhere in it, not near its namesake towns; and a town that
-            # bears the name only as an alternate (Bozeman is 'Missouri' in GeoNames) is not what
-            # the story names.
-            # Only readings a neighbour could lift to the top speak: London, Ontario is no
-            # neighbour of a Paris, Ontario where the story names Paris and London.
-            local = bool(readings) and readings[0].kind in LOCAL_KINDS and not any(
-                r.kind not in LOCAL_KINDS and r.country_code in context for r in readings)
-            # And only where the story is set, when it says: Palmyra and Geneva, New York lie
-            # together, but a Syria story that names the United States later means neither.
-            floor = readings[0].score - self.weights.near_story_place if readings else 0.0
-            points = [(r.lat, r.lon) for r in readings[:NEIGHBOUR_READINGS] if local and r.score >= floor
-                      and r.kind in LOCAL_KINDS and "alternate_name" not in dict(r.evidence)
-                      and (not context or "context_first" in dict(r.evidence))
-                      and r.lat is not None and r.lon is not None]
-            if kind_word == "district":
-                # 'Platte County' is no one county (Nebraska, Missouri, Wyoming), so it has no
-                # reading; but each of a few may be where the story is.
-                districts = [d for d in self.districts.get(key, ())
-                             if "context_first" in self._context(d.country_code, context)]
-                if len(districts) <= NEIGHBOUR_READINGS:
-                    points += [(d.lat, d.lon) for d in districts]
-            neighbours[key] = points
+        """This gazetteer reading one story's place names: a town or district reading near where
+        another name of the story may be gets the evidence 'near_story_place' (`neighbours.py`)."""
         view = copy.copy(self)
-        view._neighbours = {key: points for key, points in neighbours.items() if points}
+        view._neighbours = neighbour_points(self, names, list(context))
         return view
 
     def _near_story_place(self, key: str, lat: float | None, lon: float | None) -> Evidence:
-        """'near_story_place' where a reading at (lat, lon) lies within `near_place_km` of a
-        possible reading of another name of the story; not of a name that shares a word with this
-        one ('North Richmond' speaks for no Richmond)."""
-        if not self._neighbours or lat is None or lon is None:
-            return {}
         reach = self.weights.near_place_km
-        degrees = reach / 111.0  # a degree of latitude is 111 km: most points fail this first
-        words = set(key.split())
-        for other, points in self._neighbours.items():
-            if words & set(other.split()):
-                continue
-            if any(abs(lat - a) <= degrees and km(lat, lon, a, b) <= reach for a, b in points):
-                return {"near_story_place": 1.0}
-        return {}
+        if lat is None or lon is None or not near_neighbour(self._neighbours, key, lat, lon, reach):
+            return {}
+        return {"near_story_place": 1.0}
 
     @property
     def weights(self) -> GazetteerWeights:
@@ -211,50 +160,6 @@ class Gazetteer:
         whole = (self._readings(name, name_key(name), context, None, kind_word, every_city)
                  if kind_word is not None and self._whole_name_known(name) else [])
         return readings, whole, kind_word
-
-    def countries_implied(self, names: Iterable[str]) -> list[str]:
-        """The countries places of the story can only be in ('Karachi', 'Jammu', 'Sindh'): a name
-        whose readings (cities by population, regions, curated places) lie almost all in one
-        country, and that names a sizeable place there; the country of the weightiest such name
-        first (a region weighs as a city). A name that may also be a place of a country another
-        of the story's names implies, implies nothing: 'Samba' near Jammu is the Indian
-        town, not the bigger one in Angola."""
-        weight = self.weights
-        # the country a name implies; where it may lie; its weight (a place's own name first)
-        readings: list[tuple[str, set[str], tuple[bool, float]]] = []
-        for name in names:
-            key = name_key(self._split(name)[0])
-            if not key or key in self.knowledge.country_by_key:
-                continue
-            mass: dict[str, float] = {}
-            # A city that bears the name only among its alternates (GeoNames lists dozens per big
-            # city) weighs nothing beside one that bears it as its own.
-            cities = self.cities.get(key, [])
-            own = [c for c in cities if name_key(c.name) == key]
-            for city in own or cities:
-                mass[city.country_code] = mass.get(city.country_code, 0.0) + city.population
-            for region in self.subdivisions.get(key, ()):
-                mass[region.country_code] = mass.get(region.country_code, 0.0) + weight.big_city_population
-            for district in self.districts.get(key, ()):
-                mass[district.country_code] = mass.get(district.country_code, 0.0) + weight.big_city_population
-            for known in self.knowledge.place_by_key.get(key, ()):
-                if known.country:
-                    mass[known.country] = mass.get(known.country, 0.0) + weight.big_city_population
-            total = sum(mass.values())
-            if not total:
-                continue
-            code, top = max(mass.items(), key=lambda kv: (kv[1], kv[0]))
-            if top / total >= weight.implied_share and top >= weight.implied_population:
-                readings.append((code, set(mass), (bool(own) or key not in self.cities, top)))
-        implied: dict[str, tuple[bool, float]] = {}
-        for i, (code, where, heft) in enumerate(readings):
-            others = {c for j, (c, _, _) in enumerate(readings) if j != i}
-            if not (where - {code}) & others:
-                implied[code] = max(implied.get(code, (False, 0.0)), heft)
-        # Heaviest first: Bafoussam, a city of 370,000, sets a note in Cameroon before 'Ouest'
-        # (the one ISO region so named is Haiti's) can set it in Haiti; a name only some city's
-        # alternate ('Sub' for Surabaya) weighs after every place's own name.
-        return sorted(implied, key=lambda code: (not implied[code][0], -implied[code][1]))
 
     def regions_named(self, names: Iterable[str], countries: list[str]) -> list[str]:
         """ISO 3166-2 codes ('US-IN') of the first-level regions among `names`, in order, when
@@ -388,8 +293,7 @@ class Gazetteer:
         scored: list[tuple[float, City, Evidence]] = []
         for city in candidates:
             evidence: Evidence = {"city_population": math.log10(city.population + 10),
-                                  **self._context(city.country_code, context),
-                                  **self._near_story_place(key, city.lat, city.lon)}
+                                  **self._context(city.country_code, context)}
             # A region the article names ('Indiana') draws its towns: Austin, Indiana over Texas;
             # the region right after the name ('Buffalo, New York'), first in the context, decides.
             # GeoNames' US admin1 codes are the states' postal codes, as in ISO 3166-2.
@@ -401,6 +305,8 @@ class Gazetteer:
             own = name_key(city.name) in (key, full_key)  # not 'Quezon' for Quezon City
             if not own:
                 evidence["alternate_name"] = 1.0
+            else:  # ... nor on a neighbour's ('Hassanpur village in Ludhiana' is no Husainpur nearby)
+                evidence.update(self._near_story_place(key, city.lat, city.lon))
             if kind_hint in TOWN_HINTS:
                 evidence["city_wanted"] = 1.0
             elif kind_hint in AREA_HINTS:

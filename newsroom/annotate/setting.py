@@ -5,14 +5,14 @@ a country's name as the region it shares the name with where the setting says so
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc
 
 from ..model import Layout
 from ..text import name_key
 from .candidate import Candidate
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, split_kind_word
 from .knowledge import Knowledge, KnownPlace, actor_key
 from .nlp import distinct_texts, followed_by, text_of
 
@@ -53,7 +53,7 @@ def story_setting(doc: Doc, selected: list[Candidate], knowledge: Knowledge, gaz
     shared = any(c.label == "COUNTRY" and any(p.kind in ("province", "region") for p in
                                               knowledge.place_by_key.get(name_key(text[c.start:c.end]), ()))
                  for c in selected)
-    implied = gazetteer.countries_implied(place_names) if shared or not context else []
+    implied = countries_implied(gazetteer, place_names) if shared or not context else []
     if not context:
         context += implied[:1]
         # And the home countries of the armed groups, parties and government bodies it names: a
@@ -65,6 +65,51 @@ def story_setting(doc: Doc, selected: list[Candidate], knowledge: Knowledge, gaz
     context += [code for code in dict.fromkeys(r.split("-", 1)[0] for r in regions) if code not in context]
     context += regions
     return context, implied
+
+
+def countries_implied(gazetteer: Gazetteer, names: Iterable[str]) -> list[str]:
+    """The countries places of the story can only be in ('Karachi', 'Jammu', 'Sindh'): a name
+    whose readings (cities by population, regions, curated places) lie almost all in one
+    country, and that names a sizeable place there; the country of the weightiest such name
+    first (a region weighs as a city). A name that may also be a place of a country another
+    of the story's names implies, implies nothing: 'Samba' near Jammu is the Indian
+    town, not the bigger one in Angola."""
+    weight = gazetteer.weights
+    # the country a name implies; where it may lie; its weight (a place's own name first)
+    readings: list[tuple[str, set[str], tuple[bool, float]]] = []
+    for name in names:
+        key = name_key(split_kind_word(name, gazetteer.knowledge.lexicon.place_kind_words)[0])
+        if not key or key in gazetteer.knowledge.country_by_key:
+            continue
+        mass: dict[str, float] = {}
+        # A city that bears the name only among its alternates (GeoNames lists dozens per big
+        # city) weighs nothing beside one that bears it as its own.
+        cities = gazetteer.cities.get(key, [])
+        own = [c for c in cities if name_key(c.name) == key]
+        for city in own or cities:
+            mass[city.country_code] = mass.get(city.country_code, 0.0) + city.population
+        for region in gazetteer.subdivisions.get(key, ()):
+            mass[region.country_code] = mass.get(region.country_code, 0.0) + weight.big_city_population
+        for district in gazetteer.districts.get(key, ()):
+            mass[district.country_code] = mass.get(district.country_code, 0.0) + weight.big_city_population
+        for known in gazetteer.knowledge.place_by_key.get(key, ()):
+            if known.country:
+                mass[known.country] = mass.get(known.country, 0.0) + weight.big_city_population
+        total = sum(mass.values())
+        if not total:
+            continue
+        code, top = max(mass.items(), key=lambda kv: (kv[1], kv[0]))
+        if top / total >= weight.implied_share and top >= weight.implied_population:
+            readings.append((code, set(mass), (bool(own) or key not in gazetteer.cities, top)))
+    implied: dict[str, tuple[bool, float]] = {}
+    for i, (code, where, heft) in enumerate(readings):
+        others = {c for j, (c, _, _) in enumerate(readings) if j != i}
+        if not (where - {code}) & others:
+            implied[code] = max(implied.get(code, (False, 0.0)), heft)
+    # Heaviest first: Bafoussam, a city of 370,000, sets a note in Cameroon before 'Ouest'
+    # (the one ISO region so named is Haiti's) can set it in Haiti; a name only some city's
+    # alternate ('Sub' for Surabaya) weighs after every place's own name.
+    return sorted(implied, key=lambda code: (not implied[code][0], -implied[code][1]))
 
 
 def filed_from_setting(layout: Layout, gazetteer: Gazetteer) -> list[str]:
