@@ -30,8 +30,14 @@ AREA_HINTS = ("province", "region", "district")
 GENERIC_KINDS = ("continent", "river", "place", "landmark")  # kinds no city competes with
 
 
+def reading_rank(reading: Resolved) -> tuple[float, bool, int, int]:
+    """How readings are ordered, best last: by score, then a curated place, then size, then the
+    lower GeoNames id (so that ties break the same way on every machine)."""
+    return reading.score, reading.known, reading.population, -(reading.geonames or 0)
+
+
 def _best(readings: list[Resolved]) -> Resolved:
-    return max(readings, key=lambda r: (r.score, r.known, r.population, -(r.geonames or 0)))
+    return max(readings, key=reading_rank)
 
 
 def split_kind_word(name: str, kind_words: Mapping[str, str]) -> tuple[str, str | None]:
@@ -52,7 +58,9 @@ class Gazetteer:
         self.knowledge = knowledge
         self.cities, self.subdivisions, self.districts = index
         self.variants = SpellingVariants(self.cities)
-        self._by_id: dict[int, City] | None = None
+        # Filled on first use and shared with every story's view (`in_story` copies the gazetteer,
+        # not this): the index of every city by id is built once per process.
+        self._by_id: dict[int, City] = {}
         self._weights_read: tuple[GazetteerWeights, dict[str, float]] | None = None
         self._neighbours: Mapping[str, Sequence[Point]] = {}
 
@@ -199,8 +207,8 @@ class Gazetteer:
         """The GeoNames city of that id (its region, for `position_readings.lies_in`)."""
         if geonameid is None:
             return None
-        if self._by_id is None:
-            self._by_id = {c.geonameid: c for cities in self.cities.values() for c in cities}
+        if not self._by_id:
+            self._by_id.update((c.geonameid, c) for cities in self.cities.values() for c in cities)
         return self._by_id.get(geonameid)
 
     def _weighed(self, evidence: Evidence) -> float:
@@ -305,7 +313,9 @@ class Gazetteer:
             own = name_key(city.name) in (key, full_key)  # not 'Quezon' for Quezon City
             if not own:
                 evidence["alternate_name"] = 1.0
-            else:  # ... nor on a neighbour's ('Hassanpur village in Ludhiana' is no Husainpur nearby)
+            else:
+                # ... nor on a neighbour's: a village GeoNames lacks is no town near it that bears
+                # the village's name as an alternate
                 evidence.update(self._near_story_place(key, city.lat, city.lon))
             if kind_hint in TOWN_HINTS:
                 evidence["city_wanted"] = 1.0

@@ -36,7 +36,7 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
     country of the story ('California') says the story is somewhere in it, not near its namesake
     towns; and a town that bears the name only as an alternate (Bozeman is 'Missouri' in
     GeoNames) is not what the story names."""
-    from .gazetteer import SETTING_COUNTRIES, split_kind_word  # the gazetteer imports this module
+    from .gazetteer import SETTING_COUNTRIES, reading_rank, split_kind_word  # the gazetteer imports this module
 
     kinds = gazetteer.knowledge.lexicon.place_kind_words
     lift = gazetteer.weights.near_story_place
@@ -46,8 +46,7 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
         key = name_key(base)
         if not key or key in neighbours:
             continue
-        readings = sorted(gazetteer.readings(name, context),
-                          key=lambda r: (-r.score, not r.known, -r.population, r.geonames or 0))
+        readings = sorted(gazetteer.readings(name, context), key=reading_rank, reverse=True)
         local = bool(readings) and readings[0].kind in LOCAL_KINDS and not any(
             r.kind not in LOCAL_KINDS and r.country_code in context for r in readings)
         floor = readings[0].score - lift if readings else 0.0
