@@ -312,6 +312,20 @@ def test_a_death_in_a_clash_of_unarmed_sides_is_mob_violence_not_an_army_offensi
     assert [e["type"] for e in events] == ["Violence against civilians"]
 
 
+def test_a_deadly_clash_of_communities_is_a_battle_and_of_partisans_fans_or_unhurt_sides_a_riot(annotator):
+    # ACLED's codebook counts identity militias (a community, clan, tribe or ethnic group, or sides
+    # in a land dispute) as organised armed groups: their deadly clash is a battle.
+    for text in ("A clash between two communities over grazing land near Bokkos left three villagers dead.\n",
+                 "Four people were killed in clashes between two ethnic groups in Marsabit on Tuesday.\n"):
+        assert _kinds(annotator, text) == [("Battles", "Armed clash")], text
+    # Party supporters, football fans, villagers against the police, or a clash no one died in: a riot.
+    for text in ("Supporters of two rival parties clashed in Natore on Monday, and one activist was killed.\n",
+                 "Fans of the two clubs clashed outside the stadium in Cairo, and one supporter was killed.\n",
+                 "Villagers clashed with police over land acquisition in Singur, and one protester was killed.\n",
+                 "Two groups of villagers clashed over land in Sindh on Friday, injuring five people.\n"):
+        assert _types(annotator, text) == ["Riots"], text
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events

@@ -68,6 +68,7 @@ class Lexicon:
     home_setting_kinds: frozenset[str]
     clash_words: frozenset[str]
     mob_words: frozenset[str]
+    communal_words: frozenset[str]
     unidentified_words: frozenset[str]
     attacker_words: frozenset[str]
     grievance_words: frozenset[str]

@@ -240,6 +240,10 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         # 'offensive' or 'combat', words of armies whether or not the sentence names one; and
         # a death, not an 'attack', which sport has ('sides clashed, the referee was attacked').
         facts.add("in_clash")
+    if trigger.cls == "kill" or any(t.cls == "kill" for t, _ in others):
+        facts.add("deadly")
+    if any(t.lemma_.lower() in knowledge.lexicon.communal_words and t.pos_ in ("NOUN", "ADJ") for t in sentence):
+        facts.add("communal")  # sides named by community, kin or land ('two Dalit communities')
     victims = victim_tokens(head, knowledge.lexicon)
     if trigger.cls == "intervention" and not found.get("hazards") and any(
             i in found.get("people", set()) for i in heads(victims, doc)):
