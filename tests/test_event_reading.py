@@ -326,6 +326,22 @@ def test_a_deadly_clash_of_communities_is_a_battle_and_of_partisans_fans_or_unhu
         assert _types(annotator, text) == ["Riots"], text
 
 
+def test_a_soldier_or_fighter_who_no_longer_serves_is_one_of_the_people(annotator):
+    # ACLED codes a retired soldier or a former rebel killed as a civilian: violence against
+    # civilians, not a battle.
+    for text in ("Armed men killed a former separatist leader as he left a friend's home in Gao.\n",
+                 "Gunmen shot dead a retired soldier at his farm near Kaduna on Sunday.\n",
+                 "Two former rebels were killed by unidentified gunmen in Bangui.\n"):
+        assert _types(annotator, text) == ["Violence against civilians"], text
+    # Serving ones are a side.
+    assert _types(annotator, "Two soldiers were killed by rebels near Bangui on Sunday.\n") == ["Battles"]
+
+
+def test_a_death_in_an_air_raid_is_remote_violence(annotator):
+    assert _kinds(annotator, "Two civilians were killed in an air raid on Kafr Nabl.\n") == [
+        ("Explosions/Remote violence", "Air/drone strike")]
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events

@@ -108,6 +108,7 @@ class Lexicon:
     death_words: frozenset[str]
     hurt_words: frozenset[str]
     home_words: frozenset[str]
+    former_words: frozenset[str]
     aiming_verbs: frozenset[str]
     missile_verbs: frozenset[str]
     gunfire_forms: frozenset[str]

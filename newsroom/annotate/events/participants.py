@@ -19,7 +19,8 @@ from ..knowledge import Knowledge
 from ..nlp import kept, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
-from .victims import agent_tokens, armed_by_reference, at_home, by_a_mob, heads, victim_tokens
+from .victims import (agent_tokens, armed_by_reference, at_home, by_a_mob, heads, no_longer_serving,
+                      victim_tokens)
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
@@ -245,6 +246,9 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if any(t.lemma_.lower() in knowledge.lexicon.communal_words and t.pos_ in ("NOUN", "ADJ") for t in sentence):
         facts.add("communal")  # sides named by community, kin or land ('two Dalit communities')
     victims = victim_tokens(head, knowledge.lexicon)
+    # Whom a killing befalls is judged by who serves now: a retired soldier is one of the people.
+    retired = {i for i in armed if no_longer_serving(doc[i], knowledge.lexicon)}
+    armed = armed - retired
     if trigger.cls == "intervention" and not found.get("hazards") and any(
             i in found.get("people", set()) for i in heads(victims, doc)):
         facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'

@@ -20,6 +20,14 @@ def at_home(head: Token, lexicon: Lexicon) -> bool:
                and (t.dep_ == "pobj" or (t.dep_ == "dobj" and t.head.i == head.i)) for t in head.subtree)
 
 
+def no_longer_serving(token: Token, lexicon: Lexicon) -> bool:
+    """An armed word said to be past: 'a retired soldier', 'two former rebels', 'a former
+    separatist leader' (the word that says so may qualify the noun the armed word modifies)."""
+    nouns = [token] + ([token.head] if token.dep_ in ("compound", "amod") else [])
+    return any(c.lemma_.lower() in lexicon.former_words and c.dep_ in ("amod", "compound", "advmod")
+               for noun in nouns for c in noun.children)
+
+
 def by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon: Lexicon) -> bool:
     """The people of a place (plural: a group) hurt people or damage property: 'a thief was
     beaten up by locals', 'villagers lynched two men', 'residents attacked the police station'.
