@@ -342,6 +342,23 @@ def test_a_death_in_an_air_raid_is_remote_violence(annotator):
         ("Explosions/Remote violence", "Air/drone strike")]
 
 
+def test_hurt_by_armed_men_is_an_attack_and_violence_both_ways_a_fight(annotator):
+    # The attack told only by its victims' hurt: typed by who was hurt.
+    assert _types(annotator, "Two village chiefs were injured by a separatist gunman near Pattani.\n") == [
+        "Violence against civilians"]
+    assert _types(annotator, "Two policemen were injured by suspected militants in Pulwama on Friday.\n") == [
+        "Battles"]
+    # Violence both ways is a fight, typed by its sides: troops battle, a community's groups riot.
+    assert _types(annotator, "Indian and Pakistani troops targeted each other across the Line of Control "
+                             "near Bagh on Sunday night.\n") == ["Battles"]
+    assert _types(annotator, "Two groups of the Bugti community attacked each other with axes and sticks "
+                             "over farmland in Kotdiji, injuring a man and a woman.\n") == ["Riots"]
+    # Hurt by a thing, a tackle, or a side of a match: no event.
+    _no_events(annotator, "A woman was injured by a falling tree in Lagos on Monday.\n",
+               "The striker was injured by a late tackle in the second half.\n",
+               "Both sides attacked each other from the first whistle in a thrilling derby.\n")
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events

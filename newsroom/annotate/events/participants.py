@@ -249,6 +249,8 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     # Whom a killing befalls is judged by who serves now: a retired soldier is one of the people.
     retired = {i for i in armed if no_longer_serving(doc[i], knowledge.lexicon)}
     armed = armed - retired
+    if doers & armed:
+        facts.add("armed_doers")
     if trigger.cls == "intervention" and not found.get("hazards") and any(
             i in found.get("people", set()) for i in heads(victims, doc)):
         facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'
