@@ -359,6 +359,25 @@ def test_hurt_by_armed_men_is_an_attack_and_violence_both_ways_a_fight(annotator
                "Both sides attacked each other from the first whistle in a thrilling derby.\n")
 
 
+def test_stones_thrown_by_people_make_a_riot_whoever_is_hit(annotator):
+    # Stones are no arms: ACLED codes those who throw them as rioters, at police or at people.
+    cases = {
+        "Protesters hurled stones at security personnel in Khalanga on Saturday.\n": "Violent demonstration",
+        "Dairy farmers threw stones at employees of the Jaipur Municipal Corporation on Monday.\n": "Mob violence",
+        "When the police reached the spot, the protesters pelted them with stones.\n": "Violent demonstration",
+        "Police used water cannon against stone-pelting protesters in Ranchi on Sunday.\n": "Violent demonstration",
+        "Agitating locals hurled beer bottles and stones at an ambulance in Simara on Sunday.\n":
+            "Violent demonstration",
+    }
+    for text, sub_type in cases.items():
+        assert _kinds(annotator, text) == [("Riots", sub_type)], text
+    # Not by militants, not at ducks, and not a rock band, a brick or a stone's throw.
+    assert "Riots" not in _types(annotator, "Militants hurled stones at a police post in Sopore on Friday.\n")
+    _no_events(annotator, "Children threw stones at ducks in the park pond.\n",
+               "The rock band threw a party at the venue in Austin after the show.\n",
+               "The village lies a stone's throw from the border with Nepal.\n")
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events

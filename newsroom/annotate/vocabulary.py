@@ -109,6 +109,7 @@ class Lexicon:
     hurt_words: frozenset[str]
     home_words: frozenset[str]
     former_words: frozenset[str]
+    throwing_words: frozenset[str]
     aiming_verbs: frozenset[str]
     missile_verbs: frozenset[str]
     gunfire_forms: frozenset[str]

@@ -225,7 +225,11 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("people")
     if any(t.cls == "intervention" for t, _ in others):
         facts.add("intervention")
-    if any(t.cls in ("riot", "violent_protest") and not _grieved(h, knowledge.lexicon) for t, h in others):
+    throwers = _stone_throwers(doc, found, knowledge.lexicon)
+    if throwers is not None and not throwers & armed:
+        facts.add("stones_thrown")  # by a crowd or by people, not by police or militants
+    if any(t.cls in ("riot", "violent_protest") and not _grieved(h, knowledge.lexicon) for t, h in others) or (
+            "stones_thrown" in facts):
         facts.add("riot_act")
     if trigger.cls == "fight" and _strives(head):
         facts.add("effort")
@@ -318,6 +322,32 @@ def _who_did_it(doc: Doc, doers: set[int], found: dict[str, set[int]], lexicon: 
     if doers & found.get("crowds", set()):
         facts.add("crowd_doers")
     return facts
+
+
+def _stone_throwers(doc: Doc, found: dict[str, set[int]], lexicon: Lexicon) -> set[int] | None:
+    """Who throws the stones or bricks the sentence names (empty if it does not say), or None if
+    none is thrown at people or things. Thrown: governed by a throwing word, directly or by a
+    preposition or a list ('pelted stones and boulders', 'pelted them with stones'), or
+    compounded with one ('stone-pelting youths'); not a rock band, a brick wall, a stone's throw
+    from the border, or stones thrown at ducks."""
+    def throws(token: Token) -> bool:
+        return token.lemma_.lower() in lexicon.throwing_words
+
+    animals = found.get("animals", set())
+    for i in found.get("thrown_objects", set()):
+        token = doc[i]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # 'bottles and stones': the list's first
+        head = token.head
+        verb = (head if token.dep_ in ("dobj", "nsubjpass") and throws(head)
+                else head.head if token.dep_ == "pobj" and head.lower_ == "with" and throws(head.head) else None)
+        if verb is not None:
+            return None if any(t.i in animals for t in verb.subtree) else agent_tokens(verb)
+        if token.dep_ in ("compound", "npadvmod") and throws(head):
+            return {head.head.i}  # 'stone-pelting protesters': the protesters
+        if any(throws(c) and c.dep_ in ("compound", "amod", "acl") for c in token.children):
+            return set()
+    return None
 
 
 def _unidentified(doer: Token, lexicon: Lexicon) -> bool:
