@@ -378,6 +378,19 @@ def test_stones_thrown_by_people_make_a_riot_whoever_is_hit(annotator):
                "The village lies a stone's throw from the border with Nepal.\n")
 
 
+def test_an_attack_met_by_armed_resistance_is_a_battle(annotator):
+    # ACLED's codebook: an attack that armed defenders fight back is a battle, whether the fight
+    # is told beside the attack or inside its clause.
+    for text in ("Unidentified gunmen attacked Madobai in Kankara on Thursday and clashed with local "
+                 "militias that tried to repel the attack.\n",
+                 "Suspected bandits attacked Karakai in Zamfara to rustle cows, but were engaged in a gun "
+                 "battle by a local vigilante group.\n"):
+        assert _types(annotator, text)[:1] == ["Battles"], text
+    # An attack no one fought back stays an attack on people.
+    assert _types(annotator, "Gunmen attacked the village of Kaga on Monday, killing three people, "
+                             "and fled.\n") == ["Violence against civilians"]
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events

@@ -211,7 +211,9 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
     first: tuple[Trigger, Token, Frame, Participants] | None = None
     for trigger, head in hits:
         arrested = first is not None and _protest_arrested(first, trigger, head, hits, knowledge)
-        if first is not None and not _side_by_side(head, first[1]) and not arrested:
+        resisted = first is not None and first[2].type == "Violence against civilians" and (
+            trigger.mutual or trigger.cls == "fight") and first[1] in head.ancestors
+        if first is not None and not _side_by_side(head, first[1]) and not arrested and not resisted:
             continue
         participants = read_participants(span, head, trigger, present, hits, knowledge)
         if arrested:
@@ -220,7 +222,17 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
         if frame is None or (frame.type in VIOLENT and wished(head, knowledge)):
             continue
         reading = (trigger, head, _weapon_named(frame, hits, participants, knowledge), participants)
+        if first is not None and first[2].type == "Violence against civilians":
+            if frame.type == "Battles" and (trigger.mutual or trigger.cls == "fight"):
+                return reading
+            continue
         if first is None:
+            if frame.type == "Violence against civilians" and any(t.mutual or t.cls == "fight" for t, _ in hits):
+                # 'gunmen attacked the village and clashed with local militias that tried to repel
+                # the attack': an attack met by armed resistance is a battle (ACLED's codebook),
+                # if the fight the sentence tells, beside the attack or inside its clause, is one.
+                first = reading
+                continue
             if frame.type not in ("Strategic developments", "Protests"):
                 return reading
             # 'One member was detained and later found killed', 'A civilian was killed when an
