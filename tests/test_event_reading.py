@@ -391,6 +391,26 @@ def test_an_attack_met_by_armed_resistance_is_a_battle(annotator):
                              "and fled.\n") == ["Violence against civilians"]
 
 
+def test_fighting_a_fire_or_a_virus_is_no_fight(annotator):
+    # Health and disaster news: what people fight is a hazard, or 'combat' is a verb of effort.
+    _no_events(annotator, "Health workers in Lagos are working to combat the spread of the virus.\n",
+               "Volunteers battled the wildfire for three days near Athens.\n",
+               "Villagers fought with the fire for hours before the engines came.\n")
+    assert _types(annotator, "Two soldiers were killed in combat with rebels near Beni.\n") == ["Battles"]
+
+
+def test_community_members_who_beat_or_stone_someone_are_a_mob(annotator):
+    assert _kinds(annotator, "Two men suspected of robberies in Verulam were fatally assaulted by community "
+                             "members on Wednesday.\n") == [("Riots", "Mob violence")]
+    assert _types(annotator, "Community members stoned two police officers in Kalwal village near Ndhiwa.\n") == [
+        "Riots"]
+    # 'stoned' of a person's state is no event; stoned to death is a killing.
+    _no_events(annotator, "He was stoned at the party, his friends said.\n")
+    # Off duty, a policeman is one of the people.
+    assert _types(annotator, "An off-duty policeman was shot dead by gunmen in Kano on Sunday.\n") == [
+        "Violence against civilians"]
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events

@@ -231,7 +231,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if any(t.cls in ("riot", "violent_protest") and not _grieved(h, knowledge.lexicon) for t, h in others) or (
             "stones_thrown" in facts):
         facts.add("riot_act")
-    if trigger.cls == "fight" and _strives(head):
+    if trigger.cls == "fight" and (_strives(head) or _against_a_hazard(head, found.get("hazards", set()))):
         facts.add("effort")
     if two_sides(found, actor_tokens, trigger, armed) or (
             trigger.cls == "fight" and armed_against_a_name(sentence, found, present.unarmed_named)):
@@ -369,6 +369,16 @@ def _strives(head: Token) -> bool:
     doc = head.doc
     return (head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "to"
             and (doc[head.i + 2].pos_ in ("VERB", "ADJ") or doc[head.i + 2].tag_ == "VB"))
+
+
+def _against_a_hazard(head: Token, hazards: set[int]) -> bool:
+    """What the fight word is against is a hazard ('volunteers battled the wildfire', 'fought
+    against the virus'): an effort, not a fight."""
+    against = [c for c in head.children if c.dep_ == "dobj"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "with") for g in c.children
+        if g.dep_ == "pobj"]
+    return any(t.i in hazards or any(c.i in hazards for c in t.children if c.dep_ in ("compound", "amod"))
+               for t in against)
 
 
 def _grieved(token: Token, lexicon: Lexicon) -> bool:

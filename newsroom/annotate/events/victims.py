@@ -21,11 +21,15 @@ def at_home(head: Token, lexicon: Lexicon) -> bool:
 
 
 def no_longer_serving(token: Token, lexicon: Lexicon) -> bool:
-    """An armed word said to be past: 'a retired soldier', 'two former rebels', 'a former
-    separatist leader' (the word that says so may qualify the noun the armed word modifies)."""
+    """An armed word said to be past or off duty: 'a retired soldier', 'two former rebels', 'a
+    former separatist leader' (the word that says so may qualify the noun the armed word
+    modifies), 'an off-duty policeman'."""
     nouns = [token] + ([token.head] if token.dep_ in ("compound", "amod") else [])
     return any(c.lemma_.lower() in lexicon.former_words and c.dep_ in ("amod", "compound", "advmod")
-               for noun in nouns for c in noun.children)
+               for noun in nouns for c in noun.children) or any(
+        # off duty, as ACLED counts a soldier or policeman then: 'a police officer (off-duty)'
+        t.lower_ == "off" and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("-", "duty")
+        and "duty" in (t.nbor(1).lower_, t.nbor(2).lower_) for noun in nouns for t in noun.subtree)
 
 
 def by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon: Lexicon) -> bool:
@@ -34,8 +38,12 @@ def by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon
     Not 'locals attacked the plan', nor 'the home side were beaten by the locals': the victim's
     head word must name people or property, not only a word that modifies it."""
     doc = head.doc
-    if not any(doc[i].lemma_.lower() in lexicon.mob_words and doc[i].tag_ in ("NNS", "NNPS")
-               for i in agent_tokens(head)):
+    def named(token: Token) -> str:  # 'community members': the compound's words with the head's lemma
+        words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        return " ".join([*words, token.lemma_.lower()])
+
+    if not any((doc[i].lemma_.lower() in lexicon.mob_words or named(doc[i]) in lexicon.mob_words)
+               and doc[i].tag_ in ("NNS", "NNPS") for i in agent_tokens(head)):
         return False
     hurt = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | found.get(
         "property", set())
