@@ -411,6 +411,17 @@ def test_community_members_who_beat_or_stone_someone_are_a_mob(annotator):
         "Violence against civilians"]
 
 
+def test_beat_is_violence_only_by_armed_men_or_a_mob_and_a_mob_that_wrecks_riots(annotator):
+    assert _types(annotator, "The gendarmerie forces beat and injured a woman in Conakry on Tuesday.\n") == [
+        "Violence against civilians"]
+    assert _kinds(annotator, "Villagers beat a suspected thief in Kisii on Monday.\n") == [("Riots", "Mob violence")]
+    assert _kinds(annotator, "Angry residents destroyed the local council office in Kasese on Friday.\n") == [
+        ("Riots", "Mob violence")]
+    # A match's word: no event, whoever plays.
+    _no_events(annotator, "Nigeria beat Ghana 2-0 in Accra on Sunday.\n",
+               "The army beat the navy 3-1 in the final in Abuja.\n")
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events

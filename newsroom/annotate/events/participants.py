@@ -258,7 +258,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if trigger.cls == "intervention" and not found.get("hazards") and any(
             i in found.get("people", set()) for i in heads(victims, doc)):
         facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'
-    if trigger.cls in ("kill", "attack") and by_a_mob(head, victims, found, knowledge.lexicon):
+    if trigger.cls in ("kill", "attack", "destroy", "beat") and by_a_mob(head, victims, found, knowledge.lexicon):
         facts.add("mob")
     if at_home(head, knowledge.lexicon) and any(
             i in armed or doc[i].head.i in armed or any(c.i in armed for c in doc[i].children) for i in victims):
