@@ -422,6 +422,18 @@ def test_beat_is_violence_only_by_armed_men_or_a_mob_and_a_mob_that_wrecks_riots
                "The army beat the navy 3-1 in the final in Abuja.\n")
 
 
+def test_property_burnt_by_police_or_troops_or_in_a_battle_is_no_riot(annotator):
+    for text in ("Soldiers torched dozens of houses in the village of Kumba on Monday.\n",
+                 "Police set fire to the market stalls in Harare on Tuesday.\n"):
+        assert _kinds(annotator, text) == [("Strategic developments", "Looting/property destruction")], text
+    assert _types(annotator, "Villages were torched and 2,000 civilians displaced during a two day battle between "
+                             "rebels and government forces near Lainya.\n") == ["Battles"]
+    # Burnt by assailants or rioters, no armed side named: the riot it was.
+    for text in ("In Bogra, assailants torched a passenger bus at the bus station on Monday.\n",
+                 "Protesters torched two police vans as police fired tear gas in Nairobi.\n"):
+        assert _types(annotator, text) == ["Riots"], text
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events
