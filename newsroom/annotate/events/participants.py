@@ -19,8 +19,7 @@ from ..knowledge import Knowledge
 from ..nlp import kept, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
-from .victims import (agent_tokens, armed_by_reference, at_home, by_a_mob, heads, no_longer_serving,
-                      victim_tokens)
+from .victims import agent_tokens, armed_by_reference, at_home, by_a_mob, heads, no_longer_serving, victim_tokens
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
