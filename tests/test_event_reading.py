@@ -434,6 +434,18 @@ def test_property_burnt_by_police_or_troops_or_in_a_battle_is_no_riot(annotator)
         assert _types(annotator, text) == ["Riots"], text
 
 
+def test_set_alight_and_firing_shots_at_are_the_words_they_complete(annotator):
+    # 'set alight' is 'set ablaze'; tyres lit are tyres burnt; 'firing ... at' is 'fired ... at'.
+    assert _types(annotator, "Inmates set alight their sheets and a kitchen at St Albans Prison in Port "
+                             "Elizabeth, demanding court dates.\n") == ["Riots"]
+    assert _types(annotator, "Hundreds of traders lit tires and blocked the road near the Korogocho market "
+                             "in Nairobi.\n") == ["Riots"]
+    assert _types(annotator, "Suspected militants intercepted transport trucks near Mentao, firing gunshots at "
+                             "the drivers.\n") == ["Violence against civilians"]
+    _no_events(annotator, "The striker was firing shots at goal all afternoon.\n",
+               "Fans lit flares and set alight a banner in the stands.\n")
+
+
 def test_the_month_march_is_no_protest_march(annotator):
     events = _events(annotator, "The house was damaged during the March attack by armed men in Ben Gardane.\n")
     assert all(e["type"] != "Protests" for e in events), events
