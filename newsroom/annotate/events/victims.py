@@ -27,7 +27,7 @@ def no_longer_serving(token: Token, lexicon: Lexicon) -> bool:
     nouns = [token] + ([token.head] if token.dep_ in ("compound", "amod") else [])
     return any(c.lemma_.lower() in lexicon.former_words and c.dep_ in ("amod", "compound", "advmod")
                for noun in nouns for c in noun.children) or any(
-        # off duty, as ACLED counts a soldier or policeman then: 'a police officer (off-duty)'
+        # off duty, as ACLED counts a soldier or policeman then: 'an off-duty policeman'
         t.lower_ == "off" and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("-", "duty")
         and "duty" in (t.nbor(1).lower_, t.nbor(2).lower_) for noun in nouns for t in noun.subtree)
 
