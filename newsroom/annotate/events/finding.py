@@ -211,8 +211,8 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
     first: tuple[Trigger, Token, Frame, Participants] | None = None
     for trigger, head in hits:
         arrested = first is not None and _protest_arrested(first, trigger, head, hits, knowledge)
-        resisted = first is not None and first[2].type == "Violence against civilians" and (
-            trigger.mutual or trigger.cls == "fight") and first[1] in head.ancestors
+        resisted = first is not None and first[2].type == "Violence against civilians" and _a_fight(trigger) \
+            and first[1] in head.ancestors
         if first is not None and not _side_by_side(head, first[1]) and not arrested and not resisted:
             continue
         participants = read_participants(span, head, trigger, present, hits, knowledge)
@@ -223,11 +223,11 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
             continue
         reading = (trigger, head, _weapon_named(frame, hits, participants, knowledge), participants)
         if first is not None and first[2].type == "Violence against civilians":
-            if frame.type == "Battles" and (trigger.mutual or trigger.cls == "fight"):
+            if frame.type == "Battles" and _a_fight(trigger):
                 return reading
             continue
         if first is None:
-            if frame.type == "Violence against civilians" and any(t.mutual or t.cls == "fight" for t, _ in hits):
+            if frame.type == "Violence against civilians" and any(_a_fight(t) for t, _ in hits):
                 # 'gunmen attacked the village and clashed with local militias that tried to repel
                 # the attack': an attack met by armed resistance is a battle (ACLED's codebook),
                 # if the fight the sentence tells, beside the attack or inside its clause, is one.
@@ -246,6 +246,11 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
                 arrested and reading[2].type == "Protests"):
             return reading
     return first
+
+
+def _a_fight(trigger: Trigger) -> bool:
+    """A fight word, or one that takes two sides ('a gunfight', 'exchanged fire')."""
+    return trigger.mutual or trigger.cls == "fight"
 
 
 def _protest_arrested(first: tuple[Trigger, Token, Frame, Participants], trigger: Trigger, head: Token,

@@ -16,10 +16,19 @@ from spacy.tokens import Span as DocSpan
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
-from ..nlp import kept, speaks
+from ..nlp import kept, objects_of, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
-from .victims import agent_tokens, armed_by_reference, at_home, by_a_mob, heads, no_longer_serving, victim_tokens
+from .victims import (
+    agent_tokens,
+    armed_by_reference,
+    at_home,
+    by_a_mob,
+    heads,
+    no_longer_serving,
+    stone_throwers,
+    victim_tokens,
+)
 
 ARMED_KINDS = {"armed-force": "state_forces", "armed-group": "armed_groups"}
 DIPLOMATIC_KINDS = {"state", "international-body", "government-body"}
@@ -90,6 +99,8 @@ class Present:
     movement: bool = False             # a party, NGO or religious body is named (MOVEMENT_KINDS)
     organised: bool = False            # ... or another organisation (ORGANISED_KINDS)
     unarmed_named: frozenset[int] = frozenset()  # the tokens of named actors known to be unarmed
+    communal: bool = False             # sides named by community, kin or land (lexicon communal_words)
+    stone_throwers: frozenset[int] | None = None  # who throws stones (empty: unsaid), None if none thrown
 
 
 def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set[int],
@@ -131,8 +142,11 @@ def present_in(sentence: DocSpan, in_actors: list[tuple[Span, Actor]], said: set
     if nationals:
         found["nationals"] = nationals
     kinds = {actor.kind for _, actor in in_actors}
+    lexicon = knowledge.lexicon
+    communal = any(t.lemma_.lower() in lexicon.communal_words and t.pos_ in ("NOUN", "ADJ") for t in sentence)
+    throwers = stone_throwers(sentence.doc, found, lexicon)
     return Present(found, actor_tokens, diplomat, bool(kinds & MOVEMENT_KINDS), bool(kinds & ORGANISED_KINDS),
-                   frozenset(unarmed))
+                   frozenset(unarmed), communal, None if throwers is None else frozenset(throwers))
 
 
 def _sources(sentence: DocSpan, lexicon: Lexicon) -> set[int]:
@@ -224,7 +238,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("people")
     if any(t.cls == "intervention" for t, _ in others):
         facts.add("intervention")
-    throwers = _stone_throwers(doc, found, knowledge.lexicon)
+    throwers = present.stone_throwers
     if throwers is not None and not throwers & armed:
         facts.add("stones_thrown")  # by a crowd or by people, not by police or militants
     if any(t.cls in ("riot", "violent_protest") and not _grieved(h, knowledge.lexicon) for t, h in others) or (
@@ -246,7 +260,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
         facts.add("in_clash")
     if trigger.cls == "kill" or any(t.cls == "kill" for t, _ in others):
         facts.add("deadly")
-    if any(t.lemma_.lower() in knowledge.lexicon.communal_words and t.pos_ in ("NOUN", "ADJ") for t in sentence):
+    if present.communal:
         facts.add("communal")  # sides named by community, kin or land ('two Dalit communities')
     victims = victim_tokens(head, knowledge.lexicon)
     # Whom a killing befalls is judged by who serves now: a retired soldier is one of the people.
@@ -323,32 +337,6 @@ def _who_did_it(doc: Doc, doers: set[int], found: dict[str, set[int]], lexicon: 
     return facts
 
 
-def _stone_throwers(doc: Doc, found: dict[str, set[int]], lexicon: Lexicon) -> set[int] | None:
-    """Who throws the stones or bricks the sentence names (empty if it does not say), or None if
-    none is thrown at people or things. Thrown: governed by a throwing word, directly or by a
-    preposition or a list ('pelted stones and boulders', 'pelted them with stones'), or
-    compounded with one ('stone-pelting youths'); not a rock band, a brick wall, a stone's throw
-    from the border, or stones thrown at ducks."""
-    def throws(token: Token) -> bool:
-        return token.lemma_.lower() in lexicon.throwing_words
-
-    animals = found.get("animals", set())
-    for i in found.get("thrown_objects", set()):
-        token = doc[i]
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head  # 'bottles and stones': the list's first
-        head = token.head
-        verb = (head if token.dep_ in ("dobj", "nsubjpass") and throws(head)
-                else head.head if token.dep_ == "pobj" and head.lower_ == "with" and throws(head.head) else None)
-        if verb is not None:
-            return None if any(t.i in animals for t in verb.subtree) else agent_tokens(verb)
-        if token.dep_ in ("compound", "npadvmod") and throws(head):
-            return {head.head.i}  # 'stone-pelting protesters': the protesters
-        if any(throws(c) and c.dep_ in ("compound", "amod", "acl") for c in token.children):
-            return set()
-    return None
-
-
 def _unidentified(doer: Token, lexicon: Lexicon) -> bool:
     """A doer the report cannot name: 'unidentified actors', 'unknown individuals', 'the
     perpetrators' (lexicon unidentified_words)."""
@@ -373,9 +361,7 @@ def _strives(head: Token) -> bool:
 def _against_a_hazard(head: Token, hazards: set[int]) -> bool:
     """What the fight word is against is a hazard ('volunteers battled the wildfire', 'fought
     against the virus'): an effort, not a fight."""
-    against = [c for c in head.children if c.dep_ == "dobj"] + [
-        g for c in head.children if c.dep_ == "prep" and c.lower_ in ("against", "with") for g in c.children
-        if g.dep_ == "pobj"]
+    against = [c for c in head.children if c.dep_ == "dobj"] + objects_of(head, ("against", "with"))
     return any(t.i in hazards or any(c.i in hazards for c in t.children if c.dep_ in ("compound", "amod"))
                for t in against)
 

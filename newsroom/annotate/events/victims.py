@@ -1,6 +1,6 @@
 """Whom a killing or an attack befalls, and who does it, read from the parse around the trigger:
 the victims are the subject of its passive, its object, or what it is 'of' ('the killing of two
-activists'), and whoever the sentence says was hurt ('wounding six')."""
+activists'), and whoever the sentence says was hurt ('wounding six'); and who threw the stones a sentence names."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def no_longer_serving(token: Token, lexicon: Lexicon) -> bool:
     nouns = [token] + ([token.head] if token.dep_ in ("compound", "amod") else [])
     return any(c.lemma_.lower() in lexicon.former_words and c.dep_ in ("amod", "compound", "advmod")
                for noun in nouns for c in noun.children) or any(
-        # off duty, as ACLED counts a soldier or policeman then: 'an off-duty policeman'
+        # off duty, as ACLED counts a soldier or policeman then: 'an off-duty policeman' (read
+        # from the words, as the parser hangs 'off' and 'duty' on each other in several ways)
         t.lower_ == "off" and t.i + 2 < len(t.doc) and t.nbor(1).lower_ in ("-", "duty")
         and "duty" in (t.nbor(1).lower_, t.nbor(2).lower_) for noun in nouns for t in noun.subtree)
 
@@ -159,3 +160,29 @@ def _hurt(head: Token, hurt_words: frozenset[str]) -> list[Token]:
         found += [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         found += objects_of(token, ("to",))
     return found
+
+
+def stone_throwers(doc: Doc, found: dict[str, set[int]], lexicon: Lexicon) -> set[int] | None:
+    """Who throws the stones or bricks the sentence names (empty if it does not say), or None if
+    none is thrown at people or things. Thrown: governed by a throwing word, directly or by a
+    preposition or a list ('pelted stones and boulders', 'pelted them with stones'), or
+    compounded with one ('stone-pelting youths'); not a rock band, a brick wall, a stone's throw
+    from the border, or stones thrown at ducks."""
+    def throws(token: Token) -> bool:
+        return token.lemma_.lower() in lexicon.throwing_words
+
+    animals = found.get("animals", set())
+    for i in found.get("thrown_objects", set()):
+        token = doc[i]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head  # 'bottles and stones': the list's first
+        head = token.head
+        verb = (head if token.dep_ in ("dobj", "nsubjpass") and throws(head)
+                else head.head if token.dep_ == "pobj" and head.lower_ == "with" and throws(head.head) else None)
+        if verb is not None:
+            return None if any(t.i in animals for t in verb.subtree) else agent_tokens(verb)
+        if token.dep_ in ("compound", "npadvmod") and throws(head):
+            return {head.head.i}  # 'stone-pelting protesters': the protesters
+        if any(throws(c) and c.dep_ in ("compound", "amod", "acl") for c in token.children):
+            return set()
+    return None
