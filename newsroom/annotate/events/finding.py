@@ -228,9 +228,9 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
             continue
         if first is None:
             if frame.type == "Violence against civilians" and any(_a_fight(t) for t, _ in hits):
-                # 'gunmen attacked the village and clashed with local militias that tried to repel
-                # the attack': an attack met by armed resistance is a battle (ACLED's codebook),
-                # if the fight the sentence tells, beside the attack or inside its clause, is one.
+                # 'gunmen attacked a village and clashed with its vigilantes', 'raided the town
+                # but were engaged in a gun battle': an attack met by armed resistance is a battle
+                # (ACLED's codebook), if the fight is told beside the attack or inside its clause.
                 first = reading
                 continue
             if frame.type not in ("Strategic developments", "Protests"):

@@ -261,7 +261,7 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if trigger.cls == "kill" or any(t.cls == "kill" for t, _ in others):
         facts.add("deadly")
     if present.communal:
-        facts.add("communal")  # sides named by community, kin or land ('two Dalit communities')
+        facts.add("communal")  # sides named by community, kin or land ('two communities', 'a land dispute')
     victims = victim_tokens(head, knowledge.lexicon)
     # Whom a killing befalls is judged by who serves now: a retired soldier is one of the people.
     retired = {i for i in armed if no_longer_serving(doc[i], knowledge.lexicon)}
