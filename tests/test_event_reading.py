@@ -326,6 +326,16 @@ def test_a_deadly_clash_of_communities_is_a_battle_and_of_partisans_fans_or_unhu
         assert _types(annotator, text) == ["Riots"], text
 
 
+def test_sides_named_only_as_rival_or_political_groups_are_people(annotator):
+    # Rival or political groups clash as crowds do: a riot, and a death in the next sentence is its.
+    for text in ("A clash between two rival groups erupted on Friday in Srirampur village.\n",
+                 "After a disputed election, opposing political groups clashed in Pouytenga.\n"):
+        assert _kinds(annotator, text) == [("Riots", "Violent demonstration")], text
+    # 'Both groups' or 'two groups' tell of sides named before: troops and militiamen stay a battle.
+    assert _types(annotator, "Militiamen attacked an army position in Kavumu. Both groups clashed with heavy "
+                             "weapons.\n") == ["Battles"]
+
+
 def test_a_soldier_or_fighter_who_no_longer_serves_is_one_of_the_people(annotator):
     # ACLED codes a retired soldier or a former rebel killed as a civilian: violence against
     # civilians, not a battle.
