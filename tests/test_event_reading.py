@@ -685,6 +685,19 @@ def test_attacks_and_clashes_by_critics_the_press_or_lawmakers_are_words(annotat
         == ["Violence against civilians"]
 
 
+def test_a_clash_whose_every_side_holds_an_office_is_an_argument(annotator):
+    # Politics and business news: a clash of ministers, officials or leaders with no harm told.
+    _no_events(annotator, "The prime minister clashed with the opposition leader over the budget.\n",
+                          "Officials clashed with union leaders over pay on Tuesday.\n",
+                          "Ministers clashed over the budget at the cabinet meeting.\n",
+                          "The coach clashed with the chief executive over transfers.\n")
+    # A side that holds no office, harm told, or an armed side: a fight.
+    assert _types(annotator, "Supporters of the two candidates clashed in Natore on Monday.\n") == ["Riots"]
+    assert _types(annotator, "Two party leaders clashed in the village, leaving ten people injured.\n") \
+        == ["Riots"]
+    assert _types(annotator, "Forest officials clashed with rebels near the park on Sunday.\n") == ["Battles"]
+
+
 def test_people_who_fought_to_do_something_strove_and_did_not_fight(annotator):
     # Health, farming, a hospital's staff: a fight word with what it strove for is an effort.
     _no_events(annotator, "Doctors battled for hours to save the patient, who died of a heart attack.\n",

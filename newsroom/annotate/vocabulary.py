@@ -78,6 +78,7 @@ class Lexicon:
     fiction_settings: frozenset[str]
     flop_settings: frozenset[str]
     voice_words: frozenset[str]
+    office_words: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]
     # events

@@ -173,15 +173,23 @@ def _named(token: Token, words: frozenset[str]) -> bool:
 
 def _by_voices(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     """An attack or a clash by those whose weapons are words (lexicon voice_words: critics, the
-    press, lawmakers, the opposition), where the sentence tells of no harm, no death and no
-    armed side hit: 'the minister was attacked by critics over the scandal', 'MPs clashed over
-    the budget'."""
+    press, lawmakers, the opposition; in a clash, also those who hold an office), where the
+    sentence tells of no harm, no death and no armed side hit: 'the minister was attacked by
+    critics over the scandal', 'MPs clashed over the budget'."""
     if trigger.cls not in ("attack", "fight"):
         return False
     lexicon = knowledge.lexicon
+    voices = lexicon.voice_words
     doers = [head.doc[i] for i in agent_tokens(head)]
-    if not doers or not all(d.lemma_.lower() in lexicon.voice_words or d.lower_ in lexicon.voice_words
-                            for d in doers):
+    if trigger.cls == "fight":
+        # A clash has two sides, the one 'with' or 'between' as much as its subject; where each
+        # holds an office ('the prime minister clashed with the opposition leader', 'a clash
+        # between ministers'), the clash is an argument. Not for an attack: 'the rebel leader
+        # attacked the town' is his men's.
+        voices = voices | lexicon.office_words
+        doers += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                  for p in c.children if p.dep_ == "pobj" for g in (p, *p.conjuncts)]
+    if not doers or not all(d.lemma_.lower() in voices or d.lower_ in voices for d in doers):
         return False
     # the sentence's armed sides as every other rule reads them (phrases too: 'the air force')
     named = participant_tokens(knowledge.events, head.sent, lexicon)
