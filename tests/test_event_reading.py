@@ -336,6 +336,14 @@ def test_sides_named_only_as_rival_or_political_groups_are_people(annotator):
                              "weapons.\n") == ["Battles"]
 
 
+def test_a_word_for_armed_men_or_people_capitalised_in_the_plural_keeps_its_kind(annotator):
+    # The tagger reads 'Maoists' or 'Ethnic Militias' as a proper noun and keeps the plural as the lemma.
+    assert _kinds(annotator, "An individual was abducted from Pinjodi village last night by about 15 armed "
+                             "Maoists.\n") == [("Violence against civilians", "Abduction/forced disappearance")]
+    assert _types(annotator, "Tiv and Jukun Ethnic Militias clashed over land in Wukari, and four people were "
+                             "killed.\n") == ["Battles"]
+
+
 def test_a_soldier_or_fighter_who_no_longer_serves_is_one_of_the_people(annotator):
     # ACLED codes a retired soldier or a former rebel killed as a civilian: violence against
     # civilians, not a battle.

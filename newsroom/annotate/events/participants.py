@@ -86,6 +86,13 @@ def participant_tokens(events: EventKnowledge, sentence: DocSpan, lexicon: Lexic
                                         and doc[i].head.lemma_.lower() not in lexicon.explosive_heads for i in tokens):
             continue
         found.setdefault(kind, set()).update(tokens)
+    # A word for people capitalised in the plural is tagged a proper noun and keeps its form as its
+    # lemma ('abducted by 15 armed Maoists', 'Militants attacked'): read it by its singular.
+    for token in sentence:
+        if token.tag_ == "NNPS" and not any(token.i in named for named in found.values()):
+            kind = next((k for k, words in events.participants.words.items() if token.lower_[:-1] in words), None)
+            if kind is not None:
+                found.setdefault(kind, set()).add(token.i)
     return found
 
 
