@@ -87,9 +87,11 @@ def participant_tokens(events: EventKnowledge, sentence: DocSpan, lexicon: Lexic
             continue
         found.setdefault(kind, set()).update(tokens)
     # A word for people capitalised in the plural is tagged a proper noun and keeps its form as its
-    # lemma ('abducted by 15 armed Maoists', 'Militants attacked'): read it by its singular.
+    # lemma ('abducted by 15 armed Maoists', 'Militants attacked'): read it by its singular. Not
+    # the last word of a name ('the Syrian Democratic Forces'): an actor, read by its kind.
     for token in sentence:
-        if token.tag_ == "NNPS" and not any(token.i in named for named in found.values()):
+        if token.tag_ == "NNPS" and token.ent_type_ in ("", "NORP") \
+                and not any(token.i in named for named in found.values()):
             kind = next((k for k, words in events.participants.words.items() if token.lower_[:-1] in words), None)
             if kind is not None:
                 found.setdefault(kind, set()).add(token.i)
