@@ -342,6 +342,19 @@ def test_a_word_for_armed_men_or_people_capitalised_in_the_plural_keeps_its_kind
                              "Maoists.\n") == [("Violence against civilians", "Abduction/forced disappearance")]
     assert _types(annotator, "Tiv and Jukun Ethnic Militias clashed over land in Wukari, and four people were "
                              "killed.\n") == ["Battles"]
+    # A name's last word is the named actor's, not a word for forces: no second armed side.
+    assert _types(annotator, "The Rapid Support Forces attacked a village in Darfur, killing five civilians.\n") \
+        == ["Violence against civilians"]
+
+
+def test_a_game_result_told_with_a_violent_word_is_no_event(annotator):
+    _no_events(annotator, "The Raiders killed the Chiefs 42-10 on Sunday night.\n",
+                          "The Militants attacked the Bandits in the second half and won 3-1.\n")
+    # A range that counts, or days: no score.
+    assert _types(annotator, "Militants attacked 3-4 villages in Borno on Monday.\n") \
+        == ["Violence against civilians"]
+    assert _types(annotator, "Police attacked pastoralists in Hawi Gudina over 24-26 June.\n") \
+        == ["Violence against civilians"]
 
 
 def test_a_soldier_or_fighter_who_no_longer_serves_is_one_of_the_people(annotator):

@@ -6,6 +6,8 @@ nothing."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
@@ -16,6 +18,9 @@ from ..nlp import definite, says_no
 from .evidence import VIOLENT_CLASSES
 from .participants import participant_tokens
 from .victims import agent_tokens
+
+_DASHES = frozenset({"-", "–", "—"})
+_SCORE = re.compile(r"\d{1,3}[-–—]\d{1,3}")
 
 
 def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
@@ -159,8 +164,22 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
     in_fiction = any(_named(g, lexicon.fiction_settings) for _, g in settings)
     flopped = trigger.cls == "explosive" and any(_named(g, lexicon.flop_settings) for _, g in settings)
-    return (in_words or in_fiction or flopped or _by_voices(head, trigger, knowledge)
+    return (in_words or in_fiction or flopped or _by_voices(head, trigger, knowledge) or _scoreline(head)
             or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
+
+
+def _scoreline(head: Token) -> bool:
+    """A game's result told with the trigger: a score hangs on it ('the Raiders killed the Chiefs
+    42-10', 'Nigeria crushed Ghana 4-0'), or on a verb told with it ('attacked in the second half
+    and won 3-1'). Not a range that counts something ('attacked 3-4 villages') or dates ('attacked
+    them over 24-26 June'): neither hangs on a verb."""
+    for token in (c for verb in (head, *head.conjuncts) for c in verb.children):
+        if token.dep_ not in ("npadvmod", "dobj") or not token.text[:1].isdigit():
+            continue
+        after = token.doc[token.i + 1:token.i + 3]
+        if _SCORE.fullmatch(token.text) or (len(after) == 2 and after[0].text in _DASHES and after[1].text.isdigit()):
+            return True
+    return False
 
 
 def _named(token: Token, words: frozenset[str]) -> bool:
