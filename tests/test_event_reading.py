@@ -57,6 +57,18 @@ def test_fighting_only_urged_or_denied_is_no_event(annotator):
     assert events == []
 
 
+def test_a_verb_joined_to_a_word_of_threat_or_naming_is_told_as_done(annotator):
+    # 'threatened ... and attacked', and 'called' as naming, which the parser may make the main verb
+    # with the fight joined to it: both happened.
+    assert _types(annotator, "Militants threatened the villagers and attacked them with machetes in Kaduna.\n") \
+        == ["Violence against civilians"]
+    assert _types(annotator, "On 28 April 2020, two factions of Mayi Mayi Militia Raia Mutomboki, called Chance "
+                             "and Douze, clashed in Kabushwa resulting in 4 rebels killed.\n") == ["Battles"]
+    # What the threat or the call is for has not happened.
+    _no_events(annotator, "The rebels threatened to attack the town and kill its chief.\n",
+                          "Leaders called for calm and urged youths not to attack the police.\n")
+
+
 def test_a_statement_told_over_two_sentences_is_one_event_with_both_sentences_actors(annotator):
     events = _events(annotator, (
         "Audio released\n\nISIL leader Abu Bakr al-Baghdadi urged his followers to resist, in a recorded "
