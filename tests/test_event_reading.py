@@ -67,6 +67,9 @@ def test_a_verb_joined_to_a_word_of_threat_or_naming_is_told_as_done(annotator):
     # What the threat or the call is for has not happened.
     _no_events(annotator, "The rebels threatened to attack the town and kill its chief.\n",
                           "Leaders called for calm and urged youths not to attack the police.\n")
+    # ... nor a verb the parser joins to the urging verb though it is urged too ('keep' is no past).
+    assert _types(annotator, "The ISIL leader purportedly pressed his followers to \u201cstand fast\u201d and keep "
+                             "fighting, in a recorded statement released on Thursday.\n") == ["Statements"]
 
 
 def test_a_statement_told_over_two_sentences_is_one_event_with_both_sentences_actors(annotator):

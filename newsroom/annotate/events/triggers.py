@@ -76,14 +76,16 @@ def _negated(token: Token) -> bool:
 def wished(token: Token, knowledge: Knowledge) -> bool:
     """Violence only called for, planned or feared ('vowed to attack', 'threatened attacks').
     Not what happened beside such a verb ('was killed after he threatened them': an adverbial
-    clause; 'threatened the villagers and attacked them': a verb joined to it, told as done;
+    clause; 'threatened the villagers and attacked them': a verb in the past joined to it, told
+    as done, where 'pressed them to stand fast and keep fighting' joins what is urged;
     'students protested in the city, they also called for help': a clause told in the past
     before it), nor under 'wanted' as a modifier ('an insurgent wanted for attacks was killed')."""
     node = token
     while node.head.i != node.i:
         verb = node.head
         if verb.lemma_.lower() in knowledge.lexicon.wishing_verbs and verb.pos_ == "VERB" \
-                and node.dep_ not in ("advcl", "conj") and verb.dep_ != "acl" and not _wanted_for(verb) \
+                and node.dep_ != "advcl" and not (node.dep_ == "conj" and node.tag_ == "VBD") \
+                and verb.dep_ != "acl" and not _wanted_for(verb) \
                 and not _told_before(node, verb):
             return True
         node = verb
