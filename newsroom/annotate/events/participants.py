@@ -92,9 +92,9 @@ def participant_tokens(events: EventKnowledge, sentence: DocSpan, lexicon: Lexic
     for token in sentence:
         if token.tag_ == "NNPS" and token.ent_type_ in ("", "NORP") \
                 and not any(token.i in named for named in found.values()):
-            kind = next((k for k, words in events.participants.words.items() if token.lower_[:-1] in words), None)
-            if kind is not None:
-                found.setdefault(kind, set()).add(token.i)
+            plural = next((k for k, words in events.participants.words.items() if token.lower_[:-1] in words), None)
+            if plural is not None:
+                found.setdefault(plural, set()).add(token.i)
     return found
 
 
