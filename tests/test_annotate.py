@@ -701,6 +701,27 @@ def test_a_side_in_a_table_of_results_is_a_team_not_a_place(annotator):
     assert "Rio de Janeiro" in {p["name"] for p in prose["places"]}
 
 
+def test_every_side_of_a_table_of_teams_is_a_team_whatever_the_model_read(annotator):
+    # A standings table one of whose sides is named after a place: the clubs the model reads as
+    # persons, towns inside a club's name or nothing at all are teams too; a scorer in brackets
+    # is a person.
+    text = ("Soccer - Spanish first division\n\nResult of Saturday's match:\n"
+            "Real Madrid 2 (Davor Suker 24) Barcelona 0\n"
+            "Standings (played, won, drawn, lost, goals for, against, points):\n"
+            "Real Madrid 16 11 5 0 32 12 38\nBarcelona 16 10 4 2 46 21 34\nDeportivo Coruna 15 9 6 0 23 7 33\n"
+            "Real Betis 15 8 5 2 28 13 29\nRacing Santander 15 5 7 3 15 15 22\nCelta Vigo 15 5 5 5 17 17 20\n")
+    result = annotation_json("x", annotator(text))
+    kinds = {a["name"]: a["kind"] for a in result["actors"]}
+    for team in ("Real Madrid", "Barcelona", "Deportivo Coruna", "Real Betis", "Racing Santander", "Celta Vigo"):
+        assert kinds.get(team) == "sports-body", (team, kinds)
+    assert [kind for name, kind in kinds.items() if "Suker" in name] == ["person"]
+    assert not {"Barcelona", "Santander", "Vigo"} & {p["name"] for p in result["places"]}
+    # A golfers' leaderboard names no place: its players stay persons.
+    golf = annotation_json("x", annotator("Golf - Zimbabwe Open scores\n\nLeading third-round scores:\n"
+                                          "Mark McNulty 72 68 68 208\nNick Price 69 70 71 210\n"))
+    assert {a["name"]: a["kind"] for a in golf["actors"]}.get("Nick Price") == "person"
+
+
 def test_the_weightiest_place_sets_a_story_that_names_no_country(annotator):
     # Bafoussam (a city of 370,000) can only be in Cameroon; 'Ouest' is Haiti's one ISO region so
     # named, and must not set the note in Haiti and push the city out of it.

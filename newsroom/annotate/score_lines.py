@@ -6,6 +6,13 @@ country named there is the club or the national side that played, whatever the m
 gazetteer says: an actor of kind sports-body, never a place where something happened. A line is a table line
 when it holds two names each followed by a score, or one name followed by three figures or more
 (a standings row). Persons stay persons ('Moody 5' is a batsman's score).
+
+A table one of whose sides is named after a place is a table of teams, every line of it: the
+other names followed by a score there are teams too, whatever the model read them as or whether
+it read them at all ('Real Betis 15 8 5 2 28 13 29' below 'Barcelona 16 10 4 2 46 21 34', 'Montreal
+3 CHICAGO 1'). Not a name in brackets (a scorer and his minute: 'Real Madrid 2 (Davor Suker 24)'),
+and a name the model read as a person only where it opens a standings row: a golfer's
+leaderboard names no place and stays a table of persons.
 """
 
 from __future__ import annotations
@@ -38,8 +45,9 @@ def _line_of(doc: Doc, i: int) -> tuple[int, int]:
 def _table_line(doc: Doc, start: int, end: int) -> bool:
     """A short line without a verb, where two names are each followed by a score or one by three
     figures or more. Prose is no table: in 'Sao Paulo reported 327 deaths, and Rio de Janeiro 84'
-    Rio is a city."""
-    if end - start > TABLE_LINE_TOKENS or any(doc[k].pos_ in ("VERB", "AUX") for k in range(start, end)):
+    Rio is a city. A capitalised word the tagger took for a verb is a name's ('Racing Santander')."""
+    if end - start > TABLE_LINE_TOKENS or any(doc[k].pos_ in ("VERB", "AUX") and not doc[k].text[:1].isupper()
+                                              for k in range(start, end)):
         return False
     sides, run = 0, 0
     for k in range(start, end):
@@ -68,6 +76,66 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
                 sides.add(doc[cand.tokens[0]:j].text.casefold())
     if not sides:
         return candidates
-    return [Candidate(c.start, c.end, "TEAM", None, "rule", c.tokens)
-            if c.label in PLACE_LABELS and doc[c.tokens[0]:c.tokens[1]].text.casefold() in sides else c
-            for c in candidates]
+    out = [Candidate(c.start, c.end, "TEAM", None, "rule", c.tokens)
+           if c.label in PLACE_LABELS and doc[c.tokens[0]:c.tokens[1]].text.casefold() in sides else c
+           for c in candidates]
+    for (i, j), opens_row in sorted(_sides_of_team_tables(doc, tables, sides).items()):
+        crossing = [c for c in out if c.tokens[0] < j and i < c.tokens[1]]
+        if any(c.label == "PERSON" and not opens_row for c in crossing):
+            continue  # a scorer or a player the model knows, not a standings row's side
+        # what the readers made of the side's words (a town inside 'Racing Santander', 'NY
+        # RANGERS 6 Toronto' read as one name) gives way to the side
+        out = [c for c in out if c not in crossing]
+        out.append(Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), "TEAM", None, "rule", (i, j)))
+    # a name that is a team in one line of the report is that team in every other
+    teams = {doc[c.tokens[0]:c.tokens[1]].text.casefold() for c in out if c.label == "TEAM"}
+    return sorted((Candidate(c.start, c.end, "TEAM", None, "rule", c.tokens)
+                   if c.label == "PERSON" and doc[c.tokens[0]:c.tokens[1]].text.casefold() in teams else c
+                   for c in out), key=lambda c: c.tokens)
+
+
+Line = tuple[int, int]  # a text line's token range [start, end)
+
+
+def _sides_of_team_tables(doc: Doc, tables: dict[Line, bool], sides: set[str]) -> dict[Line, bool]:
+    """Every name followed by a score, outside brackets, in the lines of a table (table lines one
+    after the other) where a side named after a place stands: its tokens -> whether it opens a
+    standings row (three figures or more follow it)."""
+    lines: list[Line] = []
+    start = 0
+    while start < len(doc):
+        line = _line_of(doc, start)
+        lines.append(line)
+        start = line[1]
+    table = [tables[line] if line in tables else _table_line(doc, *line) for line in lines]
+    named: dict[Line, bool] = {}
+    first = 0
+    while first < len(lines):
+        last = first
+        while table[first] and last + 1 < len(lines) and table[last + 1]:
+            last += 1
+        block = lines[first:last + 1] if table[first] else []
+        found = {name: row for line in block for name, row in _names_with_scores(doc, *line).items()}
+        if any(doc[i:j].text.casefold() in sides for i, j in found):
+            named.update(found)
+        first = last + 1
+    return named
+
+
+def _names_with_scores(doc: Doc, start: int, end: int) -> dict[tuple[int, int], bool]:
+    """The runs of capitalised words followed by a score in the line, outside brackets: their
+    tokens -> whether three figures or more follow (a standings row)."""
+    out: dict[tuple[int, int], bool] = {}
+    depth, run = 0, start
+    for k in range(start, end):
+        token = doc[k]
+        depth += token.text == "("
+        depth -= token.text == ")" and depth > 0
+        if depth or not (token.is_alpha and token.text[:1].isupper()):
+            if depth == 0 and _score(token) and run < k:
+                figures = 0
+                while k + figures < end and doc[k + figures].like_num:
+                    figures += 1
+                out[(run, k)] = run == start and figures >= 3
+            run = k + 1
+    return out
