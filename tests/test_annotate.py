@@ -716,6 +716,17 @@ def test_every_side_of_a_table_of_teams_is_a_team_whatever_the_model_read(annota
         assert kinds.get(team) == "sports-body", (team, kinds)
     assert [kind for name, kind in kinds.items() if "Suker" in name] == ["person"]
     assert not {"Barcelona", "Santander", "Vigo"} & {p["name"] for p in result["places"]}
+    # A club's country in brackets before its figures; a report's every table once one is of teams.
+    euro = annotation_json("x", annotator("Basketball - Euroleague standings\n\nStandings after Thursday:\nGroup A\n"
+                                          "CSKA Moscow (Russia) 9 6 3 15\nLimoges (France) 9 3 6 12\n"
+                                          "Panionios (Greece) 9 3 6 12\n"))
+    kinds = {a["name"]: a["kind"] for a in euro["actors"]}
+    assert kinds.get("Panionios") == kinds.get("Limoges") == "sports-body", kinds
+    nba = annotation_json("x", annotator("NBA standings\n\nStandings after Thursday's games:\nATLANTIC DIVISION\n"
+                                         "MIAMI 14 4 .778 -\nNEW YORK 10 6 .625 3\nPACIFIC DIVISION\n"
+                                         "SEATTLE 15 5 .750 -\nGOLDEN STATE 6 12 .333 8\n"))
+    kinds = {a["name"]: a["kind"] for a in nba["actors"]}
+    assert kinds.get("GOLDEN STATE") == kinds.get("MIAMI") == "sports-body", kinds
     # A golfers' leaderboard names no place: its players stay persons.
     golf = annotation_json("x", annotator("Golf - Zimbabwe Open scores\n\nLeading third-round scores:\n"
                                           "Mark McNulty 72 68 68 208\nNick Price 69 70 71 210\n"))

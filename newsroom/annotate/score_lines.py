@@ -7,12 +7,13 @@ gazetteer says: an actor of kind sports-body, never a place where something happ
 when it holds two names each followed by a score, or one name followed by three figures or more
 (a standings row). Persons stay persons ('Moody 5' is a batsman's score).
 
-A table one of whose sides is named after a place is a table of teams, every line of it: the
-other names followed by a score there are teams too, whatever the model read them as or whether
-it read them at all ('Real Betis 15 8 5 2 28 13 29' below 'Barcelona 16 10 4 2 46 21 34', 'Montreal
-3 CHICAGO 1'). Not a name in brackets (a scorer and his minute: 'Real Madrid 2 (Davor Suker 24)'),
-and a name the model read as a person only where it opens a standings row: a golfer's
-leaderboard names no place and stays a table of persons.
+A table one of whose sides is named after a place is a table of teams, every line of it, and so
+is every other table of the report: the other names followed by a score (or by their country in
+brackets and a score: 'Limoges (France) 9 3 6 12') are teams too, whatever the model read them as
+or whether it read them at all ('Real Betis 15 8 5 2 28 13 29' below 'Barcelona 16 10 4 2 46 21
+34', 'Montreal 3 CHICAGO 1'). Not a name in brackets (a scorer and his minute: 'Real Madrid 2
+(Davor Suker 24)'), and a name the model read as a person only where it opens a standings row: a
+golfer's leaderboard names no place and stays a table of persons.
 """
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ def _line_of(doc: Doc, i: int) -> tuple[int, int]:
     return start, end
 
 
+def _score_after(doc: Doc, j: int) -> int | None:
+    """The score right after a name ending before token j, or after its country in brackets
+    ('Limoges (France) 9 3 6 12'): its token, if there is one."""
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 8, len(doc))) if doc[k].text == ")"), None)
+        j = close + 1 if close is not None else len(doc)
+    return j if j < len(doc) and _score(doc[j]) else None
+
+
 def _table_line(doc: Doc, start: int, end: int) -> bool:
     """A short line without a verb, where two names are each followed by a score or one by three
     figures or more. Prose is no table: in 'Sao Paulo reported 327 deaths, and Rio de Janeiro 84'
@@ -55,7 +65,7 @@ def _table_line(doc: Doc, start: int, end: int) -> bool:
         if _score(token) and k > start and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper():
             sides += 1
         run = run + 1 if token.like_num else 0
-        if run >= 3 and k - run >= start and doc[k - run].is_alpha:
+        if run >= 3 and k - run >= start and (doc[k - run].is_alpha or doc[k - run].text == ")"):
             return True
     return sides >= 2
 
@@ -68,7 +78,7 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     sides: set[str] = set()
     for cand in candidates:
         j = cand.tokens[1]
-        if cand.label in PLACE_LABELS and j < len(doc) and _score(doc[j]):
+        if cand.label in PLACE_LABELS and _score_after(doc, j) is not None:
             line = _line_of(doc, j)
             if line not in tables:
                 tables[line] = _table_line(doc, *line)
@@ -98,9 +108,9 @@ Line = tuple[int, int]  # a text line's token range [start, end)
 
 
 def _sides_of_team_tables(doc: Doc, tables: dict[Line, bool], sides: set[str]) -> dict[Line, bool]:
-    """Every name followed by a score, outside brackets, in the lines of a table (table lines one
-    after the other) where a side named after a place stands: its tokens -> whether it opens a
-    standings row (three figures or more follow it)."""
+    """Every name followed by a score, outside brackets, in the lines of the report's tables (table
+    lines one after the other), when a side named after a place stands in one of them: its tokens
+    -> whether it opens a standings row (three figures or more follow it)."""
     lines: list[Line] = []
     start = 0
     while start < len(doc):
@@ -109,16 +119,20 @@ def _sides_of_team_tables(doc: Doc, tables: dict[Line, bool], sides: set[str]) -
         start = line[1]
     table = [tables[line] if line in tables else _table_line(doc, *line) for line in lines]
     named: dict[Line, bool] = {}
+    blocks: list[dict[Line, bool]] = []
     first = 0
     while first < len(lines):
         last = first
         while table[first] and last + 1 < len(lines) and table[last + 1]:
             last += 1
         block = lines[first:last + 1] if table[first] else []
-        found = {name: row for line in block for name, row in _names_with_scores(doc, *line).items()}
-        if any(doc[i:j].text.casefold() in sides for i, j in found):
-            named.update(found)
+        blocks.append({name: row for line in block for name, row in _names_with_scores(doc, *line).items()})
         first = last + 1
+    # a report prints one kind of table: once one of its tables is of teams, all are ('PACIFIC
+    # DIVISION' under 'ATLANTIC DIVISION', whose cities the model read as places)
+    if any(doc[i:j].text.casefold() in sides for found in blocks for i, j in found):
+        for found in blocks:
+            named.update(found)
     return named
 
 
@@ -132,10 +146,18 @@ def _names_with_scores(doc: Doc, start: int, end: int) -> dict[tuple[int, int], 
         depth += token.text == "("
         depth -= token.text == ")" and depth > 0
         if depth or not (token.is_alpha and token.text[:1].isupper()):
-            if depth == 0 and _score(token) and run < k:
-                figures = 0
-                while k + figures < end and doc[k + figures].like_num:
-                    figures += 1
-                out[(run, k)] = run == start and figures >= 3
+            if token.text == "(" and depth == 1 and run < k and (score := _score_after(doc, k)) is not None \
+                    and score < end:
+                out[(run, k)] = run == start and _figures(doc, score, end) >= 3  # 'Limoges (France) 9 3 6 12'
+            elif depth == 0 and _score(token) and run < k:
+                out[(run, k)] = run == start and _figures(doc, k, end) >= 3
             run = k + 1
     return out
+
+
+def _figures(doc: Doc, k: int, end: int) -> int:
+    """How many figures stand one after the other from token k on."""
+    figures = 0
+    while k + figures < end and doc[k + figures].like_num:
+        figures += 1
+    return figures
