@@ -727,6 +727,12 @@ def test_every_side_of_a_table_of_teams_is_a_team_whatever_the_model_read(annota
                                          "SEATTLE 15 5 .750 -\nGOLDEN STATE 6 12 .333 8\n"))
     kinds = {a["name"]: a["kind"] for a in nba["actors"]}
     assert kinds.get("GOLDEN STATE") == kinds.get("MIAMI") == "sports-body", kinds
+    # A line that is only a match's result names two teams, whatever the model read them as.
+    cup = annotation_json("x", annotator("Soccer - English FA Cup result\n\nResult of a Cup second round match on "
+                                         "Friday:\nPlymouth 4 Exeter 1\n"))
+    kinds = {a["name"]: a["kind"] for a in cup["actors"]}
+    assert kinds.get("Plymouth") == kinds.get("Exeter") == "sports-body", kinds
+    assert "Plymouth" not in {p["name"] for p in cup["places"]}
     # A golfers' leaderboard names no place: its players stay persons.
     golf = annotation_json("x", annotator("Golf - Zimbabwe Open scores\n\nLeading third-round scores:\n"
                                           "Mark McNulty 72 68 68 208\nNick Price 69 70 71 210\n"))

@@ -3,17 +3,19 @@ place ('Newcastle 2 Liverpool 1', 'Sweden 1 Brazil 1', 'Barcelona 10 7 2 1 24 10
 
 Sport reports print results and standings as lines of names and small bare numbers. A town or a
 country named there is the club or the national side that played, whatever the model or the
-gazetteer says: an actor of kind sports-body, never a place where something happened. A line is a table line
-when it holds two names each followed by a score, or one name followed by three figures or more
-(a standings row). Persons stay persons ('Moody 5' is a batsman's score).
+gazetteer says: an actor of kind sports-body, never a place where something happened. A line is
+a table line when it holds two names each followed by a score, or one name followed by three
+figures or more (a standings row). Persons stay persons ('Moody 5' is a batsman's score).
 
-A table one of whose sides is named after a place is a table of teams, every line of it, and so
-is every other table of the report: the other names followed by a score (or by their country in
-brackets and a score: 'Limoges (France) 9 3 6 12') are teams too, whatever the model read them as
-or whether it read them at all ('Real Betis 15 8 5 2 28 13 29' below 'Barcelona 16 10 4 2 46 21
-34', 'Montreal 3 CHICAGO 1'). Not a name in brackets (a scorer and his minute: 'Real Madrid 2
-(Davor Suker 24)'), and a name the model read as a person only where it opens a standings row: a
-golfer's leaderboard names no place and stays a table of persons.
+A line that is only a match's result ('Plymouth 4 Exeter 1') names two teams, whatever the model
+read them as. A table one of whose sides is named after a place is a table of teams, every line
+of it, and so is every other table of the report: the other names followed by a score (or by
+their country in brackets and a score: 'Limoges (France) 9 3 6 12') are teams too, whatever the
+model read them as or whether it read them at all ('Real Betis 15 8 5 2 28 13 29' below
+'Barcelona 16 10 4 2 46 21 34', 'Montreal 3 CHICAGO 1'). Not a name in brackets (a scorer and his
+minute: 'Real Madrid 2 (Davor Suker 24)'), and a name the model read as a person only where it
+opens a standings row or a result line: a golfer's leaderboard names no place and stays a table
+of persons.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from .candidate import Candidate
 PLACE_LABELS = frozenset({"COUNTRY", "GPE", "LOC", "PLACE", "NORP"})
 SCORE_DIGITS = 2  # a score is one or two digits: '2', '10'; not a year, a price or a flight
 TABLE_LINE_TOKENS = 40  # a line of a table, not a paragraph
+RESULT_LINE_TOKENS = 12  # 'Borussia Moenchengladbach 2 Bayer Leverkusen 1' and shorter
 
 
 def _score(token: Token) -> bool:
@@ -84,6 +87,8 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
                 tables[line] = _table_line(doc, *line)
             if tables[line]:
                 sides.add(doc[cand.tokens[0]:j].text.casefold())
+    results = _sides_of_results(doc)
+    sides |= {doc[i:j].text.casefold() for i, j in results}
     if not sides:
         return candidates
     out = [Candidate(c.start, c.end, "TEAM", None, "rule", c.tokens)
@@ -91,7 +96,7 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
            for c in candidates]
     for (i, j), opens_row in sorted(_sides_of_team_tables(doc, tables, sides).items()):
         crossing = [c for c in out if c.tokens[0] < j and i < c.tokens[1]]
-        if any(c.label == "PERSON" and not opens_row for c in crossing):
+        if any(c.label == "PERSON" and not opens_row for c in crossing) and (i, j) not in results:
             continue  # a scorer or a player the model knows, not a standings row's side
         # what the readers made of the side's words (a town inside 'Racing Santander', 'NY
         # RANGERS 6 Toronto' read as one name) gives way to the side
@@ -105,6 +110,25 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 
 Line = tuple[int, int]  # a text line's token range [start, end)
+
+
+def _sides_of_results(doc: Doc) -> set[Line]:
+    """The two sides of each line that is only a match's result, two names each followed by one
+    score ('Plymouth 4 Exeter 1', 'Portuguesa 1 Atletico Mineiro 0'): whatever the model read
+    them as, two sides that played."""
+    out: set[Line] = set()
+    start = 0
+    while start < len(doc):
+        line = _line_of(doc, start)
+        start = line[1]
+        words = [k for k in range(*line) if not doc[k].is_space]
+        if not 4 <= len(words) <= RESULT_LINE_TOKENS or not _score(doc[words[-1]]):
+            continue
+        named = _names_with_scores(doc, *line)
+        covered = {k for i, j in named for k in range(i, j + 1)}  # each name and its score
+        if len(named) == 2 and covered == set(words):
+            out |= set(named)
+    return out
 
 
 def _sides_of_team_tables(doc: Doc, tables: dict[Line, bool], sides: set[str]) -> dict[Line, bool]:
