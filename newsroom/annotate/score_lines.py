@@ -30,12 +30,14 @@ SCORE_DIGITS = 2  # a score is one or two digits: '2', '10'; not a year, a price
 TABLE_LINE_TOKENS = 40  # a line of a table, not a paragraph
 RESULT_LINE_TOKENS = 12  # 'Borussia Moenchengladbach 2 Bayer Leverkusen 1' and shorter
 
+Line = tuple[int, int]  # a text line's token range [start, end)
+
 
 def _score(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) <= SCORE_DIGITS
 
 
-def _line_of(doc: Doc, i: int) -> tuple[int, int]:
+def _line_of(doc: Doc, i: int) -> Line:
     """The token range of the text line holding token i."""
     start = i
     while start > 0 and "\n" not in doc[start - 1].text_with_ws:
@@ -44,6 +46,16 @@ def _line_of(doc: Doc, i: int) -> tuple[int, int]:
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
         end += 1
     return start, end
+
+
+def _lines(doc: Doc) -> list[Line]:
+    """The token ranges of the text's lines, in order."""
+    lines: list[Line] = []
+    start = 0
+    while start < len(doc):
+        lines.append(_line_of(doc, start))
+        start = lines[-1][1]
+    return lines
 
 
 def _score_after(doc: Doc, j: int) -> int | None:
@@ -77,7 +89,7 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates, those that name a side read as teams (label TEAM): in a table line, and the
     same name anywhere else in the article ('the match between Real Madrid and Barcelona' above
     'Barcelona 3 Valencia 0'): one name of a sport report names one side."""
-    tables: dict[tuple[int, int], bool] = {}
+    tables: dict[Line, bool] = {}
     sides: set[str] = set()
     for cand in candidates:
         j = cand.tokens[1]
@@ -87,14 +99,15 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
                 tables[line] = _table_line(doc, *line)
             if tables[line]:
                 sides.add(doc[cand.tokens[0]:j].text.casefold())
-    results = _sides_of_results(doc)
+    lines = _lines(doc)
+    results = _sides_of_results(doc, lines)
     sides |= {doc[i:j].text.casefold() for i, j in results}
     if not sides:
         return candidates
     out = [Candidate(c.start, c.end, "TEAM", None, "rule", c.tokens)
            if c.label in PLACE_LABELS and doc[c.tokens[0]:c.tokens[1]].text.casefold() in sides else c
            for c in candidates]
-    for (i, j), opens_row in sorted(_sides_of_team_tables(doc, tables, sides).items()):
+    for (i, j), opens_row in sorted(_sides_of_team_tables(doc, lines, tables, sides).items()):
         crossing = [c for c in out if c.tokens[0] < j and i < c.tokens[1]]
         if any(c.label == "PERSON" and not opens_row for c in crossing) and (i, j) not in results:
             continue  # a scorer or a player the model knows, not a standings row's side
@@ -109,18 +122,12 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
                    for c in out), key=lambda c: c.tokens)
 
 
-Line = tuple[int, int]  # a text line's token range [start, end)
-
-
-def _sides_of_results(doc: Doc) -> set[Line]:
+def _sides_of_results(doc: Doc, lines: list[Line]) -> set[Line]:
     """The two sides of each line that is only a match's result, two names each followed by one
     score ('Plymouth 4 Exeter 1', 'Portuguesa 1 Atletico Mineiro 0'): whatever the model read
     them as, two sides that played."""
     out: set[Line] = set()
-    start = 0
-    while start < len(doc):
-        line = _line_of(doc, start)
-        start = line[1]
+    for line in lines:
         words = [k for k in range(*line) if not doc[k].is_space]
         if not 4 <= len(words) <= RESULT_LINE_TOKENS or not _score(doc[words[-1]]):
             continue
@@ -131,27 +138,17 @@ def _sides_of_results(doc: Doc) -> set[Line]:
     return out
 
 
-def _sides_of_team_tables(doc: Doc, tables: dict[Line, bool], sides: set[str]) -> dict[Line, bool]:
+def _sides_of_team_tables(doc: Doc, lines: list[Line], tables: dict[Line, bool], sides: set[str]) -> dict[Line, bool]:
     """Every name followed by a score, outside brackets, in the lines of the report's tables (table
     lines one after the other), when a side named after a place stands in one of them: its tokens
     -> whether it opens a standings row (three figures or more follow it)."""
-    lines: list[Line] = []
-    start = 0
-    while start < len(doc):
-        line = _line_of(doc, start)
-        lines.append(line)
-        start = line[1]
-    table = [tables[line] if line in tables else _table_line(doc, *line) for line in lines]
+    blocks: list[dict[Line, bool]] = [{}]  # each table's names
+    for line in lines:
+        if tables[line] if line in tables else _table_line(doc, *line):
+            blocks[-1].update(_names_with_scores(doc, *line))
+        elif blocks[-1]:
+            blocks.append({})
     named: dict[Line, bool] = {}
-    blocks: list[dict[Line, bool]] = []
-    first = 0
-    while first < len(lines):
-        last = first
-        while table[first] and last + 1 < len(lines) and table[last + 1]:
-            last += 1
-        block = lines[first:last + 1] if table[first] else []
-        blocks.append({name: row for line in block for name, row in _names_with_scores(doc, *line).items()})
-        first = last + 1
     # a report prints one kind of table: once one of its tables is of teams, all are ('PACIFIC
     # DIVISION' under 'ATLANTIC DIVISION', whose cities the model read as places)
     if any(doc[i:j].text.casefold() in sides for found in blocks for i, j in found):
@@ -160,10 +157,10 @@ def _sides_of_team_tables(doc: Doc, tables: dict[Line, bool], sides: set[str]) -
     return named
 
 
-def _names_with_scores(doc: Doc, start: int, end: int) -> dict[tuple[int, int], bool]:
+def _names_with_scores(doc: Doc, start: int, end: int) -> dict[Line, bool]:
     """The runs of capitalised words followed by a score in the line, outside brackets: their
     tokens -> whether three figures or more follow (a standings row)."""
-    out: dict[tuple[int, int], bool] = {}
+    out: dict[Line, bool] = {}
     depth, run = 0, start
     for k in range(start, end):
         token = doc[k]
