@@ -62,8 +62,8 @@ def test_a_verb_joined_to_a_word_of_threat_or_naming_is_told_as_done(annotator):
     # with the fight joined to it: both happened.
     assert _types(annotator, "Militants threatened the villagers and attacked them with machetes in Kaduna.\n") \
         == ["Violence against civilians"]
-    assert _types(annotator, "On 28 April 2020, two factions of Mayi Mayi Militia Raia Mutomboki, called Chance "
-                             "and Douze, clashed in Kabushwa resulting in 4 rebels killed.\n") == ["Battles"]
+    assert _types(annotator, "On 2 May 2020, two factions of the Raia Mutomboki militia, called Alpha and Beta, "
+                             "clashed in Shabunda resulting in 3 rebels killed.\n") == ["Battles"]
     # What the threat or the call is for has not happened.
     _no_events(annotator, "The rebels threatened to attack the town and kill its chief.\n",
                           "Leaders called for calm and urged youths not to attack the police.\n")
@@ -342,9 +342,9 @@ def test_a_deadly_clash_of_communities_is_a_battle_and_of_partisans_fans_or_unhu
 
 
 def test_sides_named_only_as_rival_or_political_groups_are_people(annotator):
-    # Rival or political groups clash as crowds do: a riot, and a death in the next sentence is its.
-    for text in ("A clash between two rival groups erupted on Friday in Srirampur village.\n",
-                 "After a disputed election, opposing political groups clashed in Pouytenga.\n"):
+    # Rival or political groups clash as crowds do: a riot.
+    for text in ("A clash between two rival groups erupted on Friday in a village of Magura district.\n",
+                 "Opposing political groups clashed in Kaya after the vote count.\n"):
         assert _kinds(annotator, text) == [("Riots", "Violent demonstration")], text
     # 'Both groups' or 'two groups' tell of sides named before: troops and militiamen stay a battle.
     assert _types(annotator, "Militiamen attacked an army position in Kavumu. Both groups clashed with heavy "
@@ -353,10 +353,10 @@ def test_sides_named_only_as_rival_or_political_groups_are_people(annotator):
 
 def test_a_word_for_armed_men_or_people_capitalised_in_the_plural_keeps_its_kind(annotator):
     # The tagger reads 'Maoists' or 'Ethnic Militias' as a proper noun and keeps the plural as the lemma.
-    assert _kinds(annotator, "An individual was abducted from Pinjodi village last night by about 15 armed "
-                             "Maoists.\n") == [("Violence against civilians", "Abduction/forced disappearance")]
-    assert _types(annotator, "Tiv and Jukun Ethnic Militias clashed over land in Wukari, and four people were "
-                             "killed.\n") == ["Battles"]
+    assert _kinds(annotator, "An individual was abducted from Kunta village on Sunday by armed Maoists.\n") \
+        == [("Violence against civilians", "Abduction/forced disappearance")]
+    assert _types(annotator, "Fulani and Berom Ethnic Militias clashed in Riyom, and four people were killed.\n") \
+        == ["Battles"]
     # A name's last word is the named actor's, not a word for forces: no second armed side.
     assert _types(annotator, "The Rapid Support Forces attacked a village in Darfur, killing five civilians.\n") \
         == ["Violence against civilians"]
@@ -368,7 +368,7 @@ def test_a_game_result_told_with_a_violent_word_is_no_event(annotator):
     # A range that counts, or days: no score.
     assert _types(annotator, "Militants attacked 3-4 villages in Borno on Monday.\n") \
         == ["Violence against civilians"]
-    assert _types(annotator, "Police attacked pastoralists in Hawi Gudina over 24-26 June.\n") \
+    assert _types(annotator, "Soldiers attacked herders near the river over 24-26 June.\n") \
         == ["Violence against civilians"]
 
 

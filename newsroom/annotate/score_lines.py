@@ -7,13 +7,13 @@ gazetteer says: an actor of kind sports-body, never a place where something happ
 a table line when it holds two names each followed by a score, or one name followed by three
 figures or more (a standings row). Persons stay persons ('Moody 5' is a batsman's score).
 
-A line that is only a match's result ('Plymouth 4 Exeter 1') names two teams, whatever the model
+A line that is only a match's result ('Plymouth 2 Exeter 0') names two teams, whatever the model
 read them as. A table one of whose sides is named after a place is a table of teams, every line
 of it, and so is every other table of the report: the other names followed by a score (or by
-their country in brackets and a score: 'Limoges (France) 9 3 6 12') are teams too, whatever the
-model read them as or whether it read them at all ('Real Betis 15 8 5 2 28 13 29' below
-'Barcelona 16 10 4 2 46 21 34', 'Montreal 3 CHICAGO 1'). Not a name in brackets (a scorer and his
-minute: 'Real Madrid 2 (Davor Suker 24)'), and a name the model read as a person only where it
+their country in brackets and a score: 'Limoges (France) 8 4 4 12') are teams too, whatever the
+model read them as or whether it read them at all ('Celta Vigo 12 6 3 3 20 14 21' below
+'Valencia 12 7 2 3 25 15 23', 'Ottawa 2 BOSTON 4'). Not a name in brackets (a scorer and his
+minute: 'Sevilla 2 (Luis Perez 24)'), and a name the model read as a person only where it
 opens a standings row or a result line: a golfer's leaderboard names no place and stays a table
 of persons.
 """
@@ -60,7 +60,7 @@ def _lines(doc: Doc) -> list[Line]:
 
 def _score_after(doc: Doc, j: int) -> int | None:
     """The score right after a name ending before token j, or after its country in brackets
-    ('Limoges (France) 9 3 6 12'): its token, if there is one."""
+    ('Limoges (France) 8 4 4 12'): its token, if there is one."""
     if j < len(doc) and doc[j].text == "(":
         close = next((k for k in range(j + 1, min(j + 8, len(doc))) if doc[k].text == ")"), None)
         j = close + 1 if close is not None else len(doc)
@@ -112,7 +112,7 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         if any(c.label == "PERSON" and not opens_row for c in crossing) and (i, j) not in results:
             continue  # a scorer or a player the model knows, not a standings row's side
         # what the readers made of the side's words (a town inside 'Racing Santander', 'NY
-        # RANGERS 6 Toronto' read as one name) gives way to the side
+        # RANGERS 3 Toronto' read as one name) gives way to the side
         out = [c for c in out if c not in crossing]
         out.append(Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), "TEAM", None, "rule", (i, j)))
     # a name that is a team in one line of the report is that team in every other
@@ -124,7 +124,7 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 def _sides_of_results(doc: Doc, lines: list[Line]) -> set[Line]:
     """The two sides of each line that is only a match's result, two names each followed by one
-    score ('Plymouth 4 Exeter 1', 'Portuguesa 1 Atletico Mineiro 0'): whatever the model read
+    score ('Plymouth 2 Exeter 0', 'Santos 2 Atletico Mineiro 1'): whatever the model read
     them as, two sides that played."""
     out: set[Line] = set()
     for line in lines:
@@ -169,7 +169,7 @@ def _names_with_scores(doc: Doc, start: int, end: int) -> dict[Line, bool]:
         if depth or not (token.is_alpha and token.text[:1].isupper()):
             if token.text == "(" and depth == 1 and run < k and (score := _score_after(doc, k)) is not None \
                     and score < end:
-                out[(run, k)] = run == start and _figures(doc, score, end) >= 3  # 'Limoges (France) 9 3 6 12'
+                out[(run, k)] = run == start and _figures(doc, score, end) >= 3  # 'Limoges (France) 8 4 4 12'
             elif depth == 0 and _score(token) and run < k:
                 out[(run, k)] = run == start and _figures(doc, k, end) >= 3
             run = k + 1
