@@ -118,6 +118,14 @@ def speaks(root: Token, lemmas: Collection[str], forms: Collection[str]) -> bool
     return bool(dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
+def named_as(noun: Token, words: Collection[str]) -> bool:
+    """The noun is one of `words`, by its lemma ('in the latest Bond film', 'locals') or with the
+    nouns compounded before it ('at the box office', 'community members')."""
+    compounded = " ".join([c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+                          + [noun.lemma_.lower()])
+    return noun.lemma_.lower() in words or compounded in words
+
+
 def objects_of(token: Token, prepositions: Collection[str]) -> list[Token]:
     """What the token's prepositions of these words govern: for 'at' and 'upon', the 'police'
     of 'fired at police'."""

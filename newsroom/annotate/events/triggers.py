@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ...model import Span
 from ..event_rules import Trigger
 from ..knowledge import Knowledge
-from ..nlp import definite, says_no
+from ..nlp import definite, named_as, says_no
 from .evidence import VIOLENT_CLASSES
 from .participants import participant_tokens
 from .victims import agent_tokens
@@ -164,8 +164,8 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     # 'during a speech' was hit)
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
-    in_fiction = any(_named(g, lexicon.fiction_settings) for _, g in settings)
-    flopped = trigger.cls == "explosive" and any(_named(g, lexicon.flop_settings) for _, g in settings)
+    in_fiction = any(named_as(g, lexicon.fiction_settings) for _, g in settings)
+    flopped = trigger.cls == "explosive" and any(named_as(g, lexicon.flop_settings) for _, g in settings)
     return (in_words or in_fiction or flopped or _by_voices(head, trigger, knowledge) or _scoreline(head)
             or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
 
@@ -182,14 +182,6 @@ def _scoreline(head: Token) -> bool:
         if _SCORE.fullmatch(token.text) or (len(after) == 2 and after[0].text in _DASHES and after[1].text.isdigit()):
             return True
     return False
-
-
-def _named(token: Token, words: frozenset[str]) -> bool:
-    """The noun is one of `words`, by its lemma ('in the latest Bond film') or with the nouns
-    compounded before it ('at the box office', 'in the soap opera')."""
-    compounded = " ".join([c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.i < token.i]
-                          + [token.lemma_.lower()])
-    return token.lemma_.lower() in words or compounded in words
 
 
 def _by_voices(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:

@@ -1,12 +1,13 @@
 """Whom a killing or an attack befalls, and who does it, read from the parse around the trigger:
 the victims are the subject of its passive, its object, or what it is 'of' ('the killing of two
-activists'), and whoever the sentence says was hurt ('wounding six'); and who threw the stones a sentence names."""
+activists'), and whoever the sentence says was hurt ('wounding six'); and who threw the stones
+a sentence names."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import done_to, objects_of, shared_subjects, stranded_subject
+from ..nlp import done_to, named_as, objects_of, shared_subjects, stranded_subject
 from ..vocabulary import Lexicon
 
 VICTIM_DEPS = {"nsubjpass", "dobj"}
@@ -39,12 +40,7 @@ def by_a_mob(head: Token, victims: set[int], found: dict[str, set[int]], lexicon
     Not 'locals attacked the plan', nor 'the home side were beaten by the locals': the victim's
     head word must name people or property, not only a word that modifies it."""
     doc = head.doc
-    def named(token: Token) -> str:  # 'community members': the compound's words with the head's lemma
-        words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i]
-        return " ".join([*words, token.lemma_.lower()])
-
-    if not any((doc[i].lemma_.lower() in lexicon.mob_words or named(doc[i]) in lexicon.mob_words)
-               and doc[i].tag_ in ("NNS", "NNPS") for i in agent_tokens(head)):
+    if not any(named_as(doc[i], lexicon.mob_words) and doc[i].tag_ in ("NNS", "NNPS") for i in agent_tokens(head)):
         return False
     hurt = found.get("people", set()) | found.get("crowds", set()) | found.get("persons", set()) | found.get(
         "property", set())
