@@ -87,7 +87,7 @@ def participant_tokens(events: EventKnowledge, sentence: DocSpan, lexicon: Lexic
             continue
         found.setdefault(kind, set()).update(tokens)
     # A word for people capitalised in the plural is tagged a proper noun and keeps its form as its
-    # lemma ('abducted by 15 armed Maoists', 'Militants attacked'): read it by its singular. Not
+    # lemma ('kidnapped by armed Maoists', 'Militants attacked'): read it by its singular. Not
     # the last word of a name ('the Syrian Democratic Forces'): an actor, read by its kind.
     for token in sentence:
         if token.tag_ == "NNPS" and token.ent_type_ in ("", "NORP") \

@@ -77,7 +77,7 @@ def wished(token: Token, knowledge: Knowledge) -> bool:
     """Violence only called for, planned or feared ('vowed to attack', 'threatened attacks').
     Not what happened beside such a verb ('was killed after he threatened them': an adverbial
     clause; 'threatened the villagers and attacked them': a verb in the past joined to it, told
-    as done, where 'pressed them to stand fast and keep fighting' joins what is urged;
+    as done, where 'urged them to hold the line and keep fighting' joins what is urged;
     'students protested in the city, they also called for help': a clause told in the past
     before it), nor under 'wanted' as a modifier ('an insurgent wanted for attacks was killed')."""
     node = token
