@@ -15,40 +15,28 @@ SKELETON_MIN_LETTERS = 7  # shorter names' skeletons collide too often to mean o
 
 
 class SpellingVariants:
-    """Skeleton -> towns, per country, worked out the first time a name is looked for in that
-    country: the whole index's skeletons take seconds, and a story is set in few countries."""
+    """Skeleton -> towns, worked out for the whole index the first time a name is looked for
+    (about a second): most stories name no place the index lacks, and those that do are set
+    in countries that together cover much of the index."""
 
     def __init__(self, cities: Mapping[str, list[City]]) -> None:
         self._cities = cities
-        self._by_country: dict[str, list[tuple[int, str, City]]] | None = None  # (index order, name, city)
-        self._skeletons: dict[str, dict[str, list[tuple[int, City]]]] = {}  # country -> skeleton -> towns
+        self._skeletons: dict[str, list[City]] | None = None  # skeleton -> towns, in the index's order
 
     def towns(self, key: str, countries: list[str]) -> list[City]:
         """The towns of `countries` whose name is `key` (a name key) spelled another way, in the
         index's order."""
         if len(key) < SKELETON_MIN_LETTERS:
             return []
-        skeleton = spelling_skeleton(key)
-        found: list[tuple[int, City]] = []
-        for code in dict.fromkeys(countries):
-            found += self._of_country(code).get(skeleton, [])
-        return [city for _, city in sorted(found, key=lambda f: f[0])]
+        wanted = set(countries)
+        return [city for city in self._index().get(spelling_skeleton(key), []) if city.country_code in wanted]
 
-    def _of_country(self, code: str) -> dict[str, list[tuple[int, City]]]:
-        if (index := self._skeletons.get(code)) is None:
-            index = self._skeletons[code] = {}
-            for order, known, city in self._grouped().get(code, []):
-                index.setdefault(spelling_skeleton(known), []).append((order, city))
-        return index
-
-    def _grouped(self) -> dict[str, list[tuple[int, str, City]]]:
-        """The index's long names and their towns by country, in the index's order."""
-        if self._by_country is None:
-            self._by_country = {}
-            order = 0
+    def _index(self) -> dict[str, list[City]]:
+        """Every long name's skeleton and its towns, in the index's order (each name's key is
+        skeletonised once, however many towns bear it)."""
+        if self._skeletons is None:
+            self._skeletons = {}
             for known, cities in self._cities.items():
                 if len(known) >= SKELETON_MIN_LETTERS:
-                    for city in cities:
-                        self._by_country.setdefault(city.country_code, []).append((order, known, city))
-                        order += 1
-        return self._by_country
+                    self._skeletons.setdefault(spelling_skeleton(known), []).extend(cities)
+        return self._skeletons
