@@ -86,3 +86,30 @@ def test_namesakes_that_lie_together_do_not_move_big_cities_or_states(annotator)
     states = gazetteer.in_story(["California", "Oklahoma", "Richmond", "North Richmond"], ["US"])
     assert states.resolve("California", ["US"]).kind == "province"
     assert "near_story_place" not in dict(states.resolve("Richmond", ["US"]).evidence)
+
+
+def test_the_index_is_cached_once_built_and_old_versions_caches_do_not_pile_up(tmp_path, monkeypatch):
+    import os
+
+    from newsroom.annotate.place_index import City, Index
+    from newsroom.cli import loading
+
+    monkeypatch.setenv("NEWSROOM_CACHE", str(tmp_path))
+    town = City(1, "Narayanganj", 23.6, 90.5, "BD", 286_000, "C")
+    built = []
+
+    def build(_population: int) -> Index:
+        built.append(1)
+        return Index({"narayanganj": [town]}, {}, {}, {"nrynganj": [town]})
+    monkeypatch.setattr(loading, "build_index", build)
+    old = [tmp_path / f"gazetteer-old{n}.pickle" for n in range(4)]
+    for age, path in enumerate(old):
+        path.write_bytes(b"an index of another version")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # old0 is the newest
+    unrelated = tmp_path / "notes.txt"
+    unrelated.write_text("kept")
+    assert loading.load_index().cities["narayanganj"] == [town]
+    assert loading.load_index().spellings == {"nrynganj": [town]}
+    assert built == [1]  # the second load read the cache
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left == {"gazetteer-old0.pickle", "gazetteer-old1.pickle", loading._cache_path(500).name, "notes.txt"}

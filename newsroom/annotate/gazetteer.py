@@ -56,8 +56,8 @@ class Gazetteer:
 
     def __init__(self, knowledge: Knowledge, index: Index) -> None:
         self.knowledge = knowledge
-        self.cities, self.subdivisions, self.districts = index
-        self.variants = SpellingVariants(self.cities)
+        self.cities, self.subdivisions, self.districts, spellings = index
+        self.variants = SpellingVariants(spellings)
         # Filled on first use and shared with every story's view (`in_story` copies the gazetteer,
         # not this): the index of every city by id is built once per process.
         self._by_id: dict[int, City] = {}

@@ -78,9 +78,11 @@ class District:
 
 
 class Index(NamedTuple):
-    """name key -> GeoNames cities, first-level regions and districts: built and cached at the
-    edge (`newsroom.cli.loading`) and passed in."""
+    """name key -> GeoNames cities, first-level regions and districts, and spelling skeleton ->
+    cities (`spelling_variants.spelling_index`): built and cached at the edge
+    (`newsroom.cli.loading`) and passed in."""
 
     cities: dict[str, list[City]]
     subdivisions: dict[str, list[Subdivision]]
     districts: dict[str, list[District]]
+    spellings: dict[str, list[City]]

