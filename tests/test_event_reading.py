@@ -885,7 +885,10 @@ def test_an_accident_or_a_germ_kills_no_one_by_violence_but_an_armed_doer_still_
     # An accident word elsewhere in the sentence does not clear the armed men who kill.
     assert _types(annotator, "Gunmen ambushed a bus and killed 12 passengers, and the vehicle overturned.\n") \
         == ["Violence against civilians"]
-    assert _types(annotator, "The country plunged into chaos after soldiers killed 20 protesters in the capital.\n") \
+    # (protesters killed by troops are a protest put down by force: still a deadly event)
+    assert _kinds(annotator, "The country plunged into chaos after soldiers killed 20 protesters in the capital.\n") \
+        == [("Protests", "Excessive force against protesters")]
+    assert _types(annotator, "The country plunged into chaos after soldiers killed 20 villagers in the capital.\n") \
         == ["Violence against civilians"]
 
 
@@ -1334,9 +1337,9 @@ def test_protests_told_in_other_words_and_what_is_blown_up_by_an_armed_side(anno
 
 def test_a_headline_verb_read_as_an_adjective_keeps_its_doers(annotator):
     # present-tense 'open' is parsed as an adjective: its subject was taken for its victims,
-    # and police shooting protesters became a battle
-    assert _types(annotator, "Police open fire on protesters in Nairobi, killing five.\n") \
-        == ["Violence against civilians"]
+    # and police shooting protesters became a battle; it is their protest, put down by force
+    assert _kinds(annotator, "Police open fire on protesters in Nairobi, killing five.\n") \
+        == [("Protests", "Excessive force against protesters")]
     assert _types(annotator, "Two are dead after gunmen stormed a bar in Kano on Sunday.\n") \
         == ["Violence against civilians"]
 
@@ -1395,3 +1398,32 @@ def test_whom_fire_was_opened_on_is_the_victim_and_a_shot_on_goal_is_none(annota
     (event,) = _events(annotator, "Two gunmen shot a village chief in the leg as he rode home on Monday.\n")
     assert event["type"] == "Violence against civilians"
     _no_events(annotator, "The striker opened fire on goal in the second half and hit the post.\n")
+
+
+def test_a_crowd_the_police_fire_on_or_beat_is_a_protest_or_riot_put_down_by_force(annotator):
+    excessive = ("Protests", "Excessive force against protesters")
+    assert _kinds(annotator, "Police opened fire on the demonstrators outside the governor's office in Jos.\n") \
+        == [excessive]
+    assert _kinds(annotator, "Two demonstrators were killed when soldiers fired on the crowd in the capital.\n") \
+        == [excessive]
+    assert _kinds(annotator, "Riot police beat protesters with batons outside the ministry.\n") \
+        == [("Protests", "Protest with intervention")]
+    assert _types(annotator, "Police fired live rounds at rioters who had torched a bus depot.\n") == ["Riots"]
+    # police named for riots they put down are no riot ('riot police', 'anti-riot squad')
+    assert _kinds(annotator, "Anti-riot police beat demonstrators outside the court in Harare.\n") \
+        == [("Protests", "Protest with intervention")]
+    # not people killed by troops before a protest, nor a crowd that attacks the police
+    assert _types(annotator, "Soldiers killed four villagers in Tiro, sparking protests in the town.\n") \
+        == ["Violence against civilians"]
+    assert _types(annotator, "Gunmen opened fire on worshippers leaving a mosque in Kano.\n") \
+        == ["Violence against civilians"]
+    assert _types(annotator, "Protesters attacked police officers with stones in Lusaka.\n") == ["Riots"]
+
+
+def test_police_or_soldiers_seized_by_armed_men_are_a_battle_and_civilians_an_abduction(annotator):
+    assert _types(annotator, "Four policemen were taken hostage by a local self-defence group near Bambari.\n") \
+        == ["Battles"]
+    assert _types(annotator, "Rebels abducted two soldiers at a checkpoint outside Beni.\n") == ["Battles"]
+    assert _types(annotator, "Rebels abducted two traders at a market outside Beni.\n") \
+        == ["Violence against civilians"]
+    _no_events(annotator, "She signed up for a self-defence class at the gym in Leeds.\n")

@@ -79,6 +79,7 @@ class Lexicon:
     flop_settings: frozenset[str]
     voice_words: frozenset[str]
     office_words: frozenset[str]
+    crowd_of_anyone: frozenset[str]
     # organisations
     organisation_kinds: tuple[OrganisationKind, ...]
     # events

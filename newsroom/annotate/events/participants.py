@@ -323,6 +323,10 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
                and doc[i].head.i not in found.get("animals", set()) | found.get("property", set())}
     if named_victims or (counted and not victims & armed and "armed_both" not in facts):
         facts.add("victims_people")
+    protest_said = any(t.cls in ("protest", "violent_protest", "riot", "labour_strike") for t, _ in others)
+    if any(protest_said or doc[i].lemma_.lower() not in knowledge.lexicon.crowd_of_anyone
+           for i in victims & found.get("crowds", set())):
+        facts.add("victims_crowd")  # 'police opened fire at the protesters', not 'at the crowd in the market'
     if any(tokens for kind, tokens in found.items() if kind not in ("hazards", "animals")) or counted:
         facts.add("anyone")
     if diplomat:
