@@ -11,9 +11,10 @@ The two are timed in pairs over all the texts, sixteen articles at a time, one r
 other in alternating order: on a shared machine spaCy alone has run anywhere from 4,000 to
 5,900 words/s from one minute to the next, so a ratio of two runs made minutes apart says more
 about the machine than about the code. The first pair includes what the annotator builds on
-first use (the spelling-variant index of the gazetteer); the later pairs give the steady-state
-ratio, reported as their median and range. One-time loading (model, gazetteer) is reported apart. Peer figure:
-../shared/PERFORMANCE-NOTES.md gives ~5,100 words/s for spaCy's small model on one core.
+first use (the gazetteer's towns by id, each story's first look-ups); the later pairs give the
+steady-state ratio, reported as their median and range. One-time loading (model, knowledge,
+gazetteer) is reported apart. Peer figure: ../shared/PERFORMANCE-NOTES.md gives ~5,100
+words/s for spaCy's small model on one core.
 """
 
 from __future__ import annotations
