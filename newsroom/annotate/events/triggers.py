@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ...model import Span
 from ..event_rules import Trigger
 from ..knowledge import Knowledge
-from ..nlp import definite, named_as, says_no
+from ..nlp import definite, named_as, objects_of, says_no
 from .evidence import VIOLENT_CLASSES
 from .participants import participant_tokens
 from .victims import agent_tokens
@@ -200,8 +200,7 @@ def _by_voices(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
         # between ministers'), the clash is an argument. Not for an attack: 'the rebel leader
         # attacked the town' is his men's.
         voices = voices | lexicon.office_words
-        doers += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "between")
-                  for p in c.children if p.dep_ == "pobj" for g in (p, *p.conjuncts)]
+        doers += [g for p in objects_of(head, ("with", "between")) for g in (p, *p.conjuncts)]
     if not doers or not all(d.lemma_.lower() in voices or d.lower_ in voices for d in doers):
         return False
     # the sentence's armed sides as every other rule reads them (phrases too: 'the air force')
