@@ -31,6 +31,7 @@ TABLE_LINE_TOKENS = 40  # a line of a table, not a paragraph
 RESULT_LINE_TOKENS = 12  # 'Borussia Moenchengladbach 2 Bayer Leverkusen 1' and shorter
 
 Line = tuple[int, int]  # a text line's token range [start, end)
+Name = tuple[int, int]  # a name's token range [start, end) within a line
 
 
 def _score(token: Token) -> bool:
@@ -122,11 +123,11 @@ def as_teams(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
                    for c in out), key=lambda c: c.tokens)
 
 
-def _sides_of_results(doc: Doc, lines: list[Line]) -> set[Line]:
+def _sides_of_results(doc: Doc, lines: list[Line]) -> set[Name]:
     """The two sides of each line that is only a match's result, two names each followed by one
     score ('Plymouth 2 Exeter 0', 'Santos 2 Atletico Mineiro 1'): whatever the model read
     them as, two sides that played."""
-    out: set[Line] = set()
+    out: set[Name] = set()
     for line in lines:
         words = [k for k in range(*line) if not doc[k].is_space]
         if not 4 <= len(words) <= RESULT_LINE_TOKENS or not _score(doc[words[-1]]):
@@ -138,17 +139,17 @@ def _sides_of_results(doc: Doc, lines: list[Line]) -> set[Line]:
     return out
 
 
-def _sides_of_team_tables(doc: Doc, lines: list[Line], tables: dict[Line, bool], sides: set[str]) -> dict[Line, bool]:
+def _sides_of_team_tables(doc: Doc, lines: list[Line], tables: dict[Line, bool], sides: set[str]) -> dict[Name, bool]:
     """Every name followed by a score, outside brackets, in the lines of the report's tables (table
     lines one after the other), when a side named after a place stands in one of them: its tokens
     -> whether it opens a standings row (three figures or more follow it)."""
-    blocks: list[dict[Line, bool]] = [{}]  # each table's names
+    blocks: list[dict[Name, bool]] = [{}]  # each table's names
     for line in lines:
         if tables[line] if line in tables else _table_line(doc, *line):
             blocks[-1].update(_names_with_scores(doc, *line))
         elif blocks[-1]:
             blocks.append({})
-    named: dict[Line, bool] = {}
+    named: dict[Name, bool] = {}
     # a report prints one kind of table: once one of its tables is of teams, all are ('PACIFIC
     # DIVISION' under 'ATLANTIC DIVISION', whose cities the model read as places)
     if any(doc[i:j].text.casefold() in sides for found in blocks for i, j in found):
@@ -157,10 +158,10 @@ def _sides_of_team_tables(doc: Doc, lines: list[Line], tables: dict[Line, bool],
     return named
 
 
-def _names_with_scores(doc: Doc, start: int, end: int) -> dict[Line, bool]:
+def _names_with_scores(doc: Doc, start: int, end: int) -> dict[Name, bool]:
     """The runs of capitalised words followed by a score in the line, outside brackets: their
     tokens -> whether three figures or more follow (a standings row)."""
-    out: dict[Line, bool] = {}
+    out: dict[Name, bool] = {}
     depth, run = 0, start
     for k in range(start, end):
         token = doc[k]
