@@ -12,7 +12,9 @@ figures that matter for the set are printed side by side, one line per set and h
 The ACLED sets are built by ../shared/eval/acled_dev.py and split the same way: acled-asia and
 acled-africa from the two copies its README names (2015 and 2016, old codebook), acled-2020 from
 RPanlilio/acled's acled.csv (28 April to 9 May 2020, every region, current codebook; notes that
-open 'On 9 May 2020, ...'). The data stay outside this repository.
+open 'On 9 May 2020, ...'). conll-valid (CoNLL-2003's validation documents, `devsets.py build`)
+was added on 2026-12-07, after every rule so far: its halves had been read by none. A set missing
+under the root is reported and skipped. The data stay outside this repository.
 
 Read errors on the tune halves only; a change that helps tune and not check is fitting.
 """
@@ -32,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 SETS = ["wikinews-gum", "wikinews-geovirus", "acled-asia", "acled-africa", "acled-2020", "geowebnews", "lgl",
-        "conll-test", "bbc-nonconflict", "bbc-politics"]
+        "conll-test", "conll-valid", "bbc-nonconflict", "bbc-politics"]
 # The figures shown per kind of gold (score.py's summary names).
 SHOWN = {
     "entities": ["F1", "PER_F1", "ORG_F1", "LOC_F1", "id_F1", "violent_per_article"],

@@ -12,6 +12,9 @@ each git directory (bare or .git) at HEAD and writes under OUT_ROOT:
                       Pragmatic-Guide-to-Geoparsing-Evaluation (data/GWN.xml, data/Corpora/lgl.xml)
   conll-test/         `entities` gold: CoNLL-2003 English test, 231 Reuters documents, PER/ORG/LOC
                       (MISC left out), from a copy in CoNLL column format (--conll-path)
+  conll-valid/        the same for CoNLL-2003's validation file, 216 Reuters documents of other
+                      days (--conll-valid-path): a second newswire set, for checking a change to
+                      names on text no rule was read on
   bbc-nonconflict/    BBC News (Greene and Cunningham 2006): 50 each of sport, tech, entertainment
   bbc-politics/       and business, and 50 of politics, in sha256 order of the file id; `places` gold
                       with no places, so the scorer counts only events (violent ones: false alarms)
@@ -285,7 +288,7 @@ def render_doc(doc: list[Sentence]) -> tuple[str, list[tuple[int, int, str]]]:
     return text + "\n", [s for s in spans if s[2] in CONLL_TYPES]
 
 
-def conll(raw: str, source: str) -> Iterator[Pair]:
+def conll(raw: str, source: str, part: str = "test") -> Iterator[Pair]:
     for n, doc in enumerate(conll_docs(raw), 1):
         text, spans = render_doc(doc)
         clusters: dict[tuple[str, str], int] = {}  # no coreference in CoNLL: one chain per same name
@@ -296,7 +299,7 @@ def conll(raw: str, source: str) -> Iterator[Pair]:
                              "identity": None, "cluster": cluster})
         headline = text.partition("\n")[0]
         yield f"{n:03d}-{slug(headline)}", text, {
-            "doc_id": f"conll2003-test-{n:03d}", "source": source, "entities": entities, "nominal": []}
+            "doc_id": f"conll2003-{part}-{n:03d}", "source": source, "entities": entities, "nominal": []}
 
 
 # ---------------------------------------------------------------- BBC News (false alarms)
@@ -339,9 +342,10 @@ def build(args: argparse.Namespace) -> None:
             print(f"{name}: {n} articles; toponyms: " + ", ".join(f"{k} {v}" for k, v in sorted(drops.items())))
     if args.conll:
         commit = head(args.conll)
-        raw = read_files(args.conll, commit, [args.conll_path])[args.conll_path].decode("utf-8")
-        n = write_set(root / "conll-test", conll(raw, f"{args.conll_repo}@{commit}:{args.conll_path}"))
-        print(f"conll-test: {n} documents")
+        for part, path in (("test", args.conll_path), ("valid", args.conll_valid_path)):
+            raw = read_files(args.conll, commit, [path])[path].decode("utf-8")
+            n = write_set(root / f"conll-{part}", conll(raw, f"{args.conll_repo}@{commit}:{path}", part))
+            print(f"conll-{part}: {n} documents")
     if args.bbc:
         commit = head(args.bbc)
         listing = subprocess.run(["git", f"--git-dir={args.bbc}", "ls-tree", "-r", "--name-only", commit, "bbc/"],
@@ -378,8 +382,10 @@ def main() -> None:
     b = commands.add_parser("build", help="(re)build the sets from git copies of their sources")
     b.add_argument("out_root", type=Path, help="where the set folders go (outside this repository)")
     b.add_argument("--geoparsing", type=Path, metavar="GIT_DIR", help=f"a git copy of {GEOPARSING}")
-    b.add_argument("--conll", type=Path, metavar="GIT_DIR", help="a git copy holding CoNLL-2003 English test")
+    b.add_argument("--conll", type=Path, metavar="GIT_DIR", help="a git copy holding CoNLL-2003 English test and valid")
     b.add_argument("--conll-path", default="conll2003/test.txt", help="the test file in it (default: %(default)s)")
+    b.add_argument("--conll-valid-path", default="conll2003/valid.txt",
+                   help="the validation file in it (default: %(default)s)")
     b.add_argument("--conll-repo", default="heathher/Named-Entity-Recognition", help="its name, for 'source'")
     b.add_argument("--bbc", type=Path, metavar="GIT_DIR", help="a git copy holding bbc/CATEGORY/NNN.txt")
     b.add_argument("--bbc-repo", default="dejanbatanjac/bbc-article-classify-bert", help="its name, for 'source'")
