@@ -413,15 +413,18 @@ def test_a_place_only_one_country_has_sets_a_story_that_names_no_country(annotat
 
 def test_a_place_the_parse_puts_in_an_area_is_read_there(annotator):
     # 'X village in Y', 'X Park in Y': the only Hassanpur and Richmond Park GeoNames has lie far
-    # from Ludhiana and in the United States, so neither is put on the map; the event is in Ludhiana.
+    # from Ludhiana and in the United States, so neither is read as those; each is shown at the
+    # point of the area it lies in, and says so; the event is in Ludhiana.
     result = annotation_json("x", annotator(
         "Farmers blocked the road at Hassanpur village in Ludhiana on Monday to protest against the new law.\n"),
         threshold=0.0)
-    assert _place(result, "Hassanpur")["country"] == "India" and _place(result, "Hassanpur").get("lat") is None
+    hassanpur, ludhiana = _place(result, "Hassanpur"), _place(result, "Ludhiana")
+    assert hassanpur["country"] == "India" and hassanpur["within"] == "Ludhiana"
+    assert (hassanpur["lat"], hassanpur["lon"]) == (ludhiana["lat"], ludhiana["lon"])
     assert [e["place"] for e in result["events"]] == ["Ludhiana"]
     swans = annotator("Two swans found in Richmond Park in Glasgow are being tested for the virus.\n")
     park = _place(annotation_json("x", swans, threshold=0.0), "Richmond Park")
-    assert park["country"] == "United Kingdom" and park.get("lat") is None
+    assert park["country"] == "United Kingdom" and park["within"] == "Glasgow"
     # Not a big city, which no area is surer than, however the parse hangs the phrase; nor a
     # name that only qualifies a noun ('a Hollywood actress in Athens').
     raleigh = annotation_json("x", annotator(
@@ -446,13 +449,38 @@ def test_a_town_the_text_puts_in_an_area_is_no_namesake_outside_it(annotator):
     pisky = _place(annotation_json("x", annotator(
         "Rebel forces fired grenade launchers at the government positions near Pisky, Donetsk.\n"), threshold=0.0),
         "Pisky")
-    assert pisky["country"] == "Ukraine" and pisky.get("lat") is None
+    assert pisky["country"] == "Ukraine" and pisky["within"] == "Donetsk"
     # A town in its region keeps its point; a list of cities is no town in an area.
     texas = annotation_json("x", annotator("Storm\n\nA storm hit Paris, Texas, on Monday.\n"))
     assert _place(texas, "Paris")["lat"] is not None and _place(texas, "Paris")["country"] == "United States"
     tour = annotation_json("x", annotator(
         "Tour\n\nThe band was due to play in Copenhagen, Hamburg, Brasov and Mannheim this month.\n"))
     assert _place(tour, "Copenhagen")["country"] == "Denmark" and _place(tour, "Copenhagen")["lat"] is not None
+
+
+def test_a_place_no_gazetteer_knows_is_shown_at_the_place_the_text_puts_it_in(annotator):
+    # A village, a suburb, a camp or a park GeoNames lacks, put in a place of the story by the
+    # parse, a comma or a bracket, is shown at that place's point and names it, as ACLED puts an
+    # event in a village it cannot find at the nearest place it can.
+    found = {p["name"]: p for p in annotation_json("x", annotator(
+        "Bird flu\n\nA dead swan found in the village of Cellardyke in Fife, Scotland has tested positive.\n"),
+        threshold=0.0)["places"]}
+    assert found["Cellardyke"]["within"] == "Fife" and found["Cellardyke"]["country"] == "United Kingdom"
+    assert (found["Cellardyke"]["lat"], found["Cellardyke"]["lon"]) == (found["Fife"]["lat"], found["Fife"]["lon"])
+    assert found["Fife"]["within"] is None  # a place with a point of its own lies in nothing it borrows from
+    # Not a place the text only joins to another ('fled from X to Y'), nor the region that
+    # qualifies a town ('the Northern Sinai town of Arish' puts no Northern Sinai in Arish), nor
+    # a place whose area is a country: a country's point says nothing of where in it.
+    fled = annotation_json("x", annotator("Flood\n\nFamilies fled from Cellardyke to Fife on Monday.\n"),
+                           threshold=0.0)
+    assert all(p["within"] is None for p in fled["places"])
+    sinai = {p["name"]: p for p in annotation_json("x", annotator(
+        "A policeman in the Northern Sinai town of Arish was killed in front of his home after militants shot him.\n"),
+        threshold=0.0)["places"]}
+    assert all(p["within"] is None for p in sinai.values())
+    kenya = annotation_json("x", annotator("Cattle raid\n\nRustlers stormed Lotiki village, Kenya, on Monday.\n"),
+                            threshold=0.0)
+    assert all(p["within"] is None for p in kenya["places"])
 
 
 def test_a_bracket_of_areas_puts_an_unknown_place_in_the_widest_one_known(annotator):

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsroom.content.frontmatter import read_document
 from newsroom.content.ingest import ingest
@@ -179,3 +180,20 @@ def test_the_annotator_version_covers_every_module_the_annotator_runs():
     assert all("import" not in p.read_text(encoding="utf-8") for p in packages - hashed)
     assert {Path(f).resolve() for f in loaded} - hashed - packages == set()
     assert any(path.suffix == ".yaml" for path in hashed)  # the knowledge files too
+
+
+def test_a_place_filed_at_the_point_of_its_area_names_that_area_in_its_file(tmp_path, annotator):
+    # The village's file carries the county's point and says so (`within`); the county's own
+    # file has a point of its own and no `within`, and both pass the place schema.
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    (seeds / "swan.txt").write_text("Swan tests positive for bird flu\n\n"
+                                    "A swan found in the village of Cellardyke in Fife, Scotland has tested positive "
+                                    "for the H5N1 strain, officials said on Monday.\n", encoding="utf-8")
+    ingest(seeds, content, lambda: annotator)
+    village = yaml.safe_load((content / "places" / "cellardyke.yml").read_text(encoding="utf-8"))
+    county = yaml.safe_load((content / "places" / "fife.yml").read_text(encoding="utf-8"))
+    assert village["within"] == "Fife" and (village["lat"], village["lon"]) == (county["lat"], county["lon"])
+    assert "within" not in county
+    proc = run(sys.executable, str(ROOT / "build.py"), "check", "--content", str(content), check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

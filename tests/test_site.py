@@ -89,3 +89,32 @@ def test_two_builds_are_byte_identical(tmp_path, example_site):
     unstable = ("pagefind/filter/", "pagefind/pagefind.en_", "pagefind/pagefind-entry.json")
     assert [d for d in differences if not d.startswith(unstable)] == []
     assert any(f.name.endswith(".pf_fragment") for f in (example_site / "pagefind" / "fragment").iterdir())
+
+
+def test_a_place_shown_at_the_point_of_the_place_it_lies_in_says_so(tmp_path):
+    # A village no gazetteer knows, filed with the point of the county the text put it in
+    # (`within`): its page, and the places export, say whose point it is; the county's do not.
+    import json
+
+    project = copy_project(tmp_path, with_content=False)
+    places = project / "content" / "places"
+    places.mkdir(parents=True, exist_ok=True)
+    (places / "cellardyke.yml").write_text(
+        "name: Cellardyke\nkind: village\ncountry: United Kingdom\ncountry_code: GB\nlat: 56.25\nlon: -3.15\n"
+        "within: Fife\ndescription: ''\n", encoding="utf-8")
+    (places / "fife.yml").write_text(
+        "name: Fife\nkind: province\ncountry: United Kingdom\ncountry_code: GB\nlat: 56.25\nlon: -3.15\n"
+        "description: ''\n", encoding="utf-8")
+    (project / "content" / "articles" / "swan.md").write_text(
+        "---\ntitle: Swan tests positive\nseed: swan.txt\ndate: 2008-03-01\nactors: []\nplaces:\n"
+        "- id: cellardyke\n  mentions: [Cellardyke]\n  confidence: 0.9\n- id: fife\n  mentions: [Fife]\n"
+        "  confidence: 0.9\nevents: []\n---\nA swan found in Cellardyke in Fife tested positive.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(project, site)
+    village = _html(site, "places/cellardyke")
+    assert "56.2500, -3.1500 <span class=\"nr-within\">(those of Fife, which it lies in: no gazetteer knows its own)" \
+        in village
+    assert "nr-within" not in _html(site, "places/fife")
+    exported = json.loads((site / "exports" / "places.geojson").read_text(encoding="utf-8"))
+    within = {f["properties"]["id"]: f["properties"]["within"] for f in exported["features"]}
+    assert within == {"cellardyke": "Fife", "fife": None}

@@ -21,7 +21,7 @@ def state_places(ann: Annotation, countries: dict[str, Any]) -> list[dict[str, A
         if country is None or country.name in named:
             continue
         out.append({"name": country.name, "kind": "country", "country": country.name, "lat": country.lat,
-                    "lon": country.lon, "geonames": country.geonames, "confidence": actor.confidence,
+                    "lon": country.lon, "geonames": country.geonames, "within": None, "confidence": actor.confidence,
                     "mentions": [m.as_json() for m in actor.mentions]})
     return out
 
@@ -52,7 +52,8 @@ def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None
         ],
         "places": [
             {"name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon,
-             "geonames": p.geonames, "confidence": p.confidence, "mentions": [m.as_json() for m in p.mentions]}
+             "geonames": p.geonames, "within": p.within, "confidence": p.confidence,
+             "mentions": [m.as_json() for m in p.mentions]}
             for p in ann.places
         ] + state_places(ann, countries or {}),
         "events": events,

@@ -134,6 +134,8 @@ def place_record(place: Place) -> dict[str, Any]:
         record["lat"], record["lon"] = place.lat, place.lon
     if place.geonames:
         record["geonames"] = place.geonames
+    if place.within:
+        record["within"] = place.within  # its lat/lon are the area's: the page says so
     record["description"] = ""
     return record
 

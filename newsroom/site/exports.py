@@ -128,7 +128,8 @@ def places_geojson(archive: Archive) -> str:
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                          "properties": {"id": slug, "name": place.name, "kind": place.kind,
                                         "country": place.record.get("country"), "events": events_at[slug],
-                                        "url": f"places/{slug}/"}})
+                                        # the place whose point it has, when it has none of its own
+                                        "within": place.record.get("within"), "url": f"places/{slug}/"}})
     return strict_json({"type": "FeatureCollection", "features": features})
 
 
