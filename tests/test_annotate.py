@@ -552,6 +552,20 @@ def test_a_towns_name_before_its_police_or_its_people_is_that_town(annotator):
     assert result["places"] == [] and result["events"] == []
 
 
+def test_a_state_or_city_named_in_its_own_departments_name_is_a_place_of_the_story(annotator):
+    # 'the California Department of Public Health': the department stays an organisation, and
+    # the story names California too; not a department named after no place.
+    result = annotation_json("x", annotator(
+        "Drinks\n\nThe senator cited figures from the California Department of Public Health on Monday. "
+        "West Bank Health Ministry official Asad Ramlawi said the vaccines had arrived.\n"), threshold=0.0)
+    assert _place(result, "California")["country"] == "United States"
+    assert _place(result, "West Bank")["lat"] is not None
+    assert "California Department of Public Health" in {a["name"] for a in result["actors"]}
+    result = annotation_json("x", annotator(
+        "Talks\n\nThe State Department and the Justice Department declined to comment on Monday.\n"), threshold=0.0)
+    assert result["places"] == []
+
+
 def test_what_a_person_is_known_as_is_no_place(annotator):
     result = annotation_json("x", annotator(
         "Mohanna Abdhou, 20, known as Montana, was caught in a hail of gunfire in north west London.\n"),
