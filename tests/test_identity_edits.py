@@ -193,3 +193,21 @@ def test_an_interrupted_merge_is_finished_by_the_next_run_or_named(tmp_path):
     assert ran.stderr == ("content/.machine/journal.json:1:1: warning N213: `merge isis islamic-state` was "
                           "interrupted; finished it now (2 file(s) written)\n")
     assert ran.stdout == "nothing to do: 'isis' was already merged into 'islamic-state'\n"
+
+
+def test_a_merged_place_says_whose_point_it_has_only_if_it_takes_that_point():
+    from ruamel.yaml import YAML
+
+    from newsroom.resolve.identity import merged_record
+
+    def record(text: str):
+        return YAML().load(text)
+
+    village = "name: Cellardyke\nkind: village\nlat: 56.25\nlon: -3.15\nwithin: Fife\n"
+    # Into a record with a point of its own: that point stays, and says it is no one else's.
+    kept = merged_record(record(village), record("name: Cellardyke\nkind: village\nlat: 56.22\nlon: -2.69\n"),
+                         "cellardyke-fife", "cellardyke")
+    assert (kept["lat"], kept["lon"]) == (56.22, -2.69) and "within" not in kept
+    # Into one with none: the borrowed point comes with the name of its place.
+    taken = merged_record(record(village), record("name: Cellardyke\nkind: village\n"), "cellardyke-fife", "cellardyke")
+    assert (taken["lat"], taken["lon"], taken["within"]) == (56.25, -3.15, "Fife")

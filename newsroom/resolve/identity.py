@@ -89,8 +89,10 @@ def merged_record(old: CommentedMap, new: CommentedMap, old_slug: str, new_slug:
     redirects = _seq(new, "redirect_from")
     _extend_unique(redirects, [old_slug, *(old.get("redirect_from") or [])], {new_slug})
     _copy_head_comment(old, new)
+    # 'within' says whose point lat/lon are: it moves only with OLD's point, never onto NEW's own.
+    own_point = not (_empty(new.get("lat")) and _empty(new.get("lon")))
     for key, value in old.items():
-        if key not in NAMES and _empty(new.get(key)) and not _empty(value):
+        if key not in NAMES and _empty(new.get(key)) and not _empty(value) and not (key == "within" and own_point):
             new[key] = value
         _copy_comment(old, new, key)
     return new
