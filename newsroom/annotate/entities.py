@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Place
 from ..text import fold, name_key
+from .area_points import area_to_show_at, shown_within
 from .article_passes import (
     add_opening_countries,
     add_repeated_names,
@@ -23,16 +24,7 @@ from .article_passes import (
     merge_short_names,
 )
 from .candidate import Candidate
-from .entity_drafts import (
-    Drafts,
-    EntityDraft,
-    country_draft,
-    distinct_names,
-    entity_texts,
-    finish,
-    place_draft,
-    shown_within,
-)
+from .entity_drafts import Drafts, EntityDraft, country_draft, distinct_names, entity_texts, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge, actor_key
@@ -96,9 +88,8 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
             continue
         ent = _in_its_area(ent, text_of(doc)[cand.start:cand.end], areas, gazetteer)
         ent = entities.setdefault(ent.key, ent)
-        if ent.facet == "place" and ent.area is None and (ent.resolved is None or ent.resolved.lat is None) \
-                and not _the_kind_of(doc, cand, lexicon):
-            ent.area = _area_to_show_at(areas.get(name_key(text_of(doc)[cand.start:cand.end])))
+        if ent.facet == "place" and ent.area is None and (ent.resolved is None or ent.resolved.lat is None):
+            ent.area = area_to_show_at(doc, cand, areas, lexicon)
         ent.mentions.append(cand)
         ent.texts.append(text_of(doc)[cand.start:cand.end])
         assigned[cand.start] = ent.key
@@ -133,23 +124,6 @@ def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazett
         return ent
     base, kind_word = split_kind_word(text, gazetteer.knowledge.lexicon.place_kind_words)
     return EntityDraft(("place", name_key(base)), "place", kind_word or "place", country=area.country_code)
-
-
-def _area_to_show_at(area: Resolved | None) -> Resolved | None:
-    """The area a place no gazetteer knows is shown at: one the text puts it in, on the map and
-    finer than a country ('Greenlane, Auckland', 'the village of Cellardyke in Fife'); a
-    country's point says nothing of where in it."""
-    if area is None or area.lat is None or area.kind in ("country", "continent"):
-        return None
-    return area
-
-
-def _the_kind_of(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
-    """'the Northern Sinai town of Arish': the name before the kind word says where the town
-    named after 'of' lies, not that it lies in that town (as in 'Gurguzu village of Igabi')."""
-    i, j = cand.tokens
-    return i > 0 and doc[i - 1].lower_ == "the" and j + 1 < len(doc) and doc[j].lower_ in lexicon.place_kind_words \
-        and doc[j + 1].lower_ == "of"
 
 
 def _as_person(cand: Candidate) -> Candidate:

@@ -16,7 +16,7 @@ from .candidate import Candidate
 from .confidence import Evidence, confidence
 from .knowledge import Knowledge, KnownActor
 from .nlp import text_of
-from .place_index import Resolved, km
+from .place_index import Resolved
 
 Drafts = dict[tuple[str, str], "EntityDraft"]
 
@@ -117,7 +117,7 @@ def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: Act
             # Unlocated, a place may still be known to lie in a country (entities._in_its_area).
             code = res.country_code if res else ent.country or (ent.area.country_code if ent.area else None)
             home = knowledge.countries.get(code) if code else None
-            # No point of its own: the area's, for now (`shown_within` settles which place's).
+            # No point of its own: the area's, for now (`area_points.shown_within` settles which place's).
             point = res if res is not None and res.lat is not None else ent.area
             places.append(Place(name, ent.kind, spans, home.name if home else None, code, point.lat if point else None,
                                 point.lon if point else None, res.geonames if res else None,
@@ -155,28 +155,6 @@ def distinct_names(places: list[Place], precision: Mapping[str, int], kind_word:
             else:
                 continue  # one name, one kind, one country: nothing on the page would tell them apart
             out[n] = replace(place, name=title)
-    return out
-
-
-SAME_AREA_KM = 25.0  # a gazetteer's area and the story's place of that name: one point, or a town and its district
-
-
-def shown_within(places: list[Place]) -> list[Place]:
-    """A place no gazetteer knows, put at the point of the area the text puts it in (`finish`),
-    is shown at the story's own place for that area and names it ('Hassanpur village in
-    Ludhiana': at Ludhiana's point, within Ludhiana), so its page names a page of the archive.
-    Where the story has no place near the area's point (the gazetteer's Buenos Aires for
-    'Martinez (Buenos Aires)' lies far from the city the story names) it stays
-    unlocated: a point no page of the story vouches for is a guess."""
-    located = [(p.name, p.lat, p.lon) for p in places if p.within is None and p.lat is not None and p.lon is not None]
-    out = []
-    for place in places:
-        if place.within is not None and place.lat is not None and place.lon is not None:
-            at = (place.lat, place.lon)
-            near = sorted((km(*at, lat, lon), name, lat, lon) for name, lat, lon in located)
-            name, lat, lon = near[0][1:] if near and near[0][0] <= SAME_AREA_KM else (None, None, None)
-            place = replace(place, lat=lat, lon=lon, within=name)
-        out.append(place)
     return out
 
 
