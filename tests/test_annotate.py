@@ -101,6 +101,24 @@ def test_palmyra_alone_is_the_bigger_palmyra_but_in_a_syria_story_it_is_syrian(a
     assert _place(american, "Palmyra")["country"] != "Syria"
 
 
+def test_a_town_before_its_states_abbreviation_is_that_states_town(annotator):
+    # AP style abbreviates a state ('La.', 'Ga.', 'W.Va.'), in a dateline and in the text: the
+    # town is the one in that state, not the biggest of its name (Mansfield, Texas), and 'La.'
+    # is Louisiana, not Los Angeles (which GeoNames also calls 'LA').
+    for text in ("Patrol\n\nMANSFIELD, La. -- The mayor wants pastors to ride on patrol.\n",
+                 "Patrol\n\nThe mayor of Mansfield, La., wants pastors to ride on patrol.\n"):
+        result = annotation_json("x", annotator(text), threshold=0.0)
+        mansfield = _place(result, "Mansfield")
+        assert round(mansfield["lat"]) == 32 and round(mansfield["lon"]) == -94, text  # Louisiana's
+        assert _place(result, "Louisiana")["kind"] == "province"
+    # Not where the two names are a city and its district, or a list of states.
+    capital = annotation_json("x", annotator("Ebola\n\nA patient was admitted to a hospital in Washington, D.C.\n"))
+    assert _place(capital, "Washington")["kind"] == "city"
+    states = annotation_json("x", annotator("Storm\n\nThe storm hit Georgia, Illinois, Missouri and Ohio.\n"))
+    assert {p["kind"] for p in states["places"]} == {"province"}
+    assert annotator.gazetteer.resolve("LA", ["US"]).name == "Los Angeles"
+
+
 def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):
     result = annotation_json("x", annotator(
         "Talks\n\nRussia accused Ukraine of shelling the plant. Thousands of people live in France.\n"))

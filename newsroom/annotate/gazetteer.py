@@ -176,6 +176,15 @@ class Gazetteer:
         for name in names:
             base, _ = self._split(name)
             entries = list({e.code: e for e in self.subdivisions.get(name_key(base), [])}.values())
+            if not entries:
+                # ... or by an alias the knowledge base gives it ('La.', 'Calif.', 'W.Va.')
+                known = self.resolve(name, countries)
+                code = self.region_code(known.name, known.country_code) if (
+                    known is not None and known.known and known.kind in ("province", "region")
+                    and known.country_code) else None
+                if code is not None and code not in out:
+                    out.append(code)
+                continue
             local = [e for e in entries if e.country_code in countries] or (entries if len(entries) == 1 else [])
             if len(local) != 1 or local[0].code in out:
                 continue
@@ -243,6 +252,10 @@ class Gazetteer:
                 out.append(self._scored(Resolved(known.name, known.kind, known.country,
                                                  self.country_name(known.country), known.lat, known.lon,
                                                  known.geonames, 0.0, known=True, archive=known.archive), evidence))
+        if name.endswith(".") and any(r.known and name in self._aliases(r.name, r.country_code) for r in out):
+            # A name written as an abbreviation with its stop ('La.', 'Calif.', 'W.Va.'): the
+            # place whose listed alias it is, not a city GeoNames also calls 'LA'.
+            return [r for r in out if r.known and name in self._aliases(r.name, r.country_code)]
         if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
             country = self.knowledge.countries[code]
             out.append(self._scored(Resolved(country.name, "country", code, country.name, country.lat, country.lon,
@@ -261,6 +274,11 @@ class Gazetteer:
                 and (district := self._district(key, context, (kind_word or kind_hint) == "district", area))):
             out.append(district)
         return out
+
+    def _aliases(self, name: str, country: str | None) -> tuple[str, ...]:
+        """The aliases the knowledge base lists for its place of that name and country."""
+        return next((p.aliases for p in self.knowledge.place_by_key.get(name_key(name), [])
+                     if p.name == name and p.country == country), ())
 
     def _district(self, key: str, context: list[str], named_district: bool, area: Evidence) -> Resolved | None:
         """The one district so named in the story's countries (in its named regions, if several),

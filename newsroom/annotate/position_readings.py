@@ -238,8 +238,14 @@ def regions_by_position(doc: Doc, selected: list[Candidate], gazetteer: Gazettee
             if town is not None and town.kind in ("city", "town") and town.country_code == home:
                 out[n] = local
                 continue
-        fellows = [m for m in _list_around(n, glue, len(selected), gazetteer.knowledge.lexicon)
-                   if m != n and selected[m].label in ("GPE", "LOC", "PLACE")]
+        around = _list_around(n, glue, len(selected), gazetteer.knowledge.lexicon)
+        if around == [n, n + 1] and glue(n, n + 1) == "," and (after := region_reading(selected[n + 1])) is not None:
+            # Two names and one comma are a town and its region, where the first names a town
+            # of the second's country ('Washington, D.C.', as 'Buffalo, New York'), not a list.
+            town = gazetteer.resolve(text[cand.start:cand.end], [country_of(after) or "", *context], "town")
+            if town is not None and town.kind in ("city", "town") and town.country_code == country_of(after):
+                continue
+        fellows = [m for m in around if m != n and selected[m].label in ("GPE", "LOC", "PLACE")]
         if any(_bare_region_of(gazetteer, text[selected[m].start:selected[m].end], context, home) for m in fellows):
             out[n] = local
     return out
