@@ -177,7 +177,11 @@ class Gazetteer:
             base, _ = self._split(name)
             entries = list({e.code: e for e in self.subdivisions.get(name_key(base), [])}.values())
             if not entries:
-                # ... or by an alias the knowledge base gives it ('La.', 'Calif.', 'W.Va.')
+                # ... or by an alias the knowledge base gives a region ('La.', 'Calif.', 'W.Va.'):
+                # read as it reads, if it is one (most names are towns: no reading to spend)
+                if not any(p.kind in ("province", "region") for k in {name_key(name), name_key(base)}
+                           for p in self.knowledge.place_by_key.get(k, ())):
+                    continue
                 known = self.resolve(name, countries)
                 code = self.region_code(known.name, known.country_code) if (
                     known is not None and known.known and known.kind in ("province", "region")
