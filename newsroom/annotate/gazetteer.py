@@ -246,6 +246,7 @@ class Gazetteer:
         unless `every_city` (what the weights are fitted on)."""
         out: list[Resolved] = []
         area: Evidence = {"region_wanted": 1.0} if kind_hint in AREA_HINTS else {}
+        abbreviated: list[Resolved] = []  # the places this name is the listed abbreviation of
         for known_key in dict.fromkeys((name_key(name), key)):
             for known in self.knowledge.place_by_key.get(known_key, []):
                 if (kind_word == "river" and known.kind != "river") or kind_word in TOWN_HINTS:
@@ -256,10 +257,12 @@ class Gazetteer:
                 out.append(self._scored(Resolved(known.name, known.kind, known.country,
                                                  self.country_name(known.country), known.lat, known.lon,
                                                  known.geonames, 0.0, known=True, archive=known.archive), evidence))
-        if name.endswith(".") and any(r.known and name in self._aliases(r.name, r.country_code) for r in out):
+                if name.endswith(".") and name in known.aliases:
+                    abbreviated.append(out[-1])
+        if abbreviated:
             # A name written as an abbreviation with its stop ('La.', 'Calif.', 'W.Va.'): the
             # place whose listed alias it is, not a city GeoNames also calls 'LA'.
-            return [r for r in out if r.known and name in self._aliases(r.name, r.country_code)]
+            return abbreviated
         if kind_word is None and (code := self.knowledge.country_by_key.get(key)):
             country = self.knowledge.countries[code]
             out.append(self._scored(Resolved(country.name, "country", code, country.name, country.lat, country.lon,
@@ -278,11 +281,6 @@ class Gazetteer:
                 and (district := self._district(key, context, (kind_word or kind_hint) == "district", area))):
             out.append(district)
         return out
-
-    def _aliases(self, name: str, country: str | None) -> tuple[str, ...]:
-        """The aliases the knowledge base lists for its place of that name and country."""
-        return next((p.aliases for p in self.knowledge.place_by_key.get(name_key(name), [])
-                     if p.name == name and p.country == country), ())
 
     def _district(self, key: str, context: list[str], named_district: bool, area: Evidence) -> Resolved | None:
         """The one district so named in the story's countries (in its named regions, if several),
