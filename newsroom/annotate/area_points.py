@@ -9,31 +9,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
-
 from ..model import Place
-from ..text import name_key
-from .candidate import Candidate
-from .nlp import text_of
 from .place_index import Resolved, km
-from .vocabulary import Lexicon
 
 
-def area_to_show_at(doc: Doc, cand: Candidate, areas: dict[str, Resolved], lexicon: Lexicon) -> Resolved | None:
-    """The area the text puts the place named by `cand` in, if it may lend its point: on the map
-    and finer than a country (a country's point says nothing of where in it), and not the region
-    that qualifies a town ('the Northern Sinai town of Arish' puts no Northern Sinai in Arish, as
-    'Gurguzu village of Igabi' puts Gurguzu in Igabi)."""
-    area = areas.get(name_key(text_of(doc)[cand.start:cand.end]))
-    if area is None or area.lat is None or area.kind in ("country", "continent") or _the_kind_of(doc, cand, lexicon):
+def area_to_show_at(area: Resolved | None) -> Resolved | None:
+    """The area the text puts a place in (`position_readings.areas_named`), if it may lend its
+    point: on the map and finer than a country, whose point says nothing of where in it. Which
+    name the text puts in which is `containment`'s reading."""
+    if area is None or area.lat is None or area.kind in ("country", "continent"):
         return None
     return area
-
-
-def _the_kind_of(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
-    i, j = cand.tokens
-    return i > 0 and doc[i - 1].lower_ == "the" and j + 1 < len(doc) and doc[j].lower_ in lexicon.place_kind_words \
-        and doc[j + 1].lower_ == "of"
 
 
 SAME_AREA_KM = 25.0  # a gazetteer's area and the story's place of that name: one point, or a town and its district

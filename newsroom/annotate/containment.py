@@ -9,17 +9,26 @@ from spacy.tokens import Doc, Token
 
 from .vocabulary import Lexicon
 
+SETTLEMENT_KINDS = ("city", "town", "village")  # kinds of place a kind word before 'of NAME' names NAME as
+
 
 def _stands_for(token: Token, lexicon: Lexicon) -> set[int]:
     """The tokens that stand for a place named by `token`: itself, and the kind or site word it
     names ('Hassanpur village', 'Thepha district', 'Manpur police station'; lexicon
     `place_kind_words`, `site_nouns`), which the parser makes the phrase's head. Not any noun:
-    a 'Hollywood actress in Athens' puts no Hollywood in Athens."""
+    a 'Hollywood actress in Athens' puts no Hollywood in Athens. Nor a town's kind word that names
+    the town after its 'of' ('the Kandahar city of Spin Boldak' is a city in Kandahar, not
+    Kandahar in that city), where an area's names the area ('the Fergana Valley region of
+    Uzbekistan' lies in Uzbekistan)."""
     out = {token.i}
     while token.dep_ in ("compound", "nmod") and token.head.i != token.i:
         head = token.head
         if head.lower_ not in lexicon.place_kind_words and head.lemma_.lower() not in lexicon.site_nouns \
                 and not (head.dep_ == "compound" and head.head.lemma_.lower() in lexicon.site_nouns):
+            break
+        if lexicon.place_kind_words.get(head.lower_) in SETTLEMENT_KINDS and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+                for c in head.children):
             break
         token = head
         out.add(token.i)

@@ -89,7 +89,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
         ent = _in_its_area(ent, text_of(doc)[cand.start:cand.end], areas, gazetteer)
         ent = entities.setdefault(ent.key, ent)
         if ent.facet == "place" and ent.area is None and (ent.resolved is None or ent.resolved.lat is None):
-            ent.area = area_to_show_at(doc, cand, areas, lexicon)
+            ent.area = area_to_show_at(areas.get(name_key(text_of(doc)[cand.start:cand.end])))
         ent.mentions.append(cand)
         ent.texts.append(text_of(doc)[cand.start:cand.end])
         assigned[cand.start] = ent.key
