@@ -119,7 +119,7 @@ class Place:
     confidence: float = 1.0          # from its named evidence (annotate/entity_evidence.py)
     signals: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # that evidence
     # The place it lies in, whose point it is shown at, when no gazetteer knows its own ('the
-    # village of Cellardyke in Fife': Fife): lat/lon are then that place's (annotate/area_points.py).
+    # village of Balnacoil in Fife': Fife): lat/lon are then that place's (annotate/area_points.py).
     within: str | None = None
 
 

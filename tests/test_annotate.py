@@ -102,15 +102,16 @@ def test_palmyra_alone_is_the_bigger_palmyra_but_in_a_syria_story_it_is_syrian(a
 
 
 def test_a_town_before_its_states_abbreviation_is_that_states_town(annotator):
-    # AP style abbreviates a state ('La.', 'Ga.', 'W.Va.'), in a dateline and in the text: the
-    # town is the one in that state, not the biggest of its name (Mansfield, Texas), and 'La.'
-    # is Louisiana, not Los Angeles (which GeoNames also calls 'LA').
-    for text in ("Patrol\n\nMANSFIELD, La. -- The mayor wants pastors to ride on patrol.\n",
-                 "Patrol\n\nThe mayor of Mansfield, La., wants pastors to ride on patrol.\n"):
+    # AP style abbreviates a state ('Mo.', 'La.', 'W.Va.'), in a dateline and in the text: the
+    # town is the one in that state, not the biggest of its name (Columbia, South Carolina), and
+    # 'La.' is Louisiana, not Los Angeles (which GeoNames also calls 'LA').
+    for text in ("Campus\n\nCOLUMBIA, Mo. -- The mayor wants pastors to ride on patrol.\n",
+                 "Campus\n\nThe mayor of Columbia, Mo., wants pastors to ride on patrol.\n"):
         result = annotation_json("x", annotator(text), threshold=0.0)
-        mansfield = _place(result, "Mansfield")
-        assert round(mansfield["lat"]) == 32 and round(mansfield["lon"]) == -94, text  # Louisiana's
-        assert _place(result, "Louisiana")["kind"] == "province"
+        columbia = _place(result, "Columbia")
+        assert round(columbia["lat"]) == 39 and round(columbia["lon"]) == -92, text  # Missouri's
+        assert _place(result, "Missouri")["kind"] == "province"
+    assert annotator.gazetteer.resolve("La.", ["US"]).name == "Louisiana"
     # Not where the two names are a city and its district, or a list of states.
     capital = annotation_json("x", annotator("Ebola\n\nA patient was admitted to a hospital in Washington, D.C.\n"))
     assert _place(capital, "Washington")["kind"] == "city"
@@ -481,21 +482,21 @@ def test_a_place_no_gazetteer_knows_is_shown_at_the_place_the_text_puts_it_in(an
     # parse, a comma or a bracket, is shown at that place's point and names it, as ACLED puts an
     # event in a village it cannot find at the nearest place it can.
     found = {p["name"]: p for p in annotation_json("x", annotator(
-        "Bird flu\n\nA dead swan found in the village of Cellardyke in Fife, Scotland has tested positive.\n"),
+        "Bird flu\n\nA dead heron found in the village of Balnacoil in Fife has tested positive for bird flu.\n"),
         threshold=0.0)["places"]}
-    assert found["Cellardyke"]["within"] == "Fife" and found["Cellardyke"]["country"] == "United Kingdom"
-    assert (found["Cellardyke"]["lat"], found["Cellardyke"]["lon"]) == (found["Fife"]["lat"], found["Fife"]["lon"])
+    assert found["Balnacoil"]["within"] == "Fife" and found["Balnacoil"]["country"] == "United Kingdom"
+    assert (found["Balnacoil"]["lat"], found["Balnacoil"]["lon"]) == (found["Fife"]["lat"], found["Fife"]["lon"])
     assert found["Fife"]["within"] is None  # a place with a point of its own lies in nothing it borrows from
     # Not a place the text only joins to another ('fled from X to Y'), nor the region that
-    # qualifies a town ('the Northern Sinai town of Arish' puts no Northern Sinai in Arish), nor
+    # qualifies a town ('the Southern Sahel town of Dori' puts no Southern Sahel in Dori), nor
     # a place whose area is a country: a country's point says nothing of where in it.
-    fled = annotation_json("x", annotator("Flood\n\nFamilies fled from the village of Cellardyke to Fife.\n"),
+    fled = annotation_json("x", annotator("Flood\n\nFamilies fled from the village of Balnacoil to Fife.\n"),
                            threshold=0.0)
-    assert _place(fled, "Cellardyke")["within"] is None and _place(fled, "Cellardyke")["lat"] is None
-    sinai = {p["name"]: p for p in annotation_json("x", annotator(
-        "A policeman in the Northern Sinai town of Arish was killed in front of his home after militants shot him.\n"),
+    assert _place(fled, "Balnacoil")["within"] is None and _place(fled, "Balnacoil")["lat"] is None
+    sahel = {p["name"]: p for p in annotation_json("x", annotator(
+        "Attack\n\nA soldier in the Southern Sahel town of Dori was killed after gunmen shot him.\n"),
         threshold=0.0)["places"]}
-    assert sinai["Northern Sinai"]["within"] is None and sinai["Northern Sinai"]["lat"] is None
+    assert sahel["Southern Sahel"]["within"] is None and sahel["Southern Sahel"]["lat"] is None
     kenya = annotation_json("x", annotator("Cattle raid\n\nRustlers stormed Lotiki village, Kenya, on Monday.\n"),
                             threshold=0.0)
     assert _place(kenya, "Lotiki")["within"] is None and _place(kenya, "Lotiki")["lat"] is None
@@ -571,14 +572,14 @@ def test_a_towns_name_before_its_police_or_its_people_is_that_town(annotator):
 
 
 def test_a_state_or_city_named_in_its_own_departments_name_is_a_place_of_the_story(annotator):
-    # 'the California Department of Public Health': the department stays an organisation, and
-    # the story names California too; not a department named after no place.
+    # 'the Ohio Department of Health': the department stays an organisation, and the story names
+    # Ohio too; not a department named after no place.
     result = annotation_json("x", annotator(
-        "Drinks\n\nThe senator cited figures from the California Department of Public Health on Monday. "
-        "West Bank Health Ministry official Asad Ramlawi said the vaccines had arrived.\n"), threshold=0.0)
-    assert _place(result, "California")["country"] == "United States"
-    assert _place(result, "West Bank")["lat"] is not None
-    assert "California Department of Public Health" in {a["name"] for a in result["actors"]}
+        "Drinks\n\nThe governor cited figures from the Ohio Department of Health on Monday. "
+        "Gaza Health Ministry official Ahmed Saleh said the vaccines had arrived.\n"), threshold=0.0)
+    assert _place(result, "Ohio")["country"] == "United States"
+    assert _place(result, "Gaza")["lat"] is not None
+    assert "Ohio Department of Health" in {a["name"] for a in result["actors"]}
     result = annotation_json("x", annotator(
         "Talks\n\nThe State Department and the Justice Department declined to comment on Monday.\n"), threshold=0.0)
     assert result["places"] == []

@@ -1124,10 +1124,10 @@ def test_animals_killed_are_no_victims_of_violence(annotator):
     assert _types(annotator, "Village\n\nGunmen killed two farmers and their goats in the village.\n") == [
         "Violence against civilians"]
     # ... nor birds and beasts found dead in disease and wildlife news, though a body found is.
-    for sentence in ("A dead swan found in the village of Cellardyke in Fife has tested positive for bird flu.",
+    for sentence in ("A dead heron found in the village of Balnacoil in Fife has tested positive for bird flu.",
                      "Hundreds of dead pigeons were found in the main square of Bucharest on Monday."):
         assert _types(annotator, f"Outbreak\n\n{sentence}\n") == [], sentence
-    assert _types(annotator, "Village\n\nA dead man was found in the village of Cellardyke on Monday.\n") == [
+    assert _types(annotator, "Village\n\nA dead man was found in the village of Balnacoil on Monday.\n") == [
         "Violence against civilians"]
 
 

@@ -203,11 +203,11 @@ def test_a_merged_place_says_whose_point_it_has_only_if_it_takes_that_point():
     def record(text: str):
         return YAML().load(text)
 
-    village = "name: Cellardyke\nkind: village\nlat: 56.25\nlon: -3.15\nwithin: Fife\n"
+    village = "name: Balnacoil\nkind: village\nlat: 56.25\nlon: -3.15\nwithin: Fife\n"
     # Into a record with a point of its own: that point stays, and says it is no one else's.
-    kept = merged_record(record(village), record("name: Cellardyke\nkind: village\nlat: 56.22\nlon: -2.69\n"),
-                         "cellardyke-fife", "cellardyke")
+    kept = merged_record(record(village), record("name: Balnacoil\nkind: village\nlat: 56.22\nlon: -2.69\n"),
+                         "balnacoil-fife", "balnacoil")
     assert (kept["lat"], kept["lon"]) == (56.22, -2.69) and "within" not in kept
     # Into one with none: the borrowed point comes with the name of its place.
-    taken = merged_record(record(village), record("name: Cellardyke\nkind: village\n"), "cellardyke-fife", "cellardyke")
+    taken = merged_record(record(village), record("name: Balnacoil\nkind: village\n"), "balnacoil-fife", "balnacoil")
     assert (taken["lat"], taken["lon"], taken["within"]) == (56.25, -3.15, "Fife")

@@ -187,11 +187,11 @@ def test_a_place_filed_at_the_point_of_its_area_names_that_area_in_its_file(tmp_
     # file has a point of its own and no `within`, and both pass the place schema.
     seeds, content = tmp_path / "seeds", tmp_path / "content"
     seeds.mkdir()
-    (seeds / "swan.txt").write_text("Swan tests positive for bird flu\n\n"
-                                    "A swan found in the village of Cellardyke in Fife, Scotland has tested positive "
-                                    "for the H5N1 strain, officials said on Monday.\n", encoding="utf-8")
+    (seeds / "heron.txt").write_text("Heron tests positive for bird flu\n\n"
+                                     "A heron found in the village of Balnacoil in Fife has tested positive for the "
+                                     "H5N1 strain, officials said on Monday.\n", encoding="utf-8")
     ingest(seeds, content, lambda: annotator)
-    village = yaml.safe_load((content / "places" / "cellardyke.yml").read_text(encoding="utf-8"))
+    village = yaml.safe_load((content / "places" / "balnacoil.yml").read_text(encoding="utf-8"))
     county = yaml.safe_load((content / "places" / "fife.yml").read_text(encoding="utf-8"))
     assert village["within"] == "Fife" and (village["lat"], village["lon"]) == (county["lat"], county["lon"])
     assert "within" not in county

@@ -99,22 +99,22 @@ def test_a_place_shown_at_the_point_of_the_place_it_lies_in_says_so(tmp_path):
     project = copy_project(tmp_path, with_content=False)
     places = project / "content" / "places"
     places.mkdir(parents=True, exist_ok=True)
-    (places / "cellardyke.yml").write_text(
-        "name: Cellardyke\nkind: village\ncountry: United Kingdom\ncountry_code: GB\nlat: 56.25\nlon: -3.15\n"
+    (places / "balnacoil.yml").write_text(
+        "name: Balnacoil\nkind: village\ncountry: United Kingdom\ncountry_code: GB\nlat: 56.25\nlon: -3.15\n"
         "within: Fife\ndescription: ''\n", encoding="utf-8")
     (places / "fife.yml").write_text(
         "name: Fife\nkind: province\ncountry: United Kingdom\ncountry_code: GB\nlat: 56.25\nlon: -3.15\n"
         "description: ''\n", encoding="utf-8")
     (project / "content" / "articles" / "swan.md").write_text(
         "---\ntitle: Swan tests positive\nseed: swan.txt\ndate: 2008-03-01\nactors: []\nplaces:\n"
-        "- id: cellardyke\n  mentions: [Cellardyke]\n  confidence: 0.9\n- id: fife\n  mentions: [Fife]\n"
-        "  confidence: 0.9\nevents: []\n---\nA swan found in Cellardyke in Fife tested positive.\n", encoding="utf-8")
+        "- id: balnacoil\n  mentions: [Balnacoil]\n  confidence: 0.9\n- id: fife\n  mentions: [Fife]\n"
+        "  confidence: 0.9\nevents: []\n---\nA swan found in Balnacoil in Fife tested positive.\n", encoding="utf-8")
     site = tmp_path / "site"
     build_site(project, site)
-    village = _html(site, "places/cellardyke")
+    village = _html(site, "places/balnacoil")
     assert "56.2500, -3.1500 <span class=\"nr-within\">(those of Fife, which it lies in: no gazetteer knows its own)" \
         in village
     assert "nr-within" not in _html(site, "places/fife")
     exported = json.loads((site / "exports" / "places.geojson").read_text(encoding="utf-8"))
     within = {f["properties"]["id"]: f["properties"]["within"] for f in exported["features"]}
-    assert within == {"cellardyke": "Fife", "fife": None}
+    assert within == {"balnacoil": "Fife", "fife": None}

@@ -1,6 +1,6 @@
 """Points for places no gazetteer knows: a village, a suburb, a camp or a park the text puts in
-a place of the same story ('the village of Cellardyke in Fife', 'Hassanpur village in
-Ludhiana', 'Janaale town (Marka, Lower Shabelle)') is shown at that place's point and names it
+a place of the same story ('the village of Balnacoil in Fife', 'Kulmis town (Marka, Lower
+Shabelle)', 'a camp outside Gulu') is shown at that place's point and names it
 (`Place.within`), as ACLED puts an event in a village it cannot find at the nearest place it can.
 Finding the area is `position_readings.areas_named`'s; this says which areas lend a point and
 to whom."""
