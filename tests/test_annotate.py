@@ -502,6 +502,28 @@ def test_a_place_no_gazetteer_knows_is_shown_at_the_place_the_text_puts_it_in(an
     assert _place(kenya, "Lotiki")["within"] is None and _place(kenya, "Lotiki")["lat"] is None
 
 
+def test_a_name_before_a_comma_and_a_town_of_the_story_is_a_part_of_that_town(annotator):
+    # A suburb, a ward or a market no gazetteer knows, named before its town: shown at the town.
+    found = {p["name"]: p for p in annotation_json("x", annotator(
+        "Riot\n\nProtesters burned tyres in Dharampokhari, Pokhara, on Friday.\n"), threshold=0.0)["places"]}
+    assert found["Dharampokhari"]["within"] == "Pokhara" and found["Dharampokhari"]["country"] == "Nepal"
+    assert (found["Dharampokhari"]["lat"], found["Dharampokhari"]["lon"]) == (
+        found["Pokhara"]["lat"], found["Pokhara"]["lon"])
+    # Not two towns the gazetteer knows apart ('Paris, London'), nor a list that goes on, nor a
+    # town read abroad, outside the story's country.
+    travel = annotation_json("x", annotator("Travel\n\nHe flew from Paris, London to Rome.\n"), threshold=0.0)
+    assert _place(travel, "Paris")["country"] == "France" and _place(travel, "Paris")["within"] is None
+    for listing in ("Dharampokhari, Pokhara and Kathmandu", "Dharampokhari, Pokhara, and Kathmandu",
+                    "Butwal, Dharampokhari, Pokhara"):
+        listed = annotation_json("x", annotator(f"Riot\n\nDemonstrations were held in {listing} on Sunday.\n"),
+                                 threshold=0.0)
+        assert _place(listed, "Dharampokhari")["lat"] is None, listing
+    abroad = annotation_json("x", annotator(
+        "Riot\n\nPolice in Nepal said protesters burned tyres in Dharampokhari, Springfield, on Friday.\n"),
+        threshold=0.0)
+    assert _place(abroad, "Dharampokhari")["lat"] is None
+
+
 def test_a_bracket_of_areas_puts_an_unknown_place_in_the_widest_one_known(annotator):
     # Conflict notes name a place's areas narrowest first. No gazetteer knows Sabir Al Mawadim,
     # and the Al Arish GeoNames knows is in Egypt: the attack is in Taizz, in Yemen.

@@ -54,8 +54,9 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
                context: list[str]) -> Resolved | None:
     """The area the text puts a place in, named right after it: in a bracket ('Martinez (Buenos
     Aires)', 'Kibungere (Nyabihanga, Mwaro)'), or after a comma when it reads as a region, a
-    district or a country and begins no list ('Pisky, Donetsk'; not 'Paris, London', nor
-    'Aleppo, Idlib and Hama'); a kind word may stand between ('Baligubadle town (Hargeysa)').
+    district or a country, or as a town the name is a part of (`_a_quarter_of`), and begins no
+    list ('Pisky, Donetsk'; not 'Paris, London', nor 'Aleppo, Idlib and Hama'); a kind word may
+    stand between ('Baligubadle town (Hargeysa)').
     Only a name read as a town looks for its area (entities._in_its_area): a person in a results
     list ('Wang Chen (China)') keeps no area."""
     j = cand.tokens[1]
@@ -72,13 +73,26 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
     if area is None or area.lat is None:
         return None
     if doc[j].text == ",":
-        if area.kind not in ("province", "region", "district", "country"):
+        listed = cand.tokens[0] > 0 and doc[cand.tokens[0] - 1].text == ","  # 'Leeds, Ashby, Derby'
+        if area.kind not in ("province", "region", "district", "country") and (
+                listed or not _a_quarter_of(gazetteer, text[cand.start:cand.end], area, context)):
             return None
         k = following.tokens[1]
-        if k < len(doc) and (doc[k].lower_ in ("and", "or") or (
-                doc[k].text == "," and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")):
-            return None  # a list goes on: 'Copenhagen, Hamburg, Brasov and Mannheim'
+        if k < len(doc) and (doc[k].lower_ in ("and", "or") or (doc[k].text == "," and k + 1 < len(doc) and (
+                doc[k + 1].pos_ == "PROPN" or doc[k + 1].lower_ in ("and", "or")))):
+            return None  # a list goes on: 'Copenhagen, Hamburg, Brasov(,) and Mannheim'
     return area
+
+
+def _a_quarter_of(gazetteer: Gazetteer, name: str, city: Resolved, context: list[str]) -> bool:
+    """Whether a name before a comma and a town is a part of that town ('Dharampokhari, Pokhara', a
+    suburb, a ward, a market): the gazetteer knows the town in one of the story's countries (if it
+    names any), and the name nowhere but near it. Where it knows the name elsewhere, the two may be a list of
+    towns ('Paris, London'); a town read abroad is no surer than the name before it."""
+    if city.kind not in ("city", "town") or (context and city.country_code not in context):
+        return False
+    own = gazetteer.resolve(name, context)
+    return own is None or lies_in(gazetteer, own, city)
 
 
 def _wider_in_bracket(doc: Doc, cand: Candidate, following: list[Candidate], gazetteer: Gazetteer,
