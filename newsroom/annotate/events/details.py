@@ -162,14 +162,17 @@ def seat(names: list[str], places: list[Place], seats: Mapping[str, int]) -> str
     return None
 
 
-def merge_followups(found: list[tuple[int, Event]], follows: set[int], refers: set[int],
+def merge_followups(found: list[tuple[int, Event]], follows: set[int], refers: set[int], fights: set[int],
                     paragraph_of: dict[int, int], lexicon: Lexicon) -> list[tuple[int, Event]]:
     """A sentence that goes on telling a fight or an attack of an earlier sentence of its
     paragraph ('Troops encountered Boko Haram near Zalidava. During the encounter, two
     militants were killed.') adds to that event instead of making another: its dead (added
     when it says 'also' or 'other', else the larger count: a retelling), its actors, a place.
     One of `refers`, which names the fight as one the reader knows ("in the neighborhood of
-    Saturday's gun battle"), adds to the latest earlier event of its type, however far back."""
+    Saturday's gun battle"), adds to the latest earlier event of its type, however far back.
+    One of `fights`, which tells the attack it goes on with as a fight ('Gunmen attacked the
+    herders. Four were killed in the clashes.'), says the attack met armed resistance: a battle,
+    as ACLED's codebook has it and `finding._read` reads it inside one sentence."""
     out: list[tuple[int, Event]] = []
     for n, event in found:
         earlier = _told_just_before(out, n, paragraph_of) if n in follows and event.type in VIOLENT_TYPES else None
@@ -182,6 +185,8 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], refers: s
             _add_deaths(earlier, event.fatalities, event.fatalities_qualifier or "exact", event.fatalities_text or "",
                         event.evidence.text, lexicon)
         earlier.actors += [a for a in event.actors if a not in earlier.actors]
+        if n in fights and earlier.type == "Violence against civilians":
+            earlier.type, earlier.sub_type = "Battles", "Armed clash"
         earlier.place = earlier.place or event.place
         if earlier.when is None and event.when is not None:
             # the retelling says when ('The ISIL assault, which began on Thursday, ...')

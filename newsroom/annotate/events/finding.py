@@ -57,6 +57,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     found: list[tuple[int, Event]] = []
     follows: set[int] = set()  # the sentences whose event goes on telling an earlier one
     refers: set[int] = set()  # ... of them, those that name it as one the reader knows ('the gunfight')
+    fights: set[int] = set()  # ... of them, those told with a fight word ('in the clashes')
     counted: dict[int, tuple[Count, str]] = {}  # sentences that are no event and only count deaths
     before: list[tuple[Span, Actor]] = []
     named_before: set[str] = set()  # the actors of the sentences read so far
@@ -79,6 +80,8 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                 follows.add(n)
                 if _known(head, knowledge):
                     refers.add(n)
+                if _a_fight(trigger) or participants.facts & {"in_fight", "in_clash"}:
+                    fights.add(n)  # 'in the clashes', 'killed in the exchange of fire'
         elif span is not None and found and (count := _only_counts(span, sentence, in_actors, named_before,
                                                                     places, knowledge)) is not None:
             counted[n] = (count, sentence.text)
@@ -86,7 +89,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
         named_before |= {a.name for _, a in in_actors}
     paragraph_of = {n: next((i for i, b in enumerate(paragraphs or []) if _inside(sentences[n], b)), -1)
                     for n in [*(n for n, _ in found), *counted]}
-    merged = merge_followups(found, follows, refers, paragraph_of, knowledge.lexicon)
+    merged = merge_followups(found, follows, refers, fights, paragraph_of, knowledge.lexicon)
     add_counted_deaths(merged, counted, paragraph_of, knowledge.lexicon)
     return merge_retold(merged)
 
