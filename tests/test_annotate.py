@@ -120,6 +120,17 @@ def test_a_town_before_its_states_abbreviation_is_that_states_town(annotator):
     assert annotator.gazetteer.resolve("LA", ["US"]).name == "Los Angeles"
 
 
+def test_a_legislators_party_and_state_name_the_state_and_no_town(annotator):
+    # 'R-Ohio', 'D-W. Va.': the party is no town (GeoNames lists 'D' among Detroit's names),
+    # and the state is written with or without a space after its first stop.
+    for tag, state in (("D-W. Va.", "West Virginia"), ("D-W.Va.", "West Virginia"), ("R-Ohio", "Ohio")):
+        result = annotation_json("x", annotator(
+            f"Tribute\n\nSen. Jay Harlan, {tag}, called the volunteer a dear friend.\n"), threshold=0.0)
+        assert [(p["name"], p["kind"]) for p in result["places"]] == [(state, "province")], tag
+    for letter in ("D", "I", "A", "Y"):
+        assert annotator.gazetteer.resolve(letter, ["US"]) is None, letter
+
+
 def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):
     result = annotation_json("x", annotator(
         "Talks\n\nRussia accused Ukraine of shelling the plant. Thousands of people live in France.\n"))

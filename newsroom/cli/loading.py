@@ -77,7 +77,9 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         keys = {name_key(raw["name"])}
         keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
                     and not _is_code(alt, city.population))
-        for key in sorted(k for k in keys if k):
+        # A single letter names no town in running text: 'D' (one of Detroit's alternates) in
+        # 'Sen. Jay Rockefeller, D-W. Va.' is a party.
+        for key in sorted(k for k in keys if len(k) > 1):
             cities.setdefault(key, []).append(city)
     subdivisions: dict[str, list[Subdivision]] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
