@@ -85,10 +85,11 @@ def area_after(doc: Doc, cand: Candidate, following: Candidate | None, gazetteer
 
 
 def _a_quarter_of(gazetteer: Gazetteer, name: str, city: Resolved, context: list[str]) -> bool:
-    """Whether a name before a comma and a town is a part of that town ('Dharampokhari, Pokhara', a
-    suburb, a ward, a market): the gazetteer knows the town in one of the story's countries (if it
-    names any), and the name nowhere but near it. Where it knows the name elsewhere, the two may be a list of
-    towns ('Paris, London'); a town read abroad is no surer than the name before it."""
+    """Whether a name before a comma and a town is a part of that town (a suburb, a ward, a
+    market: 'Dharampokhari, Pokhara'): the gazetteer knows the town in one of the story's
+    countries (if it names any), and the name nowhere but near it. Where it knows the name
+    elsewhere, the two may be a list of towns ('Paris, London'); a town read abroad is no surer
+    than the name before it."""
     if city.kind not in ("city", "town") or (context and city.country_code not in context):
         return False
     own = gazetteer.resolve(name, context)
