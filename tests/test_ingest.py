@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import newsroom
 from newsroom.content.frontmatter import read_document
 from newsroom.content.ingest import ingest
 
@@ -180,6 +181,8 @@ def test_the_annotator_version_covers_every_module_the_annotator_runs():
     assert all("import" not in p.read_text(encoding="utf-8") for p in packages - hashed)
     assert {Path(f).resolve() for f in loaded} - hashed - packages == set()
     assert any(path.suffix == ".yaml" for path in hashed)  # the knowledge files too
+    # ... and how the gazetteer's index is built, which the annotator is handed, not imports.
+    assert (Path(newsroom.__file__).parent / "cli" / "loading.py").resolve() in hashed
 
 
 def test_a_place_filed_at_the_point_of_its_area_names_that_area_in_its_file(tmp_path, annotator):

