@@ -144,6 +144,15 @@ def test_one_or_two_letters_are_no_towns_other_name(annotator):
     assert annotator.gazetteer.resolve("Bo", ["SL"]).name == "Bo"
 
 
+def test_initials_no_gazetteer_knows_are_no_place(annotator):
+    # A counsel's title, a street's quarter, overtime: initials the model types as places.
+    result = annotation_json("x", annotator(
+        "Court\n\nIn the words of the Crown prosecutor, Mark Tedlow, QC, \"she spent a lot of the last five "
+        "months alone.\" The incident began at 11:05 p.m. in a home in the 25400 block of SW 2nd Ave. The "
+        "Bulldogs then outlasted Louisville in OT to earn their second title game.\n"), threshold=0.0)
+    assert [p["name"] for p in result["places"]] == ["Louisville"]
+
+
 def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):
     result = annotation_json("x", annotator(
         "Talks\n\nRussia accused Ukraine of shelling the plant. Thousands of people live in France.\n"))

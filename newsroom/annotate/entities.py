@@ -191,8 +191,8 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
             return None  # a name the model left untyped that a person of the story bears is no place
         if resolved is not None and resolved.kind == "country" and resolved.country_code:
             return country_draft(resolved.country_code, knowledge)
-        if resolved is None and cand.label == "FAC":
-            return None
+        if resolved is None and (cand.label == "FAC" or len(text.replace(".", "")) <= 2):
+            return None  # and initials no gazetteer knows: 'MS', 'Lt', 'D.A.', 'SW' are no places
         if resolved is None and _acts_as_person(doc, cand, lexicon):
             # 'Maya Harden died', "Zhvania's death": a name no gazetteer knows, doing what
             # people do, is a person the model typed as a place.
