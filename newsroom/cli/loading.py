@@ -75,7 +75,7 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         city = City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
                     raw["countrycode"], int(raw["population"] or 0), admin1)
         keys = {name_key(raw["name"])}
-        # Two letters are a code or an initial ('UF' for Ufa, 'No' for Ho, "Ma'" for Tema), but
+        # Two letters are a code or an initial ('Uf' for Ufa, 'No' for Ho, 'Sa' for Siá), but
         # for the few cities news names so ('LA', 'HK'); a city's own name of two ('Bo') stays.
         keys.update(key for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
                     and not _is_code(alt, city.population)
