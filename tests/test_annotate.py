@@ -147,10 +147,10 @@ def test_one_or_two_letters_are_no_towns_other_name(annotator):
 def test_initials_no_gazetteer_knows_are_no_place(annotator):
     # A counsel's title, a street's quarter, overtime: initials the model types as places.
     result = annotation_json("x", annotator(
-        "Court\n\nIn the words of the Crown prosecutor, Mark Tedlow, QC, \"she spent a lot of the last five "
-        "months alone.\" The incident began at 11:05 p.m. in a home in the 25400 block of SW 2nd Ave. The "
-        "Bulldogs then outlasted Louisville in OT to earn their second title game.\n"), threshold=0.0)
-    assert [p["name"] for p in result["places"]] == ["Louisville"]
+        "Court\n\nDefence counsel for the family, Anna Kerrigan, QC, said the boy had been \"left alone for most "
+        "of the summer.\" The fire began at 2:40 a.m. in a house in the 1800 block of SW 14th St. The Hawks then "
+        "beat Memphis in OT to reach their first final in a decade.\n"), threshold=0.0)
+    assert [p["name"] for p in result["places"]] == ["Memphis"]
 
 
 def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):

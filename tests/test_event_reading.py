@@ -199,14 +199,14 @@ def test_a_death_in_a_two_sided_fight_is_a_battle(annotator):
 def test_an_attack_the_next_sentence_tells_as_a_fight_is_a_battle(annotator):
     # An attack met by armed resistance is a battle (ACLED's codebook), told in one sentence or,
     # as notes often do, in the next: 'in the clashes', 'killed in the exchange of fire'.
-    for follow_up in ("Four people were reportedly killed from both sides in the clashes.",
-                      "During the encounter, two herders were killed."):
-        events = _events(annotator, f"Police allegedly attacked herders near Gode on Sunday. {follow_up}\n",
+    for follow_up in ("Six people were killed on both sides in the clashes.",
+                      "During the encounter, three herders were killed."):
+        events = _events(annotator, f"Soldiers attacked herders at a cattle camp near Tonj on Friday. {follow_up}\n",
                          "2016-06-21")
         assert [(e["type"], e["sub_type"]) for e in events] == [("Battles", "Armed clash")], follow_up
     # Not an attack the next sentence only goes on counting or naming as an attack.
-    for follow_up in ("Another three residents were wounded in the attack.", "Two of his sons were also killed."):
-        events = _events(annotator, f"Gunmen stormed a village near Gusau, killing a trader. {follow_up}\n",
+    for follow_up in ("Another four traders were wounded in the attack.", "Two of his apprentices were also killed."):
+        events = _events(annotator, f"Gunmen stormed a market near Bida, killing a tailor. {follow_up}\n",
                          "2016-06-21")
         assert [e["type"] for e in events] == ["Violence against civilians"], follow_up
 
