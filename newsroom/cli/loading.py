@@ -75,13 +75,10 @@ def build_index(min_city_population: int = MIN_CITY_POPULATION) -> Index:
         city = City(raw["geonameid"], raw["name"], round(raw["latitude"], 5), round(raw["longitude"], 5),
                     raw["countrycode"], int(raw["population"] or 0), admin1)
         keys = {name_key(raw["name"])}
-        # Two letters are a code or an initial ('Uf' for Ufa, 'No' for Ho, 'Sa' for Siá), but
-        # for the few cities news names so ('LA', 'HK'); a city's own name of two ('Bo') stays.
-        keys.update(key for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
-                    and not _is_code(alt, city.population)
-                    and (len(key := name_key(alt)) > 2 or city.population >= NAMED_BY_INITIALS))
+        keys.update(name_key(alt) for alt in raw.get("alternatenames") or () if _LATIN.match(alt)
+                    and not _is_code(alt, city.population))
         # A single letter names no town in running text: 'D' (one of Detroit's alternates) in
-        # 'Sen. Jay Rockefeller, D-W. Va.' is a party.
+        # a legislator's 'D-Ohio' is a party.
         for key in sorted(k for k in keys if len(k) > 1):
             cities.setdefault(key, []).append(city)
     subdivisions: dict[str, list[Subdivision]] = {}
@@ -163,9 +160,13 @@ NAMED_BY_INITIALS = 3_000_000  # the least population of a city news calls by tw
 
 
 def _is_code(alternate: str, population: int) -> bool:
-    """An airport's code among a city's alternate names ('DAY' for Dayton, 'LPG' for La Plata):
-    text that writes 'Day' or 'LPG' does not mean the city. Only a city of a million is written
-    so in news ('NYC')."""
+    """A code or an initial among a city's alternate names, which text that writes it does not
+    mean the city by: an airport's code ('DAY' for Dayton, 'LPG' for La Plata; only a city of a
+    million is written so in news, 'NYC'), and two letters ('Uf' for Ufa, 'No' for Ho, 'Sa' for
+    Siá; only a city of three million, 'LA', 'HK'). A city's own name of two letters ('Bo')
+    is no alternate, and stays."""
+    if len(name_key(alternate)) <= 2:
+        return population < NAMED_BY_INITIALS
     return len(alternate) == 3 and alternate.isalpha() and alternate.isupper() and population < 1_000_000
 
 
