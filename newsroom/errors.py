@@ -77,6 +77,8 @@ LINK_OUTSIDE = ("N127", "this file is a link to {target}, outside the archive; t
 ORPHAN = ("N128", "no article names this {kind}, so it is left out of the indexes, the search filters and the "
                   "exports; delete the file, or merge it into another (docs/handbook/entities.md)")
 FILE_UNREADABLE = ("N129", "the file cannot be read ({detail}); check its permissions")
+ENTRY_TWICE = ("N130", "'{folder}' lists the {kind} '{ref}' twice (also line {first}); the site joins the two: keep "
+                       "one entry with the mentions of both")
 # Writes, paths, the archive's lock and identity edits (N2xx, apart from the field checks' N1xx).
 FILE_EMPTY = ("N201", "the file is empty (a run was interrupted while writing it?); restore it with "
                       "`git checkout -- {file}`, or delete it, then run again")

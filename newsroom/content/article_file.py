@@ -108,10 +108,31 @@ def article_meta(ann: Annotation, slug: str, seed: str, ids: Assignment) -> dict
     actor_ids = dict(zip([a.name for a in ann.actors], ids.actor_ids, strict=True))
     place_ids = dict(zip([p.name for p in ann.places], ids.place_ids, strict=True))
     kept = above_floor(ann)
-    meta["actors"] = [_entity_entry(actor, actor_ids[actor.name]) for actor in kept.actors]
-    meta["places"] = [_entity_entry(place, place_ids[place.name]) for place in kept.places]
+    meta["actors"] = _one_entry_each([_entity_entry(actor, actor_ids[actor.name]) for actor in kept.actors])
+    meta["places"] = _one_entry_each([_entity_entry(place, place_ids[place.name]) for place in kept.places])
     meta["events"] = [_event_entry(e, f"{slug}-{n}", actor_ids, place_ids) for n, e in enumerate(kept.events, 1)]
     return meta
+
+
+def _one_entry_each(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry an entity: two drafts the registry files under one page (a spelling it finds
+    by name, another by its gazetteer id; a name an earlier version of the article filed there)
+    are one entity of the article, and two entries with one id would make its page list the
+    article twice and leave an editor's 'accept ARTICLE/places/ID' ambiguous. The first keeps
+    its place in the list and takes the other's mentions; it is as sure as its surer draft."""
+    out: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        kept = out.setdefault(entry["id"], entry)
+        if kept is entry:
+            continue
+        joined: dict[str, Any] = {"id": kept["id"], "mentions": [*kept["mentions"], *(
+            text for text in entry["mentions"] if text not in kept["mentions"])]}
+        if kept.get("role") or entry.get("role"):
+            joined["role"] = kept.get("role") or entry["role"]
+        if "confidence" in kept and "confidence" in entry:  # none written means sure
+            joined["confidence"] = max(kept["confidence"], entry["confidence"])
+        out[entry["id"]] = joined
+    return list(out.values())
 
 
 def _date(value: str | None) -> dt.date | None:

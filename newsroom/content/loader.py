@@ -231,9 +231,28 @@ def _mentions(doc: Document, key: str, folder: str, known: dict[str, Entity], di
                                                    hint=did_you_mean(item["id"], known)))
             continue
         texts = [str(t) for t in item.get("mentions") or [] if isinstance(t, str)]
+        twice = next((m for m in out if m.entity == slug), None)
+        if twice is not None:  # by hand, or two ids one merge made one (a redirect)
+            archive.problems.append(errors.problem(display, *doc.at(key, n, "id"), errors.ENTRY_TWICE,
+                                                   severity="warning", folder=key, kind=folder[:-1],
+                                                   ref=item["id"], first=twice.at[0]))
+            _join(twice, texts, confidence_of(item), review_of(item))
+            continue
         out.append(Mention(slug, folder, texts, item.get("role") if isinstance(item.get("role"), str) else None,
                            confidence_of(item), review_of(item), at=doc.at(key, n, "id")))
     return out
+
+
+def _join(mention: Mention, texts: list[str], confidence: float | None, review: str | None) -> None:
+    """Two entries of one entity are one, as visible as the more visible of them: the surer
+    confidence (None, an editor's entry, is sure), and an editor's acceptance of either."""
+    mention.texts += [t for t in texts if t not in mention.texts]
+    if mention.confidence is not None:
+        mention.confidence = None if confidence is None else max(mention.confidence, confidence)
+    if "accepted" in (mention.review, review):
+        mention.review = "accepted"
+    elif mention.review != review:
+        mention.review = None  # one rejected, one not decided: the confidence decides
 
 
 def _article(slug: str, display: str, doc: Document, archive: Archive,
