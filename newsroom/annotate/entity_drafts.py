@@ -17,6 +17,7 @@ from .confidence import Evidence, confidence
 from .knowledge import Knowledge, KnownActor
 from .nlp import text_of
 from .place_index import Resolved
+from .vocabulary import Lexicon
 
 Drafts = dict[tuple[str, str], "EntityDraft"]
 
@@ -96,8 +97,8 @@ def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: Act
             country = knowledge.countries[ent.key[1]]
             if ent.votes["actor"] > ent.votes["place"]:
                 signals = actor_evidence(ent, "state", country.name)
-                actors.append(Actor(country.name, "state", spans, aliases_of(texts, country.name), country.code,
-                                    confidence=confidence(actor_model, signals), signals=signals))
+                actors.append(Actor(country.name, "state", spans, aliases_of(texts, country.name, knowledge.lexicon),
+                                    country.code, confidence=confidence(actor_model, signals), signals=signals))
             else:
                 signals = place_evidence(ent, "country", None)
                 places.append(Place(country.name, "country", spans, country.name, country.code,
@@ -107,7 +108,7 @@ def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: Act
             name = ent.name or canonical_name(texts)
             known = ent.known
             signals = actor_evidence(ent, ent.kind, name)
-            actors.append(Actor(name, ent.kind, spans, aliases_of(texts, name), ent.country,
+            actors.append(Actor(name, ent.kind, spans, aliases_of(texts, name, knowledge.lexicon), ent.country,
                                 known.wikipedia if known else None, ent.role,
                                 confidence=confidence(actor_model, signals), signals=signals))
         else:
@@ -158,8 +159,11 @@ def distinct_names(places: list[Place], precision: Mapping[str, int], kind_word:
     return out
 
 
-def aliases_of(texts: list[str], name: str) -> list[str]:
-    return sorted({t for t in texts if t != name and not t.islower()})
+def aliases_of(texts: list[str], name: str, lexicon: Lexicon) -> list[str]:
+    """The other names an entity goes by, which its registry file keeps and every later article
+    is read by: not a kind noun its story shortened it to ('the Court', 'the State' of 'the
+    State and Homeland Security Departments'), which names other bodies in other stories."""
+    return sorted({t for t in texts if t != name and not t.islower() and not lexicon.is_kind_noun(t)})
 
 
 def canonical_name(texts: list[str]) -> str:

@@ -153,6 +153,20 @@ class Lexicon:
         return self.place_kind_words_for("city", "town", "village", "district", "province", "region")
 
     @cached_property
+    def kind_nouns(self) -> frozenset[str]:
+        """The common nouns that say what kind of body, force, office or place something is
+        ('court', 'ministry', 'army', 'state', 'city'). Written alone and capitalised ('the State',
+        'the Court') one refers to a body its own story has named: a short form in that story,
+        never a name another story can be read by."""
+        return frozenset({w for k in self.organisation_kinds for w in k.words} | set(self.place_kind_words)
+                         | self.state_nouns | self.force_nouns | self.generic_forces | self.office_words
+                         | self.facility_words | self.site_nouns | self.place_nouns)
+
+    def is_kind_noun(self, text: str) -> bool:
+        """`text` is one word of `kind_nouns`, whatever its case ('State', 'Court', 'ARMY')."""
+        return text.strip().lower() in self.kind_nouns
+
+    @cached_property
     def diplomatic_role(self) -> re.Pattern[str]:
         """A role that makes its bearer a party to diplomacy ('UN special envoy')."""
         return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in self.diplomatic_roles) + r")\b", re.IGNORECASE)

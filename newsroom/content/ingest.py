@@ -124,7 +124,7 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
         display = f"{seeds_dir.name}/{path.name}"
         report.words += len(raw.split())
         ann = above_floor(ann)  # no entity file for what the article will not keep
-        ids = assign(registry, ann.actors, ann.places)
+        ids = assign(registry, ann.actors, ann.places, short=annotator.knowledge.lexicon.is_kind_noun)
         slug = unique_slug(slugify(headline(ann)), taken)
         taken.add(slug)
         created = _register(content_dir, registry, ids, report.problems)
@@ -255,7 +255,8 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         base_path = machine_path(content_dir, path.stem)
         base = _machine_copy(base_path, report.problems)
         earlier = _metas(base, ours_text)  # each version parsed once, for its ids
-        ids = assign(registry, ann.actors, ann.places, _entity_ids_of(earlier))
+        ids = assign(registry, ann.actors, ann.places, _entity_ids_of(earlier),
+                     annotator.knowledge.lexicon.is_kind_noun)
         _register(content_dir, registry, ids, report.problems)
         meta = article_meta(ann, path.stem, seed_name, ids)
         keep_event_ids(meta["events"], path.stem, [e for m in earlier for e in _events_of(m)])

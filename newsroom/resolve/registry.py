@@ -6,7 +6,7 @@ mints ids for new ones; it is pure (the store reads and writes the files).
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,27 +55,30 @@ class Registry:
 
     def extend(self, knowledge: Knowledge) -> Knowledge:
         """The knowledge base plus this archive's entities, so an editor's alias is used for
-        every later article."""
-        return knowledge.with_registry(self.known_actors(), self.known_places())
+        every later article; not an alias that is a kind noun alone ('State', 'Court'), which an
+        archive written before the annotator left those out may hold: one story's short form
+        for one body would name every body of that kind in every other story."""
+        short = knowledge.lexicon.is_kind_noun
+        return knowledge.with_registry(self.known_actors(short), self.known_places(short))
 
-    def known_actors(self) -> list[KnownActor]:
+    def known_actors(self, short: Callable[[str], bool] = lambda _: False) -> list[KnownActor]:
         """Registry actors as knowledge, so an editor's alias is used for later articles."""
         out = []
         for record in self.actors.values():
             kind = record.get("kind")
             name = record.get("name")
             if isinstance(name, str) and kind not in (None, "person", "state"):
-                aliases = tuple(a for a in record.get("aliases") or () if isinstance(a, str))
+                aliases = tuple(a for a in record.get("aliases") or () if isinstance(a, str) and not short(a))
                 out.append(KnownActor(name, str(kind), aliases, record.get("country"), record.get("wikipedia"),
                                       archive=True))
         return out
 
-    def known_places(self) -> list[KnownPlace]:
+    def known_places(self, short: Callable[[str], bool] = lambda _: False) -> list[KnownPlace]:
         out = []
         for record in self.places.values():
             name, kind = record.get("name"), record.get("kind")
             if isinstance(name, str) and kind in ("river", "region", "province", "road", "landmark", "place"):
-                aliases = tuple(a for a in record.get("aliases") or () if isinstance(a, str))
+                aliases = tuple(a for a in record.get("aliases") or () if isinstance(a, str) and not short(a))
                 out.append(KnownPlace(name, str(kind), aliases, record.get("country_code"),
                                       record.get("lat"), record.get("lon"), record.get("geonames"), archive=True))
         return out
@@ -141,19 +144,22 @@ def place_record(place: Place) -> dict[str, Any]:
 
 
 def assign(registry: Registry, actors: list[Actor], places: list[Place],
-           earlier: Mapping[str, Mapping[str, str]] | None = None) -> Assignment:
+           earlier: Mapping[str, Mapping[str, str]] | None = None,
+           short: Callable[[str], bool] = lambda _: False) -> Assignment:
     """Match each actor and place to a registry entry, or mint a new id (pure). `earlier`:
     for a re-annotated article, the ids its previous versions gave each mention ('actors' and
     'places': name key of a mention -> id). A name the article already filed under an entity
     that still exists stays there, whatever the annotator now thinks of its kind: an editor who
-    corrected 'organisation' to 'person' in the entity file must not get a second page."""
+    corrected 'organisation' to 'person' in the entity file must not get a second page.
+    `short`: whether a name is a kind noun alone ('State'), which matches an entity by its name
+    only, never by an alias (see `Registry.extend`)."""
     earlier = earlier or {}
     actor_index = registry.names("actors")
     new_actors: dict[str, dict[str, Any]] = {}
     actor_ids = []
     for actor in actors:
         slug = (_earlier(actor, registry.actors, earlier.get("actors", {}))
-                or _match_actor(actor, registry, actor_index, new_actors))
+                or _match_actor(actor, registry, actor_index, new_actors, short(actor.name)))
         if slug is None:
             slug = unique_slug(slugify(actor.name), _Taken(registry.actors, new_actors))
             new_actors[slug] = actor_record(actor)
@@ -185,15 +191,17 @@ def _earlier(entity: Actor | Place, records: Mapping[str, Any], earlier: Mapping
 
 
 def _match_actor(actor: Actor, registry: Registry, index: dict[str, list[str]],
-                 new: dict[str, dict[str, Any]]) -> str | None:
-    keys = [name_key(actor.name)]
+                 new: dict[str, dict[str, Any]], by_name_only: bool = False) -> str | None:
+    key = name_key(actor.name)
     for slug, record in new.items():
-        if name_key(record["name"]) in keys and _kinds_compatible(record["kind"], actor.kind):
+        if name_key(record["name"]) == key and _kinds_compatible(record["kind"], actor.kind):
             return slug
-    for key in keys:
-        for slug in index.get(key, []):
-            if _kinds_compatible(registry.actors[slug].get("kind"), actor.kind):
-                return slug
+    for slug in index.get(key, []):
+        record = registry.actors[slug]
+        if by_name_only and name_key(str(record.get("name") or "")) != key:
+            continue
+        if _kinds_compatible(record.get("kind"), actor.kind):
+            return slug
     return None
 
 
