@@ -5,9 +5,10 @@ stories by it, and a body a story calls only that is never filed under another e
 
 from __future__ import annotations
 
+from newsroom.annotate.entity_drafts import aliases_of
 from newsroom.annotate.knowledge import load_knowledge
 from newsroom.model import Actor, Span
-from newsroom.resolve.registry import Registry, assign, actor_record
+from newsroom.resolve.registry import Registry, actor_record, assign
 
 DEPARTMENT = {"name": "United States Department of State", "kind": "government-body",
               "aliases": ["State", "US State Department"], "country": "US"}
@@ -28,7 +29,6 @@ def test_a_story_s_short_form_is_no_alias_of_the_body(annotator) -> None:
 
 
 def _actor_with(name: str, texts: list[str]) -> Actor:
-    from newsroom.annotate.entity_drafts import aliases_of
     return Actor(name, "political-party", [Span(0, len(t), t) for t in texts],
                  aliases_of(texts, name, load_knowledge().lexicon))
 
