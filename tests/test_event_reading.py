@@ -907,6 +907,32 @@ def test_an_accident_or_a_germ_kills_no_one_by_violence_but_an_armed_doer_still_
         == ["Violence against civilians"]
 
 
+def test_the_dead_a_sentence_counts_after_an_accident_are_the_accident_s(annotator):
+    # The accident in one sentence, its dead in the next, in one paragraph or two.
+    _no_events(annotator,
+               "Bus crash\n\nA bus collided with a lorry on the M4 near Swindon on Sunday. A man and a woman were "
+               "killed and 14 passengers were injured, police said.\n",
+               "Car hits tree\n\nA car carrying five students hit a tree and overturned near Nakuru on Friday night."
+               "\n\nThree of the students died at the scene, police said.\n",
+               "Ferry capsizes\n\nA ferry carrying 40 passengers capsized on Lake Kivu on Monday. At least 12 people "
+               "drowned and 20 are missing.\n",
+               "Storm\n\nA storm hit the coastal town on Friday. Two people were killed.\n")
+    # A hand of their own still makes the deaths violence...
+    assert _types(annotator, "Crash\n\nA bus collided with a lorry near Swindon on Sunday. Gunmen then shot dead "
+                             "two passengers.\n") == ["Violence against civilians"]
+    assert _types(annotator, "Market\n\nA fire broke out in the market in Maiduguri on Sunday. Two traders were "
+                             "killed by gunmen, police said.\n") == ["Violence against civilians"]
+    # ... and deaths after an attack are the attack's, as before.
+    (attack,) = _events(annotator, "Attack\n\nGunmen attacked a bus near Garissa on Sunday. Two passengers were "
+                                   "killed.\n")
+    assert (attack["type"], attack["fatalities"]) == ("Violence against civilians", 2)
+    # The accident's dead are not counted to an attack told before it.
+    events = _events(annotator, "Two incidents\n\nMilitants attacked an army checkpoint near Garissa on Monday, "
+                                "killing a soldier. Later a bus collided with a lorry on the highway. Two people "
+                                "were killed.\n")
+    assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 1)]
+
+
 def test_a_blast_that_kills_is_explosive_violence_unless_industry_or_a_household_exploded(annotator):
     for text in ("Blast kills five in Quetta market.\n", "Twin blasts rock Baghdad, killing 20.\n",
                  "Five people were killed in a blast at a market in Quetta.\n"):

@@ -5,6 +5,7 @@ details (place, time, deaths, who says so), and its confidence from named eviden
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -33,12 +34,16 @@ from .evidence import VIOLENT_CLASSES, ArticleContext, event_evidence
 from .fatalities import Count, fatalities
 from .participants import Participants, present_in, read_participants
 from .triggers import sentence_triggers, wished
+from .victims import agent_tokens
 
 # Types whose events are fights, blasts, attacks or crowds: one only urged, vowed or feared has
 # not happened ('pressed his followers to keep fighting', 'warned of attacks').
 VIOLENT = {*VIOLENT_TYPES, "Protests"}
 PLANNED_TYPES = ("Strategic developments", "Diplomacy")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# What says a death had a hand in it: armed men, weapons, a crowd, a fight, a doer however named.
+BY_A_HAND = frozenset({"armed", "explosives", "firearms", "crowd", "stones_thrown", "riot_act", "in_fight", "in_clash",
+                       "unidentified", "armed_group_named", "crowd_doers", "mob"})
 # 'two of them', 'six shells of those': a part of what an earlier sentence told.
 PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
 
@@ -63,7 +68,9 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     named_before: set[str] = set()  # the actors of the sentences read so far
     for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         in_actors = [(m, a) for a in actors for m in a.mentions if _inside(m, sentence)]
-        if span is not None and triggered[n] and (reading := _read(span, sentence, in_actors, knowledge)):
+        after_hazard = _after_hazard(spans, sentences, n, found, knowledge)
+        if span is not None and triggered[n] and (reading := _read(span, sentence, in_actors, knowledge,
+                                                                   after_hazard)):
             trigger, head, frame, participants = reading
             paragraph = next((b for b in paragraphs or [] if _inside(sentence, b)), None)
             in_places = _places_of(doc, sentence, places, paragraph)
@@ -82,8 +89,8 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                     refers.add(n)
                 if _a_fight(trigger) or participants.facts & {"in_fight", "in_clash"}:
                     fights.add(n)  # 'in the clashes', 'killed in the exchange of fire'
-        elif span is not None and found and (count := _only_counts(span, sentence, in_actors, named_before,
-                                                                    places, knowledge)) is not None:
+        elif span is not None and found and not after_hazard() and (
+                count := _only_counts(span, sentence, in_actors, named_before, places, knowledge)) is not None:
             counted[n] = (count, sentence.text)
         before = in_actors
         named_before |= {a.name for _, a in in_actors}
@@ -92,6 +99,21 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     merged = merge_followups(found, follows, refers, fights, paragraph_of, knowledge.lexicon)
     add_counted_deaths(merged, counted, paragraph_of, knowledge.lexicon)
     return merge_retold(merged)
+
+
+def _after_hazard(spans: list[DocSpan | None], sentences: list[Span], n: int, found: list[tuple[int, Event]],
+                  knowledge: Knowledge) -> Callable[[], bool]:
+    """Whether the sentence before the n-th told a hazard and no event ('A bus collided with a
+    truck on the A1. Two people were killed, police said.'): deaths the next sentence tells
+    without a hand of their own are the accident's, as they are inside one sentence. Asked only
+    of a sentence that tells deaths, so read only then."""
+    def ask() -> bool:
+        before = spans[n - 1] if n > 0 else None
+        if before is None or (found and found[-1][0] == n - 1):
+            return False
+        said = sentence_triggers(before, sentences[n - 1], False, knowledge)[1]  # 'opened fire' is no blaze
+        return bool(present_in(before, [], said, knowledge).found.get("hazards"))
+    return ask
 
 
 def _only_counts(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]], named_before: set[str],
@@ -204,9 +226,10 @@ def _inside(span: Span, sentence: Span) -> bool:
     return sentence.start <= span.start and span.end <= sentence.end
 
 
-def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
-          knowledge: Knowledge) -> tuple[Trigger, Token, Frame, Participants] | None:
-    """The sentence's event: its triggers highest in the parse first, the first a frame takes."""
+def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]], knowledge: Knowledge,
+          after_hazard: Callable[[], bool] = lambda: False) -> tuple[Trigger, Token, Frame, Participants] | None:
+    """The sentence's event: its triggers highest in the parse first, the first a frame takes.
+    `after_hazard`: whether the sentence before told a hazard and no event (`_after_hazard`)."""
     hits, said = sentence_triggers(span, sentence, bool(in_actors), knowledge)
     if not hits:
         return None
@@ -219,6 +242,9 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]],
         if first is not None and not _side_by_side(head, first[1]) and not arrested and not resisted:
             continue
         participants = read_participants(span, head, trigger, present, hits, knowledge)
+        if (trigger.cls == "kill" or trigger.casualty) and not agent_tokens(head) \
+                and not participants.facts & BY_A_HAND and after_hazard():
+            participants.facts.add("hazard")  # the accident's dead, told in the next sentence
         if arrested:
             participants.facts.add("intervention")
         frame = next((f for f in knowledge.events.frames if f.takes(trigger.cls, participants.facts)), None)
