@@ -933,6 +933,19 @@ def test_the_dead_a_sentence_counts_after_an_accident_are_the_accident_s(annotat
     assert [(e["type"], e["fatalities"]) for e in events] == [("Battles", 1)]
 
 
+def test_the_dead_told_after_a_protest_put_down_or_a_riot_are_its_own(annotator):
+    (event,) = _events(annotator, "Crackdown\n\nPolice opened fire on protesters in Mombasa on Monday. Two people "
+                                  "were killed.\n")
+    assert (event["sub_type"], event["fatalities"]) == ("Excessive force against protesters", 2)
+    (event,) = _events(annotator, "Riot\n\nProtesters clashed with police and burned tyres in Ibadan on Monday. "
+                                  "Three people died.\n")
+    assert (event["type"], event["fatalities"]) == ("Riots", 3)
+    # A march no one put down does not take deaths the next sentence tells: they are an event of their own.
+    events = _events(annotator, "Rally\n\nThousands of teachers marched peacefully through the capital on Monday "
+                                "to demand higher pay. Two people were killed.\n")
+    assert [(e["sub_type"], e["fatalities"]) for e in events] == [("Peaceful protest", None), ("Attack", 2)]
+
+
 def test_a_blast_that_kills_is_explosive_violence_unless_industry_or_a_household_exploded(annotator):
     for text in ("Blast kills five in Quetta market.\n", "Twin blasts rock Baghdad, killing 20.\n",
                  "Five people were killed in a blast at a market in Quetta.\n"):

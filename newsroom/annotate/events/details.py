@@ -206,9 +206,15 @@ def add_counted_deaths(found: list[tuple[int, Event]], counted: Mapping[int, tup
 
 
 def _told_just_before(found: list[tuple[int, Event]], n: int, paragraph_of: Mapping[int, int]) -> Event | None:
-    """The latest violent event of sentence n's paragraph told at most two sentences before it."""
-    return next((e for m, e in reversed(found) if m < n and n - m <= 2 and e.type in VIOLENT_TYPES
+    """The latest event that can kill of sentence n's paragraph told at most two sentences before
+    it: violence, a riot, or a protest put down by force ('Police opened fire on the protesters.
+    Two people were killed.': ACLED counts the dead in the protest's event)."""
+    return next((e for m, e in reversed(found) if m < n and n - m <= 2 and _can_kill(e)
                  and paragraph_of.get(m) == paragraph_of.get(n)), None)
+
+
+def _can_kill(event: Event) -> bool:
+    return event.type in (*VIOLENT_TYPES, "Riots") or event.sub_type == "Excessive force against protesters"
 
 
 def _add_deaths(earlier: Event, value: int, qualifier: str, count_text: str, sentence: str, lexicon: Lexicon) -> None:
