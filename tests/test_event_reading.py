@@ -1043,6 +1043,18 @@ def test_violence_in_fiction_by_an_animal_or_of_a_flop_is_no_event(annotator):
         "Explosions/Remote violence"]
 
 
+def test_violence_a_work_of_fiction_tells_is_no_event_but_a_report_s_is(annotator):
+    # What a film, a novel or a series is about: reviews and culture pages.
+    _no_events(annotator, "The film follows a hitman who kills his way through the Osaka underworld.\n",
+                          "The novel tells the story of a soldier who deserts and murders his commanding officer.\n",
+                          "The series is about a gang that robs banks and shoots police officers in 1970s Turin.\n")
+    # A report, or a person of the film, is no fiction.
+    assert _types(annotator, "The report said troops killed 20 villagers in Kasai province in March.\n") == [
+        "Violence against civilians"]
+    assert _types(annotator, "The film's director was killed in a car bomb attack in Kabul on Monday.\n") == [
+        "Explosions/Remote violence"]
+
+
 def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
     (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
                                   "in Pattani.\n")

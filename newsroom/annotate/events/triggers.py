@@ -15,6 +15,7 @@ from ...model import Span
 from ..event_rules import Trigger
 from ..knowledge import Knowledge
 from ..nlp import definite, named_as, objects_of, says_no
+from ..vocabulary import Lexicon
 from .evidence import VIOLENT_CLASSES
 from .participants import participant_tokens
 from .victims import agent_tokens
@@ -164,10 +165,23 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     # 'during a speech' was hit)
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
-    in_fiction = any(named_as(g, lexicon.fiction_settings) for _, g in settings)
+    in_fiction = any(named_as(g, lexicon.fiction_settings) for _, g in settings) or _told_by_a_work(head, lexicon)
     flopped = trigger.cls == "explosive" and any(named_as(g, lexicon.flop_settings) for _, g in settings)
     return (in_words or in_fiction or flopped or _by_voices(head, trigger, knowledge) or _scoreline(head)
             or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
+
+
+def _told_by_a_work(head: Token, lexicon: Lexicon) -> bool:
+    """Violence a work of fiction tells: a clause under a verb whose subject is the work ('the
+    film follows a hitman who kills his way through Tokyo', 'the novel tells of a soldier who
+    deserts and murders his officer', 'the series is about a gang that robs banks'). Not what a
+    report or a video says ('a video showed soldiers firing', 'the report said troops killed 20'):
+    neither is fiction."""
+    for node in list(head.ancestors)[:6]:
+        if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and named_as(c, lexicon.fiction_settings) for c in node.children):
+            return True
+    return False
 
 
 def _scoreline(head: Token) -> bool:
