@@ -50,7 +50,7 @@ class ArticleContext:
         """`triggered`: for each sentence, whether it holds any trigger word (`any_trigger`)."""
         words = sum(len(s) for s in sentences) + NEUTRAL_WORDS
         counts = dict.fromkeys([*events.domains.patterns, "conflict", "violence"], 0)
-        violent = [t.pattern for t in events.triggers if t.cls in VIOLENT_CLASSES]
+        violent = [t for t in events.triggers if t.cls in VIOLENT_CLASSES]
         # The sentences joined by a character no pattern matches or reads as a word: one search
         # per pattern finds what a search per sentence would, at a fraction of the calls.
         lemmas = "\0".join(lemma_text(sentence)[0] for sentence in sentences)
@@ -60,7 +60,10 @@ class ArticleContext:
             counts[name] += len(pattern.findall(lemmas))
         for kind in CONFLICT_KINDS:
             counts["conflict"] += len(events.participants.patterns[kind].findall(lemmas))
-        counts["violence"] += sum(len(pattern.findall(words_text)) for pattern in violent)
+        # A rule whose lower-cased pattern misses the lower-cased text finds nothing in it
+        # (`Trigger.lowered`): most of an article's violent rules, skipped at a fraction of the time.
+        lowered = words_text.lower()
+        counts["violence"] += sum(len(t.pattern.findall(words_text)) for t in violent if t.lowered.search(lowered))
         return cls({name: 100.0 * n / words for name, n in counts.items()}, len(sentences))
 
 
