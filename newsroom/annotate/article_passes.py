@@ -5,6 +5,7 @@ only the whole article shows (countries inside organisation names, roads named b
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
@@ -211,6 +212,36 @@ def _inside_readable(doc: Doc, span: DocSpan) -> bool:
     # Masked stretches (credits, datelines) are blanks in text_of(doc), so a match there cannot
     # happen; this guards against a name running into a blanked stretch.
     return not any(t.is_space for t in span)
+
+
+def tell_namesakes_apart(entities: Drafts, context: list[str], knowledge: Knowledge) -> None:
+    """A body the knowledge base knows by a name other countries' bodies bear too
+    (`Knowledge.named_abroad`: 'Democratic Party', 'Labour Party') is that country's own only in
+    a story that names the country or a place in it. A story whose places lie mostly in one other
+    country (two places or more there, two thirds of the mentions of places: a Hong Kong election,
+    a Georgian arrest) names the body of that name there: titled with its country so readers tell the two apart
+    ('Democratic Party (Hong Kong)'), and with no knowledge-base identity, so it gets a page of
+    its own. A story whose places are spread, or that names countries only as actors ('both Russia
+    and America would be better off'), has not said where it is set."""
+    where: Counter[str] = Counter()   # country -> mentions of places in it (a country acting is no place)
+    places: Counter[str] = Counter()  # country -> places named in it
+    for ent in entities.values():
+        code = ent.country if ent.facet == "country" and ent.votes["place"] >= ent.votes["actor"] else (
+            ent.resolved.country_code if ent.facet == "place" and ent.resolved and ent.kind != "continent" else None)
+        if code:
+            where[code] += len(ent.mentions)
+            places[code] += 1
+    if not where:
+        return
+    home, count = where.most_common(1)[0]
+    if places[home] < 2 or 3 * count < 2 * sum(where.values()) or home not in knowledge.countries:
+        return
+    for ent in entities.values():
+        known = ent.known
+        if ent.facet != "actor" or known is None or known.country in (home, *context, *where) \
+                or not knowledge.named_abroad(known):
+            continue
+        ent.name, ent.country, ent.known = f"{known.name} ({knowledge.countries[home].name})", home, None
 
 
 def attach_generic_forces(doc: Doc, selected: list[Candidate], entities: Drafts,

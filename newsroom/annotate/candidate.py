@@ -21,3 +21,7 @@ class Candidate:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+    def as_person(self) -> Candidate:
+        """The same stretch, read as a person's name (a name the story gives a person elsewhere)."""
+        return Candidate(self.start, self.end, "PERSON", self.ref, self.source, self.tokens)

@@ -22,6 +22,7 @@ from .article_passes import (
     attach_generic_forces,
     merge_into_places,
     merge_short_names,
+    tell_namesakes_apart,
 )
 from .candidate import Candidate
 from .entity_drafts import Drafts, EntityDraft, country_draft, distinct_names, entity_texts, finish, place_draft
@@ -64,7 +65,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     `story`: the stretches of its paragraphs (the rest is title, dek and captions), all if None."""
     context, implied = story_setting(doc, selected, knowledge, gazetteer, setting or [])
     persons = person_readings(doc, selected)
-    selected = [_as_person(c) if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and
+    selected = [c.as_person() if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and
                 name_key(text_of(doc)[c.start:c.end]) in persons else c for c in selected]
     acronyms = acronym_definitions(doc, selected, knowledge)
     lexicon = knowledge.lexicon
@@ -104,6 +105,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     attach_generic_forces(doc, selected, entities, context, lexicon)
     add_roads(doc, entities, knowledge)
     add_the_province(doc, entities, gazetteer, context)
+    tell_namesakes_apart(entities, context, knowledge)
     view = ArticleView.read(doc, entities.values(), knowledge, gazetteer, context, story)
     actors, places = finish(doc, entities, knowledge, lambda ent, kind, name: actor_evidence(view, ent, kind, name),
                             lambda ent, kind, res: place_evidence(view, ent, kind, res))
@@ -124,10 +126,6 @@ def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazett
         return ent
     base, kind_word = split_kind_word(text, gazetteer.knowledge.lexicon.place_kind_words)
     return EntityDraft(("place", name_key(base)), "place", kind_word or "place", country=area.country_code)
-
-
-def _as_person(cand: Candidate) -> Candidate:
-    return Candidate(cand.start, cand.end, "PERSON", cand.ref, cand.source, cand.tokens)
 
 
 def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],

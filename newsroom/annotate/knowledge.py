@@ -122,6 +122,16 @@ class Knowledge:
             for key in {name_key(name) for name in (place.name, *place.aliases)}:
                 self.place_by_key.setdefault(key, []).append(place)
 
+    def named_abroad(self, actor: KnownActor) -> bool:
+        """Whether other countries have bodies of the actor's name: its Wikipedia title tells it
+        apart by its own country ('Democratic Party (United States)', 'Labour Party (UK)'), as
+        Wikipedia does where the name alone is shared ('Democratic Party' of Hong Kong, of Japan)."""
+        title = actor.wikipedia or ""
+        if actor.country is None or not title.endswith(")") or " (" not in title:
+            return False
+        told_by = title[title.rindex(" (") + 2:-1]
+        return (self.country_by_key.get(name_key(told_by)) or self.country_by_demonym.get(told_by)) == actor.country
+
     def forces_actor(self, code: str) -> KnownActor:
         country = self.countries[code]
         name = country.forces or f"Armed Forces of {country.name}"

@@ -185,9 +185,16 @@ def assign(registry: Registry, actors: list[Actor], places: list[Place],
 def _earlier(entity: Actor | Place, records: Mapping[str, Any], earlier: Mapping[str, str]) -> str | None:
     for text in (entity.name, *(m.text for m in entity.mentions)):
         slug = earlier.get(name_key(text))
-        if slug is not None and slug in records:
+        if slug is not None and slug in records and not (isinstance(entity, Actor) and _abroad(entity, records[slug])):
             return slug
     return None
+
+
+def _abroad(actor: Actor, record: Mapping[str, Any]) -> bool:
+    """The record is another country's body of the actor's name: the annotator found the actor in
+    no knowledge base and says whose it is ('Democratic Party (Hong Kong)' is not the US party's
+    page, though an earlier reading of the story filed it there)."""
+    return actor.wikipedia is None and bool(actor.country) and record.get("country") not in (None, actor.country)
 
 
 def _match_actor(actor: Actor, registry: Registry, index: dict[str, list[str]],
@@ -199,6 +206,8 @@ def _match_actor(actor: Actor, registry: Registry, index: dict[str, list[str]],
     for slug in index.get(key, []):
         record = registry.actors[slug]
         if by_name_only and name_key(str(record.get("name") or "")) != key:
+            continue
+        if _abroad(actor, record):
             continue
         if _kinds_compatible(record.get("kind"), actor.kind):
             return slug
