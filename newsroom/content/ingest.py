@@ -69,6 +69,8 @@ class RefreshReport:
     problems: list[Problem] = field(default_factory=list)
     words: int = 0
     seeds: dict[str, str] = field(default_factory=dict)  # article -> its seed file's name
+    new_actors: list[str] = field(default_factory=list)  # entity files a new reading created
+    new_places: list[str] = field(default_factory=list)
 
 
 def plan_seeds(seeds_dir: Path, content_dir: Path, version: str) -> SeedPlan:
@@ -143,6 +145,8 @@ def ingest(seeds_dir: Path, content_dir: Path, make_annotator: Callable[[], Anno
                              run)
         report.refreshed = refreshed.updated + refreshed.unchanged
         report.conflicts, report.words = refreshed.conflicts, report.words + refreshed.words
+        report.new_actors += refreshed.new_actors
+        report.new_places += refreshed.new_places
         report.problems.extend(refreshed.problems)
         _record(content_dir, manifest, refreshed, version, plan.digests)
     report.problems = _settled(report.problems)
@@ -257,7 +261,9 @@ def _refresh(seeds_dir: Path, content_dir: Path, annotator: Annotator, registry:
         earlier = _metas(base, ours_text)  # each version parsed once, for its ids
         ids = assign(registry, ann.actors, ann.places, _entity_ids_of(earlier),
                      annotator.knowledge.lexicon.is_kind_noun)
-        _register(content_dir, registry, ids, report.problems)
+        created = _register(content_dir, registry, ids, report.problems)  # a re-reading may find new ones
+        report.new_actors += created["actors"]
+        report.new_places += created["places"]
         meta = article_meta(ann, path.stem, seed_name, ids)
         keep_event_ids(meta["events"], path.stem, [e for m in earlier for e in _events_of(m)])
         theirs = article_file(meta, story_body(ann))
