@@ -8,6 +8,8 @@ import pytest
 
 from newsroom.content.frontmatter import read_document
 from newsroom.content.ingest import ingest
+from newsroom.model import Actor, Place, Span
+from newsroom.resolve.registry import Registry, assign
 
 from .conftest import build_site, copy_project
 
@@ -104,3 +106,16 @@ def test_one_event_reported_by_two_articles_has_one_page_citing_both(tmp_path):
     assert 'url=../first-1/' in stub
     index = (site / "events" / "index.html").read_text(encoding="utf-8")
     assert index.count('href="first-1/"') >= 1 and 'href="second-1/"' not in index
+
+
+def test_a_new_entity_never_takes_the_url_an_old_one_redirects_from():
+    # 'Alpha' was renamed 'Beta Corp' and the town 'Gamma' merged into 'Gamma City': their old
+    # URLs lead to the new pages, so a new 'Alpha' and a new place 'Gamma' get URLs of their own.
+    registry = Registry(actors={"beta-corp": {"name": "Beta Corp", "kind": "company", "redirect_from": ["alpha"]}},
+                        places={"gamma-city": {"name": "Gamma City", "kind": "city", "redirect_from": ["gamma"]}})
+    ids = assign(registry, [Actor("Alpha", "person", [Span(0, 5, "Alpha")])],
+                 [Place("Gamma", "town", [Span(10, 15, "Gamma")], country_code="ZZ")])
+    assert (ids.actor_ids, ids.place_ids) == (["alpha-2"], ["gamma-2"])
+    # ... and a record added later counts as soon as it is added.
+    registry.add("actors", "delta-group", {"name": "Delta Group", "kind": "company", "redirect_from": ["epsilon"]})
+    assert assign(registry, [Actor("Epsilon", "person", [Span(0, 7, "Epsilon")])], []).actor_ids == ["epsilon-2"]

@@ -25,6 +25,7 @@ class Registry:
     # add(), so annotating the 10,000th article does not re-read 10,000 records.
     _names: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False, compare=False)
     _geonames: dict[Any, str] | None = field(default=None, repr=False, compare=False)
+    _redirected: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def names(self, folder: str) -> dict[str, list[str]]:
         if folder not in self._names:
@@ -42,11 +43,22 @@ class Registry:
                     self._geonames[record["geonames"]] = slug
         return self._geonames
 
+    def redirected(self, folder: str) -> set[str]:
+        """The old slugs records redirect from (a merge's, a rename's): their URLs lead to those
+        records, so no new entity may take one. Built on first use, kept up to date by add()."""
+        if folder not in self._redirected:
+            self._redirected[folder] = set()
+            for record in self._records(folder).values():
+                _note_redirects(self._redirected[folder], record)
+        return self._redirected[folder]
+
     def add(self, folder: str, slug: str, record: dict[str, Any]) -> None:
         """Register a new entity (ingest calls this after writing its file)."""
         self._records(folder)[slug] = record
         if folder in self._names:
             _index_record(self._names[folder], slug, record)
+        if folder in self._redirected:
+            _note_redirects(self._redirected[folder], record)
         if folder == "places" and self._geonames is not None and record.get("geonames"):
             self._geonames.setdefault(record["geonames"], slug)
 
@@ -84,6 +96,10 @@ class Registry:
         return out
 
 
+def _note_redirects(slugs: set[str], record: Mapping[str, Any]) -> None:
+    slugs.update(old for old in record.get("redirect_from") or () if isinstance(old, str))
+
+
 def _index_record(index: dict[str, list[str]], slug: str, record: dict[str, Any]) -> None:
     for name in [record.get("name") or "", *(record.get("aliases") or [])]:
         if isinstance(name, str) and name:
@@ -93,9 +109,10 @@ def _index_record(index: dict[str, list[str]], slug: str, record: dict[str, Any]
 
 
 class _Taken(Container[str]):
-    """The slugs in use: the registry's and this article's new ones, without copying either."""
+    """The slugs in use: the registry's, this article's new ones and the old ones records
+    redirect from, without copying any."""
 
-    def __init__(self, *parts: Mapping[str, Any]) -> None:
+    def __init__(self, *parts: Container[str]) -> None:
         self.parts = parts
 
     def __contains__(self, slug: object) -> bool:
@@ -155,16 +172,18 @@ def assign(registry: Registry, actors: list[Actor], places: list[Place],
     only, never by an alias (see `Registry.extend`)."""
     earlier = earlier or {}
     actor_index = registry.names("actors")
+    old_actor_urls = registry.redirected("actors")
     new_actors: dict[str, dict[str, Any]] = {}
     actor_ids = []
     for actor in actors:
         slug = (_earlier(actor, registry.actors, earlier.get("actors", {}))
                 or _match_actor(actor, registry, actor_index, new_actors, short(actor.name)))
         if slug is None:
-            slug = unique_slug(slugify(actor.name), _Taken(registry.actors, new_actors))
+            slug = unique_slug(slugify(actor.name), _Taken(registry.actors, new_actors, old_actor_urls))
             new_actors[slug] = actor_record(actor)
         actor_ids.append(slug)
     place_index = registry.names("places")
+    old_place_urls = registry.redirected("places")
     by_geonames = registry.by_geonames()
     new_places: dict[str, dict[str, Any]] = {}
     place_ids = []
@@ -172,7 +191,7 @@ def assign(registry: Registry, actors: list[Actor], places: list[Place],
         slug = (_earlier(place, registry.places, earlier.get("places", {}))
                 or _match_place(place, registry, place_index, by_geonames, new_places))
         if slug is None:
-            taken = _Taken(registry.places, new_places)
+            taken = _Taken(registry.places, new_places, old_place_urls)
             base = slugify(place.name)
             if base in taken and place.country:
                 base = slugify(f"{place.name} {place.country}")
