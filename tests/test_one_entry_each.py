@@ -1,6 +1,7 @@
 """One entity, one entry in an article: two drafts the registry files under one page are written
 as one entry, and an article that lists one entity twice (by hand, or two ids a merge made one)
-is reported with both lines and shown once, as visible as its more visible entry."""
+is reported with both lines and shown once, as visible as its more visible entry. An entry an
+editor rejected is no side and no place of the article's events either."""
 
 from __future__ import annotations
 
@@ -64,3 +65,19 @@ def test_an_entity_listed_twice_is_reported_and_shown_once(tmp_path: Path) -> No
     shown = [m for m in article.places if m.entity == first["id"]]
     assert len(shown) == 1 and shown[0].texts == [*first["mentions"], "the capital"] and not shown[0].suggested
     assert [a.slug for a, _ in archive.mentions_of()[("places", first["id"])]].count(SLUG) == 1
+
+
+def test_an_entity_an_editor_rejected_is_no_side_or_place_of_the_article_s_events(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    path = project / "content" / "articles" / f"{SLUG}.md"
+    front, body, _ = split("a", path.read_text(encoding="utf-8"))
+    meta = yaml.safe_load(front)
+    meta["events"] = [{"id": f"{SLUG}-90", "type": "Protests", "sub_type": "Peaceful protest", "actors": [
+        meta["actors"][0]["id"], meta["actors"][1]["id"]], "place": meta["places"][0]["id"], "confidence": 0.9,
+        "evidence": body.strip().splitlines()[0]}]
+    meta["places"][0]["review"] = meta["actors"][1]["review"] = "rejected"  # not a place, not an actor here
+    path.write_text(dump_document(meta, body), encoding="utf-8")
+    archive = load_archive(project / "content")
+    (event,) = archive.articles[SLUG].events
+    assert (event.place, event.actors) == (None, [meta["actors"][0]["id"]])
+    assert not archive.problems

@@ -24,7 +24,7 @@ from .frontmatter import Document, FrontMatterError, Location, parse_yaml_locate
 from .paths import name_problem
 from .records import ArticleRecord, Entity, EventRecord, Mention, parse_body
 from .values import checked, clean_body, compact
-from .visibility import PUBLIC, Visibility, confidence_of, is_public, review_of
+from .visibility import PUBLIC, REJECTED, Visibility, confidence_of, is_public, review_of
 
 
 def _at(where: dict[tuple[Any, ...], Location], path: tuple[Any, ...]) -> Location:
@@ -278,8 +278,25 @@ def _article(slug: str, display: str, doc: Document, archive: Archive,
                                            archive.actors, archive.places, archive.redirects, archive.unreadable)
     archive.problems.extend(problems)
     compact(meta)
+    _drop_rejected_references(article)
     _hold(article, visibility)
     return article
+
+
+def _drop_rejected_references(article: ArticleRecord) -> None:
+    """An actor or place an editor rejected in the article's list is no actor or place of its
+    events either ('Sea Org' rejected as a place leaves the arrest it was given to unplaced):
+    the rejection is the editor's word on what the name is, the event's reference the
+    annotator's."""
+    rejected = {(m.folder, m.entity) for m in [*article.actors, *article.places] if m.review == REJECTED}
+    if not rejected:
+        return
+    for event in article.events:
+        event.actors = [a for a in event.actors if ("actors", a) not in rejected]
+        if event.place is not None and ("places", event.place) in rejected:
+            event.place = None
+        if event.according_to is not None and ("actors", event.according_to) in rejected:
+            event.according_to = None
 
 
 def _hold(article: ArticleRecord, visibility: Visibility) -> None:
