@@ -140,6 +140,19 @@ def test_places_describing_the_source_are_not_where_the_event_happened(annotator
     assert event["fatalities"] == 59
 
 
+def test_a_place_named_in_a_stance_is_not_where_the_event_happened(annotator):
+    # 'anti-Pyongyang', 'pro-Moscow': whose side, not where.
+    (event,) = _events(annotator, "Shelling\n\nNorth Korean troops fired rockets on Thursday at a loudspeaker "
+                                  "near Paju that broadcasts anti-Pyongyang messages.\n")
+    assert event["place"] == "Paju"
+    (event,) = _events(annotator, "Shelling\n\nPro-Moscow rebels shelled the village overnight, killing three "
+                                  "civilians.\n")
+    assert event["place"] is None
+    # A place after a hyphen that is no stance is a place as before.
+    (event,) = _events(annotator, "Clash\n\nTroops clashed with rebels on the Goma-Rutshuru road on Monday.\n")
+    assert event["place"] is not None
+
+
 def test_a_city_the_same_sentence_calls_the_province_is_the_province(annotator):
     result = annotation_json("x", annotator(
         "Offensive\n\nThe Syrian Democratic Forces are waging an offensive against ISIL in Deir Az Zor to the east "

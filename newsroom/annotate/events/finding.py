@@ -73,7 +73,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
                                                                    after_hazard)):
             trigger, head, frame, participants = reading
             paragraph = next((b for b in paragraphs or [] if _inside(sentence, b)), None)
-            in_places = _places_of(doc, sentence, places, paragraph)
+            in_places = _places_of(doc, sentence, places, paragraph, knowledge.lexicon.stance_prefixes)
             event = _event(doc, span, trigger, head, frame, sentence, in_actors, before, in_places, places,
                            paragraph, article_date, knowledge)
             event.signals = event_evidence(frame.type, trigger.cls, span, head, participants, bool(in_actors),
@@ -209,12 +209,17 @@ def _years_before(text: str, article_date: str | None) -> int | None:
     return int(article_date[:4]) - max(years) if years else None
 
 
-def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraph: Span | None) -> list[tuple[Span, Place]]:
+def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraph: Span | None,
+               stances: frozenset[str]) -> list[tuple[Span, Place]]:
     """The places the sentence names; if none, those of the paragraph's sentences before it."""
+    text = text_of(doc)
+
     def named(start: int, end: int) -> list[tuple[Span, Place]]:
-        # 'a UK-based monitor': where an actor is based, not where the event happened.
+        # 'a UK-based monitor': where an actor is based, not where the event happened; nor a
+        # stance ('anti-Pyongyang broadcasts', 'pro-Moscow rebels': `stances`, lexicon stance_prefixes).
         return [(m, p) for p in places for m in p.mentions if start <= m.start and m.end <= end
-                and not text_of(doc).startswith("-based", m.end)]
+                and not text.startswith("-based", m.end)
+                and not any(text[:m.start].lower().endswith(f"{w}-") for w in stances)]
 
     own = named(sentence.start, sentence.end)
     if own:
