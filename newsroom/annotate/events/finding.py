@@ -219,7 +219,7 @@ def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraph: Span | 
         # stance ('anti-Pyongyang broadcasts', 'pro-Moscow rebels': `stances`, lexicon stance_prefixes).
         return [(m, p) for p in places for m in p.mentions if start <= m.start and m.end <= end
                 and not text.startswith("-based", m.end)
-                and not any(text[:m.start].lower().endswith(f"{w}-") for w in stances)]
+                and not any(text[max(0, m.start - len(w) - 1):m.start].lower() == f"{w}-" for w in stances)]
 
     own = named(sentence.start, sentence.end)
     if own:
