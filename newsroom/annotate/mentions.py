@@ -63,6 +63,18 @@ def _matchers(nlp: Language, knowledge: Knowledge) -> PhraseMatcher:
     return phrases
 
 
+def _names_a_day(doc: Doc, cand: Candidate, dates: list[DocSpan], knowledge: Knowledge) -> bool:
+    """The name begins a named day: 'Day' follows it ('Labour Day weekend'), or a capitalised
+    word that is no weekday or month goes on inside a date the model read ('Australia Day')."""
+    j = cand.tokens[1]
+    if j >= len(doc):
+        return False
+    after = doc[j]
+    return after.text == "Day" or (after.text[:1].isupper() and after.lower_ not in knowledge.months
+                                   and after.lower_ not in knowledge.weekday_numbers
+                                   and any(d.start <= cand.tokens[0] and j < d.end for d in dates))
+
+
 def _the(name: str, lexicon: Lexicon) -> set[str]:
     """'the United States': a country whose name news writes with 'the'."""
     return {f"the {name}"} if name.startswith(lexicon.definite_country_starts) else set()
@@ -172,6 +184,10 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     # What a rule reads as a place ('Turbat district', 'the town of X', 'the area of Lusaka') stays
     # one whatever the model says.
     found = [c for c in found if c.source in ("kb", "rule") or not any(a <= c.start and c.end <= b for a, b in times)]
+    # ... and a name that begins a named day is the day's ('Labour Day': no party; 'Australia
+    # Day', 'Army Day').
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    found = [c for c in found if not _names_a_day(doc, c, dates, knowledge)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     return as_teams(doc, with_bracket_areas(doc, inside, lexicon))
 
