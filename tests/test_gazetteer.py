@@ -113,3 +113,19 @@ def test_the_index_is_cached_once_built_and_old_versions_caches_do_not_pile_up(t
     assert built == [1]  # the second load read the cache
     left = {p.name for p in tmp_path.iterdir()}
     assert left == {"gazetteer-old0.pickle", "gazetteer-old1.pickle", loading._cache_path(500).name, "notes.txt"}
+
+
+def _places(annotator, text: str) -> list[tuple[str, str | None]]:
+    return [(p.name, p.country_code) for p in annotator(text).places]
+
+
+def test_a_compass_word_alone_names_a_part_of_the_story_s_country_not_a_region_abroad(annotator):
+    # 'the North' of a Korea story, 'the West' of a Cold War piece: no region of Cameroon or Ukraine.
+    for name, code in _places(annotator, "Shelling\n\nNorth Korea fired rockets at a loudspeaker that broadcasts "
+                                         "propaganda into the North. The South fired back.\n"):
+        assert code in (None, "KP", "KR"), name
+    # In the story's own country, and with its kind word, the region is read as before.
+    assert ("North", "CM") in _places(annotator, "Attack\n\nBoko Haram fighters attacked a village near Mora in "
+                                                 "Cameroon on Monday, and troops were sent to the North.\n")
+    assert any(code == "CM" and name.startswith("South") for name, code in _places(
+        annotator, "Clash\n\nSeparatists clashed with troops in Buea, South West region, on Monday.\n"))

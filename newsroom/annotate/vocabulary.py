@@ -47,6 +47,7 @@ class Lexicon:
     government_forces: frozenset[str]
     agentive_suffixes: tuple[str, ...]
     place_nouns: frozenset[str]
+    compass_words: frozenset[str]
     # places
     place_kind_words: dict[str, str]
     province_anaphors: tuple[str, ...]
