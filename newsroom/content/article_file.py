@@ -13,6 +13,7 @@ from typing import Any
 from ..model import SUGGESTION_FLOOR, Actor, Annotation, Event, Place, Span
 from ..resolve.registry import Assignment
 from .frontmatter import dump_document
+from .visibility import surer
 
 
 def story_body(ann: Annotation) -> str:
@@ -119,7 +120,7 @@ def _one_entry_each(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by name, another by its gazetteer id; a name an earlier version of the article filed there)
     are one entity of the article, and two entries with one id would make its page list the
     article twice and leave an editor's 'accept ARTICLE/places/ID' ambiguous. The first keeps
-    its place in the list and takes the other's mentions; it is as sure as its surer draft."""
+    its place in the list and takes the other's mentions; it is as sure as its surer draft (`surer`)."""
     out: dict[str, dict[str, Any]] = {}
     for entry in entries:
         kept = out.setdefault(entry["id"], entry)
@@ -129,8 +130,8 @@ def _one_entry_each(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text for text in entry["mentions"] if text not in kept["mentions"])]}
         if kept.get("role") or entry.get("role"):
             joined["role"] = kept.get("role") or entry["role"]
-        if "confidence" in kept and "confidence" in entry:  # none written means sure
-            joined["confidence"] = max(kept["confidence"], entry["confidence"])
+        if (sure := surer(kept.get("confidence"), entry.get("confidence"))) is not None:  # none written: sure
+            joined["confidence"] = sure
         out[entry["id"]] = joined
     return list(out.values())
 

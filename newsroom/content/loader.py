@@ -24,7 +24,7 @@ from .frontmatter import Document, FrontMatterError, Location, parse_yaml_locate
 from .paths import name_problem
 from .records import ArticleRecord, Entity, EventRecord, Mention, parse_body
 from .values import checked, clean_body, compact
-from .visibility import PUBLIC, REJECTED, Visibility, confidence_of, is_public, review_of
+from .visibility import PUBLIC, REJECTED, Visibility, confidence_of, is_public, review_of, surer
 
 
 def _at(where: dict[tuple[Any, ...], Location], path: tuple[Any, ...]) -> Location:
@@ -247,8 +247,7 @@ def _join(mention: Mention, texts: list[str], confidence: float | None, review: 
     """Two entries of one entity are one, as visible as the more visible of them: the surer
     confidence (None, an editor's entry, is sure), and an editor's acceptance of either."""
     mention.texts += [t for t in texts if t not in mention.texts]
-    if mention.confidence is not None:
-        mention.confidence = None if confidence is None else max(mention.confidence, confidence)
+    mention.confidence = surer(mention.confidence, confidence)
     if "accepted" in (mention.review, review):
         mention.review = "accepted"
     elif mention.review != review:

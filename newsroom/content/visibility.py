@@ -35,6 +35,12 @@ def confidence_of(item: dict[str, Any]) -> float | None:
     return float(value)
 
 
+def surer(a: float | None, b: float | None) -> float | None:
+    """The confidence of one entity named by two entries: as sure as the surer of them (None, no
+    confidence given, is sure). How sure the annotator was is no editor's word, so it joins."""
+    return None if a is None or b is None else max(a, b)
+
+
 def review_of(item: dict[str, Any]) -> str | None:
     value = item.get("review")
     return value if value in REVIEW_DECISIONS else None

@@ -12,6 +12,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..content.frontmatter import dump_roundtrip_document, load_roundtrip, split
+from ..content.visibility import confidence_of, surer
 
 FOLDERS = ("actors", "places")
 
@@ -126,8 +127,8 @@ def _merge_entries(keep: Any, gone: Any, where: str, conflicts: list[str]) -> No
     # How sure the annotator was is no editor's word: the entity is as sure as its surer
     # spelling (no confidence written means sure).
     if "confidence" in keep or "confidence" in gone:
-        sure = max(_confidence(keep), _confidence(gone))
-        if sure >= 1.0:
+        sure = surer(confidence_of(keep), confidence_of(gone))
+        if sure is None or sure >= 1.0:
             keep.pop("confidence", None)
         else:
             keep["confidence"] = sure
@@ -140,11 +141,6 @@ def _merge_entries(keep: Any, gone: Any, where: str, conflicts: list[str]) -> No
             keep[key] = value
         if key != "id":
             _copy_comment(gone, keep, key)
-
-
-def _confidence(entry: Any) -> float:
-    value = entry.get("confidence", 1.0)
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 1.0
 
 
 def rewrite_references(meta: CommentedMap, folder: str, old: str, new: str, where: str = "",
