@@ -7,6 +7,7 @@ nothing."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
@@ -177,7 +178,7 @@ def _told_by_a_work(head: Token, lexicon: Lexicon) -> bool:
     deserts and murders his officer', 'the series is about a gang that robs banks'). Not what a
     report or a video says ('a video showed soldiers firing', 'the report said troops killed 20'):
     neither is fiction."""
-    for node in list(head.ancestors)[:6]:
+    for node in islice(head.ancestors, 6):  # the clauses above it, not the whole chain to the root
         if node.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and named_as(c, lexicon.fiction_settings) for c in node.children):
             return True
