@@ -34,8 +34,8 @@ def test_the_known_body_stays_where_the_story_allows_it(annotator):
     assert _parties(annotator, "Primary\n\nThe Democratic Party held its primary in Ohio and Iowa.\n") == [known]
     assert _parties(annotator, "Primary\n\nThe Democratic Party held its primary on Tuesday.\n") == [known]
     # Countries named as actors, not as where the story is ('both Russia and America').
-    assert _parties(annotator, "Column\n\nIn the case of the Democratic Party, the rift is deep. Both Russia and "
-                               "America would be better off with fewer arms.\n") == [known]
+    assert _parties(annotator, "Trade\n\nBrazil and India both criticised the Democratic Party's tariff plan on "
+                               "Tuesday.\n") == [known]
     # Places spread over several countries say nothing of where the story is set.
     assert _parties(annotator, "Summit\n\nThe Democratic Party sent delegates from Boston to Paris, Lyon and "
                                "Marseille.\n") == [known]

@@ -1,5 +1,5 @@
 """A kind noun a story shortens a body to ('the Court' for the Supreme Court, 'the State' in 'the
-State and Homeland Security Departments') is that story's short form, not a name: it is kept out
+State and Treasury Departments') is that story's short form, not a name: it is kept out
 of the entity's file, an archive file that holds one (written before) does not read other
 stories by it, and a body a story calls only that is never filed under another entity by it."""
 

@@ -218,11 +218,12 @@ def tell_namesakes_apart(entities: Drafts, context: list[str], knowledge: Knowle
     """A body the knowledge base knows by a name other countries' bodies bear too
     (`Knowledge.named_abroad`: 'Democratic Party', 'Labour Party') is that country's own only in
     a story that names the country or a place in it. A story whose places lie mostly in one other
-    country (two places or more there, two thirds of the mentions of places: a Hong Kong election,
-    a Georgian arrest) names the body of that name there: titled with its country so that readers
-    tell the two apart ('Democratic Party (Hong Kong)'), and with no knowledge-base identity, so it
-    gets a page of its own. A story whose places are spread, or that names countries only as
-    actors ('both Russia and America would be better off'), has not said where it is set."""
+    country (two places or more there, two thirds of the mentions of places: an election or an
+    arrest told from that country's towns) names the body of that name there: titled with its
+    country so that readers tell the two apart ('Democratic Party (Hong Kong)'), and with no
+    knowledge-base identity, so it gets a page of its own. A story whose places are spread, or
+    that names countries only as actors ('Brazil and India both criticised the plan'), has not
+    said where it is set."""
     where: Counter[str] = Counter()   # country -> mentions of places in it (a country acting is no place)
     places: Counter[str] = Counter()  # country -> places named in it
     for ent in entities.values():

@@ -161,8 +161,8 @@ def distinct_names(places: list[Place], precision: Mapping[str, int], kind_word:
 
 def aliases_of(texts: list[str], name: str, lexicon: Lexicon) -> list[str]:
     """The other names an entity goes by, which its registry file keeps and every later article
-    is read by: not a kind noun its story shortened it to ('the Court', 'the State' of 'the
-    State and Homeland Security Departments'), which names other bodies in other stories; nor the
+    is read by: not a kind noun its story shortened it to ('the Court', 'the Ministry', 'State'
+    of 'the State and Treasury Departments'), which names other bodies in other stories; nor the
     name a title tells apart by a qualifier ('Democratic Party' of 'Democratic Party (Hong Kong)'),
     which other countries' bodies bear."""
     return sorted({t for t in texts if t != name and not t.islower() and not lexicon.is_kind_noun(t)

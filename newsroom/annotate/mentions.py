@@ -64,7 +64,7 @@ def _matchers(nlp: Language, knowledge: Knowledge) -> PhraseMatcher:
 
 
 def _names_a_day(doc: Doc, cand: Candidate, dates: list[DocSpan], knowledge: Knowledge) -> bool:
-    """The name begins a named day: 'Day' follows it ('Labour Day weekend'), or a capitalised
+    """The name begins a named day: 'Day' follows it ('the Labour Day parade'), or a capitalised
     word that is no weekday or month goes on inside a date the model read ('Australia Day')."""
     j = cand.tokens[1]
     if j >= len(doc):

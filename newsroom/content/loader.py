@@ -284,7 +284,7 @@ def _article(slug: str, display: str, doc: Document, archive: Archive,
 
 def _drop_rejected_references(article: ArticleRecord) -> None:
     """An actor or place an editor rejected in the article's list is no actor or place of its
-    events either ('Sea Org' rejected as a place leaves the arrest it was given to unplaced):
+    events either (a group's name rejected as a place leaves the arrest given to it unplaced):
     the rejection is the editor's word on what the name is, the event's reference the
     annotator's."""
     rejected = {(m.folder, m.entity) for m in [*article.actors, *article.places] if m.review == REJECTED}

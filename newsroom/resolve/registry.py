@@ -211,8 +211,8 @@ def _earlier(entity: Actor | Place, records: Mapping[str, Any], earlier: Mapping
 
 def _abroad(actor: Actor, record: Mapping[str, Any]) -> bool:
     """The record is another country's body of the actor's name: the annotator found the actor in
-    no knowledge base and says whose it is ('Democratic Party (Hong Kong)' is not the US party's
-    page, though an earlier reading of the story filed it there)."""
+    no knowledge base and says whose it is (a namesake titled with its own country is not the
+    knowledge base body's page, though an earlier reading of the story filed it there)."""
     return actor.wikipedia is None and bool(actor.country) and record.get("country") not in (None, actor.country)
 
 

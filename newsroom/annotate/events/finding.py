@@ -216,7 +216,7 @@ def _places_of(doc: Doc, sentence: Span, places: list[Place], paragraph: Span | 
 
     def named(start: int, end: int) -> list[tuple[Span, Place]]:
         # 'a UK-based monitor': where an actor is based, not where the event happened; nor a
-        # stance ('anti-Pyongyang broadcasts', 'pro-Moscow rebels': `stances`, lexicon stance_prefixes).
+        # stance ('anti-Beijing protesters', 'pro-Moscow rebels': `stances`, lexicon stance_prefixes).
         return [(m, p) for p in places for m in p.mentions if start <= m.start and m.end <= end
                 and not text.startswith("-based", m.end)
                 and not any(text[max(0, m.start - len(w) - 1):m.start].lower() == f"{w}-" for w in stances)]
