@@ -209,7 +209,7 @@ def test_a_weapon_named_for_a_man_or_a_town_is_no_place(annotator):
 
 def test_a_stance_before_a_party_is_not_part_of_its_name():
     from newsroom.annotate.knowledge import load_knowledge
-    from newsroom.annotate.mentions import clean_entity
+    from newsroom.annotate.name_edges import clean_entity
     from newsroom.cli.loading import load_nlp
 
     doc = load_nlp().make_doc("Pro-Beijing DAB won two more seats.")  # tokens: Pro - Beijing DAB ...

@@ -166,7 +166,9 @@ def _province_of_same_name(city: str, province: str, lexicon: Lexicon) -> bool:
 
 def merge_short_names(entities: Drafts) -> None:
     """A surname met before the full name ('Braverman (left)' in a caption, 'Suella Braverman'
-    later) is the one person with that surname."""
+    later) is the one person with that surname; a given name the model cut from a full name
+    before it met the whole ('James' of 'James Tan of the party', 'James Tan' later) is the one
+    person with that given name."""
     people = [e for e in entities.values() if e.kind == "person"]
     for key, ent in list(entities.items()):
         if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
@@ -174,12 +176,18 @@ def merge_short_names(entities: Drafts) -> None:
         words = {name_key(t) for t in ent.texts}
         if any(len(w.split()) != 1 for w in words):
             continue
-        owners = [p for p in people if p is not ent and any(
-            len(name_key(t).split()) > 1 and name_key(t).split()[-1] in words for t in p.texts)]
+        owners = _owners(ent, people, words, -1) or (_owners(ent, people, words, 0) if ent.kind == "person" else [])
         if len({id(o) for o in owners}) == 1:
             owners[0].mentions.extend(ent.mentions)
             owners[0].texts.extend(ent.texts)
             del entities[key]
+
+
+def _owners(ent: EntityDraft, people: list[EntityDraft], words: set[str], at: int) -> list[EntityDraft]:
+    """The people other than `ent` whose full name has one of `words` as its last word (`at` -1)
+    or its first (0)."""
+    return [p for p in people if p is not ent and any(len(full) > 1 and full[at] in words
+                                                      for full in (name_key(t).split() for t in p.texts))]
 
 
 def add_repeated_names(doc: Doc, selected: list[Candidate], entities: Drafts) -> None:

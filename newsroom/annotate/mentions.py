@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
@@ -26,6 +26,7 @@ from .missed_names import (
     whole_place_name,
     with_bracket_areas,
 )
+from .name_edges import clean_entity, extend_name, where_inside
 from .nlp import lowercase_words_of, text_of
 from .score_lines import as_teams
 from .vocabulary import Lexicon
@@ -142,10 +143,10 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start \
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
                 start -= 1  # 'Valeska' + 'Paris': the model cut the name in two
-        end = extend_name(doc, ent.end, lexicon)
+        end = extend_name(doc, start, ent.end, ent_label, lexicon)
         if ent_label in ("GPE", "LOC") and placed_name is not None:
             start, end = whole_place_name(doc, start, end, lexicon, placed_name)
-        if ent_label in ("ORG", "FAC") and (where := _where_inside(doc, start, end, lexicon)) is not None:
+        if ent_label in ("ORG", "FAC") and (where := where_inside(doc, start, end, lexicon)) is not None:
             # 'the US embassy in Kabul', 'the Working Boundary in Shakargarh': the model's name
             # ends with where the body or building is; that is a place, if the gazetteer backs it.
             town = doc[where:end]
@@ -259,72 +260,6 @@ def _common_noun(ent: DocSpan, lowercase_words: frozenset[str]) -> bool:
         return True  # 'IE6', 'STS-1': versions and missions, not people or places
     return bool(words) and all(t.lower_ in lowercase_words or t.lower_ + "s" in lowercase_words
                                or t.lower_.rstrip("s") in lowercase_words for t in words)
-
-
-def extend_name(doc: Doc, j: int, lexicon: Lexicon) -> int:
-    """Grow an entity over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
-    'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word)."""
-    while j + 1 < len(doc) and doc[j].lower_ in lexicon.arabic_articles and not doc[j - 1].whitespace_.count("\n"):
-        k = j + 1
-        if doc[k].text == "-" and k + 1 < len(doc):
-            k += 1
-        if doc[k].text[:1].isupper() and doc[k].is_alpha:
-            j = k + 1
-        else:
-            break
-    return j
-
-
-def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Trim a model entity to the name itself; may split it in two at a possessive, or a place
-    at its commas.
-
-    Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
-    'Bashar al-Assad'), stops at brackets and line breaks ('Physicians for Human Rights (PHR'
-    -> 'Physicians for Human Rights').
-    """
-    parts: list[tuple[int, int]] = []
-    start = i
-    for k in range(i, j):
-        tok = doc[k]
-        if k > i and (tok.text in ("(", "[", ")", "]", "\n") or "\n" in tok.text or "\n" in doc[k - 1].whitespace_):
-            parts.append((start, k))
-            start = k + 1 if tok.text in ("(", "[", ")", "]") or "\n" in tok.text else k
-            if tok.text in ("(", "["):
-                break
-        elif (tok.text in ("'s", "’s", "'", "’") and k + 1 < j) or (tok.text == "," and label in ("GPE", "LOC")):
-            parts.append((start, k))  # a place's name has no comma: 'Nis, Serbia' is a town and its country
-            start = k + 1
-    parts.append((start, j))
-    out = []
-    for a, b in parts:
-        while a < b and (doc[a].lower_ in lexicon.determiners or doc[a].is_punct or doc[a].is_space or
-                         (label == "PERSON" and is_title(doc[a], lexicon) and b - a > 1)):
-            a += 1
-        if a + 3 < b and doc[a].lower_ in lexicon.stance_prefixes and doc[a + 1].text == "-":
-            a += 3  # 'Pro-Beijing DAB': the stance is not part of the name
-        while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or (doc[b - 1].is_punct and doc[b - 1].text != ".")
-                         or doc[b - 1].is_space):
-            b -= 1
-        if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
-            out.append((a, b))
-    return out
-
-
-def _where_inside(doc: Doc, i: int, j: int, lexicon: Lexicon) -> int | None:
-    """The first token of a place that ends a name after 'in' or 'at' ('... in Kabul'), or None."""
-    for k in range(j - 2, i, -1):
-        if doc[k].lower_ in lexicon.where_words:
-            tail = doc[k + 1:j]
-            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
-                return k + 1
-            return None
-    return None
-
-
-def is_title(token: Token, lexicon: Lexicon) -> bool:
-    """A title or role word, or any lower-case word: what stands before a person's name."""
-    return token.lower_ in lexicon.titles or token.text.islower()
 
 
 def select(candidates: list[Candidate], text: str = "") -> list[Candidate]:

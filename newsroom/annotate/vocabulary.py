@@ -35,6 +35,8 @@ class Lexicon:
     speech_lemmas: frozenset[str]
     speech_forms: frozenset[str]
     arabic_articles: frozenset[str]
+    compound_tails: frozenset[str]
+    name_abbreviations: frozenset[str]
     place_name_links: frozenset[str]
     name_particles: frozenset[str]
     stance_prefixes: frozenset[str]

@@ -1,0 +1,90 @@
+"""Where a name the model found begins and ends: grown over a tail it left out, trimmed of
+determiners, titles, possessives and the sentence's stop, and where an organisation's name ends
+with the place it stands in. `mentions.find_candidates` calls these on every model entity."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .vocabulary import Lexicon
+
+
+def extend_name(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> int:
+    """Grow the entity doc[i:j] over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
+    'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word), and a
+    person's name of two words or more over the lower-case syllable its last word is hyphened
+    to: 'Wong Kwok' + '-hing', 'Moon Jae' + '-in' (Chinese and Korean given names; not 'Putin-led')."""
+    if label == "PERSON" and j - i >= 2 and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
+            and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha and doc[j + 1].is_lower \
+            and len(doc[j + 1].text) <= 4 and doc[j + 1].lower_ not in lexicon.compound_tails:
+        return j + 2
+    while j + 1 < len(doc) and doc[j].lower_ in lexicon.arabic_articles and not doc[j - 1].whitespace_.count("\n"):
+        k = j + 1
+        if doc[k].text == "-" and k + 1 < len(doc):
+            k += 1
+        if doc[k].text[:1].isupper() and doc[k].is_alpha:
+            j = k + 1
+        else:
+            break
+    return j
+
+
+def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Trim a model entity to the name itself; may split it in two at a possessive, or a place
+    at its commas.
+
+    Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
+    'Bashar al-Assad'), stops at brackets and line breaks ('Physicians for Human Rights (PHR'
+    -> 'Physicians for Human Rights').
+    """
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i, j):
+        tok = doc[k]
+        if k > i and (tok.text in ("(", "[", ")", "]", "\n") or "\n" in tok.text or "\n" in doc[k - 1].whitespace_):
+            parts.append((start, k))
+            start = k + 1 if tok.text in ("(", "[", ")", "]") or "\n" in tok.text else k
+            if tok.text in ("(", "["):
+                break
+        elif (tok.text in ("'s", "’s", "'", "’") and k + 1 < j) or (tok.text == "," and label in ("GPE", "LOC")):
+            parts.append((start, k))  # a place's name has no comma: 'Nis, Serbia' is a town and its country
+            start = k + 1
+    parts.append((start, j))
+    out = []
+    for a, b in parts:
+        while a < b and (doc[a].lower_ in lexicon.determiners or doc[a].is_punct or doc[a].is_space or
+                         (label == "PERSON" and is_title(doc[a], lexicon) and b - a > 1)):
+            a += 1
+        if a + 3 < b and doc[a].lower_ in lexicon.stance_prefixes and doc[a + 1].text == "-":
+            a += 3  # 'Pro-Beijing DAB': the stance is not part of the name
+        while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or (doc[b - 1].is_punct and doc[b - 1].text != ".")
+                         or doc[b - 1].is_space or _sentence_stop(doc, a, b, lexicon)):
+            b -= 1
+        if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
+            out.append((a, b))
+    return out
+
+
+def _sentence_stop(doc: Doc, a: int, b: int, lexicon: Lexicon) -> bool:
+    """Whether the name's last token is a stop of its own after a word with no stop in it: the
+    sentence's, which the model took into a name that ends it ('defeated by James To.').
+    An abbreviation keeps its stop, in its own token ('Corp.', 'Jr.', 'U.S.') or apart from it
+    ('Sr' '.', 'No' '.': lexicon `name_abbreviations`), and so does a stop after one ('S.A' '.')."""
+    return b - a > 1 and doc[b - 1].text == "." and "." not in doc[b - 2].text \
+        and doc[b - 2].lower_ not in lexicon.name_abbreviations
+
+
+def where_inside(doc: Doc, i: int, j: int, lexicon: Lexicon) -> int | None:
+    """The first token of a place that ends a name after 'in' or 'at' ('... in Kabul'), or None."""
+    for k in range(j - 2, i, -1):
+        if doc[k].lower_ in lexicon.where_words:
+            tail = doc[k + 1:j]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
+                return k + 1
+            return None
+    return None
+
+
+def is_title(token: Token, lexicon: Lexicon) -> bool:
+    """A title or role word, or any lower-case word: what stands before a person's name."""
+    return token.lower_ in lexicon.titles or token.text.islower()

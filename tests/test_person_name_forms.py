@@ -1,0 +1,72 @@
+"""How a person's name is cut from the text: the model at times takes a sentence's stop into a
+name that ends it ('... by James To.'), leaves out the hyphened syllable of a Chinese or Korean
+given name ('Wong Kwok' of 'Wong Kwok-hing'), or reads only the given name of a full name it meets
+whole later on. Each of these makes a second page for one person."""
+
+from __future__ import annotations
+
+
+def _actors(annotator, text: str) -> dict[str, list[str]]:
+    return {a.name: sorted({m.text for m in a.mentions}) for a in annotator(text).actors}
+
+
+def test_a_name_that_ends_a_sentence_ends_before_its_stop(annotator):
+    names = _actors(annotator, "Results\n\nThe veteran lost his seat in Kowloon West by 10,694 votes to James To.\n")
+    assert "James To" in names
+    assert not any(name.endswith(".") for name in names)
+
+
+def test_an_abbreviation_keeps_its_stop(annotator):
+    names = _actors(annotator, "Deal\n\nThe Pentagon signed a contract with Lockheed Martin Corp.\n")
+    assert any(name.startswith("Lockheed Martin") for name in names)
+    assert "Martin Luther King Jr." in _actors(annotator, "March\n\nThousands marched in memory of "
+                                                            "Martin Luther King Jr.\n")
+
+
+def test_a_stop_the_tokenizer_writes_apart_from_an_abbreviation_stays_the_name_s():
+    from newsroom.annotate.knowledge import load_knowledge
+    from newsroom.annotate.name_edges import clean_entity
+    from newsroom.cli.loading import load_nlp
+
+    lexicon = load_knowledge().lexicon
+    for text, name in [("held by George Bush Sr.", "George Bush Sr."), ("met at VFW Post No.", "VFW Post No."),
+                       ("was defeated by James To.", "James To")]:
+        doc = load_nlp().make_doc(text)
+        start = len(doc) - len(load_nlp().make_doc(name.rstrip(".") + "."))
+        assert [doc[a:b].text for a, b in clean_entity(doc, start, len(doc), "PERSON", lexicon)] == [name]
+
+
+def test_a_hyphened_given_name_is_read_whole(annotator):
+    names = _actors(annotator, "Seoul\n\nPresident Moon Jae-in met Lee Teng-hui in Seoul. The veteran Wong "
+                               "Kwok-hing of the FTU lost his seat.\n")
+    assert {"Moon Jae-in", "Lee Teng-hui", "Wong Kwok-hing"} <= set(names)
+    assert not {"Moon Jae", "Lee Teng", "Wong Kwok"} & set(names)
+
+
+def test_a_name_hyphened_to_a_word_that_makes_an_adjective_stays_the_name(annotator):
+    names = _actors(annotator, "Talks\n\nA Hillary Clinton-led team met the Obama-era envoy in Geneva.\n")
+    assert "Hillary Clinton" in names
+    assert not any("-" in name for name in names)
+
+
+def test_a_given_name_met_before_the_full_name_is_that_person(annotator):
+    # The model reads 'Mary' alone in the first sentence (a surname that is a word), whole later.
+    names = _actors(annotator, "Results\n\nOther winners were Leung Yiu-chung of NWSC and Mary So of the "
+                               "Democratic Party. Starry Lee was elected, while Wong Kwok-hing was defeated "
+                               "by Mary So.\n")
+    assert "Mary" not in names
+    assert names["Mary So"] == ["Mary", "Mary So"]
+
+
+def test_a_given_name_two_people_bear_stays_apart(annotator):
+    names = _actors(annotator, "Results\n\nJames said the count was fair. James Tan and James Lee were "
+                               "elected in Kowloon.\n")
+    assert "James Tan" in names and "James Lee" in names
+    assert "James" not in names["James Tan"] and "James" not in names["James Lee"]
+
+
+def test_a_lone_word_is_the_surname_of_the_one_person_before_the_given_name_of_another(annotator):
+    names = _actors(annotator, "Show\n\nWarhol took the photographs himself. The show of Andy Warhol "
+                               "opens today, and Warhol Polaroid prints are sold in Austin.\n")
+    assert "Warhol" not in names
+    assert "Warhol" in names["Andy Warhol"]
