@@ -353,12 +353,15 @@ def _place_reading(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer,
 
 
 def org_kind(name: str, lexicon: Lexicon) -> str:
-    """The kind of an organisation from the words of its name (the knowledge base knows it not)."""
+    """An organisation's kind by the words of its name: a word of arms anywhere ('Mujahideen
+    Council'), else its head, the last word before 'of' or 'for' or at the end ('People's Congress
+    Party', 'Farmers Bank of Ruritania'), else any word of a kind, in the lexicon's order."""
     words = [w.lower().strip(".,") for w in re.split(r"[\s-]+", fold(name))]
-    for entry in lexicon.organisation_kinds:
-        if any(w in entry.words for w in words):
-            return entry.kind
-    return "organisation"
+    head = words[next((i for i, w in enumerate(words) if i > 0 and w in ("of", "for")), len(words)) - 1]
+    kinds = lexicon.organisation_kinds
+    found = [e.kind for e in kinds if e.kind == "armed-group" and any(w in e.words for w in words)]
+    found += [e.kind for e in kinds if head in e.words] + [e.kind for e in kinds if any(w in e.words for w in words)]
+    return found[0] if found else "organisation"
 
 
 def _country_role(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str:
