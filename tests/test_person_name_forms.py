@@ -1,6 +1,6 @@
 """How a person's name is cut from the text: the model at times takes a sentence's stop into a
 name that ends it ('... by James To.'), leaves out the hyphened syllable of a Chinese or Korean
-given name ('Wong Kwok' of 'Wong Kwok-hing'), or reads only the given name of a full name it meets
+given name ('Chan Kwok' of 'Chan Kwok-wai'), or reads only the given name of a full name it meets
 whole later on. Each of these makes a second page for one person."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ def _actors(annotator, text: str) -> dict[str, list[str]]:
 
 
 def test_a_name_that_ends_a_sentence_ends_before_its_stop(annotator):
-    names = _actors(annotator, "Results\n\nThe veteran lost his seat in Kowloon West by 10,694 votes to James To.\n")
+    names = _actors(annotator, "Results\n\nThe former minister was defeated by James To.\n")
     assert "James To" in names
     assert not any(name.endswith(".") for name in names)
 
@@ -29,7 +29,7 @@ def test_a_stop_the_tokenizer_writes_apart_from_an_abbreviation_stays_the_name_s
     from newsroom.cli.loading import load_nlp
 
     lexicon = load_knowledge().lexicon
-    for text, name in [("held by George Bush Sr.", "George Bush Sr."), ("met at VFW Post No.", "VFW Post No."),
+    for text, name in [("held by John Smith Sr.", "John Smith Sr."), ("met at Legion Post No.", "Legion Post No."),
                        ("was defeated by James To.", "James To")]:
         doc = load_nlp().make_doc(text)
         start = len(doc) - len(load_nlp().make_doc(name.rstrip(".") + "."))
@@ -37,10 +37,10 @@ def test_a_stop_the_tokenizer_writes_apart_from_an_abbreviation_stays_the_name_s
 
 
 def test_a_hyphened_given_name_is_read_whole(annotator):
-    names = _actors(annotator, "Seoul\n\nPresident Moon Jae-in met Lee Teng-hui in Seoul. The veteran Wong "
-                               "Kwok-hing of the FTU lost his seat.\n")
-    assert {"Moon Jae-in", "Lee Teng-hui", "Wong Kwok-hing"} <= set(names)
-    assert not {"Moon Jae", "Lee Teng", "Wong Kwok"} & set(names)
+    names = _actors(annotator, "Seoul\n\nPresident Moon Jae-in met Lee Teng-hui in Seoul. The veteran Chan "
+                               "Kwok-wai of the union lost his seat.\n")
+    assert {"Moon Jae-in", "Lee Teng-hui", "Chan Kwok-wai"} <= set(names)
+    assert not {"Moon Jae", "Lee Teng", "Chan Kwok"} & set(names)
 
 
 def test_a_name_hyphened_to_a_word_that_makes_an_adjective_stays_the_name(annotator):
@@ -49,13 +49,19 @@ def test_a_name_hyphened_to_a_word_that_makes_an_adjective_stays_the_name(annota
     assert not any("-" in name for name in names)
 
 
-def test_a_given_name_met_before_the_full_name_is_that_person(annotator):
-    # The model reads 'Mary' alone in the first sentence (a surname that is a word), whole later.
-    names = _actors(annotator, "Results\n\nOther winners were Leung Yiu-chung of NWSC and Mary So of the "
-                               "Democratic Party. Starry Lee was elected, while Wong Kwok-hing was defeated "
-                               "by Mary So.\n")
-    assert "Mary" not in names
-    assert names["Mary So"] == ["Mary", "Mary So"]
+def test_a_given_name_met_before_the_full_name_is_that_person():
+    # The model at times reads a given name alone where a surname that is also a word follows
+    # ('James To of the party'), and the full name later: the drafts the annotator then holds.
+    from newsroom.annotate.article_passes import merge_short_names
+    from newsroom.annotate.entity_drafts import EntityDraft
+
+    lone = EntityDraft(("person", "james"), "actor", "person", texts=["James"])
+    whole = EntityDraft(("person", "james to"), "actor", "person", texts=["James To"])
+    other = EntityDraft(("person", "mary so"), "actor", "person", texts=["Mary So"])
+    drafts = {d.key: d for d in (lone, whole, other)}
+    merge_short_names(drafts)
+    assert list(drafts) == [("person", "james to"), ("person", "mary so")]
+    assert whole.texts == ["James To", "James"]
 
 
 def test_a_given_name_two_people_bear_stays_apart(annotator):

@@ -33,8 +33,7 @@ def test_a_town_a_player_played_for_is_the_club_but_where_the_squad_trained_is_t
 
 def test_a_national_side_stays_its_country(annotator):
     teams, _ = _read(annotator, "Cricket\n\nEngland beat Australia by five wickets in the first test match "
-                                     "at Lord's, and the West Indies beat Pakistan in the tournament's other "
-                                     "match.\n")
+                                "at Lord's, and the West Indies beat Pakistan in the tournament's other match.\n")
     assert not {"England", "Australia", "West Indies", "Pakistan"} & teams
 
 

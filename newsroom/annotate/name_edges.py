@@ -13,7 +13,7 @@ def extend_name(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> int:
     """Grow the entity doc[i:j] over a transliterated tail the model left out: 'Deir' + 'ez-Zor',
     'Dayr' + 'az Zawr' (lower-case Arabic article, optional hyphen, capitalised word), and a
     person's name of two words or more over the lower-case syllable its last word is hyphened
-    to: 'Wong Kwok' + '-hing', 'Moon Jae' + '-in' (Chinese and Korean given names; not 'Putin-led')."""
+    to: 'Chan Kwok' + '-wai', 'Moon Jae' + '-in' (Chinese and Korean given names; not 'Putin-led')."""
     if label == "PERSON" and j - i >= 2 and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
             and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_alpha and doc[j + 1].is_lower \
             and len(doc[j + 1].text) <= 4 and doc[j + 1].lower_ not in lexicon.compound_tails:

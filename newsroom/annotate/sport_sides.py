@@ -34,7 +34,7 @@ SPORT_WORDS = 3  # ... and at least this many: two in a short note ('the bomb sq
 NEUTRAL_WORDS = 100
 # What the readers would otherwise take for a place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE"})
-# How a side acts in a sentence: it does or is done to (and it owns: 'Nice's defeat').
+# How a side acts in a sentence: it does or is done to (and it owns: "Lyon's defeat").
 SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
 
 
