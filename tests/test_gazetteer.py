@@ -129,3 +129,16 @@ def test_a_compass_word_alone_names_a_part_of_the_story_s_country_not_a_region_a
                                                  "Cameroon on Monday, and troops were sent to the North.\n")
     assert any(code == "CM" and name.startswith("South") for name, code in _places(
         annotator, "Clash\n\nSeparatists clashed with troops in Buea, South West region, on Monday.\n"))
+
+
+def test_a_province_of_the_story_s_country_is_no_town_of_that_name_abroad(annotator):
+    # GeoNames' towns hold a Nyanza in Rwanda, its lists no Kenyan province of that name: in a
+    # Kenyan story 'Nyanza province' is left unlocated, not put in Rwanda.
+    places = _places(annotator, "Cholera\n\nOver 1,200 cases of cholera have been reported in Kenya, most of "
+                                "them in Nyanza province, health officials said.\n")
+    assert ("Kenya", "KE") in places
+    assert not any(code == "RW" for _, code in places), places
+    # A province the gazetteer knows is read as before, and so is a town of a country the story names.
+    assert ("Sindh", "PK") in _places(annotator, "Floods\n\nFloods hit Sindh province in Pakistan on Monday.\n")
+    assert any(code == "RW" for _, code in _places(
+        annotator, "Visit\n\nThe minister visited Nyanza in Rwanda's Southern Province on Monday.\n"))

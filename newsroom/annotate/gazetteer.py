@@ -142,6 +142,9 @@ class Gazetteer:
         if kind_word is None and kind_hint is None and best.country_code not in context \
                 and all(w in self.knowledge.lexicon.compass_words for w in name.lower().split()):
             return None  # 'the North' of a story set elsewhere is no region of that name abroad
+        if kind_word in ("province", "region") and best.kind in ("city", "town", "village") and not best.known \
+                and best.country_code not in context:
+            return None  # a province of the story's country is no town of that name abroad
         if kind_word == "district" and best.kind in ("city", "town") and not best.known:
             # 'Dallas County' is the county even where its seat outscores it, and without
             # district data ('Nairobi District'), the area its namesake town sits in, at the
