@@ -29,7 +29,8 @@ from .missed_names import (
 from .name_edges import clean_entity, extend_name, where_inside
 from .nlp import lowercase_words_of, text_of
 from .score_lines import as_teams
-from .sport_sides import as_sides
+from .sport_lists import list_persons
+from .sport_sides import as_sides, is_sport_report
 from .vocabulary import Lexicon
 
 
@@ -191,7 +192,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     found = [c for c in found if not _names_a_day(doc, c, dates, knowledge)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
-    return as_sides(doc, as_teams(doc, with_bracket_areas(doc, inside, lexicon)), knowledge)
+    found = list_persons(doc, as_teams(doc, with_bracket_areas(doc, inside, lexicon)), knowledge, text_of(doc))
+    return as_sides(doc, found, knowledge) if is_sport_report(doc, knowledge) else found
 
 
 def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool]) -> DocSpan | None:

@@ -47,8 +47,9 @@ def is_sport_report(doc: Doc, knowledge: Knowledge) -> bool:
 
 
 def as_sides(doc: Doc, candidates: list[Candidate], knowledge: Knowledge) -> list[Candidate]:
-    """The candidates, those that name a side in a sport report's prose read as teams (TEAM)."""
-    if not any(c.label in PLACE_LABELS for c in candidates) or not is_sport_report(doc, knowledge):
+    """The candidates of a sport report (`is_sport_report`), those that name a side in its prose
+    read as teams (TEAM)."""
+    if not any(c.label in PLACE_LABELS for c in candidates):
         return candidates
     lexicon = knowledge.lexicon
     countries = {c.tokens for c in candidates if c.label == "COUNTRY"}

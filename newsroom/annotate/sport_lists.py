@@ -1,0 +1,51 @@
+"""Persons in a sport report's lists: the rows of results that give a competitor's country in
+brackets before a time, a score or points ('3. Anna Berg (Sweden) 24.57', 'Tom Reed (U.S.) 68
+70'), and the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Ali Dib, 3 - ...').
+The model reads such names, one after another with no sentence round them, as places,
+organisations or nothing. A name there is a person, whatever the model read, unless a table of
+teams already took it (`score_lines`: 'Lyon (France) 9 6 3 15' is a club's standings row).
+
+A row starts a line or follows a rank ('3. '), and its bracket holds a country, as the
+knowledge base or a three-letter code writes it ('(FRA)'), not a party or a province: in prose,
+'Martinez (Buenos Aires) 12' is a town and its province in a sentence, not a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..text import name_key
+from .candidate import Candidate
+from .knowledge import Knowledge
+
+NAME = r"(?:[A-Z]\. )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|van|von|der|da|di|del|le|la|al|el|bin))*"
+# A row of results: an optional rank, a name, its country in brackets, then a figure.
+RESULT_ROW = re.compile(r"(?m)(?:^|(?<=\d\. )|(?<=\d=\. ))(?P<name>" + NAME + r") \((?P<land>[^()\n]{2,30})\)(?= +\d)")
+# A numbered player of a line-up: 'N - Name' after the start of a line or a separator.
+LINE_UP = re.compile(r"(?:^|(?<=[,;:(] ))\d{1,2} - (?P<name>" + NAME + r")", re.MULTILINE)
+LINE_UP_PLAYERS = 3  # numbered names in one paragraph from which it is a line-up
+
+
+def list_persons(doc: Doc, candidates: list[Candidate], knowledge: Knowledge, text: str) -> list[Candidate]:
+    """The candidates, with the persons of the report's results rows and line-ups as PERSON."""
+    names: list[tuple[int, int]] = []
+    for match in RESULT_ROW.finditer(text):
+        land = match.group("land").strip()
+        country = name_key(land) in knowledge.country_by_key or (land.isupper() and len(land) == 3 and land.isalpha())
+        if country and name_key(match.group("name")) not in knowledge.country_by_key:
+            names.append(match.span("name"))
+    for paragraph in re.finditer(r"[^\n]+", text):
+        players = [m for m in LINE_UP.finditer(paragraph.group())]
+        if len(players) >= LINE_UP_PLAYERS:
+            names += [(paragraph.start() + m.start("name"), paragraph.start() + m.end("name")) for m in players]
+    out = list(candidates)
+    for start, end in names:
+        crossing = [c for c in out if c.start < end and start < c.end]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(c.label == "TEAM" for c in crossing):
+            continue
+        out = [c for c in out if c not in crossing]
+        out.append(Candidate(start, end, "PERSON", None, "rule", (span.start, span.end)))
+    return sorted(out, key=lambda c: c.tokens)

@@ -1,0 +1,36 @@
+"""Persons in a sport report's lists: rows of results that give a competitor's country in
+brackets before a figure, and numbered line-ups. The model reads such names as places,
+organisations or nothing. A club's standings row and a candidate's party in brackets are no
+such row."""
+
+from __future__ import annotations
+
+
+def _actors(annotator, text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in annotator(text).actors}
+
+
+def test_a_competitor_in_a_row_of_results_is_a_person(annotator):
+    actors = _actors(annotator, "SKIING - RESULTS\n\nResults of the World Cup event on Friday:\n"
+                                "1. Anna Berg (Sweden) 25.76 points\n2. Jean-Luc Marchand (Canada) 24.40\n"
+                                "3. Tove Lind (NOR) 23.92\n4. Jim Moran (U.S.) 23.25\n")
+    for name in ("Anna Berg", "Jean-Luc Marchand", "Tove Lind", "Jim Moran"):
+        assert actors.get(name) == "person", (name, actors)
+
+
+def test_the_numbered_players_of_a_line_up_are_persons(annotator):
+    actors = _actors(annotator, "Soccer\n\nNorthland beat Westland 2-1 on Friday.\n\nNorthland: 19 - Kenji Sato, "
+                                "2 - Hiro Yana, 3 - Naoki Sora, 4 - Masa Ihara.\n")
+    for name in ("Kenji Sato", "Hiro Yana", "Naoki Sora", "Masa Ihara"):
+        assert actors.get(name) == "person", (name, actors)
+
+
+def test_rows_that_are_no_competitor_s_stay_as_they_were(annotator):
+    # a club's standings row, a table of teams named after towns
+    actors = _actors(annotator, "BASKETBALL - STANDINGS\n\nStandings after Thursday's games (played, won, lost, "
+                                "points):\nLyon (France) 9 6 3 15\nBologna (Italy) 9 4 5 13\nMalaga (Spain) 9 2 7 11\n")
+    assert not any(kind == "person" for kind in actors.values()), actors
+    # a party in brackets: its candidate is read by the model alone, the party stays a party
+    actors = _actors(annotator, "Election\n\nResults in the ward:\nJohn Smith (Labour) 1,234\nMary Jones "
+                                "(Conservative) 1,001\n")
+    assert actors.get("Labour Party") == "political-party"
