@@ -1,7 +1,7 @@
 """Persons in a sport report's lists: rows of results that give a competitor's country in
-brackets before a figure, and numbered line-ups. The model reads such names as places,
-organisations or nothing. A club's standings row and a candidate's party in brackets are no
-such row."""
+brackets before a figure, numbered line-ups and cricket scorecards. The model reads such names
+as places, organisations or nothing. A club's standings row and a candidate's party in brackets
+are no such row."""
 
 from __future__ import annotations
 
@@ -34,3 +34,13 @@ def test_rows_that_are_no_competitor_s_stay_as_they_were(annotator):
     actors = _actors(annotator, "Election\n\nResults in the ward:\nJohn Smith (Labour) 1,234\nMary Jones "
                                 "(Conservative) 1,001\n")
     assert actors.get("Labour Party") == "political-party"
+
+
+def test_a_cricket_scorecard_s_batsmen_fielders_and_bowlers_are_persons(annotator):
+    actors = _actors(annotator, "CRICKET - SCOREBOARD\n\nScoreboard of the one-day match on Friday:\nNorthland\n"
+                                "T. Reed c Dib b M. Sato 31\nA. Khan lbw b Sato 5\nJ. Li run out 7\n"
+                                "P. Moss c Okoro b Vance 12\n\nBowling: Vance 10-2-26-1, M. Sato 9-0-39-2.\n")
+    for name in ("T. Reed", "Dib", "M. Sato", "A. Khan", "J. Li", "P. Moss", "Okoro", "Vance"):
+        assert any(kind == "person" and (n == name or name in n.split(" ")) for n, kind in actors.items()), \
+            (name, actors)
+

@@ -1,6 +1,8 @@
 """Persons in a sport report's lists: the rows of results that give a competitor's country in
 brackets before a time, a score or points ('3. Anna Berg (Sweden) 24.57', 'Tom Reed (U.S.) 68
-70'), and the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Ali Dib, 3 - ...').
+70'), the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Ali Dib, 3 - ...'),
+and a cricket scorecard's batsmen, fielders and bowlers ('T. Reed c Dib b M. Sato 31', 'Sato
+10-2-26-0').
 The model reads such names, one after another with no sentence round them, as places,
 organisations or nothing. A name there is a person, whatever the model read, unless a table of
 teams already took it (`score_lines`: 'Lyon (France) 9 6 3 15' is a club's standings row).
@@ -26,6 +28,13 @@ RESULT_ROW = re.compile(r"(?m)(?:^|(?<=\d\. )|(?<=\d=\. ))(?P<name>" + NAME + r"
 # A numbered player of a line-up: 'N - Name' after the start of a line or a separator.
 LINE_UP = re.compile(r"(?:^|(?<=[,;:(] ))\d{1,2} - (?P<name>" + NAME + r")", re.MULTILINE)
 LINE_UP_PLAYERS = 3  # numbered names in one paragraph from which it is a line-up
+# A cricket scorecard: a batting line ('T. Reed c Dib b M. Sato 31', 'A. Khan lbw b Sato 5', 'J. Li
+# run out 7') and a bowler's figures, overs-maidens-runs-wickets ('Sato 10-2-26-0').
+PLAYER = r"(?:[A-Z]\. )*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+BATTING = re.compile(r"(?m)^(?P<bat>" + PLAYER + r") (?:(?:c (?:(?P<c>" + PLAYER + r")|and) )?(?:st (?P<st>"
+                     + PLAYER + r") )?(?:lbw )?b (?P<b>" + PLAYER + r")|run out|not out|retired hurt) \d+ *$")
+BOWLING = re.compile(r"(?P<name>" + PLAYER + r") \d+(?:\.\d)?-\d+-\d+-\d+\b")
+SCORECARD_LINES = 2  # batting lines, or bowlers' figures, from which a text holds a scorecard
 
 
 def list_persons(doc: Doc, candidates: list[Candidate], knowledge: Knowledge, text: str) -> list[Candidate]:
@@ -40,6 +49,12 @@ def list_persons(doc: Doc, candidates: list[Candidate], knowledge: Knowledge, te
         players = [m for m in LINE_UP.finditer(paragraph.group())]
         if len(players) >= LINE_UP_PLAYERS:
             names += [(paragraph.start() + m.start("name"), paragraph.start() + m.end("name")) for m in players]
+    batting = list(BATTING.finditer(text))
+    if len(batting) >= SCORECARD_LINES:
+        names += [m.span(g) for m in batting for g in ("bat", "c", "st", "b") if m.group(g)]
+    bowling = list(BOWLING.finditer(text))
+    if len(bowling) >= SCORECARD_LINES:
+        names += [m.span("name") for m in bowling]
     out = list(candidates)
     for start, end in names:
         crossing = [c for c in out if c.start < end and start < c.end]
