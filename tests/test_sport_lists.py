@@ -13,8 +13,8 @@ def _actors(annotator, text: str) -> dict[str, str]:
 def test_a_competitor_in_a_row_of_results_is_a_person(annotator):
     actors = _actors(annotator, "SKIING - RESULTS\n\nResults of the World Cup event on Friday:\n"
                                 "1. Anna Berg (Sweden) 25.76 points\n2. Jean-Luc Marchand (Canada) 24.40\n"
-                                "3. Tove Lind (NOR) 23.92\n4. Jim Moran (U.S.) 23.25\n")
-    for name in ("Anna Berg", "Jean-Luc Marchand", "Tove Lind", "Jim Moran"):
+                                "3. Tove Lind (NOR) 23.92\n4. Jim Marlow (U.S.) 23.25\n")
+    for name in ("Anna Berg", "Jean-Luc Marchand", "Tove Lind", "Jim Marlow"):
         assert actors.get(name) == "person", (name, actors)
 
 
@@ -38,9 +38,9 @@ def test_rows_that_are_no_competitor_s_stay_as_they_were(annotator):
 
 def test_a_cricket_scorecard_s_batsmen_fielders_and_bowlers_are_persons(annotator):
     actors = _actors(annotator, "CRICKET - SCOREBOARD\n\nScoreboard of the one-day match on Friday:\nNorthland\n"
-                                "T. Reed c Dib b M. Sato 31\nA. Khan lbw b Sato 5\nJ. Li run out 7\n"
+                                "T. Reed c Dee b M. Sato 31\nA. Khan lbw b Sato 5\nJ. Li run out 7\n"
                                 "P. Moss c Okoro b Vance 12\n\nBowling: Vance 10-2-26-1, M. Sato 9-0-39-2.\n")
-    for name in ("T. Reed", "Dib", "M. Sato", "A. Khan", "J. Li", "P. Moss", "Okoro", "Vance"):
+    for name in ("T. Reed", "Dee", "M. Sato", "A. Khan", "J. Li", "P. Moss", "Okoro", "Vance"):
         assert any(kind == "person" and (n == name or name in n.split(" ")) for n, kind in actors.items()), \
             (name, actors)
 

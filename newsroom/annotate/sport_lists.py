@@ -1,7 +1,7 @@
 """Persons in a sport report's lists: the rows of results that give a competitor's country in
 brackets before a time, a score or points ('3. Anna Berg (Sweden) 24.57', 'Tom Reed (U.S.) 68
-70'), the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Ali Dib, 3 - ...'),
-and a cricket scorecard's batsmen, fielders and bowlers ('T. Reed c Dib b M. Sato 31', 'Sato
+70'), the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Sam Dee, 3 - ...'),
+and a cricket scorecard's batsmen, fielders and bowlers ('T. Reed c Dee b M. Sato 31', 'Sato
 10-2-26-0').
 The model reads such names, one after another with no sentence round them, as places,
 organisations or nothing. A name there is a person, whatever the model read, unless a table of
@@ -28,7 +28,7 @@ RESULT_ROW = re.compile(r"(?m)(?:^|(?<=\d\. )|(?<=\d=\. ))(?P<name>" + NAME + r"
 # A numbered player of a line-up: 'N - Name' after the start of a line or a separator.
 LINE_UP = re.compile(r"(?:^|(?<=[,;:(] ))\d{1,2} - (?P<name>" + NAME + r")", re.MULTILINE)
 LINE_UP_PLAYERS = 3  # numbered names in one paragraph from which it is a line-up
-# A cricket scorecard: a batting line ('T. Reed c Dib b M. Sato 31', 'A. Khan lbw b Sato 5', 'J. Li
+# A cricket scorecard: a batting line ('T. Reed c Dee b M. Sato 31', 'A. Khan lbw b Sato 5', 'J. Li
 # run out 7') and a bowler's figures, overs-maidens-runs-wickets ('Sato 10-2-26-0').
 PLAYER = r"(?:[A-Z]\. )*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 BATTING = re.compile(r"(?m)^(?P<bat>" + PLAYER + r") (?:(?:c (?:(?P<c>" + PLAYER + r")|and) )?(?:st (?P<st>"
