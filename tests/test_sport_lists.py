@@ -1,4 +1,4 @@
-"""Persons in a sport report's lists: rows of results that give a competitor's country in
+"""Persons in the lists of sport results: rows of results that give a competitor's country in
 brackets before a figure, numbered line-ups and cricket scorecards. The model reads such names
 as places, organisations or nothing. A club's standings row and a candidate's party in brackets
 are no such row."""

@@ -1,4 +1,4 @@
-"""Persons in a sport report's lists: the rows of results that give a competitor's country in
+"""Persons in the lists of sport results: the rows of results that give a competitor's country in
 brackets before a time, a score or points ('3. Anna Berg (Sweden) 24.57', 'Tom Reed (U.S.) 68
 70'), the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Sam Dee, 3 - ...'),
 and a cricket scorecard's batsmen, fielders and bowlers ('T. Reed c Dee b M. Sato 31', 'Sato
@@ -7,9 +7,11 @@ The model reads such names, one after another with no sentence round them, as pl
 organisations or nothing. A name there is a person, whatever the model read, unless a table of
 teams already took it (`score_lines`: 'Lyon (France) 9 6 3 15' is a club's standings row).
 
-A row starts a line or follows a rank ('3. '), and its bracket holds a country, as the
-knowledge base or a three-letter code writes it ('(FRA)'), not a party or a province: in prose,
-'Martinez (Buenos Aires) 12' is a town and its province in a sentence, not a row.
+Read in any story, not only one `sport_sides.is_sport_report` takes for sport: a short list of
+results has few words of sport, and the forms are evidence enough. A row starts a line or
+follows a rank ('3. '), and its bracket holds a country, as the knowledge base or a three-letter
+code writes it ('(FRA)'), not a party or a province: in prose, 'Martinez (Buenos Aires) 12' is a
+town and its province in a sentence, not a row.
 """
 
 from __future__ import annotations
