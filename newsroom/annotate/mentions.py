@@ -30,7 +30,7 @@ from .name_edges import clean_entity, extend_name, where_inside
 from .nlp import lowercase_words_of, text_of
 from .score_lines import as_teams
 from .sport_lists import list_persons
-from .sport_sides import as_sides, is_sport_report
+from .sport_sides import as_sides
 from .vocabulary import Lexicon
 
 
@@ -193,7 +193,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     found = [c for c in found if not _names_a_day(doc, c, dates, knowledge)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     found = list_persons(doc, as_teams(doc, with_bracket_areas(doc, inside, lexicon)), knowledge, text_of(doc))
-    return as_sides(doc, found, knowledge) if is_sport_report(doc, knowledge) else found
+    return as_sides(doc, found, knowledge)
 
 
 def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool]) -> DocSpan | None:

@@ -10,6 +10,7 @@ from typing import TypeVar, cast
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 from thinc.types import Ints2d
 
 T = TypeVar("T")
@@ -170,6 +171,24 @@ def kept(doc: Doc, name: str, make: Callable[[], T]) -> T:
     if value is None:
         value = doc.user_data[key] = make()
     return cast(T, value)
+
+
+def lemma_text(sentence: DocSpan) -> tuple[str, tuple[int, ...]]:
+    """The sentence's lemmas in lower case, one space apart, and each one's token index by its
+    start offset in that string (so a phrase match maps back to tokens). Kept on the Doc: the
+    story's context, each trigger's participants, the event's evidence and the test of a sport
+    report (`sport_sides`) all read it."""
+    read: dict[tuple[int, int], tuple[str, tuple[int, ...]]] = kept(sentence.doc, "lemmas", dict)
+    if (known := read.get((sentence.start, sentence.end))) is not None:
+        return known
+    parts, starts, position = [], [], 0
+    for token in sentence:
+        lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
+        parts.append(lemma)
+        starts.append(position)
+        position += len(lemma) + 1
+    read[(sentence.start, sentence.end)] = (" ".join(parts), tuple(starts))
+    return read[(sentence.start, sentence.end)]
 
 
 def _kept_as(name: str) -> str:

@@ -27,9 +27,9 @@ from .knowledge import Knowledge
 NAME = r"(?:[A-Z]\. )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|van|von|der|da|di|del|le|la|al|el|bin))*"
 # A row of results: an optional rank, a name, its country in brackets, then a figure.
 RESULT_ROW = re.compile(r"(?m)(?:^|(?<=\d\. )|(?<=\d=\. ))(?P<name>" + NAME + r") \((?P<land>[^()\n]{2,30})\)(?= +\d)")
-# A numbered player of a line-up: 'N - Name' after the start of a line or a separator.
-LINE_UP = re.compile(r"(?:^|(?<=[,;:(] ))\d{1,2} - (?P<name>" + NAME + r")", re.MULTILINE)
-LINE_UP_PLAYERS = 3  # numbered names in one paragraph from which it is a line-up
+# A numbered player of a line-up: 'N - Name' at the start of a line or after a separator.
+LINE_UP = re.compile(r"(?:^|(?<=[,;:(] ))\d{1,2} - (?P<name>" + NAME + r")")
+LINE_UP_PLAYERS = 3  # numbered names on one line from which it is a line-up
 # A cricket scorecard: a batting line ('T. Reed c Dee b M. Sato 31', 'A. Khan lbw b Sato 5', 'J. Li
 # run out 7') and a bowler's figures, overs-maidens-runs-wickets ('Sato 10-2-26-0').
 PLAYER = r"(?:[A-Z]\. )*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
@@ -40,17 +40,18 @@ SCORECARD_LINES = 2  # batting lines, or bowlers' figures, from which a text hol
 
 
 def list_persons(doc: Doc, candidates: list[Candidate], knowledge: Knowledge, text: str) -> list[Candidate]:
-    """The candidates, with the persons of the report's results rows and line-ups as PERSON."""
+    """The candidates, with the persons of the text's rows of results, line-ups and scorecards as
+    PERSON."""
     names: list[tuple[int, int]] = []
     for match in RESULT_ROW.finditer(text):
         land = match.group("land").strip()
         country = name_key(land) in knowledge.country_by_key or (land.isupper() and len(land) == 3 and land.isalpha())
         if country and name_key(match.group("name")) not in knowledge.country_by_key:
             names.append(match.span("name"))
-    for paragraph in re.finditer(r"[^\n]+", text):
-        players = [m for m in LINE_UP.finditer(paragraph.group())]
+    for line in re.finditer(r"[^\n]+", text):
+        players = list(LINE_UP.finditer(line.group()))
         if len(players) >= LINE_UP_PLAYERS:
-            names += [(paragraph.start() + m.start("name"), paragraph.start() + m.end("name")) for m in players]
+            names += [(line.start() + m.start("name"), line.start() + m.end("name")) for m in players]
     batting = list(BATTING.finditer(text))
     if len(batting) >= SCORECARD_LINES:
         names += [m.span(g) for m in batting for g in ("bat", "c", "st", "b") if m.group(g)]

@@ -20,9 +20,8 @@ from spacy.tokens import Doc, Token
 
 from ..text import name_key
 from .candidate import Candidate
-from .events.participants import lemma_text
 from .knowledge import Knowledge
-from .nlp import first_conjunct
+from .nlp import first_conjunct, lemma_text
 from .vocabulary import Lexicon
 
 # Sport words per 100 words (with 100 neutral words added) from which an article is a sport
@@ -47,9 +46,9 @@ def is_sport_report(doc: Doc, knowledge: Knowledge) -> bool:
 
 
 def as_sides(doc: Doc, candidates: list[Candidate], knowledge: Knowledge) -> list[Candidate]:
-    """The candidates of a sport report (`is_sport_report`), those that name a side in its prose
-    read as teams (TEAM)."""
-    if not any(c.label in PLACE_LABELS for c in candidates):
+    """The candidates, those that name a side in a sport report's prose read as teams (TEAM). The
+    report is counted only where a name might be a side: most articles name no place."""
+    if not any(c.label in PLACE_LABELS for c in candidates) or not is_sport_report(doc, knowledge):
         return candidates
     lexicon = knowledge.lexicon
     countries = {c.tokens for c in candidates if c.label == "COUNTRY"}

@@ -16,8 +16,8 @@ from spacy.tokens import Token
 
 from ..confidence import Evidence
 from ..event_rules import EventKnowledge
-from ..nlp import text_of
-from .participants import Participants, lemma_text
+from ..nlp import lemma_text, text_of
+from .participants import Participants
 
 FACT_EVIDENCE = ("armed", "armed_both", "state_forces", "armed_groups", "crowd", "people", "victims_armed",
                  "victims_people", "explosives", "firearms", "property", "intervention", "riot_act")

@@ -16,7 +16,7 @@ from spacy.tokens import Span as DocSpan
 from ...model import Actor, Span
 from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge
-from ..nlp import kept, objects_of, speaks
+from ..nlp import lemma_text, objects_of, speaks
 from ..vocabulary import Lexicon
 from .sides import armed_against_a_name, two_sides
 from .victims import (
@@ -44,23 +44,6 @@ class Participants:
     facts: set[str] = field(default_factory=set)
     # word list -> the tokens of the sentence that name one (for the evidence and for tests)
     found: dict[str, set[int]] = field(default_factory=dict)
-
-
-def lemma_text(sentence: DocSpan) -> tuple[str, tuple[int, ...]]:
-    """The sentence's lemmas in lower case, one space apart, and each one's token index by its
-    start offset in that string (so a phrase match maps back to tokens). Kept on the Doc: the
-    story's context, each trigger's participants and the event's evidence all read it."""
-    read: dict[tuple[int, int], tuple[str, tuple[int, ...]]] = kept(sentence.doc, "lemmas", dict)
-    if (known := read.get((sentence.start, sentence.end))) is not None:
-        return known
-    parts, starts, position = [], [], 0
-    for token in sentence:
-        lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.lower_
-        parts.append(lemma)
-        starts.append(position)
-        position += len(lemma) + 1
-    read[(sentence.start, sentence.end)] = (" ".join(parts), tuple(starts))
-    return read[(sentence.start, sentence.end)]
 
 
 def participant_tokens(events: EventKnowledge, sentence: DocSpan, lexicon: Lexicon) -> dict[str, set[int]]:
