@@ -67,7 +67,8 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
 
 def _sentence_stop(doc: Doc, a: int, b: int, lexicon: Lexicon) -> bool:
     """Whether the name's last token is a stop of its own after a word with no stop in it: the
-    sentence's, which the model took into a name that ends it ('defeated by James To.').
+    sentence's, which the model takes into a person's name that ends a sentence, most often one
+    whose surname is also a short English word ('... was beaten by Mary To.').
     An abbreviation keeps its stop, in its own token ('Corp.', 'Jr.', 'U.S.') or apart from it
     ('Sr' '.', 'No' '.': lexicon `name_abbreviations`), and so does a stop after one ('S.A' '.')."""
     return b - a > 1 and doc[b - 1].text == "." and "." not in doc[b - 2].text \
