@@ -992,6 +992,19 @@ def test_what_business_kills_and_a_film_that_bombed_are_figures(annotator):
         == ["Violence against civilians"]
 
 
+def test_someone_blasted_in_words_is_no_explosion(annotator):
+    # Headlines, politics and the sports page blast people and decisions in words.
+    _no_events(annotator, "Obama blasts Republicans over budget cuts.\n",
+               "Opposition leader blasts government over fuel prices.\n",
+               "The union blasted the decision to cut jobs at the plant.\n",
+               "The minister blasted critics of the plan on Tuesday.\n")
+    # Blasts that rock a town, bombs that blast a convoy and armed groups that blast a post do explode.
+    for text in ("Two blasts rocked Kabul on Monday, killing four people.\n", "Bomb blasts kill 12 in Kabul.\n",
+                 "Multiple blasts rock Colombo churches.\n", "Car bomb blasts army convoy in Mogadishu.\n",
+                 "Taliban blasts police post in Kandahar.\n"):
+        assert _types(annotator, text) == ["Explosions/Remote violence"], text
+
+
 def test_hooligans_who_clash_with_police_riot(annotator):
     assert _kinds(annotator, "Hooligans clashed with police before the match, injuring 12 officers.\n") \
         == [("Riots", "Violent demonstration")]
