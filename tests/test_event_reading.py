@@ -1005,6 +1005,22 @@ def test_someone_blasted_in_words_is_no_explosion(annotator):
         assert _types(annotator, text) == ["Explosions/Remote violence"], text
 
 
+def test_violence_a_court_judges_is_no_event(annotator):
+    # Court reports tell old crimes to name the case: a trial, a sentence, a release.
+    _no_events(annotator,
+               "A former militant convicted of bombing a bus station and killing two guards was paroled in Nicosia.\n",
+               "The court sentenced two soldiers to death for killing a farmer in Gulu.\n",
+               "He was jailed for 10 years for the attack on a mosque in Christchurch.\n",
+               "The former officer was sentenced to life for murder in the bombing of a bus in Tel Aviv.\n")
+    # The event of the sentence stays: violence beside a trial, and what police arrest for.
+    assert _types(annotator, "Gunmen killed a judge who had jailed militants for attacking a police post "
+                             "in Quetta.\n") == ["Violence against civilians"]
+    assert _types(annotator, "Militants suspected of attacking a police post were killed in an encounter "
+                             "in Kupwara.\n") == ["Battles"]
+    assert _types(annotator, "A gunman accused of shooting three people at a school in Dover was wounded "
+                             "by police.\n") != []
+
+
 def test_hooligans_who_clash_with_police_riot(annotator):
     assert _kinds(annotator, "Hooligans clashed with police before the match, injuring 12 officers.\n") \
         == [("Riots", "Violent demonstration")]

@@ -84,6 +84,7 @@ class Lexicon:
     speech_settings: frozenset[str]
     fiction_settings: frozenset[str]
     flop_settings: frozenset[str]
+    court_words: frozenset[str]
     voice_words: frozenset[str]
     office_words: frozenset[str]
     crowd_of_anyone: frozenset[str]

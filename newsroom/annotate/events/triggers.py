@@ -46,7 +46,8 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
             said.update(t.i for t in words)
             head = min(words, key=lambda t: (_depth(t), t.i))
             if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, trigger, knowledge)
-                    or _qualifies(head) or _names_the_dead(head, trigger, knowledge)):
+                    or _qualifies(head) or _names_the_dead(head, trigger, knowledge)
+                    or _in_the_dock(head, knowledge.lexicon)):
                 continue
             found.append(((trigger.casualty, _depth(head), order, head.i), trigger, head))
     found.sort(key=lambda f: f[0])
@@ -57,6 +58,23 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
             seen.add(head.i)
             out.append((trigger, head))
     return out, said
+
+
+def _in_the_dock(head: Token, lexicon: Lexicon) -> bool:
+    """Violence told as the case a court judges: what someone is tried, convicted, sentenced or
+    jailed for, or sentenced to ('was convicted of bombing a bus station and killing two guards',
+    'sentenced to death for murder', 'jailed for his part in the attack'; lexicon court_words),
+    reached from the court's word through prepositions and lists only. Not violence beside a
+    trial ('gunmen killed a judge who had jailed militants'), nor what police arrest someone for:
+    an arrest is no verdict."""
+    node = head
+    for _ in range(6):
+        if node.dep_ not in ("conj", "pobj", "pcomp", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in lexicon.court_words:
+            return True
+    return False
 
 
 def _depth(token: Token) -> int:
