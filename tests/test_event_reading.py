@@ -1097,6 +1097,15 @@ def test_violence_a_work_of_fiction_tells_is_no_event_but_a_report_s_is(annotato
         "Explosions/Remote violence"]
 
 
+def test_violence_asked_about_or_supposed_with_whether_or_if_is_not_told(annotator):
+    _no_events(annotator, "Officials would not say whether the missing hikers had been abducted near Chitral.\n",
+               "If the rebels attack the town, it will fall, the governor said in Goma.\n",
+               "Villagers said they would fight if soldiers attacked them.\n")
+    # What the question presupposes happened: the blast did, whoever it killed.
+    assert _types(annotator, "It was not known if anyone was killed in the blast in Kabul.\n") == [
+        "Explosions/Remote violence"]
+
+
 def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
     (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
                                   "in Pattani.\n")

@@ -45,7 +45,8 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
                 continue
             said.update(t.i for t in words)
             head = min(words, key=lambda t: (_depth(t), t.i))
-            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _metaphor(head, trigger, knowledge)
+            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _asked(head)
+                    or _metaphor(head, trigger, knowledge)
                     or _qualifies(head) or _names_the_dead(head, trigger, knowledge)
                     or _in_the_dock(head, knowledge.lexicon)):
                 continue
@@ -91,6 +92,14 @@ def _negated(token: Token) -> bool:
     release."""
     return says_no(token) or any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (
         c.lower_ in ("nobody", "none", "no-one") or says_no(c))) for c in token.children)
+
+
+def _asked(token: Token) -> bool:
+    """A verb in a clause of 'whether' or 'if': asked, doubted or supposed, not told ('declined to
+    say whether the girls had been kidnapped', 'if the rebels attack the town, it will fall',
+    'it was not known if anyone was killed')."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                                                 for c in token.children)
 
 
 def wished(token: Token, knowledge: Knowledge) -> bool:
