@@ -1106,6 +1106,15 @@ def test_violence_asked_about_or_supposed_with_whether_or_if_is_not_told(annotat
         "Explosions/Remote violence"]
 
 
+def test_violence_that_may_come_or_is_guarded_against_has_not_happened(annotator):
+    _no_events(annotator, "Officials did not rule out a possible bombing of the stadium in Cardiff.\n",
+               "Farmers near Gao remain vulnerable to raids by armed bandits.\n")
+    # An attack repelled was fought; a 'feared' gang that killed did kill.
+    assert _types(annotator, "Troops repelled an attack by rebels on the town of Beni on Monday.\n") == ["Battles"]
+    assert _types(annotator, "Two people were killed in an attack by feared gunmen in Kaduna.\n") == [
+        "Violence against civilians"]
+
+
 def test_violence_beside_a_wish_happened_and_violence_wished_did_not(annotator):
     (event,) = _events(annotator, "An insurgent wanted for several bombings was killed in a gunfight with police "
                                   "in Pattani.\n")

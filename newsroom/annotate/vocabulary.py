@@ -85,6 +85,8 @@ class Lexicon:
     fiction_settings: frozenset[str]
     flop_settings: frozenset[str]
     court_words: frozenset[str]
+    unreal_modifiers: frozenset[str]
+    guarding_words: frozenset[str]
     voice_words: frozenset[str]
     office_words: frozenset[str]
     crowd_of_anyone: frozenset[str]

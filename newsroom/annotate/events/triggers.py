@@ -48,7 +48,7 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
             if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _asked(head)
                     or _metaphor(head, trigger, knowledge)
                     or _qualifies(head) or _names_the_dead(head, trigger, knowledge)
-                    or _in_the_dock(head, knowledge.lexicon)):
+                    or _in_the_dock(head, knowledge.lexicon) or _unreal(head, knowledge.lexicon)):
                 continue
             found.append(((trigger.casualty, _depth(head), order, head.i), trigger, head))
     found.sort(key=lambda f: f[0])
@@ -76,6 +76,23 @@ def _in_the_dock(head: Token, lexicon: Lexicon) -> bool:
         if node.lemma_.lower() in lexicon.court_words:
             return True
     return False
+
+
+def _unreal(head: Token, lexicon: Lexicon) -> bool:
+    """Violence named as what has not happened: one qualified as possible, planned or imminent
+    (lexicon unreal_modifiers: 'a possible attack on the palace'), or what someone guards
+    against (lexicon guarding_words: 'to prevent attacks', 'vulnerable to bombings', 'the risk
+    of an attack'). 'Troops repelled an attack' and 'further clashes' happened."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in lexicon.unreal_modifiers for c in head.children):
+        return True
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    preposition = top.head
+    return (top.dep_ == "pobj" and preposition.lower_ in ("against", "of", "to", "from")
+            and preposition.head.lemma_.lower() in lexicon.guarding_words)
 
 
 def _depth(token: Token) -> int:
