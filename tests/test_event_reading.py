@@ -969,6 +969,12 @@ def test_a_blast_that_kills_is_explosive_violence_unless_industry_or_a_household
                           "A boiler explosion killed three workers at the mill.\n")
 
 
+def test_a_shell_casing_is_a_gun_s_not_an_artillery_shell(annotator):
+    assert _types(annotator, "Detectives recovered a shell casing near the body of a man found shot in Flint.\n") == [
+        "Violence against civilians"]
+    assert _types(annotator, "A shell fired by the army hit a house in Donetsk.\n") == ["Explosions/Remote violence"]
+
+
 def test_explosive_as_a_figure_is_no_weapon_and_police_who_smash_a_ring_riot_not(annotator):
     # 'explosive' qualifying evidence does not make a shooting an explosion; an explosive attack does.
     assert _types(annotator, "But there was one potentially explosive piece of evidence on the tape, seen before "
