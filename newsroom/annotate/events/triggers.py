@@ -80,7 +80,7 @@ def _in_the_dock(head: Token, lexicon: Lexicon) -> bool:
 
 def _unreal(head: Token, lexicon: Lexicon) -> bool:
     """Violence named as what has not happened: one qualified as possible, planned or imminent
-    (lexicon unreal_modifiers: 'a possible attack on the palace'), or what someone guards
+    (lexicon unreal_modifiers: 'a possible bombing of the stadium'), or what someone guards
     against (lexicon guarding_words: 'to prevent attacks', 'vulnerable to bombings', 'the risk
     of an attack'). 'Troops repelled an attack' and 'further clashes' happened."""
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -112,8 +112,8 @@ def _negated(token: Token) -> bool:
 
 
 def _asked(token: Token) -> bool:
-    """A verb in a clause of 'whether' or 'if': asked, doubted or supposed, not told ('declined to
-    say whether the girls had been kidnapped', 'if the rebels attack the town, it will fall',
+    """A verb in a clause of 'whether' or 'if': asked, doubted or supposed, not told ('would not
+    say whether the hikers had been abducted', 'if the rebels attack the town, it will fall',
     'it was not known if anyone was killed')."""
     return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                                                  for c in token.children)
@@ -230,9 +230,8 @@ def _blasted_in_words(head: Token, trigger: Trigger, knowledge: Knowledge) -> bo
     is no property, and the sentence tells of no harm and no death. The parser often takes a
     headline's 'blasts' for a noun; then the words on either side are its subject and object.
     A headline it reads wholly wrong ('Coach blasts referee', the referee taken for a verb) is
-    missed, and stays a blast.
-    'Two blasts rocked Kabul', 'twin blasts', 'bomb blasts', a blast's toll and militants who
-    blast a post or a bridge stay explosions."""
+    missed, and stays a blast. 'Two blasts rocked Kabul', 'twin blasts', 'bomb blasts', a
+    blast's toll and militants who blast a post or a bridge stay explosions."""
     if trigger.cls != "explosive" or head.lower_ not in ("blasts", "blasted", "blast"):
         return False
     doc = head.doc
@@ -245,7 +244,7 @@ def _blasted_in_words(head: Token, trigger: Trigger, knowledge: Knowledge) -> bo
         return False
     lexicon = knowledge.lexicon
     speakers = lexicon.voice_words | lexicon.office_words
-    # a name, or one who speaks for others (a headline writes 'Coach blasts ...' capitalised)
+    # a name, or one who speaks for others (a headline capitalises 'Senator blasts ...')
     if not doers or not objects or not all(
             d.ent_type_ in _BLAME_DOERS or d.pos_ == "PROPN" or d.lemma_.lower() in speakers
             or (d.is_title and d.pos_ == "NOUN") for d in doers):
