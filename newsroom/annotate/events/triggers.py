@@ -1,8 +1,9 @@
 """The trigger words of a sentence that tell something happened: affirmed, literal, and ordered
 by their place in the parse (events.yaml gives the words; `finding` turns the first a frame
 takes into an event). A word denied ('no one was killed'), only wished for ('vowed to attack'),
-used as a figure ('the fight against AIDS') or making an adjective ('battle-hardened') tells
-nothing."""
+asked about ('whether they were abducted'), hedged ('a possible bombing'), judged in court
+('convicted of bombing'), used as a figure ('the fight against AIDS', 'blasts the decision') or
+making an adjective ('battle-hardened') tells nothing."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from spacy.tokens import Token
 from ...model import Span
 from ..event_rules import Trigger
 from ..knowledge import Knowledge, actor_key
-from ..nlp import definite, named_as, objects_of, says_no
+from ..nlp import definite, first_conjunct, named_as, objects_of, says_no
 from ..vocabulary import Lexicon
 from .evidence import VIOLENT_CLASSES
-from .participants import participant_tokens
+from .participants import ARMED_KINDS, participant_tokens
 from .victims import agent_tokens
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -87,9 +88,7 @@ def _unreal(head: Token, lexicon: Lexicon) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lemma_.lower() in lexicon.unreal_modifiers for c in head.children):
         return True
-    top = head
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
+    top = first_conjunct(head)
     preposition = top.head
     return (top.dep_ == "pobj" and preposition.lower_ in ("against", "of", "to", "from")
             and preposition.head.lemma_.lower() in lexicon.guarding_words)
@@ -219,7 +218,6 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
 
 
 _BLAME_DOERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_ARMED_KINDS = frozenset({"armed-group", "armed-force"})
 _NO_OBJECT = frozenset({"VERB", "AUX", "ADP", "PUNCT", "NUM", "CCONJ", "PART", "SPACE"})
 
 
@@ -268,7 +266,7 @@ def _a_known_armed_side(token: Token, knowledge: Knowledge) -> bool:
         while start > 0 and doc[start - 1].pos_ == "PROPN":
             start -= 1
     known = knowledge.actor_by_key.get(actor_key(doc[start:token.i + 1].text))
-    return known is not None and known.kind in _ARMED_KINDS
+    return known is not None and known.kind in ARMED_KINDS
 
 
 def _told_by_a_work(head: Token, lexicon: Lexicon) -> bool:
