@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import errors
 from ..errors import KnowledgeError
 from ..model import EVENT_TYPES
+from .openings import openings as match_openings
 from .rules import alternation
 from .yaml_data import load_list, load_mapping
 
@@ -44,6 +45,11 @@ class Trigger:
         """The pattern to search lower-cased text with first: a sentence it misses, `pattern`
         misses too, and it misses most at a quarter of the time (see `lowered_pattern`)."""
         return re.compile(lowered_pattern(self.pattern.pattern))
+
+    @cached_property
+    def openings(self) -> frozenset[str] | None:
+        """What every match of `lowered` begins with: a sentence holding none is not searched."""
+        return match_openings(self.lowered)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ..confidence import Evidence
 from ..event_rules import EventKnowledge
 from ..nlp import lemma_text, text_of
+from ..openings import could_match, text_openings
 from .participants import Participants
 
 FACT_EVIDENCE = ("armed", "armed_both", "state_forces", "armed_groups", "crowd", "people", "victims_armed",
@@ -63,7 +64,9 @@ class ArticleContext:
         # A rule whose lower-cased pattern misses the lower-cased text finds nothing in it
         # (`Trigger.lowered`): most of an article's violent rules, skipped at a fraction of the time.
         lowered = words_text.lower()
-        counts["violence"] += sum(len(t.pattern.findall(words_text)) for t in violent if t.lowered.search(lowered))
+        held = text_openings(lowered)
+        counts["violence"] += sum(len(t.pattern.findall(words_text)) for t in violent
+                                  if could_match(t.openings, held) and t.lowered.search(lowered))
         return cls({name: 100.0 * n / words for name, n in counts.items()}, len(sentences))
 
 

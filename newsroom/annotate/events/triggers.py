@@ -17,6 +17,7 @@ from ...model import Span
 from ..event_rules import Trigger
 from ..knowledge import Knowledge, actor_key
 from ..nlp import definite, first_conjunct, named_as, objects_of, says_no
+from ..openings import could_match, text_openings
 from ..vocabulary import Lexicon
 from .evidence import VIOLENT_CLASSES
 from .participants import ARMED_KINDS, participant_tokens
@@ -37,8 +38,10 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
     said: set[int] = set()
     found: list[tuple[tuple[bool, int, int, int], Trigger, Token]] = []
     lowered = sentence.text.lower()
+    held = text_openings(lowered)
     for order, trigger in enumerate(knowledge.events.triggers):
-        if (trigger.needs_actor and not has_actor) or not trigger.lowered.search(lowered):
+        if ((trigger.needs_actor and not has_actor) or not could_match(trigger.openings, held)
+                or not trigger.lowered.search(lowered)):
             continue
         for match in trigger.pattern.finditer(sentence.text):
             words = doc.char_span(sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand")
