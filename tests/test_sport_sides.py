@@ -44,3 +44,32 @@ def test_places_that_act_outside_a_sport_report_stay_places(annotator):
                  "company said. Shares rose 3%.\n"]:
         teams, _ = _read(annotator, text)
         assert teams == set(), text
+
+
+FIXTURES = ("Football\n\nThe first division matches this weekend, with the league positions in brackets and "
+            "kick-off times GMT:\nLeicester (4) v Southampton (13) 1500\nThe leaders face a side still "
+            "exultant after a win over the champions, and the manager has named an unchanged team for the "
+            "match.\n")
+
+
+def test_the_sides_of_a_list_of_fixtures_are_clubs(annotator):
+    # The parse reads a line of fixtures poorly; its form names the sides.
+    teams, places = _read(annotator, FIXTURES)
+    assert {"Leicester", "Southampton"} <= teams
+    assert not {"Leicester", "Southampton"} & places
+
+
+def test_a_town_in_brackets_after_a_scorer_is_the_scorer_s_club(annotator):
+    teams, places = _read(annotator, "Football\n\nThe leading scorers of the first division after the weekend's "
+                                     "matches are Ian Wright (Leicester) with 13 goals and Alan Shearer "
+                                     "(Southampton) with nine. The top team scored twice in the match.\n")
+    assert {"Southampton", "Leicester"} <= teams and not {"Southampton", "Leicester"} & places
+
+
+def test_a_case_and_a_member_s_constituency_outside_sport_stay_places(annotator):
+    for text in ["Court\n\nThe judges cited the ruling in Leicester v Southampton, a dispute over a port levy, "
+                 "and dismissed the appeal on Monday.\n",
+                 "Parliament\n\nThe bill was opposed by Alan Shearer (Leicester) and Ian Wright (Southampton), "
+                 "who said the port levy would cost jobs.\n"]:
+        teams, _ = _read(annotator, text)
+        assert teams == set(), text

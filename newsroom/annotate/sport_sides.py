@@ -1,8 +1,9 @@
 """Sides named after places in the prose of a sport report: 'Northshire beat Westshire by eight
 wickets', 'he played for Lyon', "Lyon's home defeat", 'the Northshire captain'. A club is named
 after its town or county, and in a report of matches such a name that acts (a subject, an
-object, an owner of a result) or that a word of a side describes is the club, an actor of kind
-sports-body, not a place where something happened. `score_lines` reads the sides of tables of
+object, an owner of a result), that a word of a side describes, or that the forms of a list of
+fixtures or scorers name as a side ('Northshire (4) v Westshire (13)', 'Tom Reed (Northshire)') is
+the club, an actor of kind sports-body, not a place where something happened. `score_lines` reads the sides of tables of
 results; this reads those of running text.
 
 Only in a sport report: the article uses the words of sport (domains.yaml `sport`) at least
@@ -52,6 +53,7 @@ def as_sides(doc: Doc, candidates: list[Candidate], knowledge: Knowledge) -> lis
         return candidates
     lexicon = knowledge.lexicon
     countries = {c.tokens for c in candidates if c.label == "COUNTRY"}
+    persons = {c.tokens[1] for c in candidates if c.label == "PERSON"}  # where each person's name ends
 
     def placelike(c: Candidate) -> bool:
         key = name_key(doc[c.tokens[0]:c.tokens[1]].text)
@@ -59,7 +61,8 @@ def as_sides(doc: Doc, candidates: list[Candidate], knowledge: Knowledge) -> lis
             and key not in lexicon.national_sides
 
     sides = {doc[c.tokens[0]:c.tokens[1]].text.casefold() for c in candidates
-             if placelike(c) and _acts_as_side(doc[c.tokens[0]:c.tokens[1]].root, lexicon)}
+             if placelike(c) and (_acts_as_side(doc[c.tokens[0]:c.tokens[1]].root, lexicon)
+                                  or _listed_as_side(doc, *c.tokens, persons, lexicon))}
     if not sides:
         return candidates
     return [Candidate(c.start, c.end, "TEAM", None, "rule", c.tokens)
@@ -85,6 +88,23 @@ def _acts_as_side(token: Token, lexicon: Lexicon) -> bool:
         return head.lemma_.lower() in lexicon.side_nouns and head.tag_ != "NNS" \
             and not (after is not None and after.pos_ == "PROPN")
     return False
+
+
+def _listed_as_side(doc: Doc, start: int, end: int, persons: set[int], lexicon: Lexicon) -> bool:
+    """The forms of a report's lists of fixtures and scorers, which the parse reads poorly: a side
+    of a fixture ('Northshire (4) v Westshire (13)', 'Lyon vs. Nantes': lexicon fixture_words),
+    and a player's side in brackets after the player's name ('13 - Tom Reed (Northshire)')."""
+    at = end + 3 if _bracketed_number(doc, end) else end  # 'Northshire (4) v'
+    if (at < len(doc) and doc[at].lower_ in lexicon.fixture_words) or (
+            start > 0 and doc[start - 1].lower_ in lexicon.fixture_words):
+        return True
+    return (start >= 2 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
+            and start - 1 in persons)
+
+
+def _bracketed_number(doc: Doc, at: int) -> bool:
+    """'(4)' from token `at`: a side's place in the table, given beside its name."""
+    return at + 2 < len(doc) and doc[at].text == "(" and doc[at + 1].like_num and doc[at + 2].text == ")"
 
 
 def _placed(token: Token, lexicon: Lexicon) -> bool:

@@ -41,6 +41,7 @@ class Lexicon:
     national_sides: frozenset[str]
     result_nouns: frozenset[str]
     side_prepositions: frozenset[str]
+    fixture_words: frozenset[str]
     place_name_links: frozenset[str]
     name_particles: frozenset[str]
     stance_prefixes: frozenset[str]
