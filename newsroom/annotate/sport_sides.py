@@ -2,9 +2,9 @@
 wickets', 'he played for Lyon', "Lyon's home defeat", 'the Northshire captain'. A club is named
 after its town or county, and in a report of matches such a name that acts (a subject, an
 object, an owner of a result), that a word of a side describes, or that the forms of a list of
-fixtures or scorers name as a side ('Northshire (4) v Westshire (13)', 'Tom Reed (Northshire)') is
-the club, an actor of kind sports-body, not a place where something happened. `score_lines` reads the sides of tables of
-results; this reads those of running text.
+fixtures or scorers name as a side ('Northshire (4) v Westshire (13)', 'Tom Reed (Northshire)')
+is the club, an actor of kind sports-body, not a place where something happened. `score_lines`
+reads the sides of tables of results; this reads those of running text.
 
 Only in a sport report: the article uses the words of sport (domains.yaml `sport`) at least
 `SPORT_WORDS` times and `SPORT_DENSITY` times per 100 words, counted as if it had 100 more words
