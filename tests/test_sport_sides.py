@@ -1,9 +1,12 @@
-"""A club named after its town or county, acting in the prose of a sport report, is the club (an
-actor of kind sports-body), not a place: 'Yorkshire beat Lancashire', 'he played for Nice',
-'the Sussex captain'. A place named as where ('in Nice'), a national side, a dateline's town and
-every place of a report that is not about sport stay places."""
+"""A club named after its town or county, acting in the prose of a sport report or named a side by
+the form of its lists, is the club (an actor of kind sports-body), not a place: 'Yorkshire beat
+Lancashire', 'he played for Nice', 'the Sussex captain', 'Leicester (4) v Southampton (13)'. A
+place named as where ('in Nice'), a national side, a dateline's town and every place of a report
+that is not about sport stay places."""
 
 from __future__ import annotations
+
+import pytest
 
 
 def _read(annotator, text: str) -> tuple[set[str], set[str]]:
@@ -37,13 +40,23 @@ def test_a_national_side_stays_its_country(annotator):
     assert not {"England", "Australia", "West Indies", "Pakistan"} & teams
 
 
-def test_places_that_act_outside_a_sport_report_stay_places(annotator):
-    for text in ["Floods\n\nSomerset was hit by floods on Monday, and Essex closed roads after the storm. The bomb "
-                 "squad was called to a house in Leicester.\n",
-                 "Business\n\nNewcastle beat Leeds to the new car plant, which will employ 2,000 people, the "
-                 "company said. Shares rose 3%.\n"]:
-        teams, _ = _read(annotator, text)
-        assert teams == set(), text
+# Places that act, a 'v' and names with places in brackets, outside sport: no clubs.
+OUTSIDE_SPORT = {
+    "floods": "Floods\n\nSomerset was hit by floods on Monday, and Essex closed roads after the storm. The bomb "
+              "squad was called to a house in Leicester.\n",
+    "business": "Business\n\nNewcastle beat Leeds to the new car plant, which will employ 2,000 people, the "
+                "company said. Shares rose 3%.\n",
+    "a court case": "Court\n\nThe judges cited the ruling in Leicester v Southampton, a dispute over a port levy, "
+                    "and dismissed the appeal on Monday.\n",
+    "members and their seats": "Parliament\n\nThe bill was opposed by Mark Evans (Leicester) and David Hughes "
+                               "(Southampton), who said the port levy would cost jobs.\n",
+}
+
+
+@pytest.mark.parametrize("text", OUTSIDE_SPORT.values(), ids=OUTSIDE_SPORT.keys())
+def test_places_outside_a_sport_report_stay_places(annotator, text):
+    teams, _ = _read(annotator, text)
+    assert teams == set(), text
 
 
 FIXTURES = ("Football\n\nThe first division matches this weekend, with the league positions in brackets and "
@@ -61,15 +74,7 @@ def test_the_sides_of_a_list_of_fixtures_are_clubs(annotator):
 
 def test_a_town_in_brackets_after_a_scorer_is_the_scorer_s_club(annotator):
     teams, places = _read(annotator, "Football\n\nThe leading scorers of the first division after the weekend's "
-                                     "matches are Ian Wright (Leicester) with 13 goals and Alan Shearer "
+                                     "matches are Mark Evans (Leicester) with 13 goals and David Hughes "
                                      "(Southampton) with nine. The top team scored twice in the match.\n")
     assert {"Southampton", "Leicester"} <= teams and not {"Southampton", "Leicester"} & places
 
-
-def test_a_case_and_a_member_s_constituency_outside_sport_stay_places(annotator):
-    for text in ["Court\n\nThe judges cited the ruling in Leicester v Southampton, a dispute over a port levy, "
-                 "and dismissed the appeal on Monday.\n",
-                 "Parliament\n\nThe bill was opposed by Alan Shearer (Leicester) and Ian Wright (Southampton), "
-                 "who said the port levy would cost jobs.\n"]:
-        teams, _ = _read(annotator, text)
-        assert teams == set(), text

@@ -62,7 +62,8 @@ class ArticleContext:
         for kind in CONFLICT_KINDS:
             counts["conflict"] += len(events.participants.patterns[kind].findall(lemmas))
         # A rule whose lower-cased pattern misses the lower-cased text finds nothing in it
-        # (`Trigger.lowered`): most of an article's violent rules, skipped at a fraction of the time.
+        # (`Trigger.lowered`), nor does one none of whose openings the text holds (`openings`): most
+        # of an article's violent rules, skipped at a fraction of the time.
         lowered = words_text.lower()
         held = text_openings(lowered)
         counts["violence"] += sum(len(t.pattern.findall(words_text)) for t in violent

@@ -19,7 +19,7 @@ from ..knowledge import Knowledge, actor_key
 from ..nlp import definite, first_conjunct, named_as, objects_of, says_no
 from ..openings import could_match, text_openings
 from ..vocabulary import Lexicon
-from .evidence import VIOLENT_CLASSES
+from .evidence import CONFLICT_KINDS, VIOLENT_CLASSES
 from .participants import ARMED_KINDS, participant_tokens
 from .victims import agent_tokens
 
@@ -251,7 +251,7 @@ def _blasted_in_words(head: Token, trigger: Trigger, knowledge: Knowledge) -> bo
             or (d.is_title and d.pos_ == "NOUN") for d in doers):
         return False
     named = participant_tokens(knowledge.events, head.sent, lexicon)
-    armed = {i for kind in ("state_forces", "armed_groups", "explosives", "firearms") for i in named.get(kind, ())}
+    armed = {i for kind in CONFLICT_KINDS for i in named.get(kind, ())}
     if any(d.i in armed or _a_known_armed_side(d, knowledge) for d in doers) or any(
             o.i in named.get("property", ()) for o in objects):
         return False  # militants who blast a post, a bomb that blasts a convoy, a bridge blasted
