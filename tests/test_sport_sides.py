@@ -78,3 +78,25 @@ def test_a_town_in_brackets_after_a_scorer_is_the_scorer_s_club(annotator):
                                      "(Southampton) with nine. The top team scored twice in the match.\n")
     assert {"Southampton", "Leicester"} <= teams and not {"Southampton", "Leicester"} & places
 
+
+
+# The model reads many a town-named club as a person or an organisation (here 'Modena' PERSON, 'Livorno'
+# ORG); the same forms make it the club where the gazetteer knows a big city so named.
+TOWNS_READ_AS_OTHERS = (
+    "Football\n\nSaturday's league fixtures, with each side's place in the table in brackets:\n"
+    "Modena (7) v Livorno (12) 1500\nModena hope to end a run of three defeats at home, and face a Livorno "
+    "team unbeaten in five league matches.\n")
+
+
+def test_a_club_the_model_reads_as_a_person_or_an_organisation_is_the_club(annotator):
+    teams, places = _read(annotator, TOWNS_READ_AS_OTHERS)
+    assert {"Modena", "Livorno"} <= teams
+    assert not {"Modena", "Livorno"} & places
+
+
+def test_a_player_named_like_a_city_stays_a_person(annotator):
+    ann = annotator("Basketball\n\nTom Jackson scored 31 points and grabbed 12 rebounds as the home team won the "
+                    "game 101-95. Jackson, who missed last week's match with an injury, made six of his seven "
+                    "shots in the fourth quarter of the game.\n")
+    assert {(a.name, a.kind) for a in ann.actors} == {("Tom Jackson", "person")}
+    assert not ann.places

@@ -13,9 +13,17 @@ preposition of place ('in Lyon', 'at Northtown') or on a dateline stays a place,
 country or a land that fields a national side though it is no state (lexicon `national_sides`):
 a national side is named as its country, as CoNLL's annotators name it. A name read as a side
 once is that side wherever else it stands, but after a preposition of place.
+
+The model often reads a club named after its town as a person or an organisation ('Bologna (4) v
+Piacenza (13)', 'Verona's slim chances'), and the entity stage then finds the town. Such a name is
+read as a side by the same forms when the gazetteer knows a big city by it, and it is no
+player's: not a word of a longer person's name in the story ('Chris Sutton' keeps 'Sutton' a
+person).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -34,6 +42,8 @@ SPORT_WORDS = 3  # ... and at least this many: two in a short note ('the bomb sq
 NEUTRAL_WORDS = 100
 # What the readers would otherwise take for a place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "PLACE"})
+# What the model reads a town-named club as, besides a place.
+OTHER_LABELS = frozenset({"PERSON", "ORG"})
 # How a side acts in a sentence: it does or is done to (and it owns: "Lyon's defeat").
 SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
 
@@ -46,19 +56,30 @@ def is_sport_report(doc: Doc, knowledge: Knowledge) -> bool:
     return hits >= SPORT_WORDS and 100.0 * hits / (len(doc) + NEUTRAL_WORDS) >= SPORT_DENSITY
 
 
-def as_sides(doc: Doc, candidates: list[Candidate], knowledge: Knowledge) -> list[Candidate]:
+def as_sides(doc: Doc, candidates: list[Candidate], knowledge: Knowledge,
+             big_place: Callable[[str], bool] | None = None) -> list[Candidate]:
     """The candidates, those that name a side in a sport report's prose read as teams (TEAM). The
-    report is counted only where a name might be a side: most articles name no place."""
-    if not any(c.label in PLACE_LABELS for c in candidates) or not is_sport_report(doc, knowledge):
+    report is counted only where a name might be a side: most articles name no place.
+    `big_place`: whether the gazetteer knows a big city by the name (`Gazetteer.is_big_place`)."""
+    labels = PLACE_LABELS | OTHER_LABELS if big_place is not None else PLACE_LABELS
+    if not any(c.label in labels for c in candidates) or not is_sport_report(doc, knowledge):
         return candidates
     lexicon = knowledge.lexicon
     countries = {c.tokens for c in candidates if c.label == "COUNTRY"}
     persons = {c.tokens[1] for c in candidates if c.label == "PERSON"}  # where each person's name ends
+    # The words of the story's names of persons of more than one word: a player's, not a club's.
+    person_words = {t.lower_ for c in candidates if c.label == "PERSON" and c.tokens[1] - c.tokens[0] > 1
+                    for t in doc[c.tokens[0]:c.tokens[1]]}
+
+    def town_named(c: Candidate) -> bool:
+        span = doc[c.tokens[0]:c.tokens[1]]
+        return (big_place is not None and c.label in OTHER_LABELS and c.source == "ner"
+                and not any(t.lower_ in person_words for t in span) and big_place(span.text))
 
     def placelike(c: Candidate) -> bool:
         key = name_key(doc[c.tokens[0]:c.tokens[1]].text)
-        return c.label in PLACE_LABELS and c.tokens not in countries and key not in knowledge.country_by_key \
-            and key not in lexicon.national_sides
+        return (c.label in PLACE_LABELS or town_named(c)) and c.tokens not in countries \
+            and key not in knowledge.country_by_key and key not in lexicon.national_sides
 
     sides = {doc[c.tokens[0]:c.tokens[1]].text.casefold() for c in candidates
              if placelike(c) and (_acts_as_side(doc[c.tokens[0]:c.tokens[1]].root, lexicon)
