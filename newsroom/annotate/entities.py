@@ -29,7 +29,7 @@ from .entity_drafts import Drafts, EntityDraft, country_draft, distinct_names, e
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge, actor_key
-from .mentions import acronym_definitions
+from .mentions import acronym_definitions, acronym_uses
 from .missed_names import follows_placing_word
 from .nlp import first_conjunct, text_of
 from .place_index import Resolved
@@ -68,6 +68,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     selected = [c.as_person() if c.source == "ner" and c.label in ("GPE", "LOC", "ORG") and
                 name_key(text_of(doc)[c.start:c.end]) in persons else c for c in selected]
     acronyms = acronym_definitions(doc, selected, knowledge)
+    selected = sorted(selected + acronym_uses(doc, selected, acronyms), key=lambda c: (c.start, -c.length))
     lexicon = knowledge.lexicon
     entities: Drafts = {}
     assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
