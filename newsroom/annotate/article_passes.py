@@ -12,6 +12,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..text import name_key, whole_word_spans
 from .candidate import Candidate
+from .capital_lines import in_capitals
 from .entity_drafts import Drafts, EntityDraft, add_mention, country_draft, move_mention, place_draft, place_title
 from .gazetteer import Gazetteer
 from .knowledge import Knowledge
@@ -192,7 +193,8 @@ def _owners(ent: EntityDraft, people: list[EntityDraft], words: set[str], at: in
 
 def add_repeated_names(doc: Doc, selected: list[Candidate], entities: Drafts) -> None:
     """Every later 'Montalvo' is Daniel Montalvo and every later 'Sea Org' is the Sea Org, even
-    where the model missed them: a name found once is looked for everywhere in the article."""
+    where the model missed them: a name found once is looked for everywhere in the article, and
+    in capitals in a headline in capitals ('MONTALVO'; `capital_lines`)."""
     taken = [(c.start, c.end) for c in selected]
     for ent in entities.values():
         if ent.facet != "actor":
@@ -205,7 +207,7 @@ def add_repeated_names(doc: Doc, selected: list[Candidate], entities: Drafts) ->
                 forms.add(words[-1])
         label = "PERSON" if ent.kind == "person" else "ORG" if ent.facet == "actor" else "GPE"
         for form in sorted(forms, key=len, reverse=True):
-            for a, b in whole_word_spans(text_of(doc), form):
+            for a, b in whole_word_spans(text_of(doc), form) + in_capitals(doc, form):
                 if any(x < b and a < y for x, y in taken):
                     continue
                 span = doc.char_span(a, b)

@@ -15,6 +15,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
 from .candidate import Candidate
+from .capital_lines import read_in_capitals
 from .knowledge import Knowledge
 from .missed_names import (
     follows_placing_word,
@@ -193,7 +194,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     found = [c for c in found if not _names_a_day(doc, c, dates, knowledge)]
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     found = list_persons(doc, as_teams(doc, with_bracket_areas(doc, inside, lexicon)), knowledge, text_of(doc))
-    return as_sides(doc, found, knowledge, known_place)
+    return read_in_capitals(doc, as_sides(doc, found, knowledge, known_place))
 
 
 def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool]) -> DocSpan | None:
