@@ -40,3 +40,10 @@ def test_a_surname_the_story_also_writes_as_a_common_word_is_not_read_in_capital
 def test_which_lines_are_in_capitals():
     text = "RUGBY - HOLLOWAY BACK\nLONDON 1996-12-06\nMost of It is prose.\nA\n"
     assert capital_lines(text) == [(0, len("RUGBY - HOLLOWAY BACK"))]
+
+
+def test_a_story_written_all_in_capitals_keeps_the_model_s_reading(annotator):
+    # All an old telex has is capitals: what the model reads there is all there is to read.
+    text = ("TALKS TO GO ON\n\nBERLIN 1996-12-06\n\nMINISTER HANS MUELLER TOLD REPORTERS ON FRIDAY THAT THE "
+            "TALKS WOULD GO ON.\n")
+    assert any(a.name.startswith("HANS MUELLER") for a in annotator(text).actors)

@@ -19,6 +19,8 @@ from .nlp import kept, lowercase_words_of, text_of
 
 # The model's readings, which a line in capitals makes unreliable.
 MODEL_SOURCES = frozenset({"ner", "guess"})
+# Lower-case letters a line of a story written in mixed case has (a few words).
+MIXED_CASE_LETTERS = 10
 
 
 def capital_lines(text: str) -> list[tuple[int, int]]:
@@ -44,8 +46,13 @@ def in_capitals(doc: Doc, form: str) -> list[tuple[int, int]]:
 
 
 def kept_lines(doc: Doc) -> list[tuple[int, int]]:
-    """The Doc's lines of capitals, worked out once."""
-    return kept(doc, "capital_lines", lambda: capital_lines(text_of(doc)))
+    """The Doc's lines of capitals, worked out once; none in a story written all in capitals (an
+    old telex: no line has a few words in lower case), where they are all the model has to read."""
+    def read() -> list[tuple[int, int]]:
+        text = text_of(doc)
+        mixed = any(sum(ch.islower() for ch in line) >= MIXED_CASE_LETTERS for line in text.split("\n"))
+        return capital_lines(text) if mixed else []
+    return kept(doc, "capital_lines", read)
 
 
 def read_in_capitals(doc: Doc, found: list[Candidate]) -> list[Candidate]:
