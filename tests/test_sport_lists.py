@@ -1,7 +1,7 @@
 """Persons in the lists of sport results: rows of results that give a competitor's country in
-brackets before a figure, numbered line-ups and cricket scorecards. The model reads such names
-as places, organisations or nothing. A club's standings row and a candidate's party in brackets
-are no such row."""
+brackets before a figure or on either side of 'beat', numbered line-ups and cricket scorecards.
+The model reads such names as places, organisations or nothing. A club's standings row and a
+candidate's party in brackets are no such row."""
 
 from __future__ import annotations
 
@@ -15,6 +15,15 @@ def test_a_competitor_in_a_row_of_results_is_a_person(annotator):
                                 "1. Anna Berg (Sweden) 25.76 points\n2. Jean-Luc Marchand (Canada) 24.40\n"
                                 "3. Tove Lind (NOR) 23.92\n4. Jim Marlow (U.S.) 23.25\n")
     for name in ("Anna Berg", "Jean-Luc Marchand", "Tove Lind", "Jim Marlow"):
+        assert actors.get(name) == "person", (name, actors)
+
+
+def test_both_sides_of_a_head_to_head_result_are_persons(annotator):
+    # the model reads 'Lin' alone, 'Hana Sato' as a building and 'Nina Petrova' as an organisation
+    actors = _actors(annotator, "BADMINTON - RESULTS\n\nSemifinal results of the open on Saturday: Sun Wei "
+                                "(China) beat Gong Lin (Denmark) 11-8 11-3\nCamille Roux (France) beat Hana Sato "
+                                "(Japan) 15-6 15-8\nLars Holm (Sweden) beat Nina Petrova (Russia) 15-9 15-10\n")
+    for name in ("Sun Wei", "Gong Lin", "Camille Roux", "Hana Sato", "Lars Holm", "Nina Petrova"):
         assert actors.get(name) == "person", (name, actors)
 
 

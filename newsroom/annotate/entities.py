@@ -31,6 +31,7 @@ from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge, actor_key
 from .mentions import acronym_definitions, acronym_uses
 from .missed_names import follows_placing_word
+from .name_edges import names_a_disease
 from .nlp import first_conjunct, text_of
 from .place_index import Resolved
 from .position_readings import areas_named, kind_word_after, lies_in, places_after, region_hint, regions_by_position
@@ -173,7 +174,7 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return country_draft(code, knowledge)
     if text in acronyms and acronyms[text].start in assigned:
         return entities[assigned[acronyms[text].start]]
-    if cand.label in ("GPE", "LOC", "FAC") and _names_a_disease(doc, cand, lexicon):
+    if cand.label in ("GPE", "LOC", "FAC") and names_a_disease(doc, cand.tokens[1], lexicon):
         return None
     if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
         return country_draft(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
@@ -202,7 +203,9 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         earlier = _corefer(text, cand.label, entities, lexicon)
         if earlier is not None:
             return earlier
-        place = _place_reading(doc, cand, text, gazetteer, context, knowledge, before_region)
+        # A person a rule read by the form it stands in (a row of results) is one, whatever the gazetteer knows.
+        rule_person = cand.label == "PERSON" and cand.source == "rule"
+        place = None if rule_person else _place_reading(doc, cand, text, gazetteer, context, knowledge, before_region)
         if place is not None:
             return place
         if cand.label == "PERSON" and (kind := _area_kind(text, lexicon)) is not None:
@@ -223,12 +226,6 @@ def _area_kind(text: str, lexicon: Lexicon) -> str | None:
     'town' or 'city', which end some surnames ('Brian Town')."""
     _, kind = split_kind_word(text, lexicon.place_kind_words)
     return kind if kind in ("district", "province", "region") and text.split()[-1].lower() != "state" else None
-
-
-def _names_a_disease(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
-    """'West Nile virus', 'Marburg fever': named after a place, but not a place here."""
-    j = cand.tokens[1]
-    return j < len(doc) and doc[j].lower_ in lexicon.disease_words
 
 
 def _a_persons_byname(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:

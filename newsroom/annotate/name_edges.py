@@ -89,3 +89,9 @@ def where_inside(doc: Doc, i: int, j: int, lexicon: Lexicon) -> int | None:
 def is_title(token: Token, lexicon: Lexicon) -> bool:
     """A title or role word, or any lower-case word: what stands before a person's name."""
     return token.lower_ in lexicon.titles or token.text.islower()
+
+
+def names_a_disease(doc: Doc, end: int, lexicon: Lexicon) -> bool:
+    """A name ending before token `end` that names a disease with the word after it ('West Nile
+    virus', 'Marburg fever'): named after a place, but not a place here."""
+    return end < len(doc) and doc[end].lower_ in lexicon.disease_words

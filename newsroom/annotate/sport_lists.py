@@ -1,7 +1,8 @@
 """Persons in the lists of sport results: the rows of results that give a competitor's country in
 brackets before a time, a score or points ('3. Anna Berg (Sweden) 24.57', 'Tom Reed (U.S.) 68
-70'), the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Sam Dee, 3 - ...'),
-and a cricket scorecard's batsmen, fielders and bowlers ('T. Reed c Dee b M. Sato 31', 'Sato
+70') or name two so in a head-to-head result ('Anna Berg (Sweden) beat Eva Lind (Norway) 6-4'),
+the line-ups that number the players ('Northland: 1 - Tom Reed, 2 - Sam Dee, 3 - ...'), and a
+cricket scorecard's batsmen, fielders and bowlers ('T. Reed c Dee b M. Sato 31', 'Sato
 10-2-26-0').
 The model reads such names, one after another with no sentence round them, as places,
 organisations or nothing. A name there is a person, whatever the model read, unless a table of
@@ -9,9 +10,9 @@ teams already took it (`score_lines`: 'Lyon (France) 9 6 3 15' is a club's stand
 
 Read in any story, not only one `sport_sides.is_sport_report` takes for sport: a short list of
 results has few words of sport, and the forms are evidence enough. A row starts a line or
-follows a rank ('3. '), and its bracket holds a country, as the knowledge base or a three-letter
-code writes it ('(FRA)'), not a party or a province: in prose, 'Martinez (Buenos Aires) 12' is a
-town and its province in a sentence, not a row.
+follows a rank ('3. '), a colon or a word of a result ('beat'), and its bracket holds a country,
+as the knowledge base or a three-letter code writes it ('(FRA)'), not a party or a province: in
+prose, 'Martinez (Buenos Aires) 12' is a town and its province in a sentence, not a row.
 """
 
 from __future__ import annotations
@@ -25,8 +26,15 @@ from .candidate import Candidate
 from .knowledge import Knowledge
 
 NAME = r"(?:[A-Z]\. )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|van|von|der|da|di|del|le|la|al|el|bin))*"
-# A row of results: an optional rank, a name, its country in brackets, then a figure.
-RESULT_ROW = re.compile(r"(?m)(?:^|(?<=\d\. )|(?<=\d=\. ))(?P<name>" + NAME + r") \((?P<land>[^()\n]{2,30})\)(?= +\d)")
+# The words of a head-to-head result between two competitors ('Anna Berg (Sweden) beat Eva Lind
+# (Norway) 6-4 6-2').
+RESULT_VERBS = ("beat", "bt", "def.", "defeated")
+_BEAT = "|".join(re.escape(v) for v in RESULT_VERBS)
+# A row of results: an optional rank, a name, its country in brackets, then a figure; or either
+# side of a head-to-head result.
+_ROW_START = "|".join(["^", r"(?<=\d\. )", r"(?<=\d=\. )", "(?<=: )", *(f"(?<={re.escape(v)} )" for v in RESULT_VERBS)])
+RESULT_ROW = re.compile(r"(?m)(?:" + _ROW_START + r")(?P<name>" + NAME + r") \((?P<land>[^()\n]{2,30})\)"
+                        r"(?= +(?:\d|(?:" + _BEAT + r")(?!\w)))")
 # A numbered player of a line-up: 'N - Name' at the start of a line or after a separator.
 LINE_UP = re.compile(r"(?:^|(?<=[,;:(] ))\d{1,2} - (?P<name>" + NAME + r")")
 LINE_UP_PLAYERS = 3  # numbered names on one line from which it is a line-up
