@@ -189,6 +189,15 @@ def test_a_name_in_apposition_to_a_person_noun_is_a_person(annotator):
     assert not _place(result, "Paris") and not _place(result, "Valeska")
 
 
+def test_a_name_with_an_age_between_commas_is_a_person(annotator):
+    # The model types 'Odell Brisk' an organisation; news gives a person's age so. A year is no age.
+    result = annotation_json("x", annotator(
+        "Court\n\nIn sentencing Odell Brisk, 38, to a 10-year prison term, the judge said the theft had been "
+        "planned for months. The festival in Leeds, 1996, drew crowds.\n"))
+    assert _actor(result, "Odell Brisk")["kind"] == "person"
+    assert _place(result, "Leeds")
+
+
 def test_products_vehicles_and_festivals_are_not_actors(annotator):
     result = annotation_json("x", annotator(
         "Browser wars\n\nMicrosoft urged users of Internet Explorer 6 to upgrade. Internet Explorer's share "

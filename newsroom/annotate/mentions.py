@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
@@ -33,6 +33,8 @@ from .score_lines import as_teams
 from .sport_lists import list_persons
 from .sport_sides import as_sides
 from .vocabulary import Lexicon
+
+MOST_YEARS = 110  # the oldest age news gives a person
 
 
 @lru_cache(maxsize=4)
@@ -248,12 +250,20 @@ def _is_thing(ent: DocSpan, things: frozenset[str], lexicon: Lexicon) -> bool:
 
 def _person_by_apposition(ent: DocSpan, lexicon: Lexicon) -> bool:
     """The name is in apposition to a noun for a human: its own appositive ('Paris, an
-    Australian woman') or the noun it stands beside ('their child, Gloria')."""
+    Australian woman') or the noun it stands beside ('their child, Gloria'); or to an age between
+    commas, as news gives a person's ('Jo Reed, 38, of Leeds')."""
     root = ent.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
-    return any(n.lemma_.lower() in lexicon.person_nouns and n.pos_ == "NOUN" for n in nouns)
+    return any((n.lemma_.lower() in lexicon.person_nouns and n.pos_ == "NOUN") or _an_age(n) for n in nouns)
+
+
+def _an_age(token: Token) -> bool:
+    """'38' in ', 38,': a whole number a person may be old, between commas."""
+    doc = token.doc
+    return (token.text.isdigit() and 0 < int(token.text) <= MOST_YEARS and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].text == "," and doc[token.i + 1].text in (",", ")"))
 
 
 def _common_noun(ent: DocSpan, lowercase_words: frozenset[str]) -> bool:
