@@ -111,6 +111,24 @@ def test_a_dateline_on_a_line_of_its_own_gives_the_place_and_date():
     assert [span.text for _, span in layout.blocks] == ["Two goals in the last six minutes gave holders Japan victory."]
 
 
+def test_a_headline_with_a_stop_above_a_dateline_line_is_the_title():
+    # Wire copy ends its headline with a stop; the dateline under it says it is one.
+    raw = ("Port talks resume after strike.\n\nJo Reed\n\nROTTERDAM 1996-12-06\n\nDock workers and employers "
+           "met again on Friday.\n")
+    layout = read_layout(raw)
+    assert layout.title == "Port talks resume after strike."
+    assert (layout.byline, layout.filed_from, layout.filed_on) == ("Jo Reed", "ROTTERDAM", "1996-12-06")
+    assert [span.text for _, span in layout.blocks] == ["Dock workers and employers met again on Friday."]
+
+
+def test_a_sentence_above_a_sentence_stays_story():
+    raw = "Dock workers met on Friday.\n\nThe talks went on for six hours.\n"
+    layout = read_layout(raw)
+    assert layout.title == "" and layout.byline is None
+    assert [span.text for _, span in layout.blocks] == ["Dock workers met on Friday.",
+                                                        "The talks went on for six hours."]
+
+
 def test_capitals_then_a_dash_are_no_dateline_when_the_story_is_in_capitals_too():
     layout = read_layout("Results\n\nNATO - THE ALLIANCE MET.\n")
     assert layout.filed_from is None

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from ..model import Image, Layout, Span
 
 BYLINE_WORDS = 20  # a byline names its authors; a longer 'By ...' line is story ('By noon, ...')
+TITLE_TO_DATELINE = 2  # lines below a headline its dateline may stand on (a byline between)
+REPORTER_WORDS = 4  # a reporter's name, without 'By', above a dateline
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,9 @@ def read_layout(raw: str, rules: LayoutRules) -> Layout:
             layout.dateline = line.text
         elif (match := rules.dateline_line.match(line.text)) and layout.filed_from is None:
             _take_dateline(layout, match, line.span.start)
-        elif rules.byline.match(line.text) and layout.byline is None and len(line.text.split()) <= BYLINE_WORDS:
+        elif layout.byline is None and (
+                (rules.byline.match(line.text) and len(line.text.split()) <= BYLINE_WORDS)
+                or _names_above_dateline(line, body_lines[i + 1:i + 2], rules)):
             layout.byline = line.text
         elif i == 0 and layout.title and layout.dek is None and _is_dek(line, body_lines[1:], rules):
             layout.dek = line.text
@@ -159,14 +163,24 @@ def read_layout(raw: str, rules: LayoutRules) -> Layout:
     return layout
 
 
+def _names_above_dateline(line: Line, below: list[Line], rules: LayoutRules) -> bool:
+    """A reporter's name with no 'By', on its own line right above a dateline ('Jo Reed' over
+    'RIO DE JANEIRO 1996-12-06'): a few words, no stop."""
+    return (bool(below) and bool(rules.dateline_line.match(below[0].text))
+            and len(line.text.split()) <= REPORTER_WORDS and not line.text.endswith("."))
+
+
 def _is_title(first: Line, rest: list[Line], rules: LayoutRules) -> bool:
     """A headline: a short line of its own above the story. Not a sentence of the story (a
-    headline has no full stop, unless it is written in capitals), not a wire dateline, and
-    never the whole text: a one-paragraph report is all story."""
+    headline has no full stop, unless it is written in capitals or a dateline on a line of its
+    own follows it, as wire copy has it), not a wire dateline, and never the whole text: a
+    one-paragraph report is all story."""
     if not rest or not first.blank_after or len(first.text.split()) > 30:
         return False
     if rules.dateline_line.match(first.text) or rules.dateline_prefix.match(first.text):
         return False
+    if any(rules.dateline_line.match(line.text) for line in rest[:TITLE_TO_DATELINE]):
+        return True  # wire copy: 'Talks resume.' above a byline and 'GENEVA 1996-12-06' is the headline
     return not (first.text.endswith(".") and not first.text.isupper())
 
 
