@@ -5,8 +5,9 @@ names that are there. There its own names are dropped (the knowledge base's and 
 they match names whatever their case), and the line is read for the names the rest of the story
 gives, written in capitals ('WEST INDIES' for the story's 'West Indies'; `in_capitals`). The
 entities' pass that finds an actor's every mention (`article_passes.add_repeated_names`) reads
-them for its forms too, a person's surname included ('HOLLOWAY' for 'Dean Holloway'). A one-word form the
-story also writes in lower case ('Price', 'price') is a common word, not read in capitals.
+them for its forms too, a person's surname included ('HOLLOWAY' for 'Dean Holloway'). A one-word
+form the story also writes in lower case ('Price', 'price') is a common word, not read in
+capitals.
 """
 
 from __future__ import annotations

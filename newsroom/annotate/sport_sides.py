@@ -14,8 +14,8 @@ country or a land that fields a national side though it is no state (lexicon `na
 a national side is named as its country, as CoNLL's annotators name it. A name read as a side
 once is that side wherever else it stands, but after a preposition of place.
 
-The model often reads a club named after its town as a person or an organisation ('Bologna (4) v
-Piacenza (13)', 'Verona's slim chances'), and the entity stage then finds the town. Such a name is
+The model often reads a club named after its town as a person or an organisation ('Modena (7) v
+Livorno (12)', 'Modena hope to end a run of defeats'), and the entity stage then finds the town. Such a name is
 read as a side by the same forms when the gazetteer knows a big city by it, and it is no
 player's: not a word of a longer person's name in the story ('Chris Sutton' keeps 'Sutton' a
 person).
