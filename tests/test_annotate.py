@@ -346,6 +346,17 @@ def test_a_big_city_the_model_calls_a_product_is_a_place_after_in(annotator):
     assert "Excel" not in names  # a guess the gazetteer does not back is dropped
 
 
+def test_a_big_city_the_model_calls_a_nationality_or_a_language_is_a_place_after_in(annotator):
+    # The model reads 'Tunis' as NORP after 'to' and as LANGUAGE after 'authorities in'; 'Thai'
+    # after 'at' is a nationality, and no place.
+    text = ("Talks\n\nIn a visit to Tunis on 1 February the president criticised the plan. The news embarrassed "
+            "the authorities in Tunis. Rice was loaded at Thai ports this week.\n")
+    result = annotation_json("x", annotator(text))
+    tunis = _place(result, "Tunis")
+    assert tunis and len(tunis["mentions"]) == 2 and abs(tunis["lat"] - 36.8) < 0.1
+    assert not _place(result, "Thailand")
+
+
 def test_a_town_followed_by_in_and_its_county_is_a_place(annotator):
     result = annotation_json("x", annotator(
         "Outbreak\n\nAustin, in Scott County, Indiana, was the epicenter of the outbreak.\n"))
