@@ -190,11 +190,11 @@ def test_a_name_in_apposition_to_a_person_noun_is_a_person(annotator):
 
 
 def test_a_name_with_an_age_between_commas_is_a_person(annotator):
-    # The model types 'Odell Brisk' an organisation; news gives a person's age so. A year is no age.
+    # The model types 'Lonnie Quade' an organisation; news gives a person's age so. A year is no age.
     result = annotation_json("x", annotator(
-        "Court\n\nIn sentencing Odell Brisk, 38, to a 10-year prison term, the judge said the theft had been "
-        "planned for months. The festival in Leeds, 1996, drew crowds.\n"))
-    assert _actor(result, "Odell Brisk")["kind"] == "person"
+        "Crash\n\nPolice named the driver as Lonnie Quade, 44, of Hull. The festival in Leeds, 1996, drew "
+        "crowds.\n"))
+    assert _actor(result, "Lonnie Quade")["kind"] == "person"
     assert _place(result, "Leeds")
 
 
@@ -347,10 +347,10 @@ def test_a_big_city_the_model_calls_a_product_is_a_place_after_in(annotator):
 
 
 def test_a_big_city_the_model_calls_a_nationality_or_a_language_is_a_place_after_in(annotator):
-    # The model reads 'Tunis' as NORP after 'to' and as LANGUAGE after 'authorities in'; 'Thai'
-    # after 'at' is a nationality, and no place.
-    text = ("Talks\n\nIn a visit to Tunis on 1 February the president criticised the plan. The news embarrassed "
-            "the authorities in Tunis. Rice was loaded at Thai ports this week.\n")
+    # The model reads 'Tunis' as NORP after 'returned to' and as LANGUAGE after 'worried the
+    # authorities in'; 'Thai' after 'at' is a nationality, and no place.
+    text = ("Summit\n\nThe minister returned to Tunis after the summit. The report worried the authorities in "
+            "Tunis. Fishing boats unloaded at Thai harbours on Tuesday.\n")
     result = annotation_json("x", annotator(text))
     tunis = _place(result, "Tunis")
     assert tunis and len(tunis["mentions"]) == 2 and abs(tunis["lat"] - 36.8) < 0.1

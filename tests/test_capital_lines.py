@@ -13,21 +13,21 @@ def _mentions(ann, text: str) -> dict[str, list[str]]:
 
 
 def test_a_headline_in_capitals_names_the_story_s_people_by_surname_and_nothing_else(annotator):
-    text = ("CRICKET - HOLLOWAY ENDURES ANOTHER MISERABLE DAY.\n\nMELBOURNE 1996-12-06\n\nDean Holloway scored "
-            "only 12 as the touring side lost to the state team by seven wickets on Friday. Holloway was caught "
-            "at slip for the third time in the series.\n")
+    text = ("CRICKET - HOLLOWAY OUT CHEAPLY AGAIN AS TOURISTS SLIDE.\n\nMELBOURNE 1996-12-06\n\nDean Holloway "
+            "made only 12 as the touring side lost to the state team by seven wickets on Friday. Holloway was "
+            "caught at slip for the third time in the series.\n")
     mentions = _mentions(annotator(text), text)
     assert sorted(mentions["Dean Holloway"]) == ["Dean Holloway", "HOLLOWAY", "Holloway"]
-    assert set(mentions) == {"Dean Holloway", "Melbourne"}  # no 'CRICKET - HOLLOWAY' or 'MISERABLE DAY'
+    assert set(mentions) == {"Dean Holloway", "Melbourne"}  # no 'CRICKET - HOLLOWAY' or 'TOURISTS SLIDE'
 
 
 def test_a_headline_in_capitals_names_the_story_s_bodies_whole(annotator):
-    text = ("GUNMEN WOUND TWO NORTHFIELD ROVERS FANS IN AUSTRIA.\n\nVIENNA 1996-12-06\n\nTwo Northfield Rovers "
-            "soccer fans were wounded by unidentified gunmen on Wednesday, police said. The fans were in Austria "
-            "to watch their team play.\n")
+    text = ("NORTHFIELD ROVERS SUPPORTERS HURT IN AUSTRIA BUS CRASH.\n\nVIENNA 1996-12-06\n\nA bus carrying "
+            "Northfield Rovers supporters overturned near Graz on Wednesday, police said. The supporters were in "
+            "Austria to watch their team play.\n")
     mentions = _mentions(annotator(text), text)
     assert "NORTHFIELD ROVERS" in mentions["Northfield Rovers"] and "AUSTRIA" in mentions["Austria"]
-    assert "GUNMEN" not in {m for ms in mentions.values() for m in ms}
+    assert not {m for ms in mentions.values() for m in ms} & {"BUS CRASH", "SUPPORTERS", "CRASH"}
 
 
 def test_a_surname_the_story_also_writes_as_a_common_word_is_not_read_in_capitals(annotator):

@@ -124,8 +124,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
         if ent.label_ in lexicon.misread_place_labels and _after_locative(doc, ent, lexicon) \
                 and ent.text not in knowledge.country_by_demonym:
             # 'stall wallahs in Calcutta', 'located in Winnipeg': the small model's PRODUCT, or
-            # 'a visit to Tunis' its NORP (but 'at Thai ports' is a nationality's). A guess: it
-            # counts only if the gazetteer knows a big city of that name.
+            # 'returned to Tunis' its NORP (but 'at Thai harbours' is a nationality's). A guess:
+            # it counts only if the gazetteer knows a big city of that name.
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "guess", (ent.start, ent.end)))
             continue
         if ent.label_ in ("ORG", "NORP", "PERSON") and part_of(doc, ent, lexicon) \
