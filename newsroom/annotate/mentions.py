@@ -15,7 +15,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..text import name_key
 from .candidate import Candidate
-from .capital_lines import read_in_capitals
+from .capital_lines import kept_lines, read_in_capitals
 from .knowledge import Knowledge
 from .missed_names import (
     follows_placing_word,
@@ -337,19 +337,17 @@ def acronym_definitions(doc: Doc, selected: list[Candidate], knowledge: Knowledg
 def acronym_uses(doc: Doc, selected: list[Candidate], acronyms: dict[str, Candidate]) -> list[Candidate]:
     """Each use of an acronym the story defines ('the National Front (NF) ... NF leaders'), from
     its definition on, that no candidate covers, as a candidate of the name's label (`entities`
-    then reads it as the name): the model often leaves an acronym it does not know untyped. Only
-    where the line also has lower-case letters: a line in capitals ('AN ANGRY VOTE') has words
-    that spell like one."""
+    then reads it as the name): the model often leaves an acronym it does not know untyped. Not
+    in a line of capitals (`capital_lines`): 'AN ANGRY VOTE' has words that spell like one."""
     text = text_of(doc)
-    covered = [(c.start, c.end) for c in selected]
+    # what a candidate covers, and the lines of capitals
+    skipped = [(c.start, c.end) for c in selected] + kept_lines(doc)
     out: list[Candidate] = []
     for acronym, defined in acronyms.items():
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[defined.end:]):
             start, end = defined.end + match.start(), defined.end + match.end()
-            line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-            line = text[line_start:line_end if line_end >= 0 else len(text)]
             span = doc.char_span(start, end)
-            if span is None or any(a < end and start < b for a, b in covered) or line.upper() == line:
+            if span is None or any(a < end and start < b for a, b in skipped):
                 continue
             out.append(Candidate(start, end, defined.label, defined.ref, "rule", (span.start, span.end)))
     return out
