@@ -18,6 +18,7 @@ prose, 'Martinez (Buenos Aires) 12' is a town and its province in a sentence, no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -26,15 +27,20 @@ from .candidate import Candidate
 from .knowledge import Knowledge
 
 NAME = r"(?:[A-Z]\. )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|de|van|von|der|da|di|del|le|la|al|el|bin))*"
-# The words of a head-to-head result between two competitors ('Anna Berg (Sweden) beat Eva Lind
-# (Norway) 6-4 6-2').
-RESULT_VERBS = ("beat", "bt", "def.", "defeated")
-_BEAT = "|".join(re.escape(v) for v in RESULT_VERBS)
-# A row of results: an optional rank, a name, its country in brackets, then a figure; or either
-# side of a head-to-head result.
-_ROW_START = "|".join(["^", r"(?<=\d\. )", r"(?<=\d=\. )", "(?<=: )", *(f"(?<={re.escape(v)} )" for v in RESULT_VERBS)])
-RESULT_ROW = re.compile(r"(?m)(?:" + _ROW_START + r")(?P<name>" + NAME + r") \((?P<land>[^()\n]{2,30})\)"
-                        r"(?= +(?:\d|(?:" + _BEAT + r")(?!\w)))")
+
+
+@lru_cache(maxsize=4)
+def result_row(result_verbs: frozenset[str]) -> re.Pattern[str]:
+    """A row of results: an optional rank, a name, its country in brackets, then a figure; or either
+    side of a head-to-head result, the words between them lexicon `result_verbs` ('Anna Berg
+    (Sweden) beat Eva Lind (Norway) 6-4')."""
+    verbs = sorted(result_verbs)
+    start = "|".join(["^", r"(?<=\d\. )", r"(?<=\d=\. )", "(?<=: )", *(f"(?<={re.escape(v)} )" for v in verbs)])
+    beat = "|".join(re.escape(v) for v in verbs)
+    return re.compile(r"(?m)(?:" + start + r")(?P<name>" + NAME + r") \((?P<land>[^()\n]{2,30})\)"
+                      r"(?= +(?:\d|(?:" + beat + r")(?!\w)))")
+
+
 # A numbered player of a line-up: 'N - Name' at the start of a line or after a separator.
 LINE_UP = re.compile(r"(?:^|(?<=[,;:(] ))\d{1,2} - (?P<name>" + NAME + r")")
 LINE_UP_PLAYERS = 3  # numbered names on one line from which it is a line-up
@@ -51,7 +57,7 @@ def list_persons(doc: Doc, candidates: list[Candidate], knowledge: Knowledge, te
     """The candidates, with the persons of the text's rows of results, line-ups and scorecards as
     PERSON."""
     names: list[tuple[int, int]] = []
-    for match in RESULT_ROW.finditer(text):
+    for match in result_row(knowledge.lexicon.result_verbs).finditer(text):
         land = match.group("land").strip()
         country = name_key(land) in knowledge.country_by_key or (land.isupper() and len(land) == 3 and land.isalpha())
         if country and name_key(match.group("name")) not in knowledge.country_by_key:

@@ -42,6 +42,7 @@ class Lexicon:
     result_nouns: frozenset[str]
     side_prepositions: frozenset[str]
     fixture_words: frozenset[str]
+    result_verbs: frozenset[str]
     place_name_links: frozenset[str]
     name_particles: frozenset[str]
     stance_prefixes: frozenset[str]
