@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..text import name_key
+from ..text import name_key, whole_word_spans
 from .candidate import Candidate
 from .capital_lines import kept_lines, read_in_capitals
 from .knowledge import Knowledge
@@ -344,8 +344,8 @@ def acronym_uses(doc: Doc, selected: list[Candidate], acronyms: dict[str, Candid
     skipped = [(c.start, c.end) for c in selected] + kept_lines(doc)
     out: list[Candidate] = []
     for acronym, defined in acronyms.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[defined.end:]):
-            start, end = defined.end + match.start(), defined.end + match.end()
+        for start, end in whole_word_spans(text[defined.end:], acronym):
+            start, end = defined.end + start, defined.end + end
             span = doc.char_span(start, end)
             if span is None or any(a < end and start < b for a, b in skipped):
                 continue
