@@ -1,5 +1,6 @@
 """The model's attribute rules, matched through an index (`newsroom.annotate.attribute_rules`),
-give every token the part of speech, morphology and lemma the model's own ruler gives."""
+and its lemmatizer remembering base forms (`newsroom.annotate.base_forms`) give every token the
+part of speech, morphology and lemma the model's own pipeline gives."""
 
 from __future__ import annotations
 
@@ -47,3 +48,15 @@ def test_the_rules_are_filed_not_tried_one_by_one(both):
     assert indexed.pipe_names == shipped.pipe_names
     assert ruler.patterns == shipped.get_pipe("attribute_ruler").patterns  # the same rules, in order
     assert len(ruler.matcher) == 0  # none left to spaCy's Matcher: each is tried only where it may match
+
+
+def test_base_forms_are_remembered_and_read_as_the_model_reads_them(both):
+    shipped, ours = both
+    text = "Police said the protesters had gathered. The police will gather them again, a police officer said."
+    first, again = ours(text), ours(text)  # the second read is answered from what the first remembered
+    assert _read(first) == _read(again) == _read(shipped(text))
+    officer = next(t for t in first if t.text == "officer")
+    assert (officer.lemma_, officer.pos_, str(officer.morph)) == ("officer", "NOUN", "Number=Sing")
+    key = (officer.orth, officer.pos, officer.morph.key)
+    assert key in ours.get_pipe("lemmatizer").cache  # a base form, remembered
+    assert key not in shipped.get_pipe("lemmatizer").cache  # the model as shipped works it out each time

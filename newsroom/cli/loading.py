@@ -48,13 +48,15 @@ _DISTRICT_KIND = re.compile(
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """The model, with its attribute rules matched through an index (same annotations, faster:
-    see `newsroom.annotate.attribute_rules`)."""
+    """The model, with its attribute rules matched through an index and its lemmatizer
+    remembering base forms (same annotations, faster: see `newsroom.annotate.attribute_rules`
+    and `newsroom.annotate.base_forms`)."""
     import spacy
 
     from ..annotate.attribute_rules import index_attribute_rules
+    from ..annotate.base_forms import remember_base_forms
 
-    return index_attribute_rules(spacy.load(MODEL))
+    return remember_base_forms(index_attribute_rules(spacy.load(MODEL)))
 
 
 def load_annotator(knowledge: Knowledge | None = None) -> Annotator:
