@@ -61,7 +61,8 @@ def _edit(path: Path, old: str, new: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
-@pytest.mark.parametrize("edit", ["article title", "actor name", "place coordinates", "unnamed place coordinates"])
+@pytest.mark.parametrize("edit", ["article title", "actor name", "state description", "place coordinates",
+                                  "unnamed place coordinates"])
 def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edit: str) -> None:
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
@@ -80,6 +81,11 @@ def test_a_serve_rebuild_after_an_edit_matches_a_clean_build(tmp_path: Path, edi
             _edit(project / "content/actors/hezbollah.yml", "name: Hezbollah", "name: Hezbollah (Party of God)")
             changed_page = "articles/syrian-army-captures-key-supply-route-in-deir-az-zor/index.html"
             expected = "Hezbollah (Party of God)"
+        elif edit == "state description":
+            # The state is shown on its country's page, which the edit of the actor's file touches.
+            _edit(project / "content/actors/syria.yml", "description: ''", "description: Party to the war since 2011.")
+            changed_page = "places/syria/index.html"
+            expected = "Party to the war since 2011."
         else:
             if edit == "unnamed place coordinates":
                 # No article names Palmyra any more: only the "Nearby" lists of the places and

@@ -40,6 +40,9 @@ def test_every_actor_and_place_of_the_seed_has_a_page_listing_it(example_site):
     for folder in ("actors", "places"):
         for item in meta[folder]:
             page = _html(example_site, f"{folder}/{item['id']}")
+            if moved := re.search(r'http-equiv="refresh" content="0; url=../../(\w+/[\w-]+)/"', page):
+                assert (folder, moved[1]) == ("actors", f"places/{item['id']}")  # a state, on its country's page
+                page = _html(example_site, moved[1])
             assert f'href="../../articles/{SEED_SLUG}/"' in page, (folder, item["id"])
 
 
@@ -118,3 +121,48 @@ def test_a_place_shown_at_the_point_of_the_place_it_lies_in_says_so(tmp_path):
     exported = json.loads((site / "exports" / "places.geojson").read_text(encoding="utf-8"))
     within = {f["properties"]["id"]: f["properties"]["within"] for f in exported["features"]}
     assert within == {"balnacoil": "Fife", "fife": None}
+
+
+def test_a_country_that_acts_and_is_a_place_has_one_page(tmp_path):
+    # One story names Freedonia as territory, another as a state that acts: the annotator files
+    # a place and a state actor. A reader finds one page, the country's, showing both: the
+    # event it took part in and the one there, both articles; the state's URL sends readers on,
+    # and every link to the state goes straight to the country's page.
+    project = copy_project(tmp_path, with_content=False)
+    content = project / "content"
+    (content / "places" / "freedonia.yml").write_text(
+        "name: Freedonia\nkind: country\ncountry: Freedonia\ncountry_code: FD\nlat: 10.0\nlon: 20.0\n"
+        "description: ''\n", encoding="utf-8")
+    (content / "actors" / "freedonia.yml").write_text(
+        "name: Freedonia\nkind: state\ncountry: FD\naliases: [Freedonian government]\ndescription: ''\n",
+        encoding="utf-8")
+    (content / "actors" / "sylvania.yml").write_text(
+        "name: Sylvania\nkind: state\ncountry: SY\ndescription: ''\n", encoding="utf-8")
+    (content / "articles" / "floods.md").write_text(
+        "---\ntitle: Floods close schools\nseed: floods.txt\ndate: 2020-03-02\nactors: []\nplaces:\n"
+        "- id: freedonia\n  mentions: [Freedonia]\n  confidence: 0.9\nevents:\n"
+        "- id: floods-protest\n  type: Protests\n  sub_type: Peaceful protest\n  place: freedonia\n"
+        "  date: '2020-03-02'\n  evidence: Parents protested in Freedonia.\n  confidence: 0.9\n---\n"
+        "Parents protested in Freedonia.\n", encoding="utf-8")
+    (content / "articles" / "talks.md").write_text(
+        "---\ntitle: Talks on the border\nseed: talks.txt\ndate: 2020-03-05\nactors:\n"
+        "- id: freedonia\n  mentions: [Freedonian government]\n  confidence: 0.9\n"
+        "- id: sylvania\n  mentions: [Sylvania]\n  confidence: 0.9\nplaces: []\nevents:\n"
+        "- id: talks-statement\n  type: Statements\n  sub_type: Accusation\n  actors: [freedonia, sylvania]\n"
+        "  date: '2020-03-05'\n  evidence: The Freedonian government accused Sylvania.\n  confidence: 0.9\n---\n"
+        "The Freedonian government accused Sylvania.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(project, site)
+    country = _html(site, "places/freedonia")
+    assert "<h1>Freedonia</h1>" in country and 'class="nr-state"' in country
+    assert 'href="../../articles/floods/"' in country and 'href="../../articles/talks/"' in country
+    assert "Peaceful protest" in country and "Accusation" in country
+    assert "Freedonian government" in country  # how the state was written, under 'Also written'
+    moved = _html(site, "actors/freedonia")
+    assert '<meta http-equiv="refresh" content="0; url=../../places/freedonia/">' in moved
+    assert 'href="../../places/freedonia/">Freedonian government</a>' in _html(site, "articles/talks")
+    assert 'href="../places/freedonia/">Freedonia</a>' in _html(site, "actors")
+    # A state no place record of its country goes with keeps its own page.
+    assert "<h1>Sylvania</h1>" in _html(site, "actors/sylvania")
+    assert "nr-state" not in _html(site, "actors/sylvania")
+    assert broken_links(site) == []

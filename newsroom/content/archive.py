@@ -29,6 +29,7 @@ class Archive:
     _events_of: dict[tuple[str, str], list[EventRecord]] | None = field(default=None, repr=False)
     _counts: dict[tuple[str, str], int] | None = field(default=None, repr=False)
     _orphans: set[tuple[str, str]] | None = field(default=None, repr=False)
+    _country_pages: dict[str, str] | None = field(default=None, repr=False)
     # Under serve: the archive of the last build, which this one replaces. Its mentions index
     # and counts are patched for the articles an edit changed rather than built again over
     # every mention (most of a second at 10,000 articles), up to PATCH_LIMIT changed articles.
@@ -129,6 +130,20 @@ class Archive:
                              for slug in (self.actors if folder == "actors" else self.places)
                              if (folder, slug) not in named}
         return self._orphans
+
+    def country_pages(self) -> dict[str, str]:
+        """State actor slug -> the slug of its country's place record, where both exist: the
+        annotator files a country that acts as a state actor and a country named as territory as
+        a place ('Syria shelled ...', 'in Syria'), and the site shows the two on one page, the
+        country's (`site.pages.base.PageRenderer.page_of`). Matched by ISO code, not by name."""
+        if self._country_pages is None:
+            by_code: dict[str, str] = {}
+            for slug, e in sorted(self.places.items()):  # two records of one country: the first slug
+                if e.kind == "country" and e.record.get("country_code"):
+                    by_code.setdefault(str(e.record["country_code"]), slug)
+            self._country_pages = {slug: by_code[code] for slug, e in sorted(self.actors.items())
+                                   if e.kind == "state" and (code := str(e.record.get("country") or "")) in by_code}
+        return self._country_pages
 
     def listed(self, folder: str) -> list[Entity]:
         """The actors (or places) the public indexes and exports list: all but the orphans."""

@@ -63,4 +63,10 @@ def affected_pages(old: Archive, new: Archive, old_event_pages: dict[str, str], 
             keys.update(("actors", a) for a in event.actors)
             if event.place:
                 keys.add(("places", event.place))
+    # A country's page shows the state actor it also is (`Archive.country_pages`): what touches
+    # either touches that page, as the archive shares them before the edit and after it.
+    for archive in (old, new):
+        for actor, place in archive.country_pages().items():
+            if ("actors", actor) in keys or ("places", place) in keys:
+                keys.update({("actors", actor), ("places", place)})
     return keys

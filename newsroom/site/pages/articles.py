@@ -17,7 +17,7 @@ class ArticlePages(PageRenderer):
         url = page_url("articles", article.slug)
         links: list[tuple[str, str]] = []  # (mention text, href)
         for mention in article.mentions:
-            href = relative(url, page_url(mention.folder, mention.entity))
+            href = relative(url, page_url(*self.page_of(mention.folder, mention.entity)))
             links.extend((t, href) for t in mention.texts)
         evidence_of: dict[str, list[EventRecord]] = defaultdict(list)
         for event in article.events:

@@ -130,6 +130,8 @@ class PageRenderer:
             trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache,
         )
         self.events_by_id = {e.id: e for e in archive.events}
+        # A country that acts and the country as territory are one page, the place's.
+        self.shared_pages = {("actors", actor): ("places", place) for actor, place in archive.country_pages().items()}
         self.search = SearchFacets(archive, self._entity_name)
         self.places_near = Nearby(archive)
 
@@ -139,12 +141,16 @@ class PageRenderer:
 
         def entity_link(folder: str, slug: str, name: Callable[[str, str], str] = self._entity_name) -> Markup:
             # A Python function, not a Jinja macro: entity pages call it a hundred times each.
-            return Markup(f'<a href="{html.escape(relative(url, f"{folder}/{slug}/"))}">'
+            return Markup(f'<a href="{html.escape(relative(url, page_url(*self.page_of(folder, slug))))}">'
                           f'{html.escape(name(folder, slug), quote=False)}</a>')
 
         return self.env.get_template(template).render(
             link=link, entity_link=entity_link, page_url=page_url, archive=self.archive, kind_labels=KIND_LABELS,
             facet=self.search.facet, **context)
+
+    def page_of(self, folder: str, slug: str) -> tuple[str, str]:
+        """The page an entity is shown on: its own, or for a state actor its country's."""
+        return self.shared_pages.get((folder, slug), (folder, slug))
 
     def _entity_name(self, folder: str, slug: str) -> str:
         entity = self.archive.entity(folder, slug)

@@ -29,6 +29,8 @@ class SiteRenderer(ArticlePages, EntityPages, IndexPages):
                                      functools.partial(page_meta, article.title),
                                      functools.partial(self.article_page, article)))
         for entity in [*self.archive.actors.values(), *self.archive.places.values()]:
+            if (entity.folder, entity.slug) in self.shared_pages:
+                continue  # shown on its country's page; its own URL sends readers there (`redirects`)
             pages.append(PlannedPage(page_url(entity.folder, entity.slug), (entity.folder, entity.slug), entity.path,
                                      functools.partial(page_meta, entity.name,
                                                        feed=f"{entity.folder}/{entity.slug}/feed.xml"),
@@ -43,11 +45,16 @@ class SiteRenderer(ArticlePages, EntityPages, IndexPages):
         return {src_uri(page.url): page for page in pages}
 
     def redirects(self) -> dict[str, str]:
-        """Old URLs -> small HTML pages sending the reader on: "actors/old/index.html" -> html."""
+        """Old URLs -> small HTML pages sending the reader on: "actors/old/index.html" -> html.
+        A state actor's URL sends readers to its country's page, which shows it."""
         out = {}
         moved = {f"events/{e.id}": f"events/{e.page}" for e in self.archive.events if e.page != e.id}
-        for old, new in sorted({**self.archive.redirects, **moved}.items()):
+        shared = {f"{folder}/{slug}": f"{folder}/{slug}" for folder, slug in self.shared_pages}
+        for old, new in sorted({**self.archive.redirects, **moved, **shared}.items()):
             folder, slug = new.split("/", 1)
+            if folder != "events":
+                folder, slug = self.page_of(folder, slug)  # a merged state's old URL goes straight to its country
+                new = f"{folder}/{slug}"
             name = self.event_title(self.events_by_id[slug]) if folder == "events" else self._entity_name(folder, slug)
             body = self.env.get_template("redirect.html").render(target=relative(old + "/", new + "/"), name=name)
             out[f"{old}/index.html"] = body  # an event's own URL keeps working too
