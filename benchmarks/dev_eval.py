@@ -65,7 +65,8 @@ def predict(annotator: object, set_dir: Path, out: Path) -> int:
     annotations = annotator.pipe([raw for _, raw, _ in jobs], [date for _, _, date in jobs])  # type: ignore[attr-defined]
     with out.open("w", encoding="utf-8") as handle:
         for (path, _, _), annotation in zip(jobs, annotations, strict=True):
-            row = annotation_json(path.name, annotation, annotator.knowledge.countries)  # type: ignore[attr-defined]
+            row = annotation_json(path.name, annotation, annotator.knowledge.countries,  # type: ignore[attr-defined]
+                                  territories=annotator.knowledge.territories)  # type: ignore[attr-defined]
             handle.write(json.dumps({"file": path.resolve().name, **{k: v for k, v in row.items() if k != "file"}},
                                     ensure_ascii=False) + "\n")
     return len(jobs)

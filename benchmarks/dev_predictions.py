@@ -29,7 +29,8 @@ def main(set_dir: Path, out: Path) -> None:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             text_path = gold_path.with_name(gold.get("file") or gold_path.name[: -len(".gold.json")] + ".txt")
             annotation = annotator(text_path.read_bytes().decode("utf-8"), gold.get("date"))
-            row = annotation_json(text_path.name, annotation, annotator.knowledge.countries)
+            row = annotation_json(text_path.name, annotation, annotator.knowledge.countries,
+                                  territories=annotator.knowledge.territories)
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(golds)} predictions in {out}")
 

@@ -160,6 +160,22 @@ def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):
     assert _place(result, "France")["kind"] == "country"
 
 
+def test_a_union_of_states_is_an_actor_and_a_territory_in_the_json(annotator):
+    # The EU acts (an organisation) and is named as the territory of its members: the JSON lists
+    # its mentions among the places too, as states' are, at the union's centre. A body that
+    # governs no territory of its own is an actor only.
+    from newsroom.cli.loading import load_knowledge
+
+    text = ("Airlines\n\nFlights within the EU rose by a tenth, and EU airports carried more freight. "
+            "NATO said the airspace stayed open.\n")
+    result = annotation_json("x", annotator(text), territories=load_knowledge().territories)
+    union = _place(result, "European Union")
+    assert union is not None and union["kind"] == "union" and (union["lat"], union["lon"]) == (49.843, 9.902)
+    assert [text[m["start"]:m["end"]] for m in union["mentions"]] == ["EU", "EU"]
+    assert _actor(result, "European Union") is not None
+    assert _place(result, "NATO") is None and _actor(result, "NATO") is not None
+
+
 def test_a_town_after_a_descriptor_is_a_place_not_a_person(annotator):
     result = annotation_json("x", annotator(
         "Cholera in Sudan\n\nThe situation in SOS Children's Village Malakal is stable, the charity said. "

@@ -59,6 +59,9 @@ class KnownActor:
     country: str | None = None
     wikipedia: str | None = None
     seat: int | None = None  # GeoNames id of the city where the body sits and meets
+    # (lat, lon) of the territory a union of states governs as one (the EU's single market and
+    # laws): like a state, the actor is then also a place, shown at that point.
+    territory: tuple[float, float] | None = None
     # From an entity file of the archive (Registry.extend), not the shipped data: the annotator
     # may have written that file itself, so it is no evidence that the name is an actor.
     archive: bool = False
@@ -93,6 +96,8 @@ class Knowledge:
     actor_by_key: dict[str, KnownActor] = field(default_factory=dict)
     # actor name -> GeoNames id of its seat ("United Nations Security Council" -> New York City)
     seat_of: dict[str, int] = field(default_factory=dict)
+    # actor name -> the point of the territory it governs (KnownActor.territory)
+    territories: dict[str, tuple[float, float]] = field(default_factory=dict)
     place_by_key: dict[str, list[KnownPlace]] = field(default_factory=dict)
     # name keys of products, vehicles, weapons, events, religions and diseases: never a mention (data/things.yaml)
     things: frozenset[str] = frozenset()
@@ -113,6 +118,8 @@ class Knowledge:
                 self.actor_by_key.setdefault(_actor_key(name), actor)
             if actor.seat is not None:
                 self.seat_of.setdefault(actor.name, actor.seat)
+            if actor.territory is not None:
+                self.territories.setdefault(actor.name, actor.territory)
         for country in self.countries.values():
             if country.forces:
                 forces = self.forces_actor(country.code)
@@ -197,8 +204,13 @@ def _kinded(path: Path, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
 
 def load_actors(path: Path) -> list[KnownActor]:
     return [KnownActor(name=str(entry["name"]), kind=entry["kind"], aliases=_tuple(entry, "aliases"),
-                       country=entry.get("country"), wikipedia=entry.get("wikipedia"), seat=entry.get("seat"))
+                       country=entry.get("country"), wikipedia=entry.get("wikipedia"), seat=entry.get("seat"),
+                       territory=_point(entry.get("territory")))
             for entry in _kinded(path, ACTOR_KINDS)]
+
+
+def _point(value: Any) -> tuple[float, float] | None:
+    return (float(value["lat"]), float(value["lon"])) if isinstance(value, dict) else None
 
 
 def load_places(path: Path) -> list[KnownPlace]:

@@ -6,29 +6,39 @@ Scripts and the evaluation read this; add fields, never rename or remove them.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from ..model import DEFAULT_CONFIDENCE_THRESHOLD, Annotation, Event
 
 
-def state_places(ann: Annotation, countries: dict[str, Any]) -> list[dict[str, Any]]:
+def state_places(ann: Annotation, countries: dict[str, Any],
+                 territories: Mapping[str, tuple[float, float]] | None = None) -> list[dict[str, Any]]:
     """A state that acts is still a place: its mentions are also listed, as the country, in
-    `places` (the same entity seen as territory), so every toponym of the text is there."""
+    `places` (the same entity seen as territory), so every toponym of the text is there. So is a
+    union of states that governs its members' territory as one (`territories`: actor name ->
+    point, from the knowledge base: the EU), as a 'union'."""
     out = []
     named = {p.name for p in ann.places}
     for actor in ann.actors:
+        mentions = [m.as_json() for m in actor.mentions]
+        if (point := (territories or {}).get(actor.name)) is not None and actor.name not in named:
+            out.append({"name": actor.name, "kind": "union", "country": None, "lat": point[0], "lon": point[1],
+                        "geonames": None, "within": None, "confidence": actor.confidence, "mentions": mentions})
         country = countries.get(actor.country) if actor.kind == "state" and actor.country else None
         if country is None or country.name in named:
             continue
         out.append({"name": country.name, "kind": "country", "country": country.name, "lat": country.lat,
                     "lon": country.lon, "geonames": country.geonames, "within": None, "confidence": actor.confidence,
-                    "mentions": [m.as_json() for m in actor.mentions]})
+                    "mentions": mentions})
     return out
 
 
 def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None = None,
-                    threshold: float = DEFAULT_CONFIDENCE_THRESHOLD) -> dict[str, Any]:
-    """`countries`: the knowledge base's countries, for the place facet of state actors.
+                    threshold: float = DEFAULT_CONFIDENCE_THRESHOLD,
+                    territories: Mapping[str, tuple[float, float]] | None = None) -> dict[str, Any]:
+    """`countries`, `territories`: the knowledge base's, for the place facet of state actors and
+    of unions of states.
     Events below `threshold` are listed under `suggestions`, not `events`: what a reader of
     the site would not see. Actors and places carry their `confidence` and are all listed,
     whatever it is: the entity scorers read every one, and moving them would change what
@@ -55,7 +65,7 @@ def annotation_json(path: str, ann: Annotation, countries: dict[str, Any] | None
              "geonames": p.geonames, "within": p.within, "confidence": p.confidence,
              "mentions": [m.as_json() for m in p.mentions]}
             for p in ann.places
-        ] + state_places(ann, countries or {}),
+        ] + state_places(ann, countries or {}, territories),
         "events": events,
         "suggestions": {"events": [_event(e) for e in ann.events if e.confidence < threshold]},
     }

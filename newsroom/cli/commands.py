@@ -144,7 +144,8 @@ def _annotate_json(args: argparse.Namespace) -> int:
         if text is None:
             print(json_line({"file": str(path), "error": error, "actors": [], "places": [], "events": []}))
             continue
-        print(json_line(annotation_json(str(path), next(annotations), annotator.knowledge.countries)), flush=True)
+        print(json_line(annotation_json(str(path), next(annotations), annotator.knowledge.countries,
+                                        territories=annotator.knowledge.territories)), flush=True)
     return status
 
 
