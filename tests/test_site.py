@@ -124,6 +124,8 @@ def test_a_place_shown_at_the_point_of_the_place_it_lies_in_says_so(tmp_path):
 
 
 def test_a_country_that_acts_and_is_a_place_has_one_page(tmp_path):
+    import json
+
     # One story names Freedonia as territory, another as a state that acts: the annotator files
     # a place and a state actor. A reader finds one page, the country's, showing both: the
     # event it took part in and the one there, both articles; the state's URL sends readers on,
@@ -162,6 +164,8 @@ def test_a_country_that_acts_and_is_a_place_has_one_page(tmp_path):
     assert '<meta http-equiv="refresh" content="0; url=../../places/freedonia/">' in moved
     assert 'href="../../places/freedonia/">Freedonian government</a>' in _html(site, "articles/talks")
     assert 'href="../places/freedonia/">Freedonia</a>' in _html(site, "actors")
+    exported = {a["id"]: a["url"] for a in json.loads((site / "exports" / "actors.json").read_text(encoding="utf-8"))}
+    assert exported == {"freedonia": "places/freedonia/", "sylvania": "actors/sylvania/"}
     # A state no place record of its country goes with keeps its own page.
     assert "<h1>Sylvania</h1>" in _html(site, "actors/sylvania")
     assert "nr-state" not in _html(site, "actors/sylvania")

@@ -132,6 +132,9 @@ class PageRenderer:
         self.events_by_id = {e.id: e for e in archive.events}
         # A country that acts and the country as territory are one page, the place's.
         self.shared_pages = {("actors", actor): ("places", place) for actor, place in archive.country_pages().items()}
+        self.shown_with: dict[tuple[str, str], list[tuple[str, str]]] = {}  # the country's page -> the state
+        for key, page in sorted(self.shared_pages.items()):
+            self.shown_with.setdefault(page, []).append(key)
         self.search = SearchFacets(archive, self._entity_name)
         self.places_near = Nearby(archive)
 

@@ -25,8 +25,7 @@ class EntityPages(PageRenderer):
         folder = entity.folder
         url = page_url(folder, entity.slug)
         # The entities this page shows: itself and, for a country, the state actor it also is.
-        keys = [(folder, entity.slug), *sorted(k for k, page in self.shared_pages.items()
-                                               if page == (folder, entity.slug))]
+        keys = [(folder, entity.slug), *self.shown_with.get((folder, entity.slug), [])]
         state = next((self.archive.actors[slug] for _, slug in keys[1:] if slug in self.archive.actors), None)
         seen_texts: Counter[str] = Counter()
         together: Counter[tuple[str, str]] = Counter()
