@@ -160,6 +160,28 @@ def test_state_as_subject_is_an_actor_and_in_a_country_is_a_place(annotator):
     assert _place(result, "France")["kind"] == "country"
 
 
+def test_two_compass_words_sharing_a_name_leave_no_joined_place(annotator):
+    # 'North and South Korea': the second name is written whole and read; the first is left
+    # unread, whether the model joins the pair into one name or reads 'East' apart. Lower-case
+    # directions are no names at all.
+    text = ("Fishing\n\nBoats from North and South Korea crossed the sea line, and coffee exports to East "
+            "and West Africa rose. Winds blew north and south of Busan.\n")
+    result = annotation_json("x", annotator(text))
+    names = _names(result)
+    assert "South Korea" in names and "Busan" in names
+    assert not {"North", "East", "North and South Korea", "East and West Africa"} & names
+    assert not any(" and " in n for n in names), names
+    # ... nor is an entity file an earlier annotation wrote for such a pair, which the archive's
+    # names would otherwise match whole in every article.
+    from newsroom.annotate.annotator import Annotator
+    from newsroom.annotate.knowledge import KnownPlace
+
+    pair = KnownPlace(name="North and South Korea", kind="place", archive=True)
+    knowing = Annotator(annotator.knowledge.with_registry([], [pair]), nlp=annotator.nlp, gazetteer=annotator.gazetteer)
+    names = _names(annotation_json("x", knowing(text)))
+    assert "South Korea" in names and "North and South Korea" not in names
+
+
 def test_a_union_of_states_is_an_actor_and_a_territory_in_the_json(annotator):
     # The EU acts (an organisation) and is named as the territory of its members: the JSON lists
     # its mentions among the places too, as states' are, at the union's centre. A body that

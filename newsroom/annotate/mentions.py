@@ -27,7 +27,7 @@ from .missed_names import (
     whole_place_name,
     with_bracket_areas,
 )
-from .name_edges import clean_entity, extend_name, where_inside
+from .name_edges import after_compass_pair, clean_entity, extend_name, where_inside
 from .nlp import lowercase_words_of, text_of
 from .score_lines import as_teams
 from .sport_lists import list_persons
@@ -99,6 +99,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             found.append(Candidate(start, end, "GPE", None, "rule", (span.start, span.end)))
     for match_id, i, j in phrases(doc):
         label, ref = nlp.vocab.strings[match_id].split("|", 1)
+        if after_compass_pair(doc, i, j, lexicon) is not None:
+            continue  # an entity file the annotator once wrote for 'North and South Korea'
         if label == "STATE" and doc[j - 1].lower_ not in lexicon.state_naming_nouns:
             j -= 1  # 'North Korean threats': the state is named by 'North Korean' alone
         span = doc[i:j]
@@ -145,6 +147,9 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             thing_spans.append((ent.start_char, ent.end_char))
             continue
         start, ent_label = ent.start, ent.label_
+        if ent_label in ("GPE", "LOC", "NORP", "ORG") and \
+                (name_at := after_compass_pair(doc, start, ent.end, lexicon)) is not None:
+            start = name_at  # 'North and South Korea': 'South Korea' is the name written whole
         if ent_label in ("GPE", "LOC", "ORG", "FAC") and _person_by_apposition(ent, lexicon):
             ent_label = "PERSON"
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start \

@@ -65,6 +65,24 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
     return out
 
 
+def after_compass_pair(doc: Doc, i: int, j: int, lexicon: Lexicon) -> int | None:
+    """Where the name starts in 'North and South Korea', 'East and West Germany', 'North or South
+    America' (tokens [i, j)): two compass words share the words after them, and only the second
+    is written whole ('South Korea', from i + 2). The first names its place through the other's
+    words; it is left unread, for a mention 'North' would give North Korea that alias, by which
+    every later article would be read: a name that is that first word alone ('East' of 'East and
+    West Germany', read apart) starts at its end, so nothing of it is read. None for any other name."""
+    def pair_at(k: int) -> bool:
+        return (k + 2 < len(doc) and doc[k].text[:1].isupper() and doc[k + 2].text[:1].isupper()
+                and doc[k].lower_ in lexicon.compass_words and doc[k + 1].lower_ in ("and", "or", "&")
+                and doc[k + 2].lower_ in lexicon.compass_words)
+    if j - i >= 4 and pair_at(i):
+        return i + 2
+    if j - i == 1 and pair_at(i) and j + 2 < len(doc) and doc[j + 2].text[:1].isupper():
+        return j
+    return None
+
+
 def _sentence_stop(doc: Doc, a: int, b: int, lexicon: Lexicon) -> bool:
     """Whether the name's last token is a stop of its own after a word with no stop in it: the
     sentence's, which the model takes into a person's name that ends a sentence, most often one
