@@ -182,6 +182,19 @@ def test_two_compass_words_sharing_a_name_leave_no_joined_place(annotator):
     assert "South Korea" in names and "North and South Korea" not in names
 
 
+def test_a_states_alias_is_the_state_and_a_city_before_its_district_ends_a_list(annotator):
+    # 'New York State' is an alias only the state has: the state, not the biggest place of its
+    # name. In a list, the last name before a comma and a region is a town of that region
+    # ('... and Washington, D.C.'), as it is alone ('Buffalo, New York').
+    text = ("Storms\n\nStorms closed schools across New York State on Sunday, and flights to Denver, Chicago "
+            "and Washington, D.C., were cancelled.\n")
+    result = annotation_json("x", annotator(text))
+    by_text = {text[m["start"]:m["end"]]: p for p in result["places"] for m in p["mentions"]}
+    assert by_text["New York State"]["kind"] == "province" and by_text["New York State"]["name"] == "New York"
+    assert by_text["Washington"]["kind"] == "city" and abs(by_text["Washington"]["lat"] - 38.9) < 0.1
+    assert by_text["Chicago"]["kind"] == "city" and by_text["D.C."]["name"] == "District of Columbia"
+
+
 def test_a_union_of_states_is_an_actor_and_a_territory_in_the_json(annotator):
     # The EU acts (an organisation) and is named as the territory of its members: the JSON lists
     # its mentions among the places too, as states' are, at the union's centre. A body that

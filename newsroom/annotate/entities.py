@@ -34,7 +34,7 @@ from .missed_names import follows_placing_word
 from .name_edges import names_a_disease
 from .nlp import first_conjunct, text_of
 from .place_index import Resolved
-from .position_readings import areas_named, kind_word_after, lies_in, places_after, region_hint, regions_by_position
+from .position_readings import areas_named, kind_word_after, lies_in, places_after, reading_hint, regions_by_position
 from .setting import namesake_region, story_setting
 from .vocabulary import Lexicon
 
@@ -154,8 +154,7 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         known = next(a for a in knowledge.actors if a.name == cand.ref)
         return EntityDraft(("actor", known.name), "actor", known.kind, known.name, country=known.country, known=known)
     if cand.label in ("PLACE", "ROAD"):
-        hint = kind_word_after(doc, cand, lexicon) or region_hint(as_region)
-        resolved = gazetteer.resolve(cand.ref or text, context, hint)
+        resolved = gazetteer.resolve(cand.ref or text, context, reading_hint(doc, cand, text, as_region, knowledge))
         return place_draft(resolved, text)
     if cand.label == "NORP":
         # A group name the model calls nationality/religion ('Taliban') counts when it is known;
@@ -182,7 +181,7 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
             and (person := _person_named(text, entities)):
         return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
     if cand.label in ("GPE", "LOC", "FAC"):
-        hint = kind_word_after(doc, cand, lexicon) or region_hint(as_region)
+        hint = reading_hint(doc, cand, text, as_region, knowledge)
         resolved = gazetteer.resolve(text, context, hint)
         big = knowledge.weights.place_reading.guess_population
         if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= big)):

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 from ..text import name_key
 from .candidate import Candidate
 from .containment import area_anchor, named_by
-from .gazetteer import Gazetteer
-from .knowledge import KnownPlace
+from .gazetteer import AREA_HINTS, TOWN_HINTS, Gazetteer
+from .knowledge import Knowledge, KnownPlace
 from .nlp import text_of
 from .place_index import Resolved, km
 from .vocabulary import Lexicon
@@ -213,6 +213,25 @@ def region_hint(as_region: bool) -> str | None:
     return "province" if as_region else None
 
 
+def reading_hint(doc: Doc, cand: Candidate, text: str, as_region: bool, knowledge: Knowledge) -> str | None:
+    """What the text asks the candidate's place to be: the kind its kind word says ('Turbat
+    district'), a region where it stands as one, or the kind of the curated place its alias names."""
+    return (kind_word_after(doc, cand, knowledge.lexicon) or region_hint(as_region)
+            or alias_hint(text, cand.ref, knowledge))
+
+
+def alias_hint(text: str, ref: str | None, knowledge: Knowledge) -> str | None:
+    """The kind of place a curated alias names, where the text is that alias and not the place's
+    own name ('Wash.', 'Washington State': the state; 'Washington' alone may be the city): the
+    alias chose the entry, and its name alone would be read afresh. None where the alias is
+    shared by places of different kinds."""
+    if ref is None or name_key(text) == name_key(ref):
+        return None
+    kinds = {p.kind for p in knowledge.place_by_key.get(name_key(text), [])}
+    kind = kinds.pop() if len(kinds) == 1 else None
+    return kind if kind in AREA_HINTS or kind in TOWN_HINTS else None
+
+
 def regions_by_position(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer,
                         context: list[str]) -> dict[int, list[str]]:
     """The candidates (by index) whose place reads as a first-level region by where it stands,
@@ -254,7 +273,10 @@ def regions_by_position(doc: Doc, selected: list[Candidate], gazetteer: Gazettee
                 out[n] = local
                 continue
         around = _list_around(n, glue, len(selected), gazetteer.knowledge.lexicon)
-        if around == [n, n + 1] and glue(n, n + 1) == "," and (after := region_reading(selected[n + 1])) is not None:
+        # The list's last two, or all of it: a comma after the name that ends a list ('Florida and
+        # Washington, D.C.') or stands alone with one other.
+        last_two = around[-2:] == [n, n + 1] and (len(around) == 2 or glue(n - 1, n) in ("and", "or"))
+        if last_two and glue(n, n + 1) == "," and (after := region_reading(selected[n + 1])) is not None:
             # Two names and one comma are a town and its region, where the first names a town
             # of the second's country ('Washington, D.C.', as 'Buffalo, New York'), not a list.
             town = gazetteer.resolve(text[cand.start:cand.end], [country_of(after) or "", *context], "town")
