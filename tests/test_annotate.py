@@ -195,6 +195,17 @@ def test_a_states_alias_is_the_state_and_a_city_before_its_district_ends_a_list(
     assert by_text["Chicago"]["kind"] == "city" and by_text["D.C."]["name"] == "District of Columbia"
 
 
+def test_names_sharing_a_plural_kind_word_are_each_of_that_kind(annotator):
+    # 'Mercer and Wayne counties': each is a county, not the town of its name; a plural that is
+    # no kind of place ('farms') asks nothing of the names before it.
+    result = annotation_json("x", annotator(
+        "Floods\n\nRains flooded farms in Mercer and Wayne counties, Pennsylvania, on Monday.\n"))
+    assert {(_place(result, n) or {}).get("kind") for n in ("Mercer", "Wayne")} == {"district"}
+    assert all(_place(result, n)["country"] == "United States" for n in ("Mercer", "Wayne"))
+    farms = annotation_json("x", annotator("Floods\n\nRains flooded the Mercer and Wayne farms near Pittsburgh.\n"))
+    assert all(p["kind"] != "district" for p in farms["places"])
+
+
 def test_a_union_of_states_is_an_actor_and_a_territory_in_the_json(annotator):
     # The EU acts (an organisation) and is named as the territory of its members: the JSON lists
     # its mentions among the places too, as states' are, at the union's centre. A body that

@@ -197,16 +197,26 @@ def _area_around(doc: Doc, cand: Candidate, holders: list[Candidate], gazetteer:
 
 
 def kind_word_after(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str | None:
-    """'Idlib province', 'New York state'; and before the name, 'the state of Washington'."""
+    """'Idlib province', 'New York state'; and before the name, 'the state of Washington'; and a
+    plural that names after them share ('Camden and Charlton counties': each a county)."""
     i, j = cand.tokens
     kinds = lexicon.place_kind_words
     if j < len(doc) and doc[j].lower_ in kinds:
         return kinds[doc[j].lower_]
+    k = j  # over the other names and their commas and 'and's, to the plural
+    while k < len(doc) and k - j < MAX_SHARED and (doc[k].lower_ in ("and", "or", ",") or (
+            doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())):
+        k += 1
+    if k < len(doc) and doc[k].lower_ in lexicon.place_kind_plurals and (k == j or doc[k - 1].pos_ == "PROPN"):
+        return lexicon.place_kind_plurals[doc[k].lower_]
     if j < len(doc) and doc[j].lower_ == "governor":  # 'New York Governor Andrew Cuomo'
         return "province"
     if i >= 2 and doc[i - 1].lower_ == "of" and kinds.get(doc[i - 2].lower_) in ("province", "region"):
         return kinds[doc[i - 2].lower_]
     return None
+
+
+MAX_SHARED = 12  # tokens of other names between a name and the plural they share
 
 
 def region_hint(as_region: bool) -> str | None:

@@ -58,6 +58,7 @@ class Lexicon:
     compass_words: frozenset[str]
     # places
     place_kind_words: dict[str, str]
+    place_kind_plurals: dict[str, str]
     province_anaphors: tuple[str, ...]
     place_name_heads: frozenset[str]
     locative: frozenset[str]
