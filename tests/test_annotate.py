@@ -206,6 +206,21 @@ def test_names_sharing_a_plural_kind_word_are_each_of_that_kind(annotator):
     assert all(p["kind"] != "district" for p in farms["places"])
 
 
+def test_a_name_read_as_a_region_is_that_region_everywhere_in_the_story(annotator):
+    # 'Georgia' beside Alabama and Atlanta is the US state, in a state agency's name too; a story
+    # of the country keeps the country.
+    state = annotation_json("x", annotator(
+        "Weather\n\nStorms hit Georgia and Alabama on Sunday. The Georgia Emergency Management Agency "
+        "opened shelters in Atlanta.\n"))
+    georgias = [p for p in state["places"] if p["name"].startswith("Georgia")]
+    assert [(p["kind"], p["country"]) for p in georgias] == [("province", "United States")]
+    assert len(georgias[0]["mentions"]) == 2
+    country = annotation_json("x", annotator(
+        "Talks\n\nGeorgia and Russia held talks in Geneva. Georgia said troops must leave Abkhazia.\n"))
+    assert _actor(country, "Georgia")["kind"] == "state"
+    assert not any(p["name"].startswith("Georgia") and p["kind"] == "province" for p in country["places"])
+
+
 def test_a_union_of_states_is_an_actor_and_a_territory_in_the_json(annotator):
     # The EU acts (an organisation) and is named as the territory of its members: the JSON lists
     # its mentions among the places too, as states' are, at the union's centre. A body that

@@ -43,6 +43,22 @@ def merge_into_places(entities: Drafts, persons: set[str]) -> None:
             del entities[key]
 
 
+def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
+    """A country's name the story reads somewhere as a first-level region of another country
+    ('north Georgia' beside Florida: the US state) is that region wherever else the story writes
+    it, inside a body's name too ('the Georgia Bureau of Investigation'): the reading that
+    weighed the story's places is the story's, and one name is one place within a story."""
+    regions = {name_key(d.resolved.name): d for d in entities.values()
+               if d.facet == "place" and d.resolved is not None and d.resolved.kind in ("province", "region")}
+    for key, draft in list(entities.items()):
+        country = knowledge.countries.get(key[1]) if draft.facet == "country" else None
+        region = regions.get(name_key(country.name)) if country is not None else None
+        if country is None or region is None or region.resolved is None or region.resolved.country_code == country.code:
+            continue
+        for mention in list(draft.mentions):
+            move_mention(entities, draft, region, mention, text_of(doc)[mention.start:mention.end])
+
+
 def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
     """'U.S. Centers for Disease Control', 'United States Armed Forces', and at the other end
     'Taco Bell Canada', 'Bank of Canada': the country that opens or closes an organisation's

@@ -22,6 +22,7 @@ from .article_passes import (
     attach_generic_forces,
     merge_into_places,
     merge_short_names,
+    one_reading_per_name,
     tell_namesakes_apart,
 )
 from .candidate import Candidate
@@ -107,6 +108,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     attach_generic_forces(doc, selected, entities, context, lexicon)
     add_roads(doc, entities, knowledge)
     add_the_province(doc, entities, gazetteer, context)
+    one_reading_per_name(doc, entities, knowledge)
     tell_namesakes_apart(entities, context, knowledge)
     view = ArticleView.read(doc, entities.values(), knowledge, gazetteer, context, story)
     actors, places = finish(doc, entities, knowledge, lambda ent, kind, name: actor_evidence(view, ent, kind, name),
