@@ -145,6 +145,13 @@ class Archive:
                                    if e.kind == "state" and (code := str(e.record.get("country") or "")) in by_code}
         return self._country_pages
 
+    def page_of(self, folder: str, slug: str) -> tuple[str, str]:
+        """The page an entity is shown on: its own, or for a state actor its country's
+        (`country_pages`). Pages, links, redirects and the exports all ask this."""
+        if folder == "actors" and (place := self.country_pages().get(slug)) is not None:
+            return ("places", place)
+        return (folder, slug)
+
     def listed(self, folder: str) -> list[Entity]:
         """The actors (or places) the public indexes and exports list: all but the orphans."""
         orphans = self.orphans()

@@ -156,9 +156,8 @@ def events_geojson(archive: Archive) -> str:
 
 def actors_json(archive: Archive) -> str:
     """Every listed actor with the URL of the page it is shown on (a state: its country's)."""
-    countries = archive.country_pages()
-    rows = [{"id": actor.slug, "url": f"places/{countries[actor.slug]}/" if actor.slug in countries
-             else f"actors/{actor.slug}/", **{k: v for k, v in sorted(actor.record.items())}}
+    rows = [{"id": actor.slug, "url": "/".join(archive.page_of("actors", actor.slug)) + "/",
+             **{k: v for k, v in sorted(actor.record.items())}}
             for actor in sorted(archive.listed("actors"), key=lambda a: a.slug)]
     return strict_json(rows, indent=1)
 

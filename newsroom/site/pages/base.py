@@ -130,11 +130,11 @@ class PageRenderer:
             trim_blocks=True, lstrip_blocks=True, bytecode_cache=bytecode_cache,
         )
         self.events_by_id = {e.id: e for e in archive.events}
-        # A country that acts and the country as territory are one page, the place's.
-        self.shared_pages = {("actors", actor): ("places", place) for actor, place in archive.country_pages().items()}
-        self.shown_with: dict[tuple[str, str], list[tuple[str, str]]] = {}  # the country's page -> the state
-        for key, page in sorted(self.shared_pages.items()):
-            self.shown_with.setdefault(page, []).append(key)
+        # A country that acts and the country as territory are one page, the place's: the page ->
+        # the state actors it also shows.
+        self.shown_with: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for actor, place in sorted(archive.country_pages().items()):
+            self.shown_with.setdefault(("places", place), []).append(("actors", actor))
         self.search = SearchFacets(archive, self._entity_name)
         self.places_near = Nearby(archive)
 
@@ -152,8 +152,7 @@ class PageRenderer:
             facet=self.search.facet, **context)
 
     def page_of(self, folder: str, slug: str) -> tuple[str, str]:
-        """The page an entity is shown on: its own, or for a state actor its country's."""
-        return self.shared_pages.get((folder, slug), (folder, slug))
+        return self.archive.page_of(folder, slug)
 
     def _entity_name(self, folder: str, slug: str) -> str:
         entity = self.archive.entity(folder, slug)

@@ -29,7 +29,7 @@ class SiteRenderer(ArticlePages, EntityPages, IndexPages):
                                      functools.partial(page_meta, article.title),
                                      functools.partial(self.article_page, article)))
         for entity in [*self.archive.actors.values(), *self.archive.places.values()]:
-            if (entity.folder, entity.slug) in self.shared_pages:
+            if self.page_of(entity.folder, entity.slug) != (entity.folder, entity.slug):
                 continue  # shown on its country's page; its own URL sends readers there (`redirects`)
             pages.append(PlannedPage(page_url(entity.folder, entity.slug), (entity.folder, entity.slug), entity.path,
                                      functools.partial(page_meta, entity.name,
@@ -49,7 +49,7 @@ class SiteRenderer(ArticlePages, EntityPages, IndexPages):
         A state actor's URL sends readers to its country's page, which shows it."""
         out = {}
         moved = {f"events/{e.id}": f"events/{e.page}" for e in self.archive.events if e.page != e.id}
-        shared = {f"{folder}/{slug}": f"{folder}/{slug}" for folder, slug in self.shared_pages}
+        shared = {f"actors/{actor}": f"actors/{actor}" for actor in self.archive.country_pages()}
         for old, new in sorted({**self.archive.redirects, **moved, **shared}.items()):
             folder, slug = new.split("/", 1)
             if folder != "events":
