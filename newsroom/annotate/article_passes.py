@@ -45,8 +45,8 @@ def merge_into_places(entities: Drafts, persons: set[str]) -> None:
 
 def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
     """A country's name the story reads somewhere as a first-level region of another country
-    ('north Georgia' beside Florida: the US state) is that region wherever else the story writes
-    it, inside a body's name too ('the Georgia Bureau of Investigation'): the reading that
+    ('storms hit Georgia and Alabama': the US state) is that region wherever else the story writes
+    it, inside a body's name too ('the Georgia Emergency Management Agency'): the reading that
     weighed the story's places is the story's, and one name is one place within a story."""
     regions = {name_key(d.resolved.name): d for d in entities.values()
                if d.facet == "place" and d.resolved is not None and d.resolved.kind in ("province", "region")}

@@ -17,6 +17,8 @@ from .nlp import text_of
 from .place_index import Resolved, km
 from .vocabulary import Lexicon
 
+MAX_SHARED = 12  # tokens of other names between a name and the plural they share
+
 BRACKET_TOKENS = 16  # the furthest a bracket of areas runs: a few names and their commas
 AREA_LABELS = ("COUNTRY", "GPE", "LOC", "PLACE", "ORG", "PERSON")
 
@@ -198,13 +200,13 @@ def _area_around(doc: Doc, cand: Candidate, holders: list[Candidate], gazetteer:
 
 def kind_word_after(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str | None:
     """'Idlib province', 'New York state'; and before the name, 'the state of Washington'; and a
-    plural that names after them share ('Camden and Charlton counties': each a county)."""
+    plural that names after them share ('Mercer and Wayne counties': each a county)."""
     i, j = cand.tokens
     kinds = lexicon.place_kind_words
     if j < len(doc) and doc[j].lower_ in kinds:
         return kinds[doc[j].lower_]
     k = j  # over the other names and their commas and 'and's, to the plural
-    while k < len(doc) and k - j < MAX_SHARED and (doc[k].lower_ in ("and", "or", ",") or (
+    while k < len(doc) and k - j < MAX_SHARED and (doc[k].lower_ in lexicon.list_glue or (
             doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())):
         k += 1
     if k < len(doc) and doc[k].lower_ in lexicon.place_kind_plurals and (k == j or doc[k - 1].pos_ == "PROPN"):
@@ -214,9 +216,6 @@ def kind_word_after(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str | None:
     if i >= 2 and doc[i - 1].lower_ == "of" and kinds.get(doc[i - 2].lower_) in ("province", "region"):
         return kinds[doc[i - 2].lower_]
     return None
-
-
-MAX_SHARED = 12  # tokens of other names between a name and the plural they share
 
 
 def region_hint(as_region: bool) -> str | None:
@@ -232,7 +231,7 @@ def reading_hint(doc: Doc, cand: Candidate, text: str, as_region: bool, knowledg
 
 def alias_hint(text: str, ref: str | None, knowledge: Knowledge) -> str | None:
     """The kind of place a curated alias names, where the text is that alias and not the place's
-    own name ('Wash.', 'Washington State': the state; 'Washington' alone may be the city): the
+    own name ('New York State', 'Washington State': the state; 'Washington' alone may be the city): the
     alias chose the entry, and its name alone would be read afresh. None where the alias is
     shared by places of different kinds."""
     if ref is None or name_key(text) == name_key(ref):
@@ -283,8 +282,8 @@ def regions_by_position(doc: Doc, selected: list[Candidate], gazetteer: Gazettee
                 out[n] = local
                 continue
         around = _list_around(n, glue, len(selected), gazetteer.knowledge.lexicon)
-        # The list's last two, or all of it: a comma after the name that ends a list ('Florida and
-        # Washington, D.C.') or stands alone with one other.
+        # The list's last two, or all of it: a comma after the name that ends a list ('Denver, Chicago
+        # and Washington, D.C.') or stands alone with one other.
         last_two = around[-2:] == [n, n + 1] and (len(around) == 2 or glue(n - 1, n) in ("and", "or"))
         if last_two and glue(n, n + 1) == "," and (after := region_reading(selected[n + 1])) is not None:
             # Two names and one comma are a town and its region, where the first names a town
