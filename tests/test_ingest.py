@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -53,6 +54,17 @@ def test_rerun_changes_nothing_and_keeps_hand_edits(tmp_path, annotator):
     report = ingest(seeds, content, lambda: annotator)
     assert report.written == [] and report.skipped == [SEED.name]
     assert _snapshot(content) == before
+
+
+def test_committed_manifest_names_this_annotator():
+    """Any change under the annotator (a comment too) gives it a new version, and `make site` on a
+    fresh clone then reads every example seed again: the committed manifest must name this one."""
+    from newsroom.content.manifest import annotator_version
+
+    manifest = json.loads((ROOT / "content" / ".machine" / "manifest.json").read_text(encoding="utf-8"))
+    stale = sorted(seed for seed, entry in manifest["seeds"].items() if entry["annotator"] != annotator_version())
+    assert not stale, (f"{len(stale)} example seed(s) were annotated by another version of the annotator: run "
+                       "`.venv/bin/python build.py annotate` and commit content/ (the manifest above all)")
 
 
 def test_committed_example_keeps_its_hand_added_date(tmp_path):
