@@ -275,6 +275,18 @@ def test_a_name_with_an_age_between_commas_is_a_person(annotator):
     assert _place(result, "Leeds")
 
 
+def test_a_name_holding_an_office_in_a_named_body_is_a_person(annotator):
+    # The model types both names organisations; an office in a body the sentence names is a
+    # person's. A company in apposition to a word for a company stays one.
+    result = annotation_json("x", annotator(
+        "Funding cut\n\nK.C. Maurer, chief financial officer at the Pell Arts Trust, said 40 museums lost "
+        "grants. J.P. Morgenthal, vice president of the Pell Arts Trust, agreed. Harlow Capital, the parent "
+        "company of Brindle Bank, said it would cut jobs.\n"))
+    assert _actor(result, "K.C. Maurer")["kind"] == "person"
+    assert _actor(result, "J.P. Morgenthal")["kind"] == "person"
+    assert _actor(result, "Harlow Capital")["kind"] != "person"
+
+
 def test_products_vehicles_and_festivals_are_not_actors(annotator):
     result = annotation_json("x", annotator(
         "Browser wars\n\nMicrosoft urged users of Internet Explorer 6 to upgrade. Internet Explorer's share "

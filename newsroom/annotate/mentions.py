@@ -258,12 +258,23 @@ def _is_thing(ent: DocSpan, things: frozenset[str], lexicon: Lexicon) -> bool:
 def _person_by_apposition(ent: DocSpan, lexicon: Lexicon) -> bool:
     """The name is in apposition to a noun for a human: its own appositive ('Paris, an
     Australian woman') or the noun it stands beside ('their child, Gloria'); or to an age between
-    commas, as news gives a person's ('Jo Reed, 38, of Leeds')."""
+    commas, as news gives a person's ('Jo Reed, 38, of Leeds'). A name the model took for an
+    organisation is a person too when its own appositive is an office only a person holds, in a
+    body the sentence names ('J.P. Morgenthal, vice president of the Pell Arts Trust')."""
     root = ent.root
-    nouns = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        nouns.append(root.head)
+    own = [c for c in root.children if c.dep_ == "appos"]
+    nouns = own + ([root.head] if root.dep_ == "appos" else [])
+    if ent.label_ == "ORG" and any(n.lemma_.lower() in lexicon.office_holders and n.pos_ == "NOUN"
+                                   and _of_an_organisation(n) for n in own):
+        return True
     return any((n.lemma_.lower() in lexicon.person_nouns and n.pos_ == "NOUN") or _an_age(n) for n in nouns)
+
+
+def _of_an_organisation(office: Token) -> bool:
+    """'officer at the Pell Arts Trust', 'president of Brindle Bank': the office is held in a body
+    the sentence names."""
+    return any(prep.lower_ in ("of", "at") and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in prep.children)
+               for prep in office.children if prep.dep_ == "prep")
 
 
 def _an_age(token: Token) -> bool:

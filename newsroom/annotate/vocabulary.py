@@ -30,6 +30,7 @@ class Lexicon:
     titles: frozenset[str]
     determiners: frozenset[str]
     person_nouns: frozenset[str]
+    office_holders: frozenset[str]
     human_verbs: frozenset[str]
     human_possessions: frozenset[str]
     speech_lemmas: frozenset[str]
