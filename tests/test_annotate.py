@@ -287,6 +287,28 @@ def test_a_name_holding_an_office_in_a_named_body_is_a_person(annotator):
     assert _actor(result, "Harlow Capital")["kind"] != "person"
 
 
+def test_an_office_at_the_end_of_a_bodys_name_is_left_out(annotator):
+    # The model takes the capitalised office into the organisation's name.
+    result = annotation_json("x", annotator(
+        "Talks\n\nMara Lind, the State Department Spokesperson, said talks would resume. Ola Berg, the "
+        "Harbour Authority Chairman, said the Harbour Authority would appeal.\n"))
+    names = _names(result)
+    assert {"United States Department of State", "Harbour Authority", "Mara Lind", "Ola Berg"} <= names
+    assert not any("Spokesperson" in n or "Chairman" in n for n in names)
+
+
+def test_a_name_in_dotted_initials_is_the_place_it_spells(annotator):
+    spelt = annotation_json("x", annotator(
+        "School fire\n\nA fire closed a school in East Los Angeles on Monday. Parents in East L.A. said "
+        "classes would resume on Friday.\n"))
+    assert [(p["name"], len(p["mentions"])) for p in spelt["places"]] == [("East Los Angeles", 2)]
+    # Initials that do not spell the other name word by word stay their own place.
+    apart = annotation_json("x", annotator(
+        "School fire\n\nA fire closed a school in East Los Angeles on Monday. Parents in L.A. said "
+        "classes would resume on Friday.\n"))
+    assert sorted(p["name"] for p in apart["places"]) == ["East Los Angeles", "L.A."]
+
+
 def test_products_vehicles_and_festivals_are_not_actors(annotator):
     result = annotation_json("x", annotator(
         "Browser wars\n\nMicrosoft urged users of Internet Explorer 6 to upgrade. Internet Explorer's share "

@@ -185,9 +185,16 @@ def merge_short_names(entities: Drafts) -> None:
     """A surname met before the full name ('Braverman (left)' in a caption, 'Suella Braverman'
     later) is the one person with that surname; a given name the model cut from a full name
     before it met the whole ('James' of 'James Tan of the party', 'James Tan' later) is the one
-    person with that given name."""
+    person with that given name. A name written with dotted initials ('East L.A.', 'the N.Y.
+    Harbor Board') is the one other name of the story whose words those letters begin ('East Los
+    Angeles'), if the initials alone read as nothing."""
     people = [e for e in entities.values() if e.kind == "person"]
     for key, ent in list(entities.items()):
+        if (whole := _spelt_out(ent, entities)) is not None:
+            whole.mentions.extend(ent.mentions)
+            whole.texts.extend(ent.texts)
+            del entities[key]
+            continue
         if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
             continue
         words = {name_key(t) for t in ent.texts}
@@ -198,6 +205,39 @@ def merge_short_names(entities: Drafts) -> None:
             owners[0].mentions.extend(ent.mentions)
             owners[0].texts.extend(ent.texts)
             del entities[key]
+
+
+INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def _spelt_out(ent: EntityDraft, entities: Drafts) -> EntityDraft | None:
+    """The one other entity of the same facet whose name spells out the dotted
+    initials in `ent`'s name word by word; None if `ent` has no such name or is itself read."""
+    if ent.known is not None or ent.resolved is not None or ent.facet == "country":
+        return None
+    short = [t.split() for t in ent.texts if INITIALS.search(t)]
+    if not short or len(short) != len(ent.texts):
+        return None
+    wholes = {id(e): e for e in entities.values() if e is not ent and e.facet == ent.facet
+              and not any(INITIALS.search(t) for t in e.texts)
+              and any(_spells_out(words, t.split()) for t in e.texts for words in short)}
+    return next(iter(wholes.values())) if len(wholes) == 1 else None
+
+
+def _spells_out(short: list[str], whole: list[str]) -> bool:
+    """'East L.A.' and 'East Los Angeles': each initial begins one word, every other word is the same."""
+    at = 0
+    for word in short:
+        letters = word.replace(".", "") if INITIALS.fullmatch(word) else None
+        parts = list(letters) if letters else [word]
+        for part in parts:
+            if at >= len(whole):
+                return False
+            written = whole[at][:1] if letters else whole[at]
+            if written.lower() != part.lower():
+                return False
+            at += 1
+    return at == len(whole)
 
 
 def _owners(ent: EntityDraft, people: list[EntityDraft], words: set[str], at: int) -> list[EntityDraft]:

@@ -34,8 +34,8 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
     at its commas.
 
     Drops determiners, titles and possessives ('Syrian President Bashar al-Assad' ->
-    'Bashar al-Assad'), stops at brackets and line breaks ('Physicians for Human Rights (PHR'
-    -> 'Physicians for Human Rights').
+    'Bashar al-Assad') and an organisation's office at its end, stops at brackets and line breaks
+    ('Physicians for Human Rights (PHR' -> 'Physicians for Human Rights').
     """
     parts: list[tuple[int, int]] = []
     start = i
@@ -60,9 +60,21 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
         while b > a and (doc[b - 1].text in ("'s", "’s", "'", "’") or (doc[b - 1].is_punct and doc[b - 1].text != ".")
                          or doc[b - 1].is_space or _sentence_stop(doc, a, b, lexicon)):
             b -= 1
+        if label == "ORG":
+            b = _without_office(doc, a, b, lexicon)
         if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
             out.append((a, b))
     return out
+
+
+def _without_office(doc: Doc, a: int, b: int, lexicon: Lexicon) -> int:
+    """Where an organisation's name ends before an office in it that only a person holds, after a
+    word for a kind of body: 'the Foreign Office Spokesperson', 'Harbour Authority Chairman' name
+    the body ('Foreign Office') and a person's role in it."""
+    body_words = {w for kind in lexicon.organisation_kinds for w in kind.words}
+    while b - a > 1 and doc[b - 1].lower_ in lexicon.office_holders and doc[b - 2].lower_ in body_words:
+        b -= 1
+    return b
 
 
 def after_compass_pair(doc: Doc, i: int, j: int, lexicon: Lexicon) -> int | None:
