@@ -115,6 +115,24 @@ def test_an_archive_read_before_in_the_same_process_lends_it_no_entities(tmp_pat
     assert _snapshot(tmp_path / "b" / "content") == _snapshot(tmp_path / "fresh" / "content")
 
 
+def test_an_entity_file_for_a_cut_name_does_not_cut_the_name_again(tmp_path, annotator):
+    # A file an earlier reading wrote for a name cut short ('... at Port' of '... at Port Royal'):
+    # its name crosses the place the model reads, and gives way to it.
+    seeds, content = tmp_path / "seeds", tmp_path / "content"
+    seeds.mkdir()
+    (seeds / "grants.txt").write_text(
+        "Grants awarded\n\nThe grants went to Duke University and to the University of Weston at Port Royal, "
+        "which also received books, officials said on Monday.\n", encoding="utf-8")
+    (content / "actors").mkdir(parents=True)
+    (content / "actors" / "university-of-weston-at-port.yml").write_text(
+        "name: University of Weston at Port\nkind: university\n", encoding="utf-8")
+    slug = ingest(seeds, content, lambda: annotator).written[0]
+    doc = read_document("a", (content / "articles" / f"{slug}.md").read_text(encoding="utf-8"))
+    assert "university-of-weston-at-port" not in {a["id"] for a in doc.meta["actors"]}
+    assert "University of Weston" in {m for a in doc.meta["actors"] for m in a["mentions"]}
+    assert ["Port Royal"] in [p["mentions"] for p in doc.meta["places"]]
+
+
 def test_a_bad_seed_is_reported_and_the_others_are_annotated(tmp_path, annotator):
     seeds, content = tmp_path / "seeds", tmp_path / "content"
     seeds.mkdir()

@@ -35,6 +35,7 @@ from .sport_sides import as_sides
 from .vocabulary import Lexicon
 
 MOST_YEARS = 110  # the oldest age news gives a person
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")  # the model's names; not dates, numbers, works
 
 
 @lru_cache(maxsize=4)
@@ -69,6 +70,13 @@ def _matchers(nlp: Language, knowledge: Knowledge) -> PhraseMatcher:
     return phrases
 
 
+@lru_cache(maxsize=4)
+def _archive_labels(knowledge: Knowledge) -> frozenset[str]:
+    """The matcher labels of names only the archive's entity files give."""
+    return frozenset({f"ACTOR|{a.name}" for a in knowledge.actors if a.archive}
+                     | {f"PLACE|{p.name}" for p in knowledge.places if p.archive})
+
+
 def _names_a_day(doc: Doc, cand: Candidate, dates: list[DocSpan], knowledge: Knowledge) -> bool:
     """The name begins a named day: 'Day' follows it ('the Labour Day parade'), or a capitalised
     word that is no weekday or month goes on inside a date the model read ('Australia Day')."""
@@ -97,10 +105,19 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     for start, end in places:
         if (span := doc.char_span(start, end, alignment_mode="expand")) is not None:
             found.append(Candidate(start, end, "GPE", None, "rule", (span.start, span.end)))
+    model_names = [(e.start, e.end) for e in doc.ents if e.label_ in NAME_LABELS]
     for match_id, i, j in phrases(doc):
         label, ref = nlp.vocab.strings[match_id].split("|", 1)
         if after_compass_pair(doc, i, j, lexicon) is not None:
             continue  # an entity file the annotator once wrote for 'North and South Korea'
+        if any(i < a < j < b for a, b in model_names) and \
+                nlp.vocab.strings[match_id] in _archive_labels(knowledge):
+            # The name of an archive's entity file ending inside a name the model read: a file
+            # an earlier reading wrote for a cut name ('University of Weston at Port' over 'Port
+            # Royal'). Not a name the model began earlier (its span may run on past where a name
+            # begins), and not a shipped name, which is vetted ('United Nations High Commissioner
+            # for Refugees' over a person the model began at 'Refugees').
+            continue
         if label == "STATE" and doc[j - 1].lower_ not in lexicon.state_naming_nouns:
             j -= 1  # 'North Korean threats': the state is named by 'North Korean' alone
         span = doc[i:j]
