@@ -1,7 +1,7 @@
 """Decide what each candidate mention refers to, and group mentions into one actor or place
 per real-world entity within the article (canonical name, kind, aliases). The passes that need
-the whole article are in `passes`, readings by position in `positions`, the draft entities in
-`drafts`."""
+the whole article are in `article_passes`, readings by position in `position_readings`, the draft
+entities in `entity_drafts`, which entity already met a short name refers to in `earlier_names`."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ from .article_passes import (
     tell_namesakes_apart,
 )
 from .candidate import Candidate
-from .entity_drafts import Drafts, EntityDraft, country_draft, distinct_names, entity_texts, finish, place_draft
+from .earlier_names import corefer, given_name_bearer, person_named
+from .entity_drafts import Drafts, EntityDraft, country_draft, distinct_names, finish, place_draft
 from .entity_evidence import ArticleView, actor_evidence, place_evidence
 from .gazetteer import SETTING_COUNTRIES, Gazetteer, split_kind_word
 from .knowledge import Knowledge, actor_key
@@ -180,7 +181,7 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
         return country_draft(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
     if cand.label in ("GPE", "LOC") and not follows_placing_word(doc, cand.tokens[0], lexicon) \
-            and (person := _person_named(text, entities)):
+            and (person := person_named(text, entities)):
         return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
     if cand.label in ("GPE", "LOC", "FAC"):
         hint = reading_hint(doc, cand, text, as_region, knowledge)
@@ -188,7 +189,7 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         big = knowledge.weights.place_reading.guess_population
         if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= big)):
             return None
-        if cand.source == "placed" and (resolved is None or _person_named(text, entities)):
+        if cand.source == "placed" and (resolved is None or person_named(text, entities)):
             return None  # a name the model left untyped that a person of the story bears is no place
         if resolved is not None and resolved.kind == "country" and resolved.country_code:
             return country_draft(resolved.country_code, knowledge)
@@ -197,11 +198,11 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         if resolved is None and _acts_as_person(doc, cand, lexicon):
             # 'Maya Harden died', "Zhvania's death": a name no gazetteer knows, doing what
             # people do, is a person the model typed as a place.
-            earlier = _corefer(text, "PERSON", entities, lexicon)
+            earlier = corefer(text, "PERSON", entities, lexicon)
             return earlier or EntityDraft(("person", name_key(text)), "actor", "person")
         return place_draft(resolved, text, hint)
     if cand.label in ("PERSON", "ORG"):
-        earlier = _corefer(text, cand.label, entities, lexicon)
+        earlier = corefer(text, cand.label, entities, lexicon)
         if earlier is not None:
             return earlier
         # A person a rule read by the form it stands in (a row of results) is one, whatever the gazetteer knows.
@@ -211,7 +212,7 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
             return place
         if cand.label == "PERSON" and (kind := _area_kind(text, lexicon)) is not None:
             return place_draft(None, text, kind)  # 'Faskari LGA', 'Kuajiena county': a person has no such name
-        if cand.label == "PERSON" and (bearer := _given_name_bearer(text, entities)) is not None:
+        if cand.label == "PERSON" and (bearer := given_name_bearer(text, entities)) is not None:
             return bearer
         if cand.label == "ORG" and text.split()[-1].lower() in lexicon.facility_words:
             return place_draft(None, text, "landmark")
@@ -247,57 +248,6 @@ def _acts_as_person(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lexicon.human_verbs:
         return True
     return root.dep_ == "poss" and root.head.lower_ in lexicon.human_possessions
-
-
-def _bearers(text: str, entities: Drafts, given_only: bool = False) -> list[EntityDraft]:
-    """The persons of this article whose full name has the one word `text` as its given name
-    (or, unless `given_only`, its surname), latest first."""
-    key = name_key(text)
-    if not key or " " in key:
-        return []
-    return [ent for ent in reversed(list(entities.values())) if ent.kind == "person"
-            and any(len(words) > 1 and (words[0] == key or (not given_only and words[-1] == key))
-                    for words in (name_key(t).split() for t in entity_texts(ent)))]
-
-
-def _person_named(text: str, entities: Drafts) -> EntityDraft | None:
-    """The person of this article whose given name or surname the one word `text` is. Not after
-    'in' or 'to' (the caller's check): 'Paris Hilton ... flew to Paris' keeps the city."""
-    return next(iter(_bearers(text, entities)), None)
-
-
-def _corefer(text: str, label: str, entities: Drafts, lexicon: Lexicon) -> EntityDraft | None:
-    """A short later mention of an earlier name: 'Assad' -> 'Bashar al-Assad', 'PHR' -> ..."""
-    key = name_key(text)
-    words = key.split()
-    if not words:
-        return None
-    for ent in reversed(list(entities.values())):
-        if ent.facet != "actor":
-            continue
-        if (label == "PERSON") != (ent.kind == "person") and not (ent.kind == "person" and len(words) == 1):
-            continue
-        for mention_key in {name_key(m_text) for m_text in entity_texts(ent)}:
-            other = mention_key.split()
-            if len(other) > len(words) and other[-len(words):] == words:
-                return ent
-            if label == "ORG" and ent.kind == "person" and other == words:  # "Jaqueline's husband", typed ORG
-                return ent
-            if label == "ORG" and text.isupper() and _initials(mention_key, lexicon) == text.lower():
-                return ent
-    return None
-
-
-def _given_name_bearer(text: str, entities: Drafts) -> EntityDraft | None:
-    """'Jaqueline Fleming, who was 38, ... Jaqueline's husband': a given name alone is the one
-    person of the article who bears it, if only one does. Asked after the place reading, so
-    'Randwick' stays the suburb beside a 'Randwick Racecourse' the model called a person."""
-    bearers = _bearers(text, entities, given_only=True)
-    return bearers[0] if len(bearers) == 1 else None
-
-
-def _initials(key: str, lexicon: Lexicon) -> str:
-    return "".join(w[0] for w in key.split() if w not in lexicon.name_particles)
 
 
 def _place_reading(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer,
