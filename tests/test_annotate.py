@@ -309,6 +309,18 @@ def test_a_name_in_dotted_initials_is_the_place_it_spells(annotator):
     assert sorted(p["name"] for p in apart["places"]) == ["East Los Angeles", "L.A."]
 
 
+def test_a_bodys_name_cut_before_its_of_is_that_body(annotator):
+    one = annotation_json("x", annotator(
+        "Ruling\n\nThe ruling of the Ruritanian Supreme Court of Appeal on July 8 upheld the tax. The party "
+        "asked the region to apply the sentence of the Supreme Court.\n"))
+    assert [(a["name"], len(a["mentions"])) for a in one["actors"]] == [("Ruritanian Supreme Court of Appeal", 2)]
+    # Two bodies the short form may name: it is neither.
+    two = annotation_json("x", annotator(
+        "Two universities\n\nThe University of Weston and the University of Easton signed a pact. The "
+        "University said it would hire.\n"))
+    assert [len(_actor(two, n)["mentions"]) for n in ("University of Weston", "University of Easton")] == [1, 1]
+
+
 def test_products_vehicles_and_festivals_are_not_actors(annotator):
     result = annotation_json("x", annotator(
         "Browser wars\n\nMicrosoft urged users of Internet Explorer 6 to upgrade. Internet Explorer's share "

@@ -45,7 +45,24 @@ def corefer(text: str, label: str, entities: Drafts, lexicon: Lexicon) -> Entity
                 return ent
             if label == "ORG" and text.isupper() and initials(mention_key, lexicon) == text.lower():
                 return ent
-    return None
+    return body_named_before_of(words, entities, lexicon) if label == "ORG" else None
+
+
+def body_named_before_of(words: list[str], entities: Drafts, lexicon: Lexicon) -> EntityDraft | None:
+    """'the Supreme Court' after 'the Ruritanian Supreme Court of Appeal', 'the Bank' after 'the
+    Bank of Elbonia': a body's name cut before its 'of' is that body, if it is the one organisation
+    of the story so named. Its last word says what kind of body it is ('court', 'bank'): 'Dana
+    Reyes' is no short form of 'Dana Reyes of Weston', a person the model read as a body."""
+    if words[-1] not in lexicon.kind_nouns:
+        return None
+    found = {id(ent): ent for ent in entities.values() if ent.facet == "actor" and ent.kind != "person"
+             and any(_before_of(name_key(t).split(), words) for t in entity_texts(ent))}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _before_of(whole: list[str], short: list[str]) -> bool:
+    head = whole[:whole.index("of")] if "of" in whole else []
+    return len(head) >= len(short) and head[len(head) - len(short):] == short
 
 
 def given_name_bearer(text: str, entities: Drafts) -> EntityDraft | None:
