@@ -56,7 +56,11 @@ def test_merge_moves_references_keeps_hand_edits_and_redirects(tmp_path):
     project = _archive(tmp_path)
     proc = _build("merge", "isis", "islamic-state", cwd=project)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("merged actor 'isis' into 'islamic-state'; /actors/isis/ now redirects")
+    assert proc.stdout == (
+        "merged actor 'isis' into 'islamic-state'; /actors/isis/ now redirects to /actors/islamic-state/; "
+        "1 article(s) updated\nnew alias(es): 'ISIS', 'Daesh'; every article that writes one is read as "
+        "'Islamic State' from now on: remove any that also names something else from "
+        "content/actors/islamic-state.yml\n")
     content = project / "content"
     assert not (content / "actors" / "isis.yml").exists()
     record = (content / "actors" / "islamic-state.yml").read_text(encoding="utf-8")

@@ -156,13 +156,26 @@ def apply_merge(content: Path, old: str, new: str, kind: str | None = None) -> s
     articles = _rewrites(content, folder, old, new, "merge", conflicts)
     if conflicts:
         raise IdentityError(errors.message(errors.MERGE_CONFLICT, old=old, new=new, details="; ".join(conflicts)))
-    record = dump_roundtrip(merged_record(old_record, new_record, old, new))
+    had = list(new_record.get("aliases") or [])  # merged_record extends the record it is given
+    merged = merged_record(old_record, new_record, old, new)
+    record = dump_roundtrip(merged)
     message = (f"merged {folder[:-1]} '{old}' into '{new}'; /{folder}/{old}/ now redirects to /{folder}/{new}/; "
-               f"{len(articles)} article(s) updated")
+               f"{len(articles)} article(s) updated{_gained(merged, had, new_rel)}")
     # The order is the one in which the archive stays whole: the entity that stays (with the
     # redirect) first, then the articles, and the file merged away last.
     return _carry_out(content, ["merge", old, new], message,
                       [Change(new_rel, new_text, record), *articles, Change(old_rel, old_text, None)])
+
+
+def _gained(merged: dict[str, Any], had: list[str], relative: str) -> str:
+    """The aliases a merge adds, said aloud: every article is read by them from now on, so an
+    alias that names other things too ('Supreme Court', 'Court') is the editor's to remove."""
+    gained = [a for a in merged.get("aliases") or [] if a not in had]
+    if not gained:
+        return ""
+    names = ", ".join(f"'{a}'" for a in gained)
+    return (f"\nnew alias(es): {names}; every article that writes one is read as '{merged.get('name')}' from now"
+            f" on: remove any that also names something else from content/{relative}")
 
 
 def apply_rename(content: Path, old: str, new_name: str, kind: str | None = None) -> str:
