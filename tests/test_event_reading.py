@@ -1571,3 +1571,13 @@ def test_police_or_soldiers_seized_by_armed_men_are_a_battle_and_civilians_an_ab
     assert _types(annotator, "Rebels abducted two traders at a market outside Beni.\n") \
         == ["Violence against civilians"]
     _no_events(annotator, "She signed up for a self-defence class at the gym in Leeds.\n")
+
+
+def test_a_protest_put_down_in_a_later_sentence_is_one_protest_with_intervention(annotator):
+    text = ("Nurses protest\n\nHundreds of nurses protested in Tamale on Monday to demand back pay. Police fired tear "
+            "gas to disperse the protesters, witnesses said.\n")
+    assert _kinds(annotator, text) == [("Protests", "Protest with intervention")]
+    # Put down in another town: two protests.
+    text = ("Nurses protest\n\nHundreds of nurses protested in Tamale on Monday to demand back pay. In Bolgatanga, "
+            "police fired tear gas to disperse protesters, witnesses said.\n")
+    assert _kinds(annotator, text) == [("Protests", "Peaceful protest"), ("Protests", "Protest with intervention")]

@@ -172,12 +172,17 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], refers: s
     Saturday's gun battle"), adds to the latest earlier event of its type, however far back.
     One of `fights`, which tells the attack it goes on with as a fight ('Gunmen attacked the
     herders. Four were killed in the clashes.'), says the attack met armed resistance: a battle,
-    as ACLED's codebook has it and `finding._read` reads it inside one sentence."""
+    as ACLED's codebook has it and `finding._read` reads it inside one sentence. A protest the
+    next sentences of its paragraph tell put down ('Hundreds marched on the ministry. Police
+    fired tear gas to disperse them.') is that protest, with intervention, as ACLED codes it."""
     out: list[tuple[int, Event]] = []
     for n, event in found:
         earlier = _told_just_before(out, n, paragraph_of) if n in follows and event.type in VIOLENT_TYPES else None
         if earlier is None and n in refers and event.type in VIOLENT_TYPES:
             earlier = next((e for m, e in reversed(out) if m < n and e.type == event.type), None)
+        if earlier is None and (protest := _protest_put_down(out, n, event, paragraph_of)) is not None:
+            protest.sub_type = event.sub_type
+            earlier = protest
         if earlier is None:
             out.append((n, event))
             continue
@@ -193,6 +198,17 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], refers: s
             earlier.when, earlier.date, earlier.precision = event.when, event.date, event.precision
         earlier.confidence = max(earlier.confidence, event.confidence)
     return out
+
+
+def _protest_put_down(found: list[tuple[int, Event]], n: int, event: Event,
+                      paragraph_of: Mapping[int, int]) -> Event | None:
+    """The peaceful protest told at most two sentences before sentence n in its paragraph, in the
+    same place if both name one, when sentence n tells a protest met by force."""
+    if event.type != "Protests" or event.sub_type == "Peaceful protest":
+        return None
+    return next((e for m, e in reversed(found) if m < n and n - m <= 2 and paragraph_of.get(m) == paragraph_of.get(n)
+                 and e.type == "Protests" and e.sub_type == "Peaceful protest"
+                 and (e.place is None or event.place is None or e.place == event.place)), None)
 
 
 def add_counted_deaths(found: list[tuple[int, Event]], counted: Mapping[int, tuple[Count, str]],
