@@ -1581,3 +1581,13 @@ def test_a_protest_put_down_in_a_later_sentence_is_one_protest_with_intervention
     text = ("Nurses protest\n\nHundreds of nurses protested in Tamale on Monday to demand back pay. In Bolgatanga, "
             "police fired tear gas to disperse protesters, witnesses said.\n")
     assert _kinds(annotator, text) == [("Protests", "Peaceful protest"), ("Protests", "Protest with intervention")]
+
+
+def test_force_told_of_a_crowd_in_the_next_sentence_puts_its_protest_down(annotator):
+    # The second sentence names no crowd ('them'), so it is no event of its own.
+    text = ("Teachers march\n\nHundreds of teachers marched to the education ministry in Accra on Tuesday to demand "
+            "unpaid wages. Police fired tear gas to disperse them.\n")
+    assert _kinds(annotator, text) == [("Protests", "Protest with intervention")]
+    text = ("Teachers march\n\nHundreds of teachers marched to the education ministry in Accra on Tuesday to demand "
+            "unpaid wages. The minister said talks would resume.\n")
+    assert _kinds(annotator, text) == [("Protests", "Peaceful protest")]

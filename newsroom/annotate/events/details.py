@@ -11,6 +11,7 @@ from spacy.tokens import Span as DocSpan
 
 from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..containment import area_anchor, named_by
+from ..event_rules import EventKnowledge
 from ..knowledge import Knowledge
 from ..nlp import followed_by
 from ..vocabulary import Lexicon
@@ -209,6 +210,22 @@ def _protest_put_down(found: list[tuple[int, Event]], n: int, event: Event,
     return next((e for m, e in reversed(found) if m < n and n - m <= 2 and paragraph_of.get(m) == paragraph_of.get(n)
                  and e.type == "Protests" and e.sub_type == "Peaceful protest"
                  and (e.place is None or event.place is None or e.place == event.place)), None)
+
+
+def tells_force(sentence: str, events: EventKnowledge) -> bool:
+    """The sentence has a word of a crowd broken up ('tear gas', 'dispersed', 'baton charge')."""
+    lowered = sentence.lower()
+    return any(t.cls == "intervention" and t.lowered.search(lowered) for t in events.triggers)
+
+
+def mark_put_down(found: list[tuple[int, Event]], put_down: set[int], paragraph_of: Mapping[int, int]) -> None:
+    """A sentence that is no event of its own and tells force used on a crowd ('Police fired tear
+    gas to disperse them.') tells the peaceful protest of its paragraph just before it put down."""
+    for n in sorted(put_down):
+        protest = next((e for m, e in reversed(found) if m < n and n - m <= 2
+                        and paragraph_of.get(m) == paragraph_of.get(n) and e.type == "Protests"), None)
+        if protest is not None and protest.sub_type == "Peaceful protest":
+            protest.sub_type = "Protest with intervention"
 
 
 def add_counted_deaths(found: list[tuple[int, Event]], counted: Mapping[int, tuple[Count, str]],

@@ -21,12 +21,14 @@ from .details import (
     according_to,
     add_counted_deaths,
     describes_source,
+    mark_put_down,
     merge_followups,
     merge_retold,
     most_precise,
     names_money,
     seat,
     story_place,
+    tells_force,
     token_of,
     venue,
 )
@@ -64,6 +66,7 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
     refers: set[int] = set()  # ... of them, those that name it as one the reader knows ('the gunfight')
     fights: set[int] = set()  # ... of them, those told with a fight word ('in the clashes')
     counted: dict[int, tuple[Count, str]] = {}  # sentences that are no event and only count deaths
+    put_down: set[int] = set()  # sentences that are no event and tell a crowd broken up
     before: list[tuple[Span, Actor]] = []
     named_before: set[str] = set()  # the actors of the sentences read so far
     for n, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
@@ -92,11 +95,14 @@ def find_events(doc: Doc, sentences: list[Span], actors: list[Actor], places: li
         elif span is not None and found and not after_hazard() and (
                 count := _only_counts(span, sentence, in_actors, named_before, places, knowledge)) is not None:
             counted[n] = (count, sentence.text)
+        elif found and triggered[n] and tells_force(sentence.text, knowledge.events):
+            put_down.add(n)  # 'Police fired tear gas to disperse them.' after a protest
         before = in_actors
         named_before |= {a.name for _, a in in_actors}
     paragraph_of = {n: next((i for i, b in enumerate(paragraphs or []) if _inside(sentences[n], b)), -1)
-                    for n in [*(n for n, _ in found), *counted]}
+                    for n in [*(n for n, _ in found), *counted, *put_down]}
     merged = merge_followups(found, follows, refers, fights, paragraph_of, knowledge.lexicon)
+    mark_put_down(merged, put_down, paragraph_of)
     add_counted_deaths(merged, counted, paragraph_of, knowledge.lexicon)
     return merge_retold(merged)
 
