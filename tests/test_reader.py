@@ -132,6 +132,16 @@ def test_a_sentence_above_a_sentence_stays_story():
 def test_capitals_then_a_dash_are_no_dateline_when_the_story_is_in_capitals_too():
     layout = read_layout("Results\n\nNATO - THE ALLIANCE MET.\n")
     assert layout.filed_from is None
+    layout = read_layout("Results\n\nNATO - A TEAM MET.\n")
+    assert layout.filed_from is None
+
+
+@pytest.mark.parametrize("first", ["A court", "I was told"])
+def test_a_dateline_before_a_one_letter_first_word_is_a_dateline(first):
+    raw = f"NAIROBI, Kenya (AP) — {first} in the capital heard the case on Thursday.\n"
+    layout = read_layout(raw)
+    assert (layout.filed_from, layout.agency) == ("NAIROBI, Kenya", "AP")
+    assert layout.blocks[0][1].text.startswith(first)
 
 
 def test_a_story_that_opens_with_by_is_not_a_byline():
