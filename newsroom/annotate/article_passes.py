@@ -211,8 +211,8 @@ INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
 
 
 def _spelt_out(ent: EntityDraft, entities: Drafts) -> EntityDraft | None:
-    """The one other entity of the same facet whose name spells out the dotted
-    initials in `ent`'s name word by word; None if `ent` has no such name or is itself read."""
+    """The one other entity of the same facet whose name spells out the dotted initials in
+    `ent`'s name word by word; None if `ent` has no such name or is itself read."""
     if ent.known is not None or ent.resolved is not None or ent.facet == "country":
         return None
     short = [t.split() for t in ent.texts if INITIALS.search(t)]
