@@ -1591,3 +1591,15 @@ def test_force_told_of_a_crowd_in_the_next_sentence_puts_its_protest_down(annota
     text = ("Teachers march\n\nHundreds of teachers marched to the education ministry in Accra on Tuesday to demand "
             "unpaid wages. The minister said talks would resume.\n")
     assert _kinds(annotator, text) == [("Protests", "Peaceful protest")]
+
+
+def test_violence_the_story_judges_is_no_event_of_its_own(annotator):
+    _no_events(annotator, "Rebel commander jailed\n\nA court in Gulu on Thursday sentenced former rebel commander "
+                          "Okello Patrick to 20 years in prison for the killing of 40 villagers in Abia in 2004.\n\n"
+                          "Judge Mara Voss said the attacks by the Lord's Resistance Army were \"deliberate and "
+                          "brutal\". Defence lawyer Peter Obong said his client would appeal.\n")
+    # Told where it happened, the event stands, judged or not.
+    assert _types(annotator, "Rebels attacked a village near Beni on Monday. The attack was brutal, residents "
+                             "said.\n") == ["Violence against civilians"]
+    assert _types(annotator, "The clashes were heavy in Mogadishu on Monday, and four soldiers were killed.\n") \
+        == ["Battles"]

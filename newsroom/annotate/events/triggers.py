@@ -52,7 +52,8 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
             if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _asked(head)
                     or _metaphor(head, trigger, knowledge)
                     or _qualifies(head) or _names_the_dead(head, trigger, knowledge)
-                    or _in_the_dock(head, knowledge.lexicon) or _unreal(head, knowledge.lexicon)):
+                    or _in_the_dock(head, knowledge.lexicon) or _unreal(head, knowledge.lexicon)
+                    or _judged(head)):
                 continue
             found.append(((trigger.casualty, _depth(head), order, head.i), trigger, head))
     found.sort(key=lambda f: f[0])
@@ -95,6 +96,16 @@ def _unreal(head: Token, lexicon: Lexicon) -> bool:
     preposition = top.head
     return (top.dep_ == "pobj" and preposition.lower_ in ("against", "of", "to", "from")
             and preposition.head.lemma_.lower() in lexicon.guarding_words)
+
+
+def _judged(head: Token) -> bool:
+    """Violence the story has in mind, judged: 'the' attacks, the subject of 'be' and an adjective
+    ('the attacks were deliberate and brutal', 'the killing was senseless'). A judgment tells no
+    event; the event is told where it happened, or is long past (a court's, a memorial's)."""
+    verb = head.head
+    return (head.pos_ == "NOUN" and head.dep_ == "nsubj" and verb.lemma_ == "be"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in head.children)
+            and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children))
 
 
 def _depth(token: Token) -> int:
