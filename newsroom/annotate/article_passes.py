@@ -190,21 +190,23 @@ def merge_short_names(entities: Drafts) -> None:
     Angeles'), if the initials alone read as nothing."""
     people = [e for e in entities.values() if e.kind == "person"]
     for key, ent in list(entities.items()):
-        if (whole := _spelt_out(ent, entities)) is not None:
+        whole = _spelt_out(ent, entities) or _one_owner(ent, people)
+        if whole is not None:
             whole.mentions.extend(ent.mentions)
             whole.texts.extend(ent.texts)
             del entities[key]
-            continue
-        if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
-            continue
-        words = {name_key(t) for t in ent.texts}
-        if any(len(w.split()) != 1 for w in words):
-            continue
-        owners = _owners(ent, people, words, -1) or (_owners(ent, people, words, 0) if ent.kind == "person" else [])
-        if len({id(o) for o in owners}) == 1:
-            owners[0].mentions.extend(ent.mentions)
-            owners[0].texts.extend(ent.texts)
-            del entities[key]
+
+
+def _one_owner(ent: EntityDraft, people: list[EntityDraft]) -> EntityDraft | None:
+    """The one person whose full name ends with `ent`'s one-word name, or, for a person, begins
+    with it; None if none or several do."""
+    if ent.facet != "actor" or ent.known is not None or ent.kind not in ("person", "organisation"):
+        return None
+    words = {name_key(t) for t in ent.texts}
+    if any(len(w.split()) != 1 for w in words):
+        return None
+    owners = _owners(ent, people, words, -1) or (_owners(ent, people, words, 0) if ent.kind == "person" else [])
+    return owners[0] if len({id(o) for o in owners}) == 1 else None
 
 
 INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")

@@ -154,7 +154,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             # organisation, a nationality, a person): a big city by any of its names, or a town
             # the gazetteer knows by that very name.
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+        if ent.label_ not in NAME_LABELS:
             continue
         if known_place is not None and (town := _town_of_venue(ent, lexicon, known_place)) is not None:
             found.append(Candidate(town.start_char, town.end_char, "GPE", None, "inner", (town.start, town.end)))

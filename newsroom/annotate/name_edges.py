@@ -71,8 +71,7 @@ def _without_office(doc: Doc, a: int, b: int, lexicon: Lexicon) -> int:
     """Where an organisation's name ends before an office in it that only a person holds, after a
     word for a kind of body: 'the Foreign Office Spokesperson', 'Harbour Authority Chairman' name
     the body ('Foreign Office') and a person's role in it."""
-    body_words = {w for kind in lexicon.organisation_kinds for w in kind.words}
-    while b - a > 1 and doc[b - 1].lower_ in lexicon.office_holders and doc[b - 2].lower_ in body_words:
+    while b - a > 1 and doc[b - 1].lower_ in lexicon.office_holders and doc[b - 2].lower_ in lexicon.body_words:
         b -= 1
     return b
 

@@ -167,12 +167,17 @@ class Lexicon:
         return self.place_kind_words_for("city", "town", "village", "district", "province", "region")
 
     @cached_property
+    def body_words(self) -> frozenset[str]:
+        """Every word of `organisation_kinds`: the words that say what kind of body a name is."""
+        return frozenset(w for k in self.organisation_kinds for w in k.words)
+
+    @cached_property
     def kind_nouns(self) -> frozenset[str]:
         """The common nouns that say what kind of body, force, office or place something is
         ('court', 'ministry', 'army', 'state', 'city'). Written alone and capitalised ('the State',
         'the Court') one refers to a body its own story has named: a short form in that story,
         never a name another story can be read by."""
-        return frozenset({w for k in self.organisation_kinds for w in k.words} | set(self.place_kind_words)
+        return frozenset(self.body_words | set(self.place_kind_words)
                          | self.state_nouns | self.force_nouns | self.generic_forces | self.office_words
                          | self.facility_words | self.site_nouns | self.place_nouns)
 

@@ -4,14 +4,13 @@ it. Fatalities are read in `fatalities`, dates in `annotate/dates.py`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ...model import OTHER_EVENT_TYPES, VIOLENT_TYPES, Actor, Event, Place, Span
 from ..containment import area_anchor, named_by
-from ..event_rules import EventKnowledge
 from ..knowledge import Knowledge
 from ..nlp import followed_by
 from ..vocabulary import Lexicon
@@ -203,29 +202,29 @@ def merge_followups(found: list[tuple[int, Event]], follows: set[int], refers: s
 
 def _protest_put_down(found: list[tuple[int, Event]], n: int, event: Event,
                       paragraph_of: Mapping[int, int]) -> Event | None:
-    """The peaceful protest told at most two sentences before sentence n in its paragraph, in the
-    same place if both name one, when sentence n tells a protest met by force."""
+    """The peaceful protest told just before sentence n, in the same place if both name one, when
+    sentence n tells a protest met by force."""
     if event.type != "Protests" or event.sub_type == "Peaceful protest":
         return None
-    return next((e for m, e in reversed(found) if m < n and n - m <= 2 and paragraph_of.get(m) == paragraph_of.get(n)
-                 and e.type == "Protests" and e.sub_type == "Peaceful protest"
-                 and (e.place is None or event.place is None or e.place == event.place)), None)
-
-
-def tells_force(sentence: str, events: EventKnowledge) -> bool:
-    """The sentence has a word of a crowd broken up ('tear gas', 'dispersed', 'baton charge')."""
-    lowered = sentence.lower()
-    return any(t.cls == "intervention" and t.lowered.search(lowered) for t in events.triggers)
+    return _protest_before(found, n, paragraph_of, lambda e: e.sub_type == "Peaceful protest" and (
+        e.place is None or event.place is None or e.place == event.place))
 
 
 def mark_put_down(found: list[tuple[int, Event]], put_down: set[int], paragraph_of: Mapping[int, int]) -> None:
     """A sentence that is no event of its own and tells force used on a crowd ('Police fired tear
-    gas to disperse them.') tells the peaceful protest of its paragraph just before it put down."""
+    gas to disperse them.') tells the protest of its paragraph just before it put down, if that
+    one was peaceful."""
     for n in sorted(put_down):
-        protest = next((e for m, e in reversed(found) if m < n and n - m <= 2
-                        and paragraph_of.get(m) == paragraph_of.get(n) and e.type == "Protests"), None)
+        protest = _protest_before(found, n, paragraph_of, lambda e: True)
         if protest is not None and protest.sub_type == "Peaceful protest":
             protest.sub_type = "Protest with intervention"
+
+
+def _protest_before(found: list[tuple[int, Event]], n: int, paragraph_of: Mapping[int, int],
+                    keep: Callable[[Event], bool]) -> Event | None:
+    """The latest protest `keep` takes, told at most two sentences before sentence n in its paragraph."""
+    return next((e for m, e in reversed(found) if m < n and n - m <= 2 and paragraph_of.get(m) == paragraph_of.get(n)
+                 and e.type == "Protests" and keep(e)), None)
 
 
 def add_counted_deaths(found: list[tuple[int, Event]], counted: Mapping[int, tuple[Count, str]],

@@ -28,14 +28,13 @@ from .details import (
     names_money,
     seat,
     story_place,
-    tells_force,
     token_of,
     venue,
 )
 from .evidence import VIOLENT_CLASSES, ArticleContext, event_evidence
 from .fatalities import Count, fatalities
 from .participants import Participants, present_in, read_participants
-from .triggers import sentence_triggers, wished
+from .triggers import sentence_triggers, tells_force, wished
 from .victims import agent_tokens
 
 # Types whose events are fights, blasts, attacks or crowds: one only urged, vowed or feared has

@@ -14,7 +14,7 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from ...model import Span
-from ..event_rules import Trigger
+from ..event_rules import EventKnowledge, Trigger
 from ..knowledge import Knowledge, actor_key
 from ..nlp import definite, first_conjunct, named_as, objects_of, says_no
 from ..openings import could_match, text_openings
@@ -53,7 +53,7 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
                     or _metaphor(head, trigger, knowledge)
                     or _qualifies(head) or _names_the_dead(head, trigger, knowledge)
                     or _in_the_dock(head, knowledge.lexicon) or _unreal(head, knowledge.lexicon)
-                    or _judged(head)):
+                    or _judged(head, knowledge.lexicon)):
                 continue
             found.append(((trigger.casualty, _depth(head), order, head.i), trigger, head))
     found.sort(key=lambda f: f[0])
@@ -64,6 +64,13 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
             seen.add(head.i)
             out.append((trigger, head))
     return out, said
+
+
+def tells_force(sentence: str, events: EventKnowledge) -> bool:
+    """The sentence has a word of a crowd broken up ('tear gas', 'dispersed', 'baton charge'):
+    `finding` asks it of a sentence that is no event of its own."""
+    lowered = sentence.lower()
+    return any(t.cls == "intervention" and t.lowered.search(lowered) for t in events.triggers)
 
 
 def _in_the_dock(head: Token, lexicon: Lexicon) -> bool:
@@ -98,13 +105,13 @@ def _unreal(head: Token, lexicon: Lexicon) -> bool:
             and preposition.head.lemma_.lower() in lexicon.guarding_words)
 
 
-def _judged(head: Token) -> bool:
+def _judged(head: Token, lexicon: Lexicon) -> bool:
     """Violence the story has in mind, judged: 'the' attacks, the subject of 'be' and an adjective
     ('the attacks were deliberate and brutal', 'the killing was senseless'). A judgment tells no
     event; the event is told where it happened, or is long past (a court's, a memorial's)."""
     verb = head.head
     return (head.pos_ == "NOUN" and head.dep_ == "nsubj" and verb.lemma_ == "be"
-            and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this", "that") for c in head.children)
+            and definite(head, lexicon.definite_determiners)
             and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children))
 
 
