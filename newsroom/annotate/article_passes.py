@@ -185,9 +185,9 @@ def merge_short_names(entities: Drafts) -> None:
     """A surname met before the full name ('Braverman (left)' in a caption, 'Suella Braverman'
     later) is the one person with that surname; a given name the model cut from a full name
     before it met the whole ('James' of 'James Tan of the party', 'James Tan' later) is the one
-    person with that given name. A name written with dotted initials ('East L.A.', 'the N.Y.
-    Harbor Board') is the one other name of the story whose words those letters begin ('East Los
-    Angeles'), if the initials alone read as nothing."""
+    person with that given name. A name written with dotted initials ('the N.Y. Harbor Board',
+    'West P.B.') is the one other name of the story whose words those letters begin ('New York
+    Harbor Board'), if the initials alone read as nothing."""
     people = [e for e in entities.values() if e.kind == "person"]
     for key, ent in list(entities.items()):
         whole = _spelt_out(ent, entities) or _one_owner(ent, people)
@@ -227,7 +227,7 @@ def _spelt_out(ent: EntityDraft, entities: Drafts) -> EntityDraft | None:
 
 
 def _spells_out(short: list[str], whole: list[str]) -> bool:
-    """'East L.A.' and 'East Los Angeles': each initial begins one word, every other word is the same."""
+    """'West P.B.' and 'West Palm Beach': each initial begins one word, every other word is the same."""
     at = 0
     for word in short:
         letters = word.replace(".", "") if INITIALS.fullmatch(word) else None

@@ -115,8 +115,8 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             # The name of an archive's entity file ending inside a name the model read: a file
             # an earlier reading wrote for a cut name ('University of Weston at Port' over 'Port
             # Royal'). Not a name the model began earlier (its span may run on past where a name
-            # begins), and not a shipped name, which is vetted ('United Nations High Commissioner
-            # for Refugees' over a person the model began at 'Refugees').
+            # begins), and not a shipped name, which is vetted ('Ruritanian Red Crescent Society'
+            # over a person the model began at 'Society').
             continue
         if label == "STATE" and doc[j - 1].lower_ not in lexicon.state_naming_nouns:
             j -= 1  # 'North Korean threats': the state is named by 'North Korean' alone
