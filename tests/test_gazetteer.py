@@ -88,6 +88,18 @@ def test_namesakes_that_lie_together_do_not_move_big_cities_or_states(annotator)
     assert "near_story_place" not in dict(states.resolve("Richmond", ["US"]).evidence)
 
 
+def test_a_name_that_can_only_be_in_one_country_speaks_for_its_neighbours_there(annotator):
+    # A story that names countries only as someone's nationality has not said where it is set;
+    # a name that can only be in one country has, and its neighbours' readings there win over
+    # bigger namesakes abroad (Saki, Nigeria; Itu, Brazil).
+    for text, town, country in [
+            ("Russian missiles struck an airfield near Saki on Tuesday, and explosions were heard in Simferopol.",
+             "Saki", "UA"),
+            ("Cameroonian traders protested in Itu and Uyo on Monday over new market levies.", "Itu", "NG")]:
+        places = {p.name: p for p in annotator(text).places}
+        assert places[town].country_code == country, text
+
+
 def test_the_index_is_cached_once_built_and_old_versions_caches_do_not_pile_up(tmp_path, monkeypatch):
     import os
 

@@ -37,6 +37,7 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
     towns; and a town that bears the name only as an alternate (Bozeman is 'Missouri' in
     GeoNames) is not what the story names."""
     from .gazetteer import SETTING_COUNTRIES, reading_rank, split_kind_word  # the gazetteer imports this module
+    from .setting import countries_implied
 
     kinds = gazetteer.knowledge.lexicon.place_kind_words
     lift = gazetteer.weights.near_story_place
@@ -50,9 +51,12 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
         local = bool(readings) and readings[0].kind in LOCAL_KINDS and not any(
             r.kind not in LOCAL_KINDS and r.country_code in context for r in readings)
         floor = readings[0].score - lift if readings else 0.0
+        # A name that can only be in one country ('Jammu') speaks there even in a story whose
+        # named countries are others' ('Pakistani troops shelled ...'): it says where it is.
+        sole = countries_implied(gazetteer, [name]) if readings else []
         points = [(r.lat, r.lon) for r in readings[:NEIGHBOUR_READINGS] if local and r.score >= floor
                   and r.kind in LOCAL_KINDS and "alternate_name" not in dict(r.evidence)
-                  and (not context or "context_first" in dict(r.evidence))
+                  and (not context or "context_first" in dict(r.evidence) or r.country_code in sole)
                   and r.lat is not None and r.lon is not None]
         if kind_word == "district":
             # 'Platte County' is no one county (Nebraska, Missouri, Wyoming), so it has no
