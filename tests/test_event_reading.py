@@ -418,6 +418,21 @@ def test_a_death_in_an_air_raid_is_remote_violence(annotator):
         ("Explosions/Remote violence", "Air/drone strike")]
 
 
+def test_a_drone_brought_down_is_disrupted_weapons_use_with_no_dead(annotator):
+    # ACLED's disrupted weapons use: no one was attacked, and the drone is no one killed.
+    for text in ["On 8 May, army troops shot down a drone operated by rebels near Tomba.\n",
+                 "Two UAVs were shot down over Tomba on Monday, the army said.\n"]:
+        events = _events(annotator, text)
+        assert [(e["type"], e["sub_type"], e["fatalities"]) for e in events] == [
+            ("Strategic developments", "Disrupted weapons use", None)], text
+    # Rockets intercepted stay the attack of those who fired them; a rumour shot down and a pass
+    # intercepted are no event.
+    assert _types(annotator, "Air defences intercepted two rockets fired at the city of Harlan overnight.\n") == [
+        "Explosions/Remote violence"]
+    _no_events(annotator, "The minister shot down rumours that the plant in Harlan would close.\n",
+               "The defender intercepted a long ball and the striker shot wide.\n")
+
+
 def test_hurt_by_armed_men_is_an_attack_and_violence_both_ways_a_fight(annotator):
     # The attack told only by its victims' hurt: typed by who was hurt.
     assert _types(annotator, "Two village chiefs were injured by a separatist gunman near Pattani.\n") == [
