@@ -433,6 +433,17 @@ def test_a_drone_brought_down_is_disrupted_weapons_use_with_no_dead(annotator):
                "The defender intercepted a long ball and the striker shot wide.\n")
 
 
+def test_a_person_set_on_fire_is_attacked_and_a_crowd_that_burns_things_riots(annotator):
+    # Burning is a riot's word for property; a person burnt by a few men is an attack on them,
+    # by villagers a mob's violence, and a bus named for its passengers is still a thing.
+    assert _kinds(annotator, "Three men set a shopkeeper on fire in Harlan on Thursday.\n") == [
+        ("Violence against civilians", "Attack")]
+    assert _kinds(annotator, "Villagers torched a man accused of witchcraft in Harlan.\n") == [
+        ("Riots", "Mob violence")]
+    assert _kinds(annotator, "Rioters torched a passenger bus and two shops in Harlan on Monday.\n") == [
+        ("Riots", "Violent demonstration")]
+
+
 def test_hurt_by_armed_men_is_an_attack_and_violence_both_ways_a_fight(annotator):
     # The attack told only by its victims' hurt: typed by who was hurt.
     assert _types(annotator, "Two village chiefs were injured by a separatist gunman near Pattani.\n") == [

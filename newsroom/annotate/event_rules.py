@@ -22,7 +22,7 @@ FACTS = frozenset({
     "armed", "armed_both", "state_forces", "armed_groups", "crowd", "people", "victims_armed", "victims_people",
     "in_fight", "in_clash", "explosives", "firearms", "property", "hazard", "intervention", "riot_act", "anyone",
     "diplomat", "mob", "effort", "unidentified", "armed_group_named", "crowd_doers",
-    "communal", "deadly", "armed_doers", "stones_thrown", "victims_crowd",
+    "communal", "deadly", "armed_doers", "stones_thrown", "victims_crowd", "burnt_person",
 })
 # The participant kinds participants.yaml must define, and the context fields domains.yaml must.
 PARTICIPANT_KINDS = ("state_forces", "armed_groups", "crowds", "people", "explosives", "incendiaries", "firearms",

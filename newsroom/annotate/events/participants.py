@@ -263,8 +263,13 @@ def read_participants(sentence: DocSpan, head: Token, trigger: Trigger, present:
     if trigger.cls == "intervention" and not found.get("hazards") and any(
             i in found.get("people", set()) for i in heads(victims, doc)):
         facts.add("crowd")  # 'citizens who had blocked the road were dispersed by police'
-    if trigger.cls in ("kill", "attack", "destroy", "beat") and by_a_mob(head, victims, found, knowledge.lexicon):
+    if trigger.cls in ("kill", "attack", "destroy", "beat", "riot") and by_a_mob(head, victims, found,
+                                                                              knowledge.lexicon):
         facts.add("mob")
+    if trigger.cls == "riot" and any(c.dep_ in ("dobj", "nsubjpass") and c.i in found.get("people", set())
+                                     | found.get("persons", set()) for c in head.children):
+        # a person, not a thing, set on fire ('set a shopkeeper on fire'; not 'a passenger bus')
+        facts.add("burnt_person")
     if at_home(head, knowledge.lexicon) and any(
             i in armed or doc[i].head.i in armed or any(c.i in armed for c in doc[i].children) for i in victims):
         victims -= armed  # an officer shot in front of his home: off duty, one of the people
