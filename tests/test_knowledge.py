@@ -55,9 +55,10 @@ def _broken_copy(tmp_path, name: str, old: str, new: str):
     ("event_frames.yaml", "needs: [victims_people], not: [hazard], type: Violence against civilians, sub_type: Attack}",
      "needs: [victim], not: [hazard], type: Violence against civilians, sub_type: Attack}",
      "event_frames.yaml: entry 'rule 37 (Violence against civilians / Attack)' asks for 'victim', which is not one "
-     "of: anyone, armed, armed_both, armed_doers, armed_group_named, armed_groups, communal, crowd, crowd_doers, "
-     "deadly, diplomat, effort, explosives, firearms, hazard, in_clash, in_fight, intervention, mob, people, "
-     "property, riot_act, state_forces, stones_thrown, unidentified, victims_armed, victims_crowd, victims_people"),
+     "of: anyone, armed, armed_both, armed_doers, armed_group_named, armed_groups, burnt_person, communal, crowd, "
+     "crowd_doers, deadly, diplomat, effort, explosives, firearms, hazard, in_clash, in_fight, intervention, mob, "
+     "people, property, riot_act, state_forces, stones_thrown, unidentified, victims_armed, victims_crowd, "
+     "victims_people"),
     ("participants.yaml", "crowds: [protester,", "crowds: [civilian, protester,",
      "participants.yaml: entry 'people' repeats 'civilian', already in crowds"),
 ])
