@@ -88,6 +88,18 @@ def test_namesakes_that_lie_together_do_not_move_big_cities_or_states(annotator)
     assert "near_story_place" not in dict(states.resolve("Richmond", ["US"]).evidence)
 
 
+def test_a_district_goes_by_its_whole_name_and_by_its_name_after_a_local_kind_word(annotator):
+    gazetteer = annotator.gazetteer
+    # GeoNames writes an Indonesian regency 'Kabupaten Karo'; news writes 'the district of Karo'.
+    karo = gazetteer.resolve("Karo", ["ID"], "district")
+    assert (karo.kind, karo.country_code) == ("district", "ID")
+    # ... and a district's name with its own kind word, before or instead of the text's
+    # ('South Waziristan Agency'; 'Moore County District').
+    agency = gazetteer.resolve("South Waziristan Agency", ["PK"])
+    assert (agency.kind, agency.country_code) == ("district", "PK")
+    assert gazetteer.resolve("Moore County District", ["US", "US-NC"]).kind == "district"
+
+
 def test_a_name_that_can_only_be_in_one_country_speaks_for_its_neighbours_there(annotator):
     # A story that names countries only as someone's nationality has not said where it is set;
     # a name that can only be in one country has, and its neighbours' readings there win over

@@ -44,6 +44,10 @@ _LATIN = re.compile(r"^[\sA-Za-z0-9'’`‘.,()\-]+$")
 _DISTRICT_KIND = re.compile(
     r"\s+(county|district|division|department|municipality|prefecture|province|region|zone|parish|"
     r"borough|governorate|tehsil|upazila|agency|rayon|raion|local government area|lga)$", re.IGNORECASE)
+# The word for a district that GeoNames writes before its name, in the country's own language
+# ('Kabupaten Karo', an Indonesian regency; 'Shahrestān-e Dehlorān', an Iranian county): news
+# writes the bare name or puts the English word after it ('Karo district', 'Dehloran county').
+_DISTRICT_PREFIX = re.compile(r"^(kabupaten|shahrestān-e|shahrestan-e|huyện|amphoe|markaz|powiat)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +132,14 @@ def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> Areas:
     for number, (name, iso_code, admin_code, geonameid, _, aliases, level, parent, country) in enumerate(areas, 1):
         if level not in ("1", "2"):
             continue
-        keys = {name_key(_DISTRICT_KIND.sub("", form.strip()))
-                for form in [name, *aliases.split("|")] if form and _LATIN.match(form)}
+        keys = {name_key(_DISTRICT_KIND.sub("", form.strip())) for form in [name, *aliases.split("|")]
+                if form and _LATIN.match(form)}
+        whole = name_key(_DISTRICT_PREFIX.sub("", name.strip()))
+        if level == "2" and whole.isascii():
+            # A district also goes by its whole name, kind word and all ('Moore County' in 'Moore
+            # County District', 'South Waziristan Agency'), and by its name after a local word
+            # for a district ('Kabupaten Karo' is Karo; 'Shahrestān-e Dehlorān' is Dehloran).
+            keys.add(whole)
         keys.discard("")
         if level == "1" and iso_code and admin_code:
             iso_regions[admin_code] = iso_code
