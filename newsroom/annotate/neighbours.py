@@ -32,7 +32,9 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
     could lift to the top speak (within the evidence's weight of the name's best): London,
     Ontario is no neighbour of a Paris, Ontario where the story names Paris and London. Only
     where the story is set, when it says: Palmyra and Geneva, New York lie together, but a Syria
-    story that names the United States later means neither. A name that may be a state or a
+    story that names the United States later means neither; a name that can only be in one
+    country says so itself, and speaks there ('Simferopol' beside 'Saki' in a story that names
+    only Russian missiles). A name that may be a state or a
     country of the story ('California') says the story is somewhere in it, not near its namesake
     towns; and a town that bears the name only as an alternate (Bozeman is 'Missouri' in
     GeoNames) is not what the story names."""
@@ -53,7 +55,7 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
         floor = readings[0].score - lift if readings else 0.0
         # A name that can only be in one country ('Jammu') speaks there even in a story whose
         # named countries are others' ('Pakistani troops shelled ...'): it says where it is.
-        sole = countries_implied(gazetteer, [name]) if readings else []
+        sole = countries_implied(gazetteer, [name]) if readings and context else []
         points = [(r.lat, r.lon) for r in readings[:NEIGHBOUR_READINGS] if local and r.score >= floor
                   and r.kind in LOCAL_KINDS and "alternate_name" not in dict(r.evidence)
                   and (not context or "context_first" in dict(r.evidence) or r.country_code in sole)

@@ -132,8 +132,8 @@ def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> Areas:
     for number, (name, iso_code, admin_code, geonameid, _, aliases, level, parent, country) in enumerate(areas, 1):
         if level not in ("1", "2"):
             continue
-        keys = {name_key(_DISTRICT_KIND.sub("", form.strip())) for form in [name, *aliases.split("|")]
-                if form and _LATIN.match(form)}
+        keys = {name_key(_DISTRICT_KIND.sub("", form.strip()))
+                for form in [name, *aliases.split("|")] if form and _LATIN.match(form)}
         whole = name_key(_DISTRICT_PREFIX.sub("", name.strip()))
         if level == "2" and whole.isascii():
             # A district also goes by its whole name, kind word and all ('Moore County' in 'Moore
