@@ -34,10 +34,9 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
     where the story is set, when it says: Palmyra and Geneva, New York lie together, but a Syria
     story that names the United States later means neither; a name that can only be in one
     country says so itself, and speaks there ('Simferopol' beside 'Saki' in a story that names
-    only Russian missiles). A name that may be a state or a
-    country of the story ('California') says the story is somewhere in it, not near its namesake
-    towns; and a town that bears the name only as an alternate (Bozeman is 'Missouri' in
-    GeoNames) is not what the story names."""
+    only Russian missiles). A name that may be a state or a country of the story ('California')
+    says the story is somewhere in it, not near its namesake towns; and a town that bears the
+    name only as an alternate (Bozeman is 'Missouri' in GeoNames) is not what the story names."""
     from .gazetteer import SETTING_COUNTRIES, reading_rank, split_kind_word  # the gazetteer imports this module
     from .setting import countries_implied
 

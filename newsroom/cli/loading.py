@@ -45,8 +45,8 @@ _DISTRICT_KIND = re.compile(
     r"\s+(county|district|division|department|municipality|prefecture|province|region|zone|parish|"
     r"borough|governorate|tehsil|upazila|agency|rayon|raion|local government area|lga)$", re.IGNORECASE)
 # The word for a district that GeoNames writes before its name, in the country's own language
-# ('Kabupaten Karo', an Indonesian regency; 'Shahrestān-e Dehlorān', an Iranian county): news
-# writes the bare name or puts the English word after it ('Karo district', 'Dehloran county').
+# ('Kabupaten Bantul', an Indonesian regency; 'Shahrestān-e Dehlorān', an Iranian county): news
+# writes the bare name or puts the English word after it ('Bantul district', 'Dehloran county').
 _DISTRICT_PREFIX = re.compile(r"^(kabupaten|shahrestān-e|shahrestan-e|huyện|amphoe|markaz|powiat)\s+", re.IGNORECASE)
 
 
@@ -134,11 +134,10 @@ def build_areas(min_city_population: int = MIN_CITY_POPULATION) -> Areas:
             continue
         keys = {name_key(_DISTRICT_KIND.sub("", form.strip()))
                 for form in [name, *aliases.split("|")] if form and _LATIN.match(form)}
-        whole = name_key(_DISTRICT_PREFIX.sub("", name.strip()))
-        if level == "2" and whole.isascii():
-            # A district also goes by its whole name, kind word and all ('Moore County' in 'Moore
-            # County District', 'South Waziristan Agency'), and by its name after a local word
-            # for a district ('Kabupaten Karo' is Karo; 'Shahrestān-e Dehlorān' is Dehloran).
+        if level == "2" and (whole := name_key(_DISTRICT_PREFIX.sub("", name.strip()))).isascii():
+            # A district also goes by its whole name, kind word and all ('Wake County' in 'Wake
+            # County District', 'Khyber Agency'), and by its name after a local word for a
+            # district ('Kabupaten Bantul' is Bantul; 'Shahrestān-e Dehlorān' is Dehloran).
             keys.add(whole)
         keys.discard("")
         if level == "1" and iso_code and admin_code:
