@@ -1042,6 +1042,27 @@ def test_a_venue_named_after_its_town_puts_its_town_on_the_map(annotator):
     assert "Air Quality Management District" not in {p["name"] for p in agency["places"]}
 
 
+def test_a_local_body_named_after_its_town_or_county_puts_it_on_the_map(annotator):
+    # a sheriff, a police force, a town hall: named for the county or the small town they serve
+    arrest = annotation_json("x", annotator("Deputies from the Harlan County Sheriff's Office arrested two men in "
+                                            "Kentucky on Friday.\n"))
+    assert _place(arrest, "Harlan County")["country"] == "United States"
+    police = annotation_json("x", annotator("Officers of the Brattleboro Police Department (BPD) found the car. "
+                                            "BPD officers then closed the road.\n"))
+    assert _place(police, "Brattleboro")["country"] == "United States"
+    # the acronym stays the force's: the town beginning its name does not take it
+    assert [m["text"] for m in _place(police, "Brattleboro")["mentions"]] == ["Brattleboro"]
+    assert "BPD" in [m["text"] for m in _actor(police, "Brattleboro Police Department")["mentions"]]
+    hall = annotation_json("x", annotator("The meeting was held at Brattleboro Town Hall, and a concert at "
+                                          "Carnegie Hall followed.\n"))
+    assert "Brattleboro" in {p["name"] for p in hall["places"]}
+    assert "Carnegie" not in {p["name"] for p in hall["places"]}
+    # a body named for its rank or its work is no town's, though towns bear the name
+    federal = annotation_json("x", annotator("The Commerce Department said orders rose. The Supreme Court ruled on "
+                                             "Monday, and the Federation Council met in Moscow.\n"))
+    assert {p["name"] for p in federal["places"]} == {"Moscow"}
+
+
 def test_an_area_after_a_place_and_a_comma_is_a_place_whatever_the_model_says(annotator):
     # the model reads 'La Paz' and 'Tovuz' as people; after 'El Alto,' and 'Munjuglu,', ending the
     # clause, a city or a region the gazetteer knows is the area the place lies in

@@ -74,7 +74,8 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     selected = sorted(selected + acronym_uses(doc, selected, acronyms), key=lambda c: (c.start, -c.length))
     lexicon = knowledge.lexicon
     entities: Drafts = {}
-    assigned: dict[int, tuple[str, str]] = {}  # candidate start -> entity key
+    # candidate (start, end) -> entity key; the end too, as a town can begin its venue's name
+    assigned: dict[tuple[int, int], tuple[str, str]] = {}
     as_regions = regions_by_position(doc, selected, gazetteer, context)
     # A region read by where it stands ('Frederick, Maryland') sets the story as much as one
     # named alone: its towns and counties are read in it, its country joins the setting.
@@ -97,7 +98,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
             ent.area = area_to_show_at(areas.get(name_key(text_of(doc)[cand.start:cand.end])))
         ent.mentions.append(cand)
         ent.texts.append(text_of(doc)[cand.start:cand.end])
-        assigned[cand.start] = ent.key
+        assigned[(cand.start, cand.end)] = ent.key
         if ent.facet == "country":
             ent.votes[_country_role(doc, cand, lexicon)] += 1
         if ent.kind == "person" and ent.role is None:
@@ -135,7 +136,7 @@ def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazett
 
 def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
               entities: Drafts, acronyms: dict[str, Candidate],
-              assigned: dict[int, tuple[str, str]], before_region: bool = False,
+              assigned: dict[tuple[int, int], tuple[str, str]], before_region: bool = False,
               as_region: bool = False, implied: Collection[str] = ()) -> EntityDraft | None:
     text = text_of(doc)[cand.start:cand.end]
     lexicon = knowledge.lexicon
@@ -174,8 +175,8 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
                        country=known_actor.country, known=known_actor)
     if (code := knowledge.country_by_key.get(name_key(text))) and cand.label != "PERSON":
         return country_draft(code, knowledge)
-    if text in acronyms and acronyms[text].start in assigned:
-        return entities[assigned[acronyms[text].start]]
+    if text in acronyms and (defined := (acronyms[text].start, acronyms[text].end)) in assigned:
+        return entities[assigned[defined]]
     if cand.label in ("GPE", "LOC", "FAC") and names_a_disease(doc, cand.tokens[1], lexicon):
         return None
     if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):

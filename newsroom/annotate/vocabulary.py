@@ -70,6 +70,7 @@ class Lexicon:
     town_venue_heads: frozenset[str]
     town_venue_civic_heads: frozenset[str]
     town_venue_words: frozenset[str]
+    town_body_heads: frozenset[str]
     road_words: tuple[str, ...]
     road_joins: frozenset[str]
     disease_words: frozenset[str]
