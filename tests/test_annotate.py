@@ -1042,6 +1042,15 @@ def test_a_venue_named_after_its_town_puts_its_town_on_the_map(annotator):
     assert "Air Quality Management District" not in {p["name"] for p in agency["places"]}
 
 
+def test_an_office_and_the_body_it_heads_are_one_name(annotator):
+    # 'the Sheriff's Office' is one body; a possessive after a country still splits what it owns
+    office = annotation_json("x", annotator("Deputies from the Harlan County Sheriff's Office arrested two men, "
+                                            "Sheriff Dale Ames said.\n"))
+    assert {a["name"] for a in office["actors"]} == {"Harlan County Sheriff's Office", "Dale Ames"}
+    guards = annotation_json("x", annotator("Iran's Revolutionary Guards fired missiles at the base.\n"))
+    assert "Iran" in {p["name"] for p in guards["places"]}
+
+
 def test_a_local_body_named_after_its_town_or_county_puts_it_on_the_map(annotator):
     # a sheriff, a police force, a town hall: named for the county or the small town they serve
     arrest = annotation_json("x", annotator("Deputies from the Harlan County Sheriff's Office arrested two men in "

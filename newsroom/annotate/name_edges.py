@@ -46,7 +46,8 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
             start = k + 1 if tok.text in ("(", "[", ")", "]") or "\n" in tok.text else k
             if tok.text in ("(", "["):
                 break
-        elif (tok.text in ("'s", "’s", "'", "’") and k + 1 < j) or (tok.text == "," and label in ("GPE", "LOC")):
+        elif (tok.text in ("'s", "’s", "'", "’") and k + 1 < j and not _holders_body(doc, k, j, lexicon)) \
+                or (tok.text == "," and label in ("GPE", "LOC")):
             parts.append((start, k))  # a place's name has no comma: 'Nis, Serbia' is a town and its country
             start = k + 1
     parts.append((start, j))
@@ -65,6 +66,15 @@ def clean_entity(doc: Doc, i: int, j: int, label: str, lexicon: Lexicon) -> list
         if b > a and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[a:b]):
             out.append((a, b))
     return out
+
+
+def _holders_body(doc: Doc, k: int, j: int, lexicon: Lexicon) -> bool:
+    """Whether the possessive at k joins an office to the body it heads, one name: 'the Sheriff's
+    Office', 'the Attorney General's Office', 'the Mayor's Department' (a title before it, only
+    words for a kind of body after it), not a name and what it owns ('Iran's Revolutionary Guards')."""
+    holder = doc[k - 1].lower_ if k > 0 else ""
+    return ((holder in lexicon.titles or holder in lexicon.office_holders)
+            and all(t.lower_ in lexicon.body_words for t in doc[k + 1:j]))
 
 
 def _without_office(doc: Doc, a: int, b: int, lexicon: Lexicon) -> int:
