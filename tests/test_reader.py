@@ -93,6 +93,14 @@ def test_a_headline_in_capitals_is_a_title_even_with_a_full_stop():
     ("BEIRUT (Reuters) — ", "BEIRUT", "Reuters", None),
     ("KABUL, May 2 — ", "KABUL", None, "May 2"),
     ("LAGOS – ", "LAGOS", None, None),
+    # South Asian wires: a colon after the agency, a day or an area, or the agency alone after a day
+    ("QUETTA, May 3 (APP): ", "QUETTA", "APP", "May 3"),
+    ("QUETTA, May 3 (APP):", "QUETTA", "APP", "May 3"),
+    ("MULTAN, Pakistan: ", "MULTAN, Pakistan", None, None),
+    ("NEW DELHI: ", "NEW DELHI", None, None),
+    ("CHENNAI, Apr 5 (PTI) ", "CHENNAI", "PTI", "Apr 5"),
+    # a press release: dashes round the wire, no space after them
+    ("AUSTIN, Texas--(BUSINESS WIRE)--", "AUSTIN, Texas", "BUSINESS WIRE", None),
 ])
 def test_a_wire_dateline_becomes_metadata(opening, filed_from, agency, filed_on):
     raw = f"Quake toll rises\n\n{opening}Rescuers pulled a girl from the rubble on Tuesday.\n"
@@ -134,6 +142,17 @@ def test_capitals_then_a_dash_are_no_dateline_when_the_story_is_in_capitals_too(
     assert layout.filed_from is None
     layout = read_layout("Results\n\nNATO - A TEAM MET.\n")
     assert layout.filed_from is None
+
+
+@pytest.mark.parametrize("opening", ["WHO: ", "UPDATE, May 3: ", "EDITOR'S NOTE: ", "BREAKING NEWS: ",
+                                     "NATO (North Atlantic Treaty Organization) "])
+def test_a_label_or_a_name_before_a_colon_or_brackets_is_no_dateline(opening):
+    # 'WHO: ' opens a sentence about the WHO; a kicker label is no place; a name spelled out in
+    # brackets is no agency without a day before it
+    raw = f"Quake toll rises\n\n{opening}Rescuers pulled a girl from the rubble on Tuesday.\n"
+    layout = read_layout(raw)
+    assert layout.filed_from is None
+    assert layout.blocks[0][1].text.startswith(opening.strip())
 
 
 @pytest.mark.parametrize("first", ["A court", "I was told"])

@@ -117,6 +117,7 @@ def _fills(lexicon: Lexicon) -> dict[str, str]:
         "number_words": alternation(lexicon.number_words),
         "count_qualifiers": alternation(lexicon.count_qualifiers),
         "victims": alternation(lexicon.victims),
+        "kicker_labels": alternation(lexicon.kicker_labels),
     }
 
 

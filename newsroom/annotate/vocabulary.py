@@ -145,6 +145,7 @@ class Lexicon:
     # time
     months: tuple[tuple[str, ...], ...]
     weekdays: tuple[str, ...]
+    kicker_labels: frozenset[str]
     relative_days: dict[str, int]
 
     @property
