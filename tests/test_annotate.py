@@ -1051,6 +1051,15 @@ def test_an_office_and_the_body_it_heads_are_one_name(annotator):
     assert "Iran" in {p["name"] for p in guards["places"]}
 
 
+def test_a_curated_district_is_one_place_under_the_gazetteers_longer_name(annotator):
+    # GeoNames writes the old 'Agency'; the knowledge base has the district by its bare name
+    story = annotation_json("x", annotator("The new roads in South Waziristan Agency reach six villages. "
+                                           "Troops patrolled South Waziristan on Monday.\n"))
+    found = [p for p in story["places"] if "Waziristan" in p["name"]]
+    assert [(p["name"], p["country"]) for p in found] == [("South Waziristan", "Pakistan")]
+    assert [m["text"] for m in found[0]["mentions"]] == ["South Waziristan Agency", "South Waziristan"]
+
+
 def test_a_local_body_named_after_its_town_or_county_puts_it_on_the_map(annotator):
     # a sheriff, a police force, a town hall: named for the county or the small town they serve
     arrest = annotation_json("x", annotator("Deputies from the Harlan County Sheriff's Office arrested two men in "

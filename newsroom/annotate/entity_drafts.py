@@ -92,6 +92,9 @@ def finish(doc: Doc, entities: Drafts, knowledge: Knowledge, actor_evidence: Act
     actor_model, place_model = knowledge.confidence.get("actor"), knowledge.confidence.get("place")
     for ent in entities.values():
         spans = sorted({Span(m.start, m.end, text_of(doc)[m.start:m.end]) for m in ent.mentions})
+        # a mention inside a longer one of the same entity is that one ('South Waziristan' in
+        # 'South Waziristan Agency', read by two rules as one place)
+        spans = [s for s in spans if not any(o != s and o.start <= s.start and s.end <= o.end for o in spans)]
         texts = [s.text for s in spans]
         if ent.facet == "country":
             country = knowledge.countries[ent.key[1]]

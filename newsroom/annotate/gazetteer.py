@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 
 from ..text import name_key
 from .confidence import Evidence
-from .knowledge import Knowledge
+from .knowledge import Knowledge, KnownPlace
 from .neighbours import Point, near_neighbour, neighbour_points
 from .place_index import City, Index, Resolved
 from .rules import GazetteerWeights
@@ -257,12 +257,7 @@ class Gazetteer:
             for known in self.knowledge.place_by_key.get(known_key, []):
                 if (kind_word == "river" and known.kind != "river") or kind_word in TOWN_HINTS:
                     continue
-                evidence = {"curated_place": 1.0, **self._context(known.country, context), **area}
-                if known.kind in GENERIC_KINDS:
-                    evidence["curated_generic_kind"] = 1.0
-                out.append(self._scored(Resolved(known.name, known.kind, known.country,
-                                                 self.country_name(known.country), known.lat, known.lon,
-                                                 known.geonames, 0.0, known=True, archive=known.archive), evidence))
+                out.append(self._curated(known, context, area))
                 if name.endswith(".") and name in known.aliases:
                     abbreviated.append(out[-1])
         if abbreviated:
@@ -285,8 +280,28 @@ class Gazetteer:
             out.append(region)
         if (kind_hint not in TOWN_HINTS and not any(r.known for r in out)
                 and (district := self._district(key, context, (kind_word or kind_hint) == "district", area))):
-            out.append(district)
+            out.append(self._curated_district(district, context, area) or district)
         return out
+
+    def _curated_district(self, district: Resolved, context: list[str], area: Evidence) -> Resolved | None:
+        """The curated district a GeoNames district is, under its name less the word for its kind
+        ('Khyber Agency', 'Bantul Regency' as the knowledge base's 'Khyber', 'Bantul'): one area,
+        one page, whichever way the story writes it. A district only: 'New York County' is not
+        the state."""
+        words = district.name.split()
+        if len(words) < 2:
+            return None
+        return next((self._curated(known, context, area)
+                     for known in self.knowledge.place_by_key.get(name_key(" ".join(words[:-1])), [])
+                     if known.country == district.country_code and known.kind == "district"), None)
+
+    def _curated(self, known: KnownPlace, context: list[str], area: Evidence) -> Resolved:
+        evidence = {"curated_place": 1.0, **self._context(known.country, context), **area}
+        if known.kind in GENERIC_KINDS:
+            evidence["curated_generic_kind"] = 1.0
+        return self._scored(Resolved(known.name, known.kind, known.country, self.country_name(known.country),
+                                     known.lat, known.lon, known.geonames, 0.0, known=True, archive=known.archive),
+                            evidence)
 
     def _district(self, key: str, context: list[str], named_district: bool, area: Evidence) -> Resolved | None:
         """The one district so named in the story's countries (in its named regions, if several),
