@@ -1060,6 +1060,15 @@ def test_a_curated_district_is_one_place_under_the_gazetteers_longer_name(annota
     assert [m["text"] for m in found[0]["mentions"]] == ["South Waziristan Agency", "South Waziristan"]
 
 
+def test_a_town_inside_a_venues_name_is_the_town_not_a_short_form_of_the_name(annotator):
+    # the model types the school a person; its town is still the town, and the school's page
+    # lists the school's name, not the town's
+    school = annotation_json("x", annotator("Deadline set to sign up for exams. Dayton High School students have "
+                                            "until Friday to sign up for 2010 advanced placement exams.\n"))
+    assert _place(school, "Dayton")["country"] == "United States"
+    assert [m["text"] for m in _actor(school, "Dayton High School")["mentions"]] == ["Dayton High School"]
+
+
 def test_a_local_body_named_after_its_town_or_county_puts_it_on_the_map(annotator):
     # a sheriff, a police force, a town hall: named for the county or the small town they serve
     arrest = annotation_json("x", annotator("Deputies from the Harlan County Sheriff's Office arrested two men in "
@@ -1075,10 +1084,18 @@ def test_a_local_body_named_after_its_town_or_county_puts_it_on_the_map(annotato
                                           "Carnegie Hall followed.\n"))
     assert "Brattleboro" in {p["name"] for p in hall["places"]}
     assert "Carnegie" not in {p["name"] for p in hall["places"]}
-    # a body named for its rank or its work is no town's, though towns bear the name
+    # a civic word before the head, or a county before any head
+    court = annotation_json("x", annotator("He appeared in Brattleboro District Court on Monday and was sent to "
+                                           "the Harlan County Jail.\n"))
+    assert {"Brattleboro", "Harlan County"} <= {p["name"] for p in court["places"]}
+    # a body named for its rank, its work or its quarter is no town's, though towns bear the
+    # name; nor is a street, or a band
     federal = annotation_json("x", annotator("The Commerce Department said orders rose. The Supreme Court ruled on "
                                              "Monday, and the Federation Council met in Moscow.\n"))
     assert {p["name"] for p in federal["places"]} == {"Moscow"}
+    others = annotation_json("x", annotator("Roads closed at Oakmont Drive and Martin Court. Snow Patrol played "
+                                            "on Friday. He is held at the North Central Regional Jail.\n"))
+    assert not {"Martin", "Snow", "North Central", "North"} & {p["name"] for p in others["places"]}
 
 
 def test_an_area_after_a_place_and_a_comma_is_a_place_whatever_the_model_says(annotator):

@@ -181,9 +181,11 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return None
     if cand.label in ("GPE", "LOC", "ORG") and (code := knowledge.country_by_demonym.get(text)):
         return country_draft(code, knowledge)  # 'Ugandan caves': Uganda, not a place called 'Ugandan'
-    if cand.label in ("GPE", "LOC") and not follows_placing_word(doc, cand.tokens[0], lexicon) \
-            and (person := person_named(text, entities)):
-        return person  # 'Maya Harden died ... Harden attended', typed as a place the second time
+    if cand.label in ("GPE", "LOC") and cand.source != "inner" \
+            and not follows_placing_word(doc, cand.tokens[0], lexicon) and (person := person_named(text, entities)):
+        # 'Maya Harden died ... Harden attended', typed as a place the second time; but a town
+        # read inside a venue's name is no short form of that name, whatever the model typed it
+        return person
     if cand.label in ("GPE", "LOC", "FAC"):
         hint = reading_hint(doc, cand, text, as_region, knowledge)
         resolved = gazetteer.resolve(text, context, hint)

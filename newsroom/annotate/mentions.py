@@ -27,7 +27,7 @@ from .missed_names import (
     whole_place_name,
     with_bracket_areas,
 )
-from .name_edges import after_compass_pair, clean_entity, extend_name, where_inside
+from .name_edges import after_compass_pair, clean_entity, extend_name, town_of_venue, where_inside
 from .nlp import lowercase_words_of, text_of
 from .score_lines import as_teams
 from .sport_lists import list_persons
@@ -156,7 +156,7 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
             found.append(Candidate(ent.start_char, ent.end_char, "GPE", None, "rule", (ent.start, ent.end)))
         if ent.label_ not in NAME_LABELS:
             continue
-        if known_place is not None and (town := _town_of_venue(ent, lexicon, known_place, placed_name)) is not None:
+        if known_place is not None and (town := town_of_venue(ent, lexicon, known_place, placed_name)) is not None:
             found.append(Candidate(town.start_char, town.end_char, "GPE", None, "inner", (town.start, town.end)))
         if ent.label_ != "ORG" and _common_noun(ent, lowercase_words):
             continue
@@ -221,36 +221,6 @@ def find_candidates(doc: Doc, nlp: Language, knowledge: Knowledge, readable: lis
     inside = [c for c in found if any(a <= c.start and c.end <= b for a, b in readable)]
     found = list_persons(doc, as_teams(doc, with_bracket_areas(doc, inside, lexicon)), knowledge, text_of(doc))
     return read_in_capitals(doc, as_sides(doc, found, knowledge, known_place))
-
-
-def _town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool],
-                   named: Callable[[str], bool] | None = None) -> DocSpan | None:
-    """'Karachi' in 'Karachi Press Club', 'the Peshawar High Court', 'Masvingo municipal police':
-    the longest run of capitalised words at the start of the model's entity that `known` takes
-    for a place, when the rest of the name, inside the entity or right after it, is civic words
-    (lexicon `town_venue_words`) ending in the word for a local body or building (`town_venue_heads`;
-    `town_venue_civic_heads` after one civic word at least). Before the word for a local
-    government's own body (`town_body_heads`: 'the Harlan County Sheriff', 'Millbrook Police'),
-    a name `named` takes (a smaller town by that very name, a county) is read too."""
-    doc = ent.doc
-    start = ent.start + (doc[ent.start].lower_ in lexicon.determiners)
-    end = ent.end
-    while end < len(doc) and end < ent.end + 3 and doc[end].is_lower and doc[end].is_alpha:
-        end += 1  # 'Lahore press club', 'a Kisangani primary school': the model stopped at the town
-    for head in range(end - 1, start, -1):
-        word = doc[head].lower_
-        civic_only = word in lexicon.town_venue_civic_heads
-        body = named is not None and word in lexicon.town_body_heads
-        if word not in lexicon.town_venue_heads and not civic_only and not body:
-            continue
-        for town_end in range(head - 1 if civic_only else head, start, -1):
-            town = doc[start:town_end]
-            if (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in town)
-                    and doc[start].lower_ not in lexicon.town_venue_words  # 'the Superior Court': a rank
-                    and all(t.lower_ in lexicon.town_venue_words for t in doc[town_end:head])
-                    and (known(town.text) or (body and named is not None and named(town.text)))):
-                return town
-    return None
 
 
 def _after_locative(doc: Doc, ent: DocSpan, lexicon: Lexicon) -> bool:

@@ -1,10 +1,14 @@
 """Where a name the model found begins and ends: grown over a tail it left out, trimmed of
 determiners, titles, possessives and the sentence's stop, and where an organisation's name ends
-with the place it stands in. `mentions.find_candidates` calls these on every model entity."""
+with the place it stands in, or begins with the town it serves. `mentions.find_candidates` calls
+these on every model entity."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from .vocabulary import Lexicon
 
@@ -134,3 +138,36 @@ def names_a_disease(doc: Doc, end: int, lexicon: Lexicon) -> bool:
     """A name ending before token `end` that names a disease with the word after it ('West Nile
     virus', 'Marburg fever'): named after a place, but not a place here."""
     return end < len(doc) and doc[end].lower_ in lexicon.disease_words
+
+
+def town_of_venue(ent: DocSpan, lexicon: Lexicon, known: Callable[[str], bool],
+                  named: Callable[[str], bool] | None = None) -> DocSpan | None:
+    """'Karachi' in 'Karachi Press Club', 'the Peshawar High Court', 'Masvingo municipal police':
+    the longest run of capitalised words at the start of the model's entity that `known` takes
+    for a place, when the rest of the name, inside the entity or right after it, is civic words
+    (lexicon `town_venue_words`) ending in the word for a local body or building (`town_venue_heads`;
+    `town_venue_civic_heads` after one civic word at least). A name `named` takes (a smaller town
+    by that very name, a county) is read before a local government's own body (`town_body_heads`:
+    'Millbrook Police'), a civic word ('Ashford District Court') or a county before any head."""
+    doc = ent.doc
+    start = ent.start + (doc[ent.start].lower_ in lexicon.determiners)
+    end = ent.end
+    while end < len(doc) and end < ent.end + 3 and doc[end].is_lower and doc[end].is_alpha:
+        end += 1  # 'Lahore press club', 'a Kisangani primary school': the model stopped at the town
+    for head in range(end - 1, start, -1):
+        word = doc[head].lower_
+        civic_only = word in lexicon.town_venue_civic_heads
+        body = word in lexicon.town_body_heads
+        if word not in lexicon.town_venue_heads and not civic_only and not body:
+            continue
+        for town_end in range(head - 1 if civic_only else head, start, -1):
+            town = doc[start:town_end]
+            # a county, or a civic word before the head: 'Ashford District Court', not 'Martin Court'
+            local = body or town_end < head or lexicon.place_kind_words.get(doc[town_end - 1].lower_) == "district"
+            if (all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in town)
+                    # 'the Superior Court', 'North Central Regional Jail': a rank, a quarter, no town
+                    and not all(t.lower_ in lexicon.town_venue_words or t.lower_ in lexicon.compass_words for t in town)
+                    and all(t.lower_ in lexicon.town_venue_words for t in doc[town_end:head])
+                    and (known(town.text) or (local and named is not None and named(town.text)))):
+                return town
+    return None
