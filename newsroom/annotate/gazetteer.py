@@ -17,7 +17,7 @@ from ..text import name_key
 from .confidence import Evidence
 from .knowledge import Knowledge, KnownPlace
 from .neighbours import Point, near_neighbour, neighbour_points
-from .place_index import City, Index, Resolved
+from .place_index import City, Index, Resolved, reading_rank, split_kind_word
 from .rules import GazetteerWeights
 from .spelling_variants import SpellingVariants
 
@@ -30,24 +30,8 @@ AREA_HINTS = ("province", "region", "district")
 GENERIC_KINDS = ("continent", "river", "place", "landmark")  # kinds no city competes with
 
 
-def reading_rank(reading: Resolved) -> tuple[float, bool, int, int]:
-    """How readings are ordered, best last: by score, then a curated place, then size, then the
-    lower GeoNames id (so that ties break the same way on every machine)."""
-    return reading.score, reading.known, reading.population, -(reading.geonames or 0)
-
-
 def _best(readings: list[Resolved]) -> Resolved:
     return max(readings, key=reading_rank)
-
-
-def split_kind_word(name: str, kind_words: Mapping[str, str]) -> tuple[str, str | None]:
-    """'Idlib province' -> ('Idlib', 'province'); 'the town of Yeoncheon' is handled by the caller."""
-    words = name.split()
-    if len(words) >= 2:
-        last = words[-1].lower()
-        if last in kind_words:
-            return " ".join(words[:-1]), kind_words[last]
-    return name, None
 
 
 class Gazetteer:

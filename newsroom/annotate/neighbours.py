@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..text import name_key
-from .place_index import km
+from .place_index import km, reading_rank, split_kind_word
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -37,7 +37,7 @@ def neighbour_points(gazetteer: Gazetteer, names: Iterable[str], context: list[s
     only Russian missiles). A name that may be a state or a country of the story ('California')
     says the story is somewhere in it, not near its namesake towns; and a town that bears the
     name only as an alternate (Bozeman is 'Missouri' in GeoNames) is not what the story names."""
-    from .gazetteer import SETTING_COUNTRIES, reading_rank, split_kind_word  # the gazetteer imports this module
+    from .gazetteer import SETTING_COUNTRIES  # the gazetteer imports this module
     from .setting import countries_implied
 
     kinds = gazetteer.knowledge.lexicon.place_kind_words

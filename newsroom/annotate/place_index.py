@@ -1,9 +1,11 @@
 """The places a name may be, as data: GeoNames cities, first-level regions and districts (the
-index the gazetteer looks names up in) and the reading it settles on (`Resolved`)."""
+index the gazetteer looks names up in), the reading it settles on (`Resolved`) and how readings
+rank."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -86,3 +88,19 @@ class Index(NamedTuple):
     subdivisions: dict[str, list[Subdivision]]
     districts: dict[str, list[District]]
     spellings: dict[str, list[City]]
+
+
+def reading_rank(reading: Resolved) -> tuple[float, bool, int, int]:
+    """How readings are ordered, best last: by score, then a curated place, then size, then the
+    lower GeoNames id (so that ties break the same way on every machine)."""
+    return reading.score, reading.known, reading.population, -(reading.geonames or 0)
+
+
+def split_kind_word(name: str, kind_words: Mapping[str, str]) -> tuple[str, str | None]:
+    """'Idlib province' -> ('Idlib', 'province'); 'the town of Yeoncheon' is handled by the caller."""
+    words = name.split()
+    if len(words) >= 2:
+        last = words[-1].lower()
+        if last in kind_words:
+            return " ".join(words[:-1]), kind_words[last]
+    return name, None
