@@ -1,6 +1,7 @@
 """An acronym a story defines after a name ('the Mountain Reform Council (MRC)') is that name wherever
-the story uses it later, whether or not the model typed it; a capitalised munition and its initials
-('an Improvised Explosive Device (IED)') are no actor."""
+the story uses it later, whether or not the model typed it, and whatever order a translated name puts
+its initials in; a capitalised munition and its initials ('an Improvised Explosive Device (IED)')
+are no actor."""
 
 from __future__ import annotations
 
@@ -38,3 +39,17 @@ def test_a_capitalised_munition_and_its_initials_are_no_actor(annotator):
     ann = annotator("Five people were injured near the village on Tuesday night when the assailants detonated "
                     "an Improvised Explosive Device (IED) beside the road.\n")
     assert not ann.actors
+
+
+def test_an_acronym_of_a_translated_name_may_order_its_initials_otherwise(annotator):
+    # the name translated, its acronym kept from the language it was formed in: one actor
+    text = ("Leaders of the National Liberation Movement (MLN) met on Monday. MLN officials said talks would "
+            "resume.\n")
+    ann = annotator(text)
+    movement = next(a for a in ann.actors if a.name == "National Liberation Movement")
+    assert sorted(text[m.start:m.end] for m in movement.mentions) == ["MLN", "MLN", "National Liberation Movement"]
+    assert "MLN" not in [a.name for a in ann.actors]
+    # ... but letters the name has no initials for are another name's
+    other = annotator("Leaders of the National Liberation Movement (MLP) met on Monday.\n")
+    movement = next(a for a in other.actors if a.name == "National Liberation Movement")
+    assert [m.text for m in movement.mentions] == ["National Liberation Movement"]

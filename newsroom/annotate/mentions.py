@@ -364,7 +364,11 @@ def acronym_uses(doc: Doc, selected: list[Candidate], acronyms: dict[str, Candid
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
+    """The acronym's capitals are the name's initials, in order or, for a name translated from
+    a language that orders its words otherwise, all of them in another order ('National Alliance
+    (AN)', 'Revolutionary Armed Forces of Colombia (FARC)')."""
     capitals = [w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
     letters = [ch for ch in acronym if ch.isupper()]
     it = iter(capitals)
-    return len(letters) >= 2 and all(any(ch == c for c in it) for ch in letters)
+    in_order = all(any(ch == c for c in it) for ch in letters)
+    return len(letters) >= 2 and (in_order or sorted(letters) == sorted(capitals))
