@@ -1069,6 +1069,21 @@ def test_a_town_inside_a_venues_name_is_the_town_not_a_short_form_of_the_name(an
     assert [m["text"] for m in _actor(school, "Dayton High School")["mentions"]] == ["Dayton High School"]
 
 
+def test_one_capitalised_word_after_the_is_no_small_town(annotator):
+    # 'the Centre' is India's government, 'the Delta' a river's: small towns share the words,
+    # but a town goes by its name alone
+    centre = annotation_json("x", annotator("Farmers in Madurai protested against the land bill the state asked the "
+                                            "Centre to withdraw.\n"))
+    assert {p["name"] for p in centre["places"]} == {"Madurai"}
+    delta = annotation_json("x", annotator("The river carries the fish through the Delta to the ocean, officials "
+                                           "in Utah said.\n"))
+    assert {p["name"] for p in delta["places"]} == {"Utah"}
+    # a big city, a town that names a body or is joined to another name, stay places
+    kept = annotation_json("x", annotator("Fires broke out in the Bronx and talks opened in the Hague. The Dayton "
+                                          "police and the Brattleboro and District Rotary Club met.\n"))
+    assert {"The Bronx", "The Hague", "Dayton", "Brattleboro"} <= {p["name"] for p in kept["places"]}
+
+
 def test_a_local_body_named_after_its_town_or_county_puts_it_on_the_map(annotator):
     # a sheriff, a police force, a town hall: named for the county or the small town they serve
     arrest = annotation_json("x", annotator("Deputies from the Harlan County Sheriff's Office arrested two men in "
