@@ -198,9 +198,10 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
             return country_draft(resolved.country_code, knowledge)
         if resolved is not None and _the_one_word(doc, cand) and resolved.kind in ("city", "town", "village") \
                 and not resolved.known and resolved.population < big:
-            # 'the Centre' (India's government), 'the Delta', 'the Webster' (a cinema): a thing
-            # or a body called by one capitalised word after 'the', which small towns share; a
-            # town goes by its name alone, and a big city ('the Bronx') or a curated place is kept.
+            # 'the Centre' (India's government), 'the Delta' (a river's), 'the Orpheum' (a
+            # cinema): a thing or a body called by one capitalised word after 'the', which small
+            # towns share; a town goes by its name alone, and a big city ('the Bronx') or a
+            # curated place is kept.
             return None
         if resolved is None and (cand.label == "FAC" or len(text.replace(".", "")) <= 2):
             return None  # and initials no gazetteer knows: 'MS', 'Lt', 'D.A.', 'SW' are no places
@@ -241,7 +242,7 @@ def _area_kind(text: str, lexicon: Lexicon) -> str | None:
 
 def _the_one_word(doc: Doc, cand: Candidate) -> bool:
     """One word after 'the' that heads its own phrase: 'at the Centre', not 'the Dayton police' or
-    'the Huntingdon and District Sea Cadets'."""
+    'the Brattleboro and District Rotary Club'."""
     i, j = cand.tokens
     joined = j < len(doc) and (doc[j].lower_ in ("and", "&", "-") or doc[j].text[:1].isupper())
     return (j - i == 1 and i > 0 and doc[i - 1].lower_ == "the" and not joined
