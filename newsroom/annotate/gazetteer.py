@@ -268,10 +268,11 @@ class Gazetteer:
         return out
 
     def _curated_district(self, district: Resolved, context: list[str], area: Evidence) -> Resolved | None:
-        """The curated district a GeoNames district is, under its name less the word for its kind
-        ('Khyber Agency', 'Bantul Regency' as the knowledge base's 'Khyber', 'Bantul'): one area,
-        one page, whichever way the story writes it. A district only: 'New York County' is not
-        the state."""
+        """The curated district a GeoNames district is, under its name less its last word (the
+        word for its kind, as GeoNames writes it: 'Khyber Agency', 'Bantul Regency' as the knowledge
+        base's 'Khyber', 'Bantul'): one area, one page, whichever way the story writes it. Any last
+        word is dropped, not only a listed kind word: the curated district of that country and
+        name must exist, which is the check. A district only: 'New York County' is not the state."""
         words = district.name.split()
         if len(words) < 2:
             return None
