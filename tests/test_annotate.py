@@ -206,6 +206,26 @@ def test_names_sharing_a_plural_kind_word_are_each_of_that_kind(annotator):
     assert all(p["kind"] != "district" for p in farms["places"])
 
 
+def test_georgia_named_alone_beside_american_places_is_the_state_in_a_bodys_name_too(annotator):
+    # The story names no country but the name it shares with the state; Atlanta can only be
+    # American. The state is read in its own country, the body's name names it too, and a name
+    # that may be an ocean ('the Atlantic') implies no country: the prime minister's is Georgia.
+    rain = annotation_json("x", annotator(
+        "Rain on the way\n\nForecasters said rain will fall across north Georgia on Tuesday, and metro Atlanta "
+        "may see two inches.\n"))
+    assert {p["name"]: p["country"] for p in rain["places"]}.get("Georgia") == "United States"
+    bureau = annotation_json("x", annotator(
+        "Lynch case\n\nThe Georgia Bureau of Investigation has reopened the case of a man killed near Atlanta "
+        "in 1946.\n"))
+    georgias = [(p["kind"], p["country"]) for p in bureau["places"] if p["name"] == "Georgia"]
+    assert georgias == [("province", "United States")]
+    assert _actor(bureau, "Georgia") is None
+    minister = annotation_json("x", annotator(
+        "Minister dies\n\nGeorgia's prime minister was found dead on Thursday, Russian officials said. He had "
+        "crossed the Atlantic a week before.\n"))
+    assert [p["kind"] for p in minister["places"] if p["name"] == "Georgia"] == ["country"]
+
+
 def test_a_name_read_as_a_region_is_that_region_everywhere_in_the_story(annotator):
     # 'Georgia' beside Alabama and Atlanta is the US state, in a state agency's name too; a story
     # of the country keeps the country.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
@@ -59,11 +60,14 @@ def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> No
             move_mention(entities, draft, region, mention, text_of(doc)[mention.start:mention.end])
 
 
-def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
+def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge,
+                          namesake: Callable[[str, str], EntityDraft | None] = lambda text, code: None) -> None:
     """'U.S. Centers for Disease Control', 'United States Armed Forces', and at the other end
     'Taco Bell Canada', 'Bank of Canada': the country that opens or closes an organisation's
     name is named too, as a mention of that country inside the actor's. Its role is left to
-    the country's own mentions (no vote)."""
+    the country's own mentions (no vote). A country's name that the story's setting reads as the
+    region sharing it (`namesake`: `setting.namesake_region`) names that region: a state body or
+    university named after a US state of a country's name, in a story set in the US."""
     for ent in list(entities.values()):
         if ent.facet != "actor" or ent.kind in ("person", "state"):
             continue
@@ -80,8 +84,10 @@ def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge) -> N
                     if code is None:
                         continue
                     span = doc[a:b]
-                    add_mention(doc, entities.setdefault(("country", code), country_draft(code, knowledge)),
-                                 span.start_char, span.end_char, "COUNTRY")
+                    region = namesake(span.text, code)
+                    named = (entities.setdefault(region.key, region) if region is not None else
+                             entities.setdefault(("country", code), country_draft(code, knowledge)))
+                    add_mention(doc, named, span.start_char, span.end_char, "COUNTRY")
                     break
 
 

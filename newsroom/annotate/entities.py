@@ -104,7 +104,8 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
         if ent.kind == "person" and ent.role is None:
             ent.role = _role_before(doc, cand, lexicon)
     merge_into_places(entities, persons)
-    add_opening_countries(doc, entities, knowledge)
+    add_opening_countries(doc, entities, knowledge, lambda text, code: _namesake_place(text, code, knowledge, gazetteer,
+                                                                                       context, implied))
     merge_short_names(entities)
     add_repeated_names(doc, selected, entities)
     attach_generic_forces(doc, selected, entities, context, lexicon)
@@ -118,6 +119,16 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
     # A region titled with what its country calls it ('state'), else with the annotator's kind.
     return actors, shown_within(distinct_names(places, knowledge.weights.place_precision,
                                                lambda p: gazetteer.region_type(p.name, p.country_code) or p.kind))
+
+
+def _namesake_place(text: str, code: str, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
+                    implied: Collection[str], as_region: bool = False) -> EntityDraft | None:
+    """The region a country's name names in this story ('Georgia', the US state), if any
+    (`setting.namesake_region`), read in its own country: the story's first may be the namesake."""
+    region = namesake_region(text, code, knowledge, context, as_region, implied)
+    if region is None:
+        return None
+    return place_draft(gazetteer.resolve(region.name, [*filter(None, [region.country]), *context], "province"), text)
 
 
 def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazetteer: Gazetteer) -> EntityDraft:
@@ -142,10 +153,9 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     lexicon = knowledge.lexicon
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
-        if cand.label == "COUNTRY" and (region := namesake_region(text, cand.ref, knowledge, context, as_region,
-                                                                  implied)):
-            return place_draft(gazetteer.resolve(region.name, context, "province"), text)
-        return country_draft(cand.ref, knowledge)
+        region = _namesake_place(text, cand.ref, knowledge, gazetteer, context, implied, as_region) \
+            if cand.label == "COUNTRY" else None
+        return region or country_draft(cand.ref, knowledge)
     if cand.label in ("GPE", "LOC", "FAC", "PLACE") and _a_persons_byname(doc, cand, lexicon):
         return None
     if cand.label == "TEAM":  # a side in a table of results (score_lines.py), whatever it is named after

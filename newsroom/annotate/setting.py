@@ -81,6 +81,9 @@ def countries_implied(gazetteer: Gazetteer, names: Iterable[str]) -> list[str]:
         key = name_key(split_kind_word(name, gazetteer.knowledge.lexicon.place_kind_words)[0])
         if not key or key in gazetteer.knowledge.country_by_key:
             continue
+        known_places = gazetteer.knowledge.place_by_key.get(key, ())
+        if any(known.country is None for known in known_places):
+            continue  # a name that may be a place of no one country (an ocean, a continent) implies none
         mass: dict[str, float] = {}
         # A city that bears the name only among its alternates (GeoNames lists dozens per big
         # city) weighs nothing beside one that bears it as its own.
@@ -92,7 +95,7 @@ def countries_implied(gazetteer: Gazetteer, names: Iterable[str]) -> list[str]:
             mass[region.country_code] = mass.get(region.country_code, 0.0) + weight.big_city_population
         for district in gazetteer.districts.get(key, ()):
             mass[district.country_code] = mass.get(district.country_code, 0.0) + weight.big_city_population
-        for known in gazetteer.knowledge.place_by_key.get(key, ()):
+        for known in known_places:
             if known.country:
                 mass[known.country] = mass.get(known.country, 0.0) + weight.big_city_population
         total = sum(mass.values())
