@@ -170,3 +170,35 @@ def test_a_story_that_opens_with_by_is_not_a_byline():
     layout = read_layout(raw)
     assert layout.byline is None
     assert [span.text for _, span in layout.blocks] == [raw.strip()]
+
+
+@pytest.mark.parametrize("headline, byline", [
+    ("Council backs road budget. ", None),
+    ("Will the bridge reopen? ", None),
+    ("Council backs road budget. By Jo Reed. ", "By Jo Reed"),
+    ("By Jo Reed. ", "By Jo Reed"),
+])
+def test_a_headline_run_into_the_first_line_before_a_dateline_is_the_title(headline, byline):
+    # Flattened exports put the headline (and byline) on the story's first line, ahead of its dateline.
+    raw = f"{headline}SPRINGFIELD — The city council voted on Monday to repave Main Street.\n"
+    layout = read_layout(raw)
+    assert layout.title == headline.removesuffix(f"{byline}. " if byline else "").strip().removesuffix(".")
+    assert (layout.byline, layout.filed_from) == (byline, "SPRINGFIELD")
+    story = layout.blocks[0][1]
+    assert story.text == "The city council voted on Monday to repave Main Street."
+    assert raw[story.start:story.end] == story.text
+    assert all(raw[s.start:s.end] == s.text for s in layout.readable)
+
+
+@pytest.mark.parametrize("raw", [
+    # beyond a headline's length
+    "The council met on Monday and talked for hours about roads, bridges, schools, parks, budgets, fees, "
+    "permits, parking, trash, water, sewers, snow, the pool and the old library's roof, then voted. WASHINGTON — The "
+    "agency sent a letter.\n",
+    # an aside in dashes, not a dateline before a sentence
+    "The council met on Monday. NASA — the space agency — sent a letter.\n",
+])
+def test_capitals_and_a_dash_after_a_story_sentence_stay_story(raw):
+    layout = read_layout(raw)
+    assert (layout.title, layout.filed_from) == ("", None)
+    assert layout.blocks[0][1].text == raw.strip()

@@ -19,6 +19,7 @@ from ..model import Image, Layout, Span
 BYLINE_WORDS = 20  # a byline names its authors; a longer 'By ...' line is story ('By noon, ...')
 TITLE_TO_DATELINE = 2  # lines below a headline its dateline may stand on (a byline between)
 REPORTER_WORDS = 4  # a reporter's name, without 'By', above a dateline
+TITLE_WORDS = 30  # a headline's length at most
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,10 @@ def read_layout(raw: str, rules: LayoutRules) -> Layout:
     if _is_title(lines[0], lines[1:], rules):
         layout = Layout(title=lines[0].text, readable=[lines[0].span])
         body_lines = lines[1:]
+    elif run_in := _run_in_headline(lines[0], rules):
+        headline, byline, first = run_in
+        layout = Layout(title=headline.text, readable=[headline] if headline.text else [], byline=byline)
+        body_lines = [first, *lines[1:]]
     else:  # one paragraph, or a story that begins with a sentence: all of it is story
         layout = Layout(title="")
         body_lines = lines
@@ -175,13 +180,40 @@ def _is_title(first: Line, rest: list[Line], rules: LayoutRules) -> bool:
     headline has no full stop, unless it is written in capitals or a dateline on a line of its
     own follows it, as wire copy has it), not a wire dateline, and never the whole text: a
     one-paragraph report is all story."""
-    if not rest or not first.blank_after or len(first.text.split()) > 30:
+    if not rest or not first.blank_after or len(first.text.split()) > TITLE_WORDS:
         return False
     if rules.dateline_line.match(first.text) or rules.dateline_prefix.match(first.text):
         return False
     if any(rules.dateline_line.match(line.text) for line in rest[:TITLE_TO_DATELINE]):
         return True  # wire copy: 'Talks resume.' above a byline and 'GENEVA 1996-12-06' is the headline
     return not (first.text.endswith(".") and not first.text.isupper())
+
+
+def _run_in_headline(first: Line, rules: LayoutRules) -> tuple[Span, str | None, Line] | None:
+    """A headline run into the story's first line ahead of its dateline, as flattened exports
+    write it ('Council backs budget. By Jo Reed. SPRINGFIELD — The council voted ...'): the
+    headline (a title's length at most, its full stop dropped; empty if there is only a byline),
+    the byline closing it, and the rest of the line, which opens with the dateline. A line that
+    opens with a dateline is all story."""
+    if rules.dateline_prefix.match(first.text):
+        return None
+    for stop in re.finditer(r"([.!?])[\"'”’]*\s+", first.text):
+        head = first.text[:stop.start()] + ("" if stop.group(1) == "." else stop.group(1))
+        if len(head.split()) > TITLE_WORDS:
+            return None
+        rest = first.text[stop.end():]
+        dateline = rules.dateline_prefix.match(rest)  # its '^' holds at a string's start only
+        # ... and a story's sentence begins after it ('NASA — the agency — said' is story)
+        if dateline is None or not rest[dateline.end():][:1].isupper():
+            continue
+        byline = next((head[m.start():] for m in re.finditer(r"(?:^|(?<=[.!?] ))By ", head)
+                       if rules.byline.match(head[m.start():])), None)
+        if byline is not None:
+            head = head[:len(head) - len(byline)].rstrip().removesuffix(".")
+        start = first.span.start
+        return (Span(start, start + len(head), head), byline,
+                Line(Span(start + stop.end(), first.span.end, first.text[stop.end():]), True, first.blank_after))
+    return None
 
 
 def _take_dateline(layout: Layout, match: re.Match[str], offset: int) -> None:
