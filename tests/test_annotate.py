@@ -226,6 +226,25 @@ def test_georgia_named_alone_beside_american_places_is_the_state_in_a_bodys_name
     assert [p["kind"] for p in minister["places"] if p["name"] == "Georgia"] == ["country"]
 
 
+def test_a_town_named_like_a_country_is_the_town_where_its_place_says_so(annotator):
+    # Before its region, the town, and so everywhere in the story; before one of its people
+    # ('a Lebanon woman': of the country English says 'Lebanese'), a town outside the country.
+    fair = annotation_json("x", annotator(
+        "Festival\n\nThe fiddle festival put Palestine, Texas on the map. Players came from Crockett and "
+        "Houston, and Palestine police closed the square.\n"))
+    palestine = [p for p in fair["places"] if p["name"] == "Palestine"]
+    assert [(p["kind"], p["country"], len(p["mentions"])) for p in palestine] == [("town", "United States", 2)]
+    arrest = annotation_json("x", annotator(
+        "Arrest\n\nA Lebanon woman was arrested on Thursday by county deputies.\n"))
+    assert [p["country"] for p in arrest["places"] if p["name"] == "Lebanon"] != ["Lebanon"]
+    # Countries stay countries: in a list, two countries with a comma, teams, abbreviations, a city-state
+    for text in ("Polio\n\nCases rose in Liberia, Mali, Guinea and Chad.\n",
+                 "Trade\n\nChile, Mexico to seek to broaden trade deal, ministers said.\n",
+                 "Football\n\nBrazil women beat Japan 2-1 while a U.S. resident and a Singapore man watched.\n"):
+        places = annotation_json("x", annotator(text))["places"]
+        assert {p["kind"] for p in places} == {"country"}, text
+
+
 def test_a_name_read_as_a_region_is_that_region_everywhere_in_the_story(annotator):
     # 'Georgia' beside Alabama and Atlanta is the US state, in a state agency's name too; a story
     # of the country keeps the country.

@@ -50,7 +50,8 @@ def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> No
     it, inside a body's name too ('the Georgia Emergency Management Agency'): the reading that
     weighed the story's places is the story's, and one name is one place within a story."""
     regions = {name_key(d.resolved.name): d for d in entities.values()
-               if d.facet == "place" and d.resolved is not None and d.resolved.kind in ("province", "region")}
+               if d.facet == "place" and d.resolved is not None
+               and d.resolved.kind in ("province", "region", "city", "town", "village")}
     for key, draft in list(entities.items()):
         country = knowledge.countries.get(key[1]) if draft.facet == "country" else None
         region = regions.get(name_key(country.name)) if country is not None else None

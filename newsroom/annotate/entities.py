@@ -36,7 +36,15 @@ from .missed_names import follows_placing_word
 from .name_edges import names_a_disease
 from .nlp import first_conjunct, text_of
 from .place_index import Resolved
-from .position_readings import areas_named, kind_word_after, lies_in, places_after, reading_hint, regions_by_position
+from .position_readings import (
+    areas_named,
+    kind_word_after,
+    lies_in,
+    places_after,
+    reading_hint,
+    regions_by_position,
+    town_named_like,
+)
 from .setting import namesake_region, story_setting
 from .vocabulary import Lexicon
 
@@ -89,7 +97,7 @@ def build_entities(doc: Doc, selected: list[Candidate], knowledge: Knowledge, ga
                                                         gazetteer, context)
         local = [*region, *context]
         ent = _classify(doc, cand, knowledge, gazetteer, local, entities, acronyms, assigned, bool(region),
-                        n in as_regions, implied)
+                        n in as_regions, implied, n + 1 in as_regions)
         if ent is None:
             continue
         ent = _in_its_area(ent, text_of(doc)[cand.start:cand.end], areas, gazetteer)
@@ -148,13 +156,16 @@ def _in_its_area(ent: EntityDraft, text: str, areas: dict[str, Resolved], gazett
 def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazetteer, context: list[str],
               entities: Drafts, acronyms: dict[str, Candidate],
               assigned: dict[tuple[int, int], tuple[str, str]], before_region: bool = False,
-              as_region: bool = False, implied: Collection[str] = ()) -> EntityDraft | None:
+              as_region: bool = False, implied: Collection[str] = (), in_region: bool = False) -> EntityDraft | None:
     text = text_of(doc)[cand.start:cand.end]
     lexicon = knowledge.lexicon
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
         region = _namesake_place(text, cand.ref, knowledge, gazetteer, context, implied, as_region) \
             if cand.label == "COUNTRY" else None
+        if region is None and cand.label == "COUNTRY" and (town := town_named_like(doc, cand, text, gazetteer,
+                                                                                   context, in_region)):
+            return place_draft(town, text)
         return region or country_draft(cand.ref, knowledge)
     if cand.label in ("GPE", "LOC", "FAC", "PLACE") and _a_persons_byname(doc, cand, lexicon):
         return None

@@ -14,7 +14,7 @@ from .containment import area_anchor, named_by
 from .gazetteer import AREA_HINTS, TOWN_HINTS, Gazetteer
 from .knowledge import Knowledge, KnownPlace
 from .nlp import text_of
-from .place_index import Resolved, km
+from .place_index import Resolved, km, reading_rank
 from .vocabulary import Lexicon
 
 MAX_SHARED = 12  # tokens of other names between a name and the plural they share
@@ -276,7 +276,9 @@ def regions_by_position(doc: Doc, selected: list[Candidate], gazetteer: Gazettee
         home = country_of(reading)
         code = gazetteer.region_code(text[cand.start:cand.end], home) if home else None
         local: list[str] = [] if home is None else [code, home] if code else [home]
-        if n > 0 and glue(n - 1, n) == "," and selected[n - 1].label in ("GPE", "LOC", "PLACE", "PERSON", "ORG"):
+        # ... a town named like a country too ('Palestine, Texas', 'Lebanon, Pa.')
+        if n > 0 and glue(n - 1, n) == "," and selected[n - 1].label in ("GPE", "LOC", "PLACE", "PERSON", "ORG",
+                                                                         "COUNTRY"):
             town = gazetteer.resolve(text[selected[n - 1].start:selected[n - 1].end], [home or "", *context], "town")
             if town is not None and town.kind in ("city", "town") and town.country_code == home:
                 out[n] = local
@@ -312,3 +314,34 @@ def _list_around(n: int, glue: Callable[[int, int], str], count: int, lexicon: L
     while last + 1 < count and glue(last, last + 1) in lexicon.list_glue:
         last += 1
     return list(range(first, last + 1))
+
+
+def names_townsfolk(doc: Doc, cand: Candidate, lexicon: Lexicon) -> bool:
+    """'a Lebanon woman', 'the 54-year-old Palestine man': a name spelled out in words (no
+    abbreviation: 'a U.S. resident') right before a singular noun for one of a place's people
+    (lexicon `townsfolk_nouns`), after an article or an age. Of a country English says 'a Lebanese
+    woman'; its bare name there says a town named like it."""
+    i, j = cand.tokens
+    if i == 0 or j >= len(doc) or doc[j].lower_ not in lexicon.townsfolk_nouns:
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in doc[i:j]):
+        return False
+    return doc[i - 1].lower_ in ("a", "an", "the", "old") or doc[i - 1].like_num
+
+
+def town_named_like(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer, context: list[str],
+                    in_region: bool) -> Resolved | None:
+    """A town named like a country (`cand.ref`), where its place says so: before the region it
+    lies in (`in_region`: 'Palestine, Texas', as `regions_by_position` reads it; `context` opens
+    with the region's codes), or before one of its people ('a Lebanon woman', `names_townsfolk`,
+    of a country with a demonym). Its best reading outside the country (in the region's, there)."""
+    country = gazetteer.knowledge.countries[cand.ref or ""]
+    if in_region and context and "-" in context[0]:  # a first-level region's code ('US-TX'), not a country's
+        wanted = {context[0].split("-", 1)[0]}
+    elif country.demonyms and names_townsfolk(doc, cand, gazetteer.knowledge.lexicon):
+        wanted = set(gazetteer.knowledge.countries) - {cand.ref}
+    else:
+        return None
+    towns = [r for r in gazetteer.readings(text, [code for code in context if code != cand.ref], "town")
+             if r.kind in ("city", "town", "village") and r.country_code in wanted]
+    return max(towns, key=reading_rank, default=None)

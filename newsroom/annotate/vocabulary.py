@@ -106,6 +106,7 @@ class Lexicon:
     containing_prepositions: frozenset[str]
     site_nouns: frozenset[str]
     local_body_nouns: frozenset[str]
+    townsfolk_nouns: frozenset[str]
     member_nouns: frozenset[str]
     team_nouns: frozenset[str]
     byname_verbs: frozenset[str]
