@@ -83,10 +83,11 @@ def sentences_of(doc: Doc, layout: Layout) -> list[Span]:
     view = text_of(doc)  # the model's view: the raw text with what is not read blanked out
     out: list[Span] = []
     for sent in doc.sents:
-        text = sent.text.strip()
+        whole = view[sent.start_char:sent.end_char]  # `sent.text` would make a Token of each of its words
+        text = whole.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(whole) - len(whole.lstrip()))
         span = Span(start, start + len(text), text)
         block = next((r for r in layout.readable if r.start <= span.start and span.end <= r.end), None)
         if block is None:
