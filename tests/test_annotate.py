@@ -1186,3 +1186,19 @@ def test_georgia_is_the_state_where_the_storys_other_places_can_only_be_american
         "Ten sent to custody. The Tbilisi City Court sent ten opposition activists in Georgia to pre-trial "
         "custody on Tuesday; one had lived in Chicago.\n"))
     assert {p["name"]: p["country"] for p in caucasus["places"]}.get("Georgia") == "Georgia"
+
+
+def test_a_bare_army_is_the_forces_of_the_storys_country_or_no_actor(annotator):
+    # 'the Army' and the army of 'Chief of Army Staff' are no armed group of their own: the forces
+    # of the country the story is set in, and where it names none, no actor. Initials the name
+    # key empties ('AL', an Arabic article) are no army.
+    visit = annotation_json("x", annotator(
+        "Visit\n\nPakistan's Chief of Army Staff visited the base in Quetta on Monday.\n"))
+    assert [(a["name"], a["kind"]) for a in visit["actors"] if a["kind"] != "state"] == [
+        ("Pakistan Armed Forces", "armed-force")]
+    bare = annotation_json("x", annotator("Visit\n\nThe Army said the visit on Monday was routine.\n"))
+    assert bare["actors"] == []
+    party = annotation_json("x", annotator(
+        "Attack\n\nAt least six people including an AL leader were injured in an attack by a UP chairman at a "
+        "village of Nangalkot upazila (Comilla).\n"))
+    assert "AL" in [a["name"] for a in party["actors"]]

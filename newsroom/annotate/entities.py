@@ -232,6 +232,13 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
             earlier = corefer(text, "PERSON", entities, lexicon)
             return earlier or EntityDraft(("person", name_key(text)), "actor", "person")
         return place_draft(resolved, text, hint)
+    if cand.label == "ORG" and (words := set(text.lower().split()) - {"the"}) and words <= lexicon.generic_forces:
+        # 'the Army said', 'Chief of Army Staff': the forces of the country the story is set in, or no one
+        home = next((code for code in context if code in knowledge.countries), None)
+        if home is None:
+            return None
+        forces = knowledge.forces_actor(home)
+        return EntityDraft(("actor", forces.name), "actor", "armed-force", forces.name, country=home, known=forces)
     if cand.label in ("PERSON", "ORG"):
         earlier = corefer(text, cand.label, entities, lexicon)
         if earlier is not None:
