@@ -98,6 +98,12 @@ def test_a_district_goes_by_its_whole_name_and_by_its_name_after_a_local_kind_wo
     agency = gazetteer.resolve("South Waziristan Agency", ["PK"])
     assert (agency.kind, agency.country_code) == ("district", "PK")
     assert gazetteer.resolve("Moore County District", ["US", "US-NC"]).kind == "district"
+    # Among districts sharing a bare name, the text's whole name picks those that bear it: 'Lexington
+    # County' is South Carolina's county, not the City of Lexington (Virginia), even with no state
+    # named; a name two counties bear whole stays unread.
+    lexington = gazetteer.resolve("Lexington County", [])
+    assert (lexington.kind, lexington.country_code, round(lexington.lat)) == ("district", "US", 34)
+    assert gazetteer.resolve("Meigs County", []) is None
 
 
 def test_a_name_that_can_only_be_in_one_country_speaks_for_its_neighbours_there(annotator):

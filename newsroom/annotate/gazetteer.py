@@ -24,7 +24,6 @@ from .spelling_variants import SpellingVariants
 # The countries a story names first are its setting; later ones are asides ('a US-backed alliance').
 SETTING_COUNTRIES = 2
 
-
 TOWN_HINTS = ("city", "town", "village")
 AREA_HINTS = ("province", "region", "district")
 GENERIC_KINDS = ("continent", "river", "place", "landmark")  # kinds no city competes with
@@ -101,9 +100,7 @@ class Gazetteer:
         return key in self.knowledge.place_by_key or key in self.knowledge.country_by_key
 
     def country_name(self, code: str | None) -> str | None:
-        if code is None:
-            return None
-        country = self.knowledge.countries.get(code)
+        country = self.knowledge.countries.get(code) if code else None
         return country.name if country else None
 
     def resolve(self, name: str, context: Iterable[str] = (), kind_hint: str | None = None) -> Resolved | None:
@@ -263,7 +260,7 @@ class Gazetteer:
         if not regions and (region := self._region(key, context, area)) is not None:
             out.append(region)
         if (kind_hint not in TOWN_HINTS and not any(r.known for r in out)
-                and (district := self._district(key, context, (kind_word or kind_hint) == "district", area))):
+                and (district := self._district(key, context, (kind_word or kind_hint) == "district", area, name))):
             out.append(self._curated_district(district, context, area) or district)
         return out
 
@@ -288,12 +285,15 @@ class Gazetteer:
                                      known.lat, known.lon, known.geonames, 0.0, known=True, archive=known.archive),
                             evidence)
 
-    def _district(self, key: str, context: list[str], named_district: bool, area: Evidence) -> Resolved | None:
+    def _district(self, key: str, context: list[str], named_district: bool, area: Evidence,
+                  whole: str = "") -> Resolved | None:
         """The one district so named in the story's countries (in its named regions, if several),
         at its seat; with a kind word ('Morang district'), also the one district of that name
-        anywhere. Districts share names across and within countries far more than towns do
+        anywhere, those that bear the `whole` name first ('Lexington County', not the City of
+        Lexington). Districts share names across and within countries far more than towns do
         ('Franklin County' in 24 states), so a name that is no single district reads as none."""
-        everywhere = self.districts.get(key, [])
+        bearing = {d.geonameid for d in self.districts.get(name_key(whole), ())}
+        everywhere = [d for d in self.districts.get(key, []) if d.geonameid in bearing] or self.districts.get(key, [])
         candidates = [d for d in everywhere if d.country_code in context]
         if not candidates and named_district:
             candidates = everywhere
