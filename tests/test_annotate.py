@@ -1202,3 +1202,16 @@ def test_a_bare_army_is_the_forces_of_the_storys_country_or_no_actor(annotator):
         "Attack\n\nAt least six people including an AL leader were injured in an attack by a UP chairman at a "
         "village of Nangalkot upazila (Comilla).\n"))
     assert "AL" in [a["name"] for a in party["actors"]]
+
+
+def test_a_region_named_in_full_is_the_region_its_bare_name_names_in_the_story(annotator):
+    # 'Washington State' then 'central Washington': the state, not the capital; but the city
+    # named with its region after it ('Washington, D.C.') stays the city.
+    state = annotation_json("x", annotator(
+        "Guard team\n\nNo rest for Washington State's civil support team. The team travelled to central "
+        "Washington last month, and its focus has been at home in Washington.\n"))
+    assert [(p["kind"], len(p["mentions"])) for p in state["places"] if p["name"].startswith("Washington")] == [
+        ("province", 3)]
+    capital = annotation_json("x", annotator(
+        "Guard team\n\nWashington State guardsmen flew to Washington, D.C., on Monday for talks with lawmakers.\n"))
+    assert sorted(p["kind"] for p in capital["places"] if p["name"].startswith("Washington")) == ["city", "province"]

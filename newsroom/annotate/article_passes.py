@@ -45,20 +45,34 @@ def merge_into_places(entities: Drafts, persons: set[str]) -> None:
 
 
 def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> None:
-    """A country's name the story reads somewhere as a first-level region of another country
-    ('storms hit Georgia and Alabama': the US state) is that region wherever else the story writes
-    it, inside a body's name too ('the Georgia Emergency Management Agency'): the reading that
-    weighed the story's places is the story's, and one name is one place within a story."""
-    regions = {name_key(d.resolved.name): d for d in entities.values()
-               if d.facet == "place" and d.resolved is not None
-               and d.resolved.kind in ("province", "region", "city", "town", "village")}
+    """A country's name the story reads somewhere as a first-level region or a town of another
+    country ('storms hit Georgia and Alabama': the US state; 'Palestine, Texas') is that place
+    wherever else the story writes it, inside a body's name too ('the Georgia Emergency
+    Management Agency'); and a region the story names in full ('Washington State') is the region
+    its bare name names elsewhere ('central Washington'), not the city of that name. The reading
+    that weighed the story's places is the story's, and one name is one place within a story."""
+    places = {name_key(d.resolved.name): d for d in entities.values()
+              if d.facet == "place" and d.resolved is not None
+              and d.resolved.kind in ("province", "region", "city", "town", "village")}
     for key, draft in list(entities.items()):
         country = knowledge.countries.get(key[1]) if draft.facet == "country" else None
-        region = regions.get(name_key(country.name)) if country is not None else None
-        if country is None or region is None or region.resolved is None or region.resolved.country_code == country.code:
+        place = places.get(name_key(country.name)) if country is not None else None
+        if country is None or place is None or place.resolved is None or place.resolved.country_code == country.code:
             continue
         for mention in list(draft.mentions):
-            move_mention(entities, draft, region, mention, text_of(doc)[mention.start:mention.end])
+            move_mention(entities, draft, place, mention, text_of(doc)[mention.start:mention.end])
+    named_in_full = {name_key(d.resolved.name): d for d in entities.values()
+                     if d.facet == "place" and d.resolved is not None and d.resolved.kind in ("province", "region")
+                     and any(name_key(t) != name_key(d.resolved.name) for t in d.texts)}
+    for draft in list(entities.values()):
+        region = named_in_full.get(name_key(draft.resolved.name)) if draft.resolved is not None else None
+        if region is None or region is draft or draft.resolved is None or draft.resolved.kind not in ("city", "town"):
+            continue
+        text = text_of(doc)
+        for mention in list(draft.mentions):
+            bare = name_key(text[mention.start:mention.end]) == name_key(draft.resolved.name)  # not 'X City'
+            if bare and not re.match(r", [A-Z]", text[mention.end:mention.end + 3]):  # 'Washington, D.C.': the city
+                move_mention(entities, draft, region, mention, text[mention.start:mention.end])
 
 
 def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge,
