@@ -51,6 +51,7 @@ def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> No
     Management Agency'); and a region the story names in full ('Washington State') is the region
     its bare name names elsewhere ('central Washington'), not the city of that name. The reading
     that weighed the story's places is the story's, and one name is one place within a story."""
+    text = text_of(doc)
     places = {name_key(d.resolved.name): d for d in entities.values()
               if d.facet == "place" and d.resolved is not None
               and d.resolved.kind in ("province", "region", "city", "town", "village")}
@@ -60,7 +61,7 @@ def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> No
         if country is None or place is None or place.resolved is None or place.resolved.country_code == country.code:
             continue
         for mention in list(draft.mentions):
-            move_mention(entities, draft, place, mention, text_of(doc)[mention.start:mention.end])
+            move_mention(entities, draft, place, mention, text[mention.start:mention.end])
     named_in_full = {name_key(d.resolved.name): d for d in entities.values()
                      if d.facet == "place" and d.resolved is not None and d.resolved.kind in ("province", "region")
                      and any(name_key(t) != name_key(d.resolved.name) for t in d.texts)}
@@ -68,7 +69,6 @@ def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> No
         region = named_in_full.get(name_key(draft.resolved.name)) if draft.resolved is not None else None
         if region is None or region is draft or draft.resolved is None or draft.resolved.kind not in ("city", "town"):
             continue
-        text = text_of(doc)
         for mention in list(draft.mentions):
             bare = name_key(text[mention.start:mention.end]) == name_key(draft.resolved.name)  # not 'X City'
             if bare and not re.match(r", [A-Z]", text[mention.end:mention.end + 3]):  # 'Washington, D.C.': the city
