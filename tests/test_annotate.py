@@ -206,14 +206,17 @@ def test_names_sharing_a_plural_kind_word_are_each_of_that_kind(annotator):
     assert all(p["kind"] != "district" for p in farms["places"])
 
 
+def _country_of(annotator, name: str, text: str) -> str | None:
+    """The country of the place the annotation names `name`, if any."""
+    return {p["name"]: p["country"] for p in annotation_json("x", annotator(text))["places"]}.get(name)
+
+
 def test_georgia_named_alone_beside_american_places_is_the_state_in_a_bodys_name_too(annotator):
     # The story names no country but the name it shares with the state; Atlanta can only be
     # American. The state is read in its own country, the body's name names it too, and a name
     # that may be an ocean ('the Atlantic') implies no country: the prime minister's is Georgia.
-    rain = annotation_json("x", annotator(
-        "Rain on the way\n\nForecasters said rain will fall across north Georgia on Tuesday, and metro Atlanta "
-        "may see two inches.\n"))
-    assert {p["name"]: p["country"] for p in rain["places"]}.get("Georgia") == "United States"
+    assert _country_of(annotator, "Georgia", "Rain on the way\n\nForecasters said rain will fall across north "
+                       "Georgia on Tuesday, and metro Atlanta may see two inches.\n") == "United States"
     bureau = annotation_json("x", annotator(
         "Lynch case\n\nThe Georgia Bureau of Investigation has reopened the case of a man killed near Atlanta "
         "in 1946.\n"))
@@ -1177,15 +1180,13 @@ def test_a_road_named_by_its_towns_is_a_road_and_a_town_on_it_is_where(annotator
 def test_georgia_is_the_state_where_the_storys_other_places_can_only_be_american(annotator):
     # The story names the country's name first; Atlanta and Chicago can only be American, so the
     # Georgia of 'a Georgia man' is the state. Tbilisi says the country, even beside Chicago.
-    us = annotation_json("x", annotator(
+    assert _country_of(annotator, "Georgia", (
         "Leader of suicide group defends work. ATLANTA - A former network leader being prosecuted in a Georgia "
         "man's death is defending his group. Police say the group helped an Arizona woman, and a suburban "
-        "Chicago resident sought its support.\n"))
-    assert {p["name"]: p["country"] for p in us["places"]}.get("Georgia") == "United States"
-    caucasus = annotation_json("x", annotator(
+        "Chicago resident sought its support.\n")) == "United States"
+    assert _country_of(annotator, "Georgia", (
         "Ten sent to custody. The Tbilisi City Court sent ten opposition activists in Georgia to pre-trial "
-        "custody on Tuesday; one had lived in Chicago.\n"))
-    assert {p["name"]: p["country"] for p in caucasus["places"]}.get("Georgia") == "Georgia"
+        "custody on Tuesday; one had lived in Chicago.\n")) == "Georgia"
 
 
 def test_a_bare_army_is_the_forces_of_the_storys_country_or_no_actor(annotator):
