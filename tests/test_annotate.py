@@ -1216,3 +1216,21 @@ def test_a_region_named_in_full_is_the_region_its_bare_name_names_in_the_story(a
     capital = annotation_json("x", annotator(
         "Guard team\n\nWashington State guardsmen flew to Washington, D.C., on Monday for talks with lawmakers.\n"))
     assert sorted(p["kind"] for p in capital["places"] if p["name"].startswith("Washington")) == ["city", "province"]
+
+
+def test_a_compass_part_of_a_region_is_placed_in_it(annotator):
+    # 'North Texas', 'Southern California': a part of a region the gazetteer has no entry for is
+    # a place of its own at the region's point, in its country. Not a shared region's name read
+    # outside the story's country, nor a country's name a region shares.
+    drought = annotation_json("x", annotator(
+        "Drought\n\nThe drought is over in North Texas, forecasters in Dallas said, and rain fell in Southern "
+        "California.\n"))
+    parts = {p["name"]: (p["kind"], p["country"], round(p["lat"])) for p in drought["places"]
+             if p["name"] in ("North Texas", "Southern California")}
+    assert parts == {"North Texas": ("region", "United States", 31),
+                     "Southern California": ("region", "United States", 37)}
+    kenya = annotation_json("x", annotator(
+        "Cholera\n\nCases were reported in the Kenyan provinces of Nyanza, Rift Valley and North Eastern Province.\n"))
+    assert all(p["country"] != "Sri Lanka" for p in kenya["places"])
+    rain = annotation_json("x", annotator("Rain\n\nRain fell across North Georgia and metro Atlanta on Tuesday.\n"))
+    assert all(p["country"] != "Georgia" for p in rain["places"])

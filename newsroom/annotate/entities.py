@@ -40,6 +40,7 @@ from .position_readings import (
     areas_named,
     kind_word_after,
     lies_in,
+    part_of_area,
     places_after,
     reading_hint,
     regions_by_position,
@@ -209,7 +210,7 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
         return person
     if cand.label in ("GPE", "LOC", "FAC"):
         hint = reading_hint(doc, cand, text, as_region, knowledge)
-        resolved = gazetteer.resolve(text, context, hint)
+        resolved = gazetteer.resolve(text, context, hint) or part_of_area(text, gazetteer, context)
         big = knowledge.weights.place_reading.guess_population
         if cand.source == "guess" and (resolved is None or not (resolved.known or resolved.population >= big)):
             return None

@@ -5,6 +5,7 @@ a comma), 'Illinois, Missouri, New York and Oklahoma' (a list of states), 'Idlib
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -345,3 +346,28 @@ def town_named_like(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer, 
     towns = [r for r in gazetteer.readings(text, [code for code in context if code != cand.ref], "town")
              if r.kind in ("city", "town", "village") and r.country_code in wanted]
     return max(towns, key=reading_rank, default=None)
+
+
+def part_of_area(text: str, gazetteer: Gazetteer, context: list[str]) -> Resolved | None:
+    """'North Texas', 'Southern California', 'Northern Nigeria': a word for a part (lexicon
+    `compass_words`, `part_adjectives`) before the name of a first-level region or a country,
+    where the whole is no place the gazetteer knows, names a part of that area: in its country,
+    shown at its point (a place of its own, not the area). A region's name several countries
+    share only in the story's countries ('North Eastern Province' in a Kenya story is no part of
+    Sri Lanka's Eastern Province), and not a country's name a region shares ('North Georgia':
+    which one is the story's reading of the name, not this one's)."""
+    first, _, rest = text.partition(" ")
+    knowledge = gazetteer.knowledge
+    if not rest or not first[:1].isupper() or first.lower() not in (knowledge.lexicon.compass_words
+                                                                     | knowledge.lexicon.part_adjectives):
+        return None
+    area = gazetteer.resolve(rest, context, "province")
+    if area is None or area.kind not in ("province", "region", "country") or area.lat is None:
+        return None
+    homes = {r.country_code for r in gazetteer.readings(rest, context, "province") if r.kind in ("province", "region")}
+    if context and area.country_code not in context and len(homes) > 1:
+        return None  # a region's name several countries share, read outside the story's countries
+    if name_key(rest) in knowledge.country_by_key and any(
+            p.kind in ("province", "region") for p in knowledge.place_by_key.get(name_key(rest), ())):
+        return None
+    return replace(area, name=text, kind="region", geonames=None, known=False, population=0)

@@ -107,6 +107,7 @@ class Lexicon:
     site_nouns: frozenset[str]
     local_body_nouns: frozenset[str]
     townsfolk_nouns: frozenset[str]
+    part_adjectives: frozenset[str]
     member_nouns: frozenset[str]
     team_nouns: frozenset[str]
     byname_verbs: frozenset[str]
