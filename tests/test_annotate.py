@@ -714,7 +714,10 @@ def test_a_place_no_gazetteer_knows_is_shown_at_the_place_the_text_puts_it_in(an
     sahel = {p["name"]: p for p in annotation_json("x", annotator(
         "Attack\n\nA soldier in the Southern Sahel town of Dori was killed after gunmen shot him.\n"),
         threshold=0.0)["places"]}
-    assert sahel["Southern Sahel"]["within"] is None and sahel["Southern Sahel"]["lat"] is None
+    # (a part of the Sahel, it is shown at the Sahel's point: `part_of_area`; never at Dori's)
+    assert sahel["Southern Sahel"]["within"] is None
+    point = {name: (sahel[name]["lat"], sahel[name]["lon"]) for name in ("Southern Sahel", "Dori")}
+    assert point["Southern Sahel"] != point["Dori"]
     kenya = annotation_json("x", annotator("Cattle raid\n\nRustlers stormed Lotiki village, Kenya, on Monday.\n"),
                             threshold=0.0)
     assert _place(kenya, "Lotiki")["within"] is None and _place(kenya, "Lotiki")["lat"] is None
