@@ -76,7 +76,7 @@ def one_reading_per_name(doc: Doc, entities: Drafts, knowledge: Knowledge) -> No
 
 
 def add_opening_countries(doc: Doc, entities: Drafts, knowledge: Knowledge,
-                          namesake: Callable[[str, str], EntityDraft | None] = lambda text, code: None) -> None:
+                          namesake: Callable[[str, str], EntityDraft | None]) -> None:
     """'U.S. Centers for Disease Control', 'United States Armed Forces', and at the other end
     'Taco Bell Canada', 'Bank of Canada': the country that opens or closes an organisation's
     name is named too, as a mention of that country inside the actor's. Its role is left to

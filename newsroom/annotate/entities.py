@@ -162,12 +162,12 @@ def _classify(doc: Doc, cand: Candidate, knowledge: Knowledge, gazetteer: Gazett
     lexicon = knowledge.lexicon
     if cand.label in ("COUNTRY", "STATE"):
         assert cand.ref is not None
-        region = _namesake_place(text, cand.ref, knowledge, gazetteer, context, implied, as_region) \
-            if cand.label == "COUNTRY" else None
-        if region is None and cand.label == "COUNTRY" and (town := town_named_like(doc, cand, text, gazetteer,
-                                                                                   context, in_region)):
-            return place_draft(town, text)
-        return region or country_draft(cand.ref, knowledge)
+        if cand.label == "COUNTRY":
+            if region := _namesake_place(text, cand.ref, knowledge, gazetteer, context, implied, as_region):
+                return region
+            if town := town_named_like(doc, cand, text, gazetteer, context, in_region):
+                return place_draft(town, text)
+        return country_draft(cand.ref, knowledge)
     if cand.label in ("GPE", "LOC", "FAC", "PLACE") and _a_persons_byname(doc, cand, lexicon):
         return None
     if cand.label == "TEAM":  # a side in a table of results (score_lines.py), whatever it is named after

@@ -292,8 +292,8 @@ class Gazetteer:
         anywhere, those that bear the `whole` name first ('Lexington County', not the City of
         Lexington). Districts share names across and within countries far more than towns do
         ('Franklin County' in 24 states), so a name that is no single district reads as none."""
-        bearing = {d.geonameid for d in self.districts.get(name_key(whole), ())}
-        everywhere = [d for d in self.districts.get(key, []) if d.geonameid in bearing] or self.districts.get(key, [])
+        bearing, shared = {d.geonameid for d in self.districts.get(name_key(whole), ())}, self.districts.get(key, [])
+        everywhere = [d for d in shared if d.geonameid in bearing] or shared
         candidates = [d for d in everywhere if d.country_code in context]
         if not candidates and named_district:
             candidates = everywhere

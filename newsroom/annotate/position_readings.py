@@ -337,14 +337,16 @@ def town_named_like(doc: Doc, cand: Candidate, text: str, gazetteer: Gazetteer, 
     with the region's codes), or before one of its people ('a Lebanon woman', `names_townsfolk`,
     of a country with a demonym). Its best reading outside the country (in the region's, there)."""
     country = gazetteer.knowledge.countries[cand.ref or ""]
+    wanted: str | None  # the region's country, or None: any but the country's own
     if in_region and context and "-" in context[0]:  # a first-level region's code ('US-TX'), not a country's
-        wanted = {context[0].split("-", 1)[0]}
+        wanted = context[0].split("-", 1)[0]
     elif country.demonyms and names_townsfolk(doc, cand, gazetteer.knowledge.lexicon):
-        wanted = set(gazetteer.knowledge.countries) - {cand.ref}
+        wanted = None
     else:
         return None
     towns = [r for r in gazetteer.readings(text, [code for code in context if code != cand.ref], "town")
-             if r.kind in ("city", "town", "village") and r.country_code in wanted]
+             if r.kind in ("city", "town", "village")
+             and (r.country_code == wanted if wanted else r.country_code != cand.ref)]
     return max(towns, key=reading_rank, default=None)
 
 
