@@ -39,6 +39,7 @@ class Trigger:
     pos: frozenset[str] = frozenset()  # the head word's part of speech, if the rule asks
     mutual: bool = False               # it takes two sides ('a gunfight', 'an exchange of fire')
     casualty: bool = False             # says someone was hurt, not how: read after the others
+    weapon: bool = False               # names a weapon, which may be named as goods (events/untold.py)
 
     @cached_property
     def lowered(self) -> re.Pattern[str]:
@@ -138,7 +139,7 @@ def load_triggers(path: Path) -> tuple[Trigger, ...]:
             raise _entry_error(path, entry, f"does not compile: {exc}") from exc
         triggers.append(Trigger(rule["class"], pattern, "actor" in (rule.get("needs") or ()),
                                 frozenset(rule.get("pos") or ()), rule.get("mutual") is True,
-                                rule.get("casualty") is True))
+                                rule.get("casualty") is True, rule.get("weapon") is True))
     return tuple(triggers)
 
 

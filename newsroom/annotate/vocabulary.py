@@ -92,6 +92,7 @@ class Lexicon:
     court_words: frozenset[str]
     unreal_modifiers: frozenset[str]
     guarding_words: frozenset[str]
+    holding_words: frozenset[str]
     voice_words: frozenset[str]
     office_words: frozenset[str]
     crowd_of_anyone: frozenset[str]

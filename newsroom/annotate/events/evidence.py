@@ -19,6 +19,7 @@ from ..event_rules import EventKnowledge
 from ..nlp import lemma_text, text_of
 from ..openings import could_match, text_openings
 from .participants import Participants
+from .untold import governing_verb
 
 FACT_EVIDENCE = ("armed", "armed_both", "state_forces", "armed_groups", "crowd", "people", "victims_armed",
                  "victims_people", "explosives", "firearms", "property", "intervention", "riot_act")
@@ -86,7 +87,7 @@ def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head:
     `position`: the sentence's place in the story (0 for the first); `dated`: the sentence says
     when it happened ('on Thursday'); `attributed`: it says who reports it ('police said')."""
     evidence: Evidence = {f"type:{event_type}": 1.0, f"class:{trigger_class}": 1.0}
-    verb = _governing_verb(head)
+    verb = governing_verb(head)
     if verb is not None:
         if verb.tag_ in ("VBD", "VBN") or "Past" in verb.morph.get("Tense", []):
             evidence["past"] = 1.0
@@ -127,19 +128,6 @@ def event_evidence(event_type: str, trigger_class: str, sentence: DocSpan, head:
         if hits:
             evidence[f"sentence:{name}"] = min(hits, 3) / 3
     return evidence
-
-
-def _governing_verb(head: Token) -> Token | None:
-    """The verb that says whether the trigger happened: the trigger itself when it is one
-    ('clashed'), else the nearest verb above it ('a clash *erupted*', 'were *killed* in an attack')."""
-    token = head
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 def _quoted(sentence: DocSpan, head: Token) -> bool:

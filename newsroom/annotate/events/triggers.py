@@ -1,9 +1,10 @@
 """The trigger words of a sentence that tell something happened: affirmed, literal, and ordered
 by their place in the parse (events.yaml gives the words; `finding` turns the first a frame
 takes into an event). A word denied ('no one was killed'), only wished for ('vowed to attack'),
-asked about ('whether they were abducted'), hedged ('a possible bombing'), judged in court
-('convicted of bombing'), used as a figure ('the fight against AIDS', 'blasts the decision') or
-making an adjective ('battle-hardened') tells nothing."""
+asked about or made a condition ('whether they were abducted', `untold`), foretold ('will
+launch air strikes'), a weapon named as goods ('agreed to buy warplanes'), hedged ('a possible
+bombing'), judged in court ('convicted of bombing'), used as a figure ('the fight against AIDS',
+'blasts the decision') or making an adjective ('battle-hardened') tells nothing."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ..openings import could_match, text_openings
 from ..vocabulary import Lexicon
 from .evidence import CONFLICT_KINDS, VIOLENT_CLASSES
 from .participants import ARMED_KINDS, participant_tokens
+from .untold import conditional, held_as_goods
 from .victims import agent_tokens
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -49,7 +51,9 @@ def sentence_triggers(span: DocSpan, sentence: Span, has_actor: bool,
                 continue
             said.update(t.i for t in words)
             head = min(words, key=lambda t: (_depth(t), t.i))
-            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head) or _asked(head)
+            if ((trigger.pos and head.pos_ not in trigger.pos) or _negated(head)
+                    or conditional(head, knowledge.lexicon)
+                    or (trigger.weapon and held_as_goods(head, knowledge.lexicon))
                     or _metaphor(head, trigger, knowledge)
                     or _qualifies(head) or _names_the_dead(head, trigger, knowledge)
                     or _in_the_dock(head, knowledge.lexicon) or _unreal(head, knowledge.lexicon)
@@ -129,14 +133,6 @@ def _negated(token: Token) -> bool:
     release."""
     return says_no(token) or any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and (
         c.lower_ in ("nobody", "none", "no-one") or says_no(c))) for c in token.children)
-
-
-def _asked(token: Token) -> bool:
-    """A verb in a clause of 'whether' or 'if': asked, doubted or supposed, not told ('would not
-    say whether the hikers had been abducted', 'if the rebels attack the town, it will fall',
-    'it was not known if anyone was killed')."""
-    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
-                                                 for c in token.children)
 
 
 def wished(token: Token, knowledge: Knowledge) -> bool:
