@@ -89,6 +89,7 @@ class Lexicon:
     speech_settings: frozenset[str]
     fiction_settings: frozenset[str]
     flop_settings: frozenset[str]
+    bursting_subjects: frozenset[str]
     court_words: frozenset[str]
     unreal_modifiers: frozenset[str]
     guarding_words: frozenset[str]

@@ -205,7 +205,8 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     as one in words ('clashed over taxes in the televised debate', 'attacked the judge in an
     interview'; not 'attacked during a speech'), nor violence told in a work of fiction ('was
     murdered in the novel's first chapter'), nor a work that 'bombed at the box office', nor
-    someone 'blasted' in words (`_blasted_in_words`)."""
+    someone 'blasted' in words (`_blasted_in_words`), nor a crowd, a person or an amount that
+    'exploded' (lexicon bursting_subjects)."""
     if trigger.cls not in VIOLENT_CLASSES:
         return False
     objects = knowledge.events.metaphor_objects
@@ -227,9 +228,14 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     # 'during a speech' was hit)
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
-    in_fiction = any(named_as(g, lexicon.fiction_settings) for _, g in settings) or _told_by_a_work(head, lexicon)
+    in_fiction = any(named_as(g, lexicon.fiction_settings) for _, g in settings) or _told_by_a_work(head, lexicon) \
+        or _opens_in_a_work(head, lexicon)
     flopped = trigger.cls == "explosive" and any(named_as(g, lexicon.flop_settings) for _, g in settings)
-    return (in_words or in_fiction or flopped or _by_voices(head, trigger, knowledge) or _scoreline(head)
+    # what bursts in a figure: a crowd, a person, prices, a row ('the crowd exploded', 'sales exploded')
+    burst = trigger.cls == "explosive" and head.pos_ == "VERB" and any(
+        t.dep_ == "nsubj" and (t.lemma_.lower() in lexicon.bursting_subjects or t.ent_type_ == "PERSON")
+        for t in targets)
+    return (in_words or in_fiction or flopped or burst or _by_voices(head, trigger, knowledge) or _scoreline(head)
             or _blasted_in_words(head, trigger, knowledge)
             or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
 
@@ -297,6 +303,15 @@ def _told_by_a_work(head: Token, lexicon: Lexicon) -> bool:
                 c.dep_ in ("nsubj", "nsubjpass") and named_as(c, lexicon.fiction_settings) for c in node.children):
             return True
     return False
+
+
+def _opens_in_a_work(head: Token, lexicon: Lexicon) -> bool:
+    """The sentence opens by setting what it tells in a work of fiction ('In the novel, soldiers
+    massacre a village', 'In the film's last scene a sniper shoots him'), wherever the parser
+    hangs that opening."""
+    opening = list(islice(head.sent, 5))
+    return bool(opening) and opening[0].lower_ == "in" and any(
+        named_as(t, lexicon.fiction_settings) for t in opening[1:4] if t.pos_ in ("NOUN", "PROPN"))
 
 
 def _scoreline(head: Token) -> bool:

@@ -1,0 +1,42 @@
+"""Words of violence used as figures in culture, business and sport news (events/triggers.py
+`_metaphor`): what 'exploded' when a crowd or an amount did, and violence a work of fiction
+tells. Each beside the literal report the same words make."""
+
+from __future__ import annotations
+
+from newsroom.cli.annotation_json import annotation_json
+
+
+def _kinds(annotator, text: str) -> list[tuple[str, str]]:
+    # Every event read, whatever its confidence: a suggestion would still be a false alarm to review.
+    return [(e["type"], e["sub_type"]) for e in annotation_json("x", annotator(text), threshold=0.0)["events"]]
+
+
+def test_a_crowd_a_person_or_an_amount_that_exploded_is_no_explosion(annotator):
+    for text in (
+        "Concert\n\nThe band played for two hours, and the crowd exploded when the singer returned for an encore.\n",
+        "Boom\n\nSales of electric cars exploded in the first quarter, the company said on Monday. Its share price "
+        "exploded after the report.\n",
+        "Comeback\n\nShe exploded onto the scene with her debut album in 2019.\n",
+    ):
+        assert _kinds(annotator, text) == [], text
+
+
+def test_a_bomb_a_mine_or_a_device_that_exploded_is_an_explosion(annotator):
+    for text in (
+        "Blast\n\nA bomb exploded near the market on Monday, killing two people, police said.\n",
+        "Mine\n\nA mine exploded under a bus in the district on Tuesday, wounding four passengers.\n",
+        "Device\n\nAn explosive device planted on a motorcycle exploded outside the police station, police said.\n",
+    ):
+        assert _kinds(annotator, text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")], text
+
+
+def test_violence_a_sentence_sets_in_a_work_of_fiction_is_no_event(annotator):
+    assert _kinds(annotator, "New thriller\n\nThe thriller opens on Friday. In the novel it is based on, soldiers "
+                             "massacre a village and a sniper shoots a priest.\n") == []
+    # a place that opens the sentence sets nothing in fiction, though a cinema's
+    assert _kinds(annotator, "Car park\n\nIn the cinema's car park, a man was shot dead on Saturday night, "
+                             "police said.\n") == [("Violence against civilians", "Attack")]
+    assert _kinds(annotator, "Shelling\n\nIn the town of Douma, shelling killed four civilians on Monday, "
+                             "activists said.\n") == [("Explosions/Remote violence",
+                                                       "Shelling/artillery/missile attack")]
