@@ -40,3 +40,24 @@ def test_violence_a_sentence_sets_in_a_work_of_fiction_is_no_event(annotator):
     assert _kinds(annotator, "Shelling\n\nIn the town of Douma, shelling killed four civilians on Monday, "
                              "activists said.\n") == [("Explosions/Remote violence",
                                                        "Shelling/artillery/missile attack")]
+
+
+def test_what_hackers_a_drug_or_a_golfer_attack_kill_or_shoot_is_no_violence(annotator):
+    for text in (
+        "Bank hacked\n\nHackers attacked the bank's servers on Monday, stealing the data of two million "
+        "customers, the company said.\n",
+        "New drug\n\nThe new drug attacks cancer cells without harming healthy tissue, researchers said on "
+        "Tuesday.\n",
+        "Open\n\nWoods shot a 66 on Sunday to win by three strokes. His rival fired a 70.\n",
+    ):
+        assert _kinds(annotator, text) == [], text
+    # the same verbs of a bank, a checkpoint and people
+    assert _kinds(annotator, "Raid\n\nGunmen attacked the bank on Monday, killing a guard, police said.\n") != []
+    assert _kinds(annotator, "Checkpoint\n\nPolice shot two men at a checkpoint on Sunday, officials said.\n") != []
+
+
+def test_violence_a_work_of_art_shows_is_no_event_but_violence_at_an_exhibition_is(annotator):
+    assert _kinds(annotator, "Exhibition\n\nThe exhibition, which opened on Thursday, shows images of war and of "
+                             "soldiers killed in battle.\n") == []
+    assert _kinds(annotator, "Shooting\n\nA man was shot dead at the exhibition on Sunday, police said.\n") \
+        == [("Violence against civilians", "Attack")]

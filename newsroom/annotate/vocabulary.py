@@ -88,6 +88,7 @@ class Lexicon:
     carried_out: frozenset[str]
     speech_settings: frozenset[str]
     fiction_settings: frozenset[str]
+    artworks: frozenset[str]
     flop_settings: frozenset[str]
     bursting_subjects: frozenset[str]
     court_words: frozenset[str]

@@ -237,7 +237,7 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
         for t in targets)
     return (in_words or in_fiction or flopped or burst or _by_voices(head, trigger, knowledge) or _scoreline(head)
             or _blasted_in_words(head, trigger, knowledge)
-            or any(t.lemma_.lower() in objects or t.lower_ in objects for t in targets))
+            or any(t.lower_ in objects or named_as(t, objects) for t in targets))
 
 
 _BLAME_DOERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -295,12 +295,16 @@ def _a_known_armed_side(token: Token, knowledge: Knowledge) -> bool:
 def _told_by_a_work(head: Token, lexicon: Lexicon) -> bool:
     """Violence a work of fiction tells: a clause under a verb whose subject is the work ('the
     film follows a hitman who kills his way through Tokyo', 'the novel tells of a soldier who
-    deserts and murders his officer', 'the series is about a gang that robs banks'). Not what a
-    report or a video says ('a video showed soldiers firing', 'the report said troops killed 20'):
+    deserts and murders his officer', 'the series is about a gang that robs banks'), or a work of
+    art shows ('the exhibition shows images of soldiers killed in battle'; lexicon artworks). Not
+    what a report or a video says ('a video showed soldiers firing', 'the report said troops killed 20'):
     neither is fiction."""
-    for node in islice(head.ancestors, 6):  # the clauses above it, not the whole chain to the root
+    works = lexicon.fiction_settings | lexicon.artworks
+    # the clauses above it, not the whole chain to the root ('shows images of war and of soldiers
+    # killed in battle': 'battle' is eight words below 'shows')
+    for node in islice(head.ancestors, 8):
         if node.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and named_as(c, lexicon.fiction_settings) for c in node.children):
+                c.dep_ in ("nsubj", "nsubjpass") and named_as(c, works) for c in node.children):
             return True
     return False
 
@@ -316,14 +320,18 @@ def _opens_in_a_work(head: Token, lexicon: Lexicon) -> bool:
 
 def _scoreline(head: Token) -> bool:
     """A game's result told with the trigger: a score hangs on it ('the Raiders killed the Chiefs
-    42-10', 'Nigeria crushed Ghana 4-0'), or on a verb told with it ('attacked in the second half
-    and won 3-1'). Not a range that counts something ('attacked 3-4 villages') or dates ('attacked
-    them over 24-26 June'): neither hangs on a verb."""
+    42-10', 'Nigeria crushed Ghana 4-0', a golfer 'shot a 66'), or on a verb told with it
+    ('attacked in the second half and won 3-1'). Not a range that counts something ('attacked 3-4
+    villages') or dates ('attacked them over 24-26 June'): neither hangs on a verb."""
     for token in (c for verb in (head, *head.conjuncts) for c in verb.children):
         if token.dep_ not in ("npadvmod", "dobj") or not token.text[:1].isdigit():
             continue
         after = token.doc[token.i + 1:token.i + 3]
         if _SCORE.fullmatch(token.text) or (len(after) == 2 and after[0].text in _DASHES and after[1].text.isdigit()):
+            return True
+        # a round's score, a number with an article ('shot a 66', 'fired a 70')
+        if token.dep_ == "dobj" and token.text.isdigit() and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                                   for c in token.children):
             return True
     return False
 
