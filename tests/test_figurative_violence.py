@@ -12,12 +12,13 @@ def _kinds(annotator, text: str) -> list[tuple[str, str]]:
     return [(e["type"], e["sub_type"]) for e in annotation_json("x", annotator(text), threshold=0.0)["events"]]
 
 
-def test_a_crowd_a_person_or_an_amount_that_exploded_is_no_explosion(annotator):
+def test_a_crowd_a_person_or_an_amount_that_exploded_or_a_side_bombed_out_is_no_explosion(annotator):
     for text in (
         "Concert\n\nThe band played for two hours, and the crowd exploded when the singer returned for an encore.\n",
         "Boom\n\nSales of electric cars exploded in the first quarter, the company said on Monday. Its share price "
         "exploded after the report.\n",
         "Comeback\n\nShe exploded onto the scene with her debut album in 2019.\n",
+        "Cricket\n\nThe bowler took five wickets for 20 runs as the hosts were bombed out for 95 on Sunday.\n",
     ):
         assert _kinds(annotator, text) == [], text
 
@@ -61,3 +62,15 @@ def test_violence_a_work_of_art_shows_is_no_event_but_violence_at_an_exhibition_
                              "soldiers killed in battle.\n") == []
     assert _kinds(annotator, "Shooting\n\nA man was shot dead at the exhibition on Sunday, police said.\n") \
         == [("Violence against civilians", "Attack")]
+
+
+def test_a_beasts_attack_and_a_clash_online_are_no_violence(annotator):
+    for text in (
+        "Park\n\nA hiker was mauled by a bear and killed in the national park on Friday, rangers said.\n",
+        "Beach\n\nA shark attacked a surfer off the coast on Sunday, leaving him with leg injuries.\n",
+        "Election\n\nThe two candidates met in a debate on Tuesday, and their supporters clashed online.\n",
+    ):
+        assert _kinds(annotator, text) == [], text
+    # people who kill someone near a beast still do
+    assert _kinds(annotator, "Park\n\nGunmen shot dead two rangers who were tracking a wounded elephant in the "
+                             "park on Friday.\n") == [("Violence against civilians", "Attack")]

@@ -16,7 +16,7 @@ from ..dates import find_when
 from ..event_rules import Frame, Trigger
 from ..gazetteer import split_kind_word
 from ..knowledge import Knowledge
-from ..nlp import definite, text_of
+from ..nlp import definite, first_conjunct, text_of
 from .details import (
     according_to,
     add_counted_deaths,
@@ -255,6 +255,8 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]], kn
         if (trigger.cls == "kill" or trigger.casualty) and not agent_tokens(head) \
                 and not participants.facts & BY_A_HAND and after_hazard():
             participants.facts.add("hazard")  # the accident's dead, told in the next sentence
+        if (agent_tokens(head) | agent_tokens(first_conjunct(head))) & present.found.get("animals", set()):
+            participants.facts.add("hazard")  # 'mauled by a bear and killed': a beast's doing, no hand's
         if arrested:
             participants.facts.add("intervention")
         frame = next((f for f in knowledge.events.frames if f.takes(trigger.cls, participants.facts)), None)

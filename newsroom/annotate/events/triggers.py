@@ -206,7 +206,7 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     interview'; not 'attacked during a speech'), nor violence told in a work of fiction ('was
     murdered in the novel's first chapter'), nor a work that 'bombed at the box office', nor
     someone 'blasted' in words (`_blasted_in_words`), nor a crowd, a person or an amount that
-    'exploded' (lexicon bursting_subjects)."""
+    'exploded' (lexicon bursting_subjects) or a side 'bombed out', nor a clash 'online'."""
     if trigger.cls not in VIOLENT_CLASSES:
         return False
     objects = knowledge.events.metaphor_objects
@@ -227,14 +227,16 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     # a fight 'in', 'during' or 'at' a debate; an attack only 'in' or 'on' one (someone attacked
     # 'during a speech' was hit)
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
-                   if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on")))
+                   if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on"))) \
+        or any(c.dep_ == "advmod" and c.lower_ == "online" for c in head.children)  # 'clashed online'
     in_fiction = any(named_as(g, lexicon.fiction_settings) for _, g in settings) or _told_by_a_work(head, lexicon) \
         or _opens_in_a_work(head, lexicon)
     flopped = trigger.cls == "explosive" and any(named_as(g, lexicon.flop_settings) for _, g in settings)
-    # what bursts in a figure: a crowd, a person, prices, a row ('the crowd exploded', 'sales exploded')
-    burst = trigger.cls == "explosive" and head.pos_ == "VERB" and any(
+    # what bursts in a figure: a crowd, a person, prices, a row ('the crowd exploded', 'sales
+    # exploded'); a side 'bombed out' of a match or a cup is beaten
+    burst = trigger.cls == "explosive" and head.pos_ == "VERB" and (any(
         t.dep_ == "nsubj" and (t.lemma_.lower() in lexicon.bursting_subjects or t.ent_type_ == "PERSON")
-        for t in targets)
+        for t in targets) or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children))
     return (in_words or in_fiction or flopped or burst or _by_voices(head, trigger, knowledge) or _scoreline(head)
             or _blasted_in_words(head, trigger, knowledge)
             or any(t.lower_ in objects or named_as(t, objects) for t in targets))
