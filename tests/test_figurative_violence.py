@@ -35,6 +35,11 @@ def test_a_bomb_a_mine_or_a_device_that_exploded_is_an_explosion(annotator):
 def test_violence_a_sentence_sets_in_a_work_of_fiction_is_no_event(annotator):
     assert _kinds(annotator, "New thriller\n\nThe thriller opens on Friday. In the novel it is based on, soldiers "
                              "massacre a village and a sniper shoots a priest.\n") == []
+    # a series of attacks is no television series, wherever it stands
+    assert _kinds(annotator, "Attacks\n\nTwelve people were killed in a series of attacks on villages on Monday, "
+                             "police said.\n") == [("Violence against civilians", "Attack")]
+    assert _kinds(annotator, "Attacks\n\nIn a series of attacks on Monday, militants killed 12 villagers.\n") \
+        == [("Violence against civilians", "Attack")]
     # a place that opens the sentence sets nothing in fiction, though a cinema's
     assert _kinds(annotator, "Car park\n\nIn the cinema's car park, a man was shot dead on Saturday night, "
                              "police said.\n") == [("Violence against civilians", "Attack")]

@@ -9,6 +9,7 @@ bombing'), judged in court ('convicted of bombing'), used as a figure ('the figh
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import islice
 
 from spacy.tokens import Span as DocSpan
@@ -229,7 +230,7 @@ def _metaphor(head: Token, trigger: Trigger, knowledge: Knowledge) -> bool:
     in_words = any(g.lemma_.lower() in lexicon.speech_settings for p, g in settings
                    if trigger.cls == "fight" or (trigger.cls == "attack" and p in ("in", "on"))) \
         or any(c.dep_ == "advmod" and c.lower_ == "online" for c in head.children)  # 'clashed online'
-    in_fiction = any(named_as(g, lexicon.fiction_settings) for _, g in settings) or _told_by_a_work(head, lexicon) \
+    in_fiction = any(_a_work(g, lexicon.fiction_settings) for _, g in settings) or _told_by_a_work(head, lexicon) \
         or _opens_in_a_work(head, lexicon)
     flopped = trigger.cls == "explosive" and any(named_as(g, lexicon.flop_settings) for _, g in settings)
     # what bursts in a figure: a crowd, a person, prices, a row ('the crowd exploded', 'sales
@@ -306,7 +307,7 @@ def _told_by_a_work(head: Token, lexicon: Lexicon) -> bool:
     # killed in battle': 'battle' is eight words below 'shows')
     for node in islice(head.ancestors, 8):
         if node.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and named_as(c, works) for c in node.children):
+                c.dep_ in ("nsubj", "nsubjpass") and _a_work(c, works) for c in node.children):
             return True
     return False
 
@@ -317,7 +318,13 @@ def _opens_in_a_work(head: Token, lexicon: Lexicon) -> bool:
     hangs that opening."""
     opening = list(islice(head.sent, 5))
     return bool(opening) and opening[0].lower_ == "in" and any(
-        named_as(t, lexicon.fiction_settings) for t in opening[1:4] if t.pos_ in ("NOUN", "PROPN"))
+        _a_work(t, lexicon.fiction_settings) for t in opening[1:4] if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _a_work(noun: Token, works: Collection[str]) -> bool:
+    """The noun names a work ('the novel', 'the latest Bond film'), not a count or a stretch of
+    what happened: 'a series of attacks', 'a new chapter of violence' name the attacks."""
+    return named_as(noun, works) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _scoreline(head: Token) -> bool:
