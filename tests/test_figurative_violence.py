@@ -79,3 +79,18 @@ def test_a_beasts_attack_and_a_clash_online_are_no_violence(annotator):
     # people who kill someone near a beast still do
     assert _kinds(annotator, "Park\n\nGunmen shot dead two rangers who were tracking a wounded elephant in the "
                              "park on Friday.\n") == [("Violence against civilians", "Attack")]
+
+
+def test_a_play_that_tells_of_a_massacre_and_winds_that_kill_are_no_violence(annotator):
+    for text in (
+        "Theatre\n\nThe play, staged at the National Theatre on Friday, tells of a village massacred by soldiers "
+        "in 1944.\n",
+        "Weather\n\nStrong winds battered the coast on Tuesday, killing two people and cutting power to thousands "
+        "of homes.\n",
+    ):
+        assert _kinds(annotator, text) == [], text
+    # what rains on a town can be shells, and an attack in a gale is still one
+    assert _kinds(annotator, "Shelling\n\nMilitants rained mortar shells on the town on Monday, killing four "
+                             "civilians.\n") == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert _kinds(annotator, "Post\n\nGunmen attacked a police post on Monday, killing two officers, as strong "
+                             "winds lashed the area.\n") == [("Battles", "Armed clash")]
