@@ -1,15 +1,11 @@
-"""Words of violence used as figures in culture, business and sport news (events/triggers.py
-`_metaphor`): what 'exploded' when a crowd or an amount did, and violence a work of fiction
+"""Words of violence used as figures in culture, business and sport news (events/figures.py
+`metaphor`): what 'exploded' when a crowd or an amount did, and violence a work of fiction
 tells. Each beside the literal report the same words make."""
 
 from __future__ import annotations
 
-from newsroom.cli.annotation_json import annotation_json
-
-
-def _kinds(annotator, text: str) -> list[tuple[str, str]]:
-    # Every event read, whatever its confidence: a suggestion would still be a false alarm to review.
-    return [(e["type"], e["sub_type"]) for e in annotation_json("x", annotator(text), threshold=0.0)["events"]]
+# Every event read, whatever its confidence: a suggestion would still be a false alarm to review.
+from tests.test_event_reading import _kinds
 
 
 def test_a_crowd_a_person_or_an_amount_that_exploded_or_a_side_bombed_out_is_no_explosion(annotator):

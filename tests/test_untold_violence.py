@@ -5,16 +5,8 @@ the report of one that did."""
 
 from __future__ import annotations
 
-from newsroom.cli.annotation_json import annotation_json
-
-
-def _events(annotator, text: str) -> list[dict]:
-    # Every event read, whatever its confidence: a suggestion would still be a false alarm to review.
-    return annotation_json("x", annotator(text), threshold=0.0)["events"]
-
-
-def _kinds(annotator, text: str) -> list[tuple[str, str]]:
-    return [(e["type"], e["sub_type"]) for e in _events(annotator, text)]
+# Every event read, whatever its confidence: a suggestion would still be a false alarm to review.
+from tests.test_event_reading import _events, _kinds
 
 
 def test_weapons_bought_sold_carried_or_shown_are_no_violence(annotator):

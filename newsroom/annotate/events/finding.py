@@ -255,7 +255,8 @@ def _read(span: DocSpan, sentence: Span, in_actors: list[tuple[Span, Actor]], kn
         if (trigger.cls == "kill" or trigger.casualty) and not agent_tokens(head) \
                 and not participants.facts & BY_A_HAND and after_hazard():
             participants.facts.add("hazard")  # the accident's dead, told in the next sentence
-        if (agent_tokens(head) | agent_tokens(first_conjunct(head))) & present.found.get("animals", set()):
+        beasts = present.found.get("animals")
+        if beasts and (agent_tokens(head) | agent_tokens(first_conjunct(head))) & beasts:
             participants.facts.add("hazard")  # 'mauled by a bear and killed': a beast's doing, no hand's
         if arrested:
             participants.facts.add("intervention")
